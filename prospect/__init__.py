@@ -1,0 +1,1 @@
+"""Prospect research: queue company websites, crawl them, extract evidence, grade them."""
