@@ -92,3 +92,35 @@ class Evidence:
             method=data.get("method") or "",
             flags=tuple(data.get("flags") or ()),
         )
+
+
+@dataclass(frozen=True)
+class KeptPage:
+    """A page the crawl decided to keep, as handed from the spider to the store."""
+
+    url: str
+    role: str
+    status: int
+    fetched_at: str
+    content_type: str
+    encoding: str
+    body: bytes
+    text: str
+    title: str = ""
+    requested_url: str = ""
+    depth: int = 0
+
+
+@dataclass(frozen=True)
+class SiteOutcome:
+    """Everything one site's crawl produced; the store writes it in one transaction."""
+
+    prospect_id: int
+    status: str  # done | failed
+    pages: tuple[KeptPage, ...] = ()
+    error_kind: str | None = None
+    error: str | None = None
+    final_url: str | None = None
+    site_domain: str | None = None
+    requests: int = 0
+    redirects: tuple[str, ...] = field(default_factory=tuple)

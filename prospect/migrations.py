@@ -1,0 +1,104 @@
+"""Schema of the store as an ordered list of named migrations, each applied once."""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlite_utils import Database
+
+Migration = Callable[[Database], None]
+
+
+def _initial(db: Database) -> None:
+    _run_statements(
+        db,
+        """
+        CREATE TABLE prospects (
+            id INTEGER PRIMARY KEY,
+            url TEXT NOT NULL UNIQUE,
+            domain TEXT NOT NULL,
+            name TEXT,
+            status TEXT NOT NULL DEFAULT 'queued'
+                CHECK (status IN ('queued', 'crawling', 'done', 'failed')),
+            error_kind TEXT,
+            error TEXT,
+            final_url TEXT,
+            site_domain TEXT,
+            run_id INTEGER,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            added_at TEXT NOT NULL,
+            crawled_at TEXT
+        );
+        CREATE INDEX prospects_status ON prospects (status, id);
+        CREATE TABLE runs (
+            id INTEGER PRIMARY KEY,
+            started_at TEXT NOT NULL,
+            finished_at TEXT,
+            pid INTEGER,
+            options TEXT,
+            sites_done INTEGER NOT NULL DEFAULT 0,
+            sites_failed INTEGER NOT NULL DEFAULT 0,
+            pages INTEGER NOT NULL DEFAULT 0,
+            outcome TEXT
+        );
+        CREATE TABLE bodies (
+            sha256 TEXT PRIMARY KEY,
+            size INTEGER NOT NULL,
+            compression TEXT NOT NULL,
+            data BLOB NOT NULL
+        );
+        CREATE TABLE pages (
+            id INTEGER PRIMARY KEY,
+            prospect_id INTEGER NOT NULL REFERENCES prospects (id) ON DELETE CASCADE,
+            run_id INTEGER REFERENCES runs (id),
+            seq INTEGER NOT NULL,
+            url TEXT NOT NULL,
+            requested_url TEXT,
+            role TEXT NOT NULL,
+            status INTEGER NOT NULL,
+            fetched_at TEXT NOT NULL,
+            content_type TEXT,
+            encoding TEXT,
+            title TEXT,
+            text TEXT,
+            depth INTEGER,
+            body_sha256 TEXT REFERENCES bodies (sha256),
+            UNIQUE (prospect_id, url)
+        );
+        CREATE INDEX pages_prospect ON pages (prospect_id, seq);
+        """
+    )
+
+
+def _run_statements(db: Database, script: str) -> None:
+    for statement in script.split(";"):
+        if statement.strip():
+            db.execute(statement)
+
+
+MIGRATIONS: list[tuple[str, Migration]] = [
+    ("0001_initial", _initial),
+]
+
+
+def migrate(db: Database) -> list[str]:
+    """Apply the migrations this database lacks, in order; return their names."""
+    db.execute(
+        "CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"
+    )
+    done = {row[0] for row in db.execute("SELECT name FROM _migrations").fetchall()}
+    applied = []
+    for name, migration in MIGRATIONS:
+        if name in done:
+            continue
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            migration(db)
+            db.execute(
+                "INSERT INTO _migrations (name, applied_at) VALUES (?, datetime('now'))", [name]
+            )
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        db.execute("COMMIT")
+        applied.append(name)
+    return applied
