@@ -1,6 +1,7 @@
 """Turn a failed request (a Twisted failure) into an error kind and a message a rep can read."""
 from __future__ import annotations
 
+from scrapy import exceptions as scrapy_errors
 from scrapy.exceptions import IgnoreRequest
 from twisted.internet import defer
 from twisted.internet import error as net
@@ -10,33 +11,51 @@ from twisted.web._newclient import ResponseFailed, ResponseNeverReceived
 from crawler.ssrf import PrivateAddressBlocked, blocked_reason
 
 
+def _scrapy(*names: str) -> tuple[type, ...]:
+    """Scrapy's own download errors (2.14+ wraps Twisted's in these); absent names are skipped."""
+    return tuple(getattr(scrapy_errors, name) for name in names if hasattr(scrapy_errors, name))
+
+
+_DNS = (net.DNSLookupError, *_scrapy("CannotResolveHostError"))
+_TIMEOUT = (net.TimeoutError, net.TCPTimedOutError, defer.TimeoutError, *_scrapy("DownloadTimeoutError"))
+_CANCELLED = (defer.CancelledError, *_scrapy("DownloadCancelledError"))
+_REFUSED = (net.ConnectionRefusedError, *_scrapy("DownloadConnectionRefusedError"))
+_LOST = (net.ConnectionLost, net.ConnectionDone, ResponseFailed, ResponseNeverReceived,
+         *_scrapy("DownloadFailedError", "ResponseDataLossError"))
+
+
 def classify_failure(failure: Failure, url: str) -> tuple[str, str]:
     exc = failure.value
     if isinstance(exc, PrivateAddressBlocked):
         return "ssrf", str(exc)
-    if isinstance(exc, net.DNSLookupError):
-        reason = blocked_reason(url)
-        if reason:
-            return "ssrf", reason
-        return "dns", "host name does not resolve"
     if isinstance(exc, IgnoreRequest):
-        text = str(exc)
-        if "robots.txt" in text.lower():
-            return "robots", "forbidden by robots.txt"
-        if "redirect" in text.lower():
-            return "redirect_loop", "too many redirects (redirect loop or chain)"
-        return "ignored", text or "request dropped"
-    if isinstance(exc, (net.TimeoutError, net.TCPTimedOutError, defer.TimeoutError)):
-        return "timeout", "timed out"
-    if isinstance(exc, defer.CancelledError):
-        text = str(exc)
-        if "max size" in text.lower() or "maxsize" in text.lower():
+        return _ignored(str(exc))
+    if isinstance(exc, _DNS):
+        return blocked_reason_kind(url) or ("dns", "host name does not resolve")
+    if isinstance(exc, _TIMEOUT):
+        return "timeout", "timed out waiting for the server"
+    if isinstance(exc, _CANCELLED):
+        if "size" in str(exc).lower():
             return "too_large", "response larger than the size limit"
-        return "timeout", text or "download cancelled"
-    if isinstance(exc, net.ConnectionRefusedError):
+        return "timeout", "download cancelled"
+    if isinstance(exc, _REFUSED):
         return "connection", "connection refused"
-    if isinstance(exc, (net.ConnectionLost, net.ConnectionDone, ResponseFailed, ResponseNeverReceived)):
+    if isinstance(exc, _LOST):
         return "connection", "connection lost before a full response"
     if isinstance(exc, net.ConnectError):
         return "connection", f"could not connect ({exc.__class__.__name__})"
     return "error", f"{exc.__class__.__name__}: {exc}"[:300]
+
+
+def blocked_reason_kind(url: str) -> tuple[str, str] | None:
+    reason = blocked_reason(url)
+    return ("ssrf", reason) if reason else None
+
+
+def _ignored(text: str) -> tuple[str, str]:
+    lowered = text.lower()
+    if "robots.txt" in lowered:
+        return "robots", "forbidden by robots.txt"
+    if "redirect" in lowered:
+        return "redirect_loop", "too many redirects (redirect loop or chain)"
+    return "ignored", text or "request dropped"

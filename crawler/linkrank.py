@@ -70,7 +70,7 @@ def role_scores_for_text(text: str) -> dict[str, float]:
 
 
 def _is_label(text: str) -> bool:
-    return len(text) <= 12 or (text.isascii() and len(text.split()) <= 4)
+    return len(text) <= 8 or (text.isascii() and len(text.split()) <= 4)
 
 
 def is_low_value_text(text: str) -> bool:

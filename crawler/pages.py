@@ -150,6 +150,8 @@ def classify_role(
     for anchor in anchors[:5]:
         add(role_scores_for_text(anchor), 1.5)
     crumb_tail = _TITLE_SEPARATORS.split(facts.breadcrumb)[-2:] if facts.breadcrumb else []
+    if any(is_low_value_text(part) for part in crumb_tail):
+        return "other"  # the site itself files the page under news, jobs, downloads...
     for part in crumb_tail:
         add(role_scores_for_text(part), 1.0)
     for heading in facts.headings[:2]:
@@ -157,7 +159,7 @@ def classify_role(
     add(role_scores_for_url(url), 2.0)
     if inherited_role in KEY_ROLES:
         scores[inherited_role] += 2.5
-    labels = [*anchors[:3], *crumb_tail, *segments[:2]]
+    labels = [*anchors[:3], *segments[:2]]
     if any(is_low_value_text(label) for label in labels) or is_low_value_url(url):
         weak = 5.0
     role = max(KEY_ROLES, key=lambda r: (scores[r], -KEY_ROLES.index(r)))

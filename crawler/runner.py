@@ -50,7 +50,8 @@ def build_settings(options: CrawlOptions) -> Settings:
         "PROSPECT_LIMIT": options.limit,
         "PROSPECT_PAGES_PER_SITE": options.pages_per_site,
         "PROSPECT_ALLOW_PRIVATE": options.allow_private,
-        "LOG_LEVEL": "INFO" if options.log_file else "WARNING",
+        # Failures are recorded per prospect; without a log file the terminal keeps to progress.
+        "LOG_LEVEL": "INFO" if options.log_file else "CRITICAL",
     }
     if options.log_file:
         values["LOG_FILE"] = options.log_file

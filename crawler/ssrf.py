@@ -77,7 +77,7 @@ class SsrfGuardMiddleware:
 
     def __init__(self, allow_private: bool):
         if allow_private:
-            raise NotConfigured("private addresses allowed")
+            raise NotConfigured
 
     @classmethod
     def from_crawler(cls, crawler):

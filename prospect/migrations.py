@@ -25,6 +25,7 @@ def _initial(db: Database) -> None:
             site_domain TEXT,
             run_id INTEGER,
             attempts INTEGER NOT NULL DEFAULT 0,
+            requests INTEGER,
             added_at TEXT NOT NULL,
             crawled_at TEXT
         );

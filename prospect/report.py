@@ -18,6 +18,7 @@ def prospect_json(store: Store, row: dict[str, Any], *, page_counts_only: bool =
         "error_kind": row["error_kind"],
         "final_url": row["final_url"],
         "crawled_at": row["crawled_at"],
+        "pages_requested": row["requests"],
         "pages": [
             {"url": p["url"], "role": p["role"], "status": p["status"], "fetched_at": p["fetched_at"],
              "title": p["title"], "encoding": p["encoding"]}

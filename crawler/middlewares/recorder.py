@@ -20,7 +20,7 @@ _DROP_HEADERS = {"content-encoding", "content-length", "transfer-encoding", "set
 class RecorderMiddleware:
     def __init__(self, folder: str | None, start_url: str):
         if not folder:
-            raise NotConfigured("not recording")
+            raise NotConfigured
         self.recorder = Recorder(folder, start_url)
 
     @classmethod

@@ -16,7 +16,7 @@ SETTING = "PROSPECT_REPLAY_DIR"
 class ReplayMiddleware:
     def __init__(self, folder: str | None):
         if not folder:
-            raise NotConfigured("no replay folder")
+            raise NotConfigured
         self.index = ReplayIndex(folder)
 
     @classmethod

@@ -1,0 +1,68 @@
+import sqlite3
+
+import pytest
+
+from prospect.errors import NotFound, StoreError
+from prospect.models import KeptPage, SiteOutcome
+from prospect.store import Store
+
+
+def _page(url, role="home", body=b"<html>x</html>"):
+    return KeptPage(url=url, role=role, status=200, fetched_at="2026-11-23T01:00:00Z", content_type="text/html",
+                    encoding="utf-8", body=body, text="x")
+
+
+def test_add_is_idempotent_and_claims_in_order(db):
+    store = Store(db)
+    first = store.add_prospects([("http://a.cn/", None), ("http://b.cn/", "B")])
+    again = store.add_prospects([("http://a.cn/", None)])
+    assert [r.outcome for r in first] == ["added", "added"] and again[0].outcome == "queued"
+    run = store.start_run({})
+    assert [c.url for c in store.claim(run, 1)] == ["http://a.cn/"]
+    assert [c.url for c in store.claim(run, 5)] == ["http://b.cn/"]
+    assert store.claim(run, 5) == []
+
+
+def test_save_site_replaces_pages_atomically_and_dedupes_bodies(db):
+    store = Store(db)
+    store.add_prospects([("http://a.cn/", None)])
+    run = store.start_run({})
+    claimed = store.claim(run, 1)[0]
+    same = b"<html>same</html>"
+    outcome = SiteOutcome(claimed.id, "done", (_page("http://a.cn/", body=same), _page("http://a.cn/x", "about", same)))
+    store.save_site(run, outcome)
+    store.save_site(run, outcome)  # a second save replaces, never duplicates
+    pages = store.pages(claimed.id)
+    assert [p["url"] for p in pages] == ["http://a.cn/", "http://a.cn/x"]
+    assert store.db.execute("SELECT count(*) FROM bodies").fetchone()[0] == 1
+    assert store.body(pages[0]["body_sha256"]) == same
+    assert store.prospect_row("a.cn")["status"] == "done"
+
+
+def test_interrupted_sites_go_back_to_the_queue(db):
+    store = Store(db)
+    store.add_prospects([("http://a.cn/", None)])
+    store.claim(store.start_run({}), 1)
+    assert Store(db).reset_interrupted() == 1
+    assert store.prospect_row("http://a.cn/")["status"] == "queued"
+
+
+def test_unknown_prospect_and_foreign_file(db, tmp_path):
+    with pytest.raises(NotFound):
+        Store(db).prospect_row("nowhere.cn")
+    junk = tmp_path / "junk.db"
+    junk.write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(StoreError, match="not a usable prospect database"):
+        Store(junk)
+
+
+def test_failed_write_leaves_nothing_half_done(db):
+    store = Store(db)
+    store.add_prospects([("http://a.cn/", None)])
+    run = store.start_run({})
+    claimed = store.claim(run, 1)[0]
+    bad = SiteOutcome(claimed.id, "done", (_page("http://a.cn/"), _page("http://a.cn/y", role=None)))
+    with pytest.raises(sqlite3.IntegrityError):
+        store.save_site(run, bad)
+    assert store.pages(claimed.id) == []
+    assert store.prospect_row("http://a.cn/")["status"] == "crawling"

@@ -1,0 +1,25 @@
+"""Run the installed `prospect` command in a subprocess (a crawl needs a fresh Twisted reactor)."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+FAST = ["--set", "DOWNLOAD_DELAY=0", "--set", "AUTOTHROTTLE_ENABLED=false",
+        "--set", "PROSPECT_RETRY_BASE_DELAY=0", "--set", "DOWNLOAD_TIMEOUT=5"]
+
+
+def prospect(db: Path, *args: str, check: bool = True, timeout: float = 120) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PROSPECT_DB": str(db)}
+    result = subprocess.run(
+        [sys.executable, "-m", "prospect.cli", *args], env=env, capture_output=True, text=True, timeout=timeout
+    )
+    if check and result.returncode != 0:
+        raise AssertionError(f"prospect {' '.join(args)} exited {result.returncode}:\n{result.stderr}")
+    return result
+
+
+def show(db: Path, url: str) -> dict:
+    return json.loads(prospect(db, "show", url, "--json").stdout)
