@@ -73,15 +73,18 @@ def _remember(host: str, reason: str) -> None:
 
 
 class SsrfGuardMiddleware:
-    """Downloader middleware: refuse requests whose host is a non-public IP literal."""
+    """Downloader middleware: refuse requests whose host is a non-public IP literal.
 
-    def __init__(self, allow_private: bool):
-        if allow_private:
+    Off when private addresses are allowed, and when replaying saved sites (nothing is fetched).
+    """
+
+    def __init__(self, allow_private: bool, replaying: bool = False):
+        if allow_private or replaying:
             raise NotConfigured
 
     @classmethod
     def from_crawler(cls, crawler):
-        return cls(crawler.settings.getbool(SETTING))
+        return cls(crawler.settings.getbool(SETTING), bool(crawler.settings.get("PROSPECT_REPLAY_DIR")))
 
     def process_request(self, request):
         host = urlsplit(request.url).hostname or ""

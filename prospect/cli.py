@@ -24,8 +24,9 @@ from prospect.urls import normalise_url
 
 ADD_BATCH = 5000
 MAX_REPORTED_LINES = 50
-out = Console(highlight=False, soft_wrap=True)
-err = Console(stderr=True, highlight=False)
+# Piped output (a file, a log) gets long lines rather than truncated URLs.
+out = Console(highlight=False, soft_wrap=True, width=None if sys.stdout.isatty() else 200)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 class Context:
@@ -150,7 +151,7 @@ def _print_crawl_summary(summary) -> None:
         f"requested; {rate:.0f} sites/h"
     )
     if summary.errors:
-        out.print("errors: " + ", ".join(f"{k} {v}" for k, v in sorted(summary.errors.items())))
+        out.print("requests not answered, by reason: " + ", ".join(f"{k} {v}" for k, v in sorted(summary.errors.items())))
 
 
 @cli.command("list")

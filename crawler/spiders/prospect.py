@@ -138,6 +138,8 @@ class ProspectSpider(scrapy.Spider):
             return
         kind, message = classify_failure(failure, request.url)
         self.crawler.stats.inc_value(f"prospect/errors/{kind}")
+        if kind == "robots":
+            site.requests -= 1  # never sent: robots.txt forbids it, so it costs no page budget
         if request.meta[CANDIDATE].role == "home" and site.home_url is None:
             site.fail(kind, message)
         yield from self._advance(site)
