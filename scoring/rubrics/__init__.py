@@ -1,0 +1,1 @@
+"""Rubric files shipped with the package (data only; a package so that installs include them)."""

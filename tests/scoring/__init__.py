@@ -1,0 +1,1 @@
+"""Tests of the scoring package: rubric files, validation, the scorer and its grade range."""
