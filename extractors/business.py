@@ -1,0 +1,127 @@
+"""Whether a prospect deals in access control, whether it is its main line, and its business model.
+
+Business model weighs cue terms (`data/business.toml` [model]) for manufacturer, distributor
+(equipment sales) and integrator (engineering projects, installation) over the site's own pages;
+two strong models make `mixed`. The method names the cues and the snippet is the sentence of the
+strongest one, so a rep can read why.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import cache
+from typing import Sequence
+
+from prospect.models import Evidence
+
+from .common import SiteContext, evidence, load, site_pages
+from .document import ParsedPage
+from .text import snippet
+
+MODELS = ("manufacturer", "distributor", "integrator")
+SECOND_SHARE = 0.25  # a second model makes "mixed" at this share of the first one's score
+_NEGATED = re.compile(r"(?:不|无|非|没有|并不|不再)[^，,。；;\s]{0,5}$|\b(?:not|no|never|don't|doesn't)"
+                      r"\s+(?:\w+\s+)?$", re.IGNORECASE)
+_IN_NAME = re.compile(r"[^，,。；;、\s]{0,6}?(?:有限公司|公司|商|厂)")
+_ROLE_WEIGHT = {"about": 2.0, "home": 1.5, "products": 1.5, "contact": 1.0, "cases": 1.0,
+                "other": 1.0}
+
+
+@cache
+def _excluded() -> re.Pattern[str]:
+    terms = sorted(load("business")["model_exclude"]["terms"], key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, terms)), re.IGNORECASE)
+
+
+@cache
+def _patterns(section: str, key: str, weak: bool = False) -> re.Pattern[str]:
+    table = load("business")[section] if not key else load("business")[section][key]
+    names = ("weak_zh", "weak_en") if weak else ("zh", "en")
+    terms = sorted({*table.get(names[0], ()), *table.get(names[1], ())}, key=len, reverse=True)
+    parts = [re.escape(t) if not re.match(r"[A-Za-z]", t)
+             else r"(?<![A-Za-z])" + re.escape(t) + r"(?![A-Za-z])" for t in terms]
+    return re.compile("|".join(parts), re.IGNORECASE)
+
+
+def access_control_hits(page: ParsedPage) -> list[re.Match[str]]:
+    return list(_patterns("access_control", "").finditer(page.folded))
+
+
+def access_control(pages: Sequence[ParsedPage], ctx: SiteContext) -> list[Evidence]:
+    """sells_access_control and access_control_is_main."""
+    own = site_pages(pages)
+    hits = [(page, match) for page in own for match in access_control_hits(page)]
+    if not own:
+        return []
+    if not hits:
+        page = own[0]
+        return [Evidence("sells_access_control", False, "medium", page.url, "",
+                         f"no access-control term on {len(own)} page(s)"),
+                Evidence("access_control_is_main", False, "medium", page.url, "",
+                         "does not deal in access control")]
+    pages_with = {page.url for page, _ in hits}
+    page, match = hits[0]
+    sells_conf = "high" if len(hits) >= 3 and len(pages_with) >= 2 else "medium"
+    found = [evidence("sells_access_control", True, sells_conf, page, match.span(),
+                      f"{len(hits)} access-control mention(s) on {len(pages_with)} page(s)")]
+    prominent = _prominent(own)
+    if prominent:
+        found.append(Evidence("access_control_is_main", True, "medium", prominent[0],
+                              prominent[1], "access control named in the site's title or lead"))
+    else:
+        found.append(evidence("access_control_is_main", False, "low", page, match.span(),
+                              "access control only among other lines"))
+    return found
+
+
+def _prominent(pages: Sequence[ParsedPage]) -> tuple[str, str] | None:
+    pattern = _patterns("access_control", "")
+    for page in pages:
+        if page.role not in ("home", "about"):
+            continue
+        for text in (page.title, page.description):
+            if pattern.search(text):
+                return page.url, text[:120]
+    return None
+
+
+def business_model(pages: Sequence[ParsedPage], ctx: SiteContext) -> list[Evidence]:
+    """Score each model's cues; a second model counts when it reaches a quarter of the first."""
+    scores: Counter[str] = Counter()
+    terms: dict[str, Counter[str]] = {m: Counter() for m in (*MODELS, "weak")}
+    best: dict[str, tuple[float, ParsedPage, tuple[int, int]]] = {}
+    for page in site_pages(pages):
+        weight = _ROLE_WEIGHT.get(page.role, 1.0)
+        text = _excluded().sub(lambda m: " " * len(m.group(0)), page.folded)
+        for model in (*MODELS, "weak"):
+            pattern = _patterns("model", "distributor", True) if model == "weak" \
+                else _patterns("model", model)
+            for match in pattern.finditer(text):
+                if _NEGATED.search(text[max(0, match.start() - 8):match.start()]) or \
+                        _IN_NAME.match(text, match.end()):
+                    continue  # 不承接工程安装, "we do not install"; 弱电安装公司 (a customer)
+                term = match.group(0).lower()
+                terms[model][term] += 1
+                scores[model] += weight / (1 + terms[model][term] // 3)
+                if model not in best or weight > best[model][0]:
+                    best[model] = (weight, page, match.span())
+    if scores["manufacturer"] < max(scores["integrator"], scores["distributor"]):
+        scores["distributor"] += scores["weak"]
+        terms["distributor"].update(terms["weak"])
+        best.setdefault("distributor", best.get("weak"))  # type: ignore[arg-type]
+    if not any(scores[m] for m in MODELS):
+        return []
+    top = max(MODELS, key=lambda m: scores[m])
+    strong = [m for m in MODELS if scores[m] >= 3.0 and scores[m] >= SECOND_SHARE * scores[top]]
+    value = "mixed" if len(strong) >= 2 else top
+    confidence = "medium" if scores[top] >= 4 else "low"
+    shown = sorted(strong or [top], key=lambda m: -scores[m])
+    reasons = []
+    for model in shown:
+        _, page, span = best[model]
+        cues = ", ".join(t for t, _ in terms[model].most_common(4))
+        reasons.append(f"{model} [{cues}]: \"{snippet(page.text, *span, limit=80)}\"")
+    _, page, span = best[shown[0]]
+    scored = ", ".join(f"{m}={scores[m]:.1f}" for m in MODELS)
+    return [evidence("business_model", value, confidence, page, span,
+                     f"cue scores {scored}; " + "; ".join(reasons))]

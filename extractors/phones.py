@@ -1,0 +1,252 @@
+"""Phone and fax numbers: landlines with area codes, 400/800 numbers, mobiles, extensions, 总机.
+
+A digit run is a phone number when a phone label precedes it on the same line (电话, 手机, 热线,
+总机, Tel, Call ...) or when its shape alone says so (11-digit Chinese mobile, 400-xxx-xxxx,
+0571-85369138, +country numbers, (586) 339-5370). Anything after an ICP / 备案 / 公网安备 /
+postcode / QQ / model / licence label is never a phone. Numbers are normalised to one string per
+line: Chinese style for +86 numbers (0571-85369138, 400-843-5559, 13023091972), international
+format otherwise (+1 586-339-5370); the same line printed twice is kept once.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+from typing import Sequence
+
+import phonenumbers
+
+from prospect.models import Evidence
+
+from .common import SiteContext, alternation, evidence, site_pages
+from .document import ParsedPage
+
+_CANDIDATE = re.compile(
+    r"(?<![\w.+-])(\+\s?\d{1,3}[\s.-]?)?(\(?\d[\d \t().-]{5,18}\d)"
+    r"(?:\s*(?:转|分机|ext\.?|x|#)\s*(\d{1,5}))?(?![\w-])", re.IGNORECASE)
+_CN_MOBILE = re.compile(r"1[3-9]\d{9}")
+_CN_SERVICE = re.compile(r"[48]00\d{7}")
+_SEPARATED_LANDLINE = re.compile(r"\(?0\d{2,4}\)?[\s-]\s*\d{3,4}[\s-]?\d{3,4}|\(0\d{2,4}\)\d{6,8}")
+_NANP = re.compile(r"(?:1[\s.-])?\(?[2-9]\d{2}\)?[\s.-]?\d{3}[\s.-]\d{4}")
+_LABEL_WINDOW = 40
+
+
+@dataclass(frozen=True)
+class _Hit:
+    number: str
+    key: str
+    kind: str  # phone | fax | both
+    labelled: bool
+    page: ParsedPage
+    span: tuple[int, int]
+
+
+_TLD_REGION = {"cn": "CN", "mo": "MO", "uk": "GB", "in": "IN", "ng": "NG", "ke": "KE", "sa": "SA", "ca": "CA",
+               "au": "AU", "nz": "NZ", "za": "ZA", "ae": "AE", "sg": "SG", "my": "MY", "hk": "HK",
+               "tw": "TW", "de": "DE", "fr": "FR", "pk": "PK", "ph": "PH", "gh": "GH", "us": "US"}
+_COUNTRY_CODE = re.compile(r"(?<![\w+])\+\s?(\d{1,3})[\s.-]?\(?\d")
+
+
+def region_of(pages: Sequence[ParsedPage], lang: str) -> str:
+    """Default region for numbers printed without +country: language, TLD, then +codes seen."""
+    host = urlsplit(pages[0].url).hostname or "" if pages else ""
+    tld = host.rsplit(".", 1)[-1]
+    if tld in _TLD_REGION and (lang != "zh" or tld in ("tw", "hk", "mo", "sg", "my")):
+        return _TLD_REGION[tld]
+    if lang == "zh":
+        return "CN"
+    codes: Counter[str] = Counter()
+    for page in pages:
+        for match in _COUNTRY_CODE.finditer(page.folded):
+            region = phonenumbers.region_code_for_country_code(int(match.group(1)))
+            if region != "ZZ":
+                codes[region] += 1
+    return codes.most_common(1)[0][0] if codes else "US"
+
+
+def phone_numbers(pages: Sequence[ParsedPage], ctx: SiteContext) -> list[Evidence]:
+    return _collect(pages, ctx, "phone")
+
+
+def fax_numbers(pages: Sequence[ParsedPage], ctx: SiteContext) -> list[Evidence]:
+    return _collect(pages, ctx, "fax")
+
+
+def _collect(pages: Sequence[ParsedPage], ctx: SiteContext, want: str) -> list[Evidence]:
+    field = "phone_numbers" if want == "phone" else "fax_numbers"
+    region = region_of(pages, ctx.lang)
+    hits = [h for page in site_pages(pages) for h in scan(page, ctx, region)
+            if h.kind in (want, "both")]
+    if not hits:
+        return []
+    seen: dict[str, _Hit] = {}
+    pages_of: dict[str, set[str]] = {}
+    for hit in hits:
+        seen.setdefault(hit.key, hit)
+        pages_of.setdefault(hit.key, set()).add(hit.page.url)
+    first = next(iter(seen.values()))
+    values = [h.number for h in seen.values()]
+    # High only when every number is labelled and confirmed: on the contact page or on 2+ pages.
+    confirmed = all(any(h.key == key and h.labelled for h in hits) and
+                    (len(pages_of[key]) >= 2 or any(h.key == key and h.page.role == "contact"
+                                                    for h in hits))
+                    for key in seen)
+    confidence = "high" if confirmed and want == "phone" else "medium"
+    method = f"{len(values)} distinct number(s) from {len({h.page.url for h in hits})} page(s)"
+    return [evidence(field, values, confidence, first.page, first.span, method)]
+
+
+def scan(page: ParsedPage, ctx: SiteContext, region: str = "") -> list[_Hit]:
+    """Every phone/fax number on one page, with its kind and whether a label named it."""
+    labels = alternation("phones", "labels", "phone")
+    faxes = alternation("phones", "labels", "fax")
+    traps = alternation("phones", "labels", "trap")
+    hits = []
+    text = page.folded
+    for match in _CANDIDATE.finditer(text):
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        before = text[max(line_start, match.start() - _LABEL_WINDOW):match.start()]
+        kind, labelled = _label_kind(before, labels, faxes, traps)
+        if kind == "trap" or _branch_line(text, line_start, match.start()):
+            continue
+        region = region or region_of([page], ctx.lang)
+        for raw, offset, normalised in _split(match.group(0), region, ctx.lang, labelled):
+            start = match.start() + offset
+            hits.append(_Hit(*normalised, kind, labelled, page, (start, start + len(raw))))
+    return hits
+
+
+def _split(raw: str, region: str, lang: str, labelled: bool) -> list[tuple]:
+    """The candidate as one number, else the longest runs of its space-separated parts that are."""
+    whole = normalise(raw, region, lang, labelled)
+    if whole is not None:
+        return [(raw, 0, whole)]
+    parts = [(m.group(0), m.start()) for m in re.finditer(r"\S+", raw)]
+    found, index = [], 0
+    while index < len(parts) and len(parts) > 1:
+        for width in (4, 3, 2, 1):
+            chunk = parts[index:index + width]
+            if len(chunk) < width:
+                continue
+            text = raw[chunk[0][1]:chunk[-1][1] + len(chunk[-1][0])]
+            result = normalise(text, region, lang, labelled)
+            if result is not None:
+                found.append((text, chunk[0][1], result))
+                index += width
+                break
+        else:
+            index += 1
+    return found
+
+
+_BRANCH_MARK = re.compile(r"办事处|分公司|分部|分厂|分店|子公司|branch|(?<!head )(?<!main )\b\w+ office\b",
+                          re.IGNORECASE)
+_HEAD_MARK = re.compile(r"总部|总公司|head office|headquarters|main office", re.IGNORECASE)
+
+
+def _branch_line(text: str, line_start: int, start: int) -> bool:
+    """A number printed for a branch office (its line, or a short heading line just above)."""
+    line = text[line_start:start]
+    if _BRANCH_MARK.search(line) and not _HEAD_MARK.search(line):
+        return True
+    end = line_start - 1
+    for _ in range(2):  # a short heading one or two lines above ("上海分公司", "Leeds office")
+        if end <= 0:
+            break
+        prev_start = text.rfind("\n", 0, end) + 1
+        previous = text[prev_start:end]
+        if len(previous) > 60 or re.search(r"\d[\d\s-]{6,}\d", previous):
+            return False
+        if _BRANCH_MARK.search(previous):
+            return not _HEAD_MARK.search(previous)
+        end = prev_start - 1
+    return False
+
+
+def _label_kind(before: str, labels: re.Pattern[str], faxes: re.Pattern[str],
+                traps: re.Pattern[str]) -> tuple[str, bool]:
+    """Nearest label wins (trap, fax or phone); 电话/传真 printed together means both."""
+    best: tuple[int, str] = (-1, "phone")
+    for kind, pattern in (("phone", labels), ("fax", faxes), ("trap", traps)):
+        for found in pattern.finditer(before):
+            if found.end() > best[0] or (found.end() == best[0] and kind == "trap"):
+                best = (found.end(), kind)
+    if best[0] < 0:
+        return "phone", False
+    if best[1] == "fax" and labels.search(before[max(0, best[0] - 12):best[0]]) \
+            and not re.search(r"\d", before[best[0]:]):
+        return "both", True
+    return best[1], True
+
+
+def normalise(raw: str, region: str, lang: str, labelled: bool) -> tuple[str, str] | None:
+    """(display form, comparison key) of a printed number, or None if it is not a phone."""
+    ext_match = re.search(r"(?:转|分机|ext\.?|x|#)\s*(\d{1,5})$", raw, re.IGNORECASE)
+    ext = ext_match.group(1) if ext_match else ""
+    body = raw[:ext_match.start()] if ext_match else raw
+    digits = re.sub(r"\D", "", body)
+    international = body.strip().startswith("+")
+    dash = re.fullmatch(r"(.*\d{7,8})-(\d{1,5})", body.strip())
+    if not ext and len(digits) > 12 and dash:  # 0571-85369138-8001: a dash extension
+        return normalise(f"{dash.group(1)}转{dash.group(2)}", region, lang, labelled)
+    if not 7 <= len(digits) <= 15:
+        return None
+    if region == "CN" and not international or (international and digits.startswith("86")):
+        if international:
+            digits = digits[2:] if _CN_MOBILE.fullmatch(digits[2:]) or \
+                _CN_SERVICE.fullmatch(digits[2:]) else "0" + digits[2:]
+        return _chinese(body, digits, ext, labelled or international)
+    strong = international or bool(_NANP.fullmatch(body.strip())) \
+        or bool(_SEPARATED_LANDLINE.fullmatch(body.strip()))
+    if not (strong or labelled):
+        return None
+    try:
+        parsed = phonenumbers.parse(body, None if international else region)
+    except phonenumbers.NumberParseException:
+        return None
+    if ext:
+        parsed.extension = ext
+    if phonenumbers.is_possible_number(parsed) and (labelled or international
+                                                    or phonenumbers.is_valid_number(parsed)):
+        display = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+        return display, key_of(display)
+    if strong or labelled:
+        display = re.sub(r"\s+", " ", raw.strip())
+        return display, key_of(display)
+    return None
+
+
+def _chinese(body: str, digits: str, ext: str, labelled: bool) -> tuple[str, str] | None:
+    suffix = f"-{ext}" if ext else ""
+    if _CN_MOBILE.fullmatch(digits):
+        return digits, digits
+    if _CN_SERVICE.fullmatch(digits):
+        number = f"{digits[:3]}-{digits[3:6]}-{digits[6:]}"
+        return number + suffix, digits + ext
+    if digits.startswith("0") and 10 <= len(digits) <= 12:
+        area = 3 if digits[1] in "12" else 4
+        if not (labelled or _SEPARATED_LANDLINE.fullmatch(body.strip())):
+            return None
+        number = f"{digits[:area]}-{digits[area:]}"
+        return number + suffix, digits.lstrip("0") + ext
+    if labelled and 7 <= len(digits) <= 8 and not digits.startswith("0"):
+        return digits + suffix, digits + ext  # local number without area code
+    return None
+
+
+def key_of(printed: str) -> str:
+    """Digits for comparing numbers printed differently: country code and trunk 0 dropped."""
+    text = re.split(r"(?:转|分机|ext\.?|x|#)", printed, maxsplit=1, flags=re.IGNORECASE)[0]
+    text = text.strip()
+    digits = re.sub(r"\D", "", text)
+    if text.startswith("+") or text.startswith("00"):
+        digits = digits[2:] if text.startswith("00") else digits
+        try:
+            parsed = phonenumbers.parse("+" + digits, None)
+            digits = str(parsed.national_number)
+        except phonenumbers.NumberParseException:
+            pass
+    elif re.match(r"1[\s.-]\(?\d{3}", text) and len(digits) == 11:
+        digits = digits[1:]
+    return digits.lstrip("0")

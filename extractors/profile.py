@@ -1,0 +1,115 @@
+"""Company name and main business.
+
+Company name: schema.org `name`, then the legal-looking name (…有限公司, "… LLC") most often
+printed across pages (titles, copyright lines, contact blocks), then the page-title segment that
+repeats on most pages. Main business: the clause after 主营 / 专业从事 / "specialize in", else the
+home page's meta description.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import cache
+from typing import Sequence
+
+from prospect.models import Evidence
+
+from .common import SiteContext, evidence, load, site_pages
+from .document import ParsedPage
+from .structured import as_text
+
+_ZH_NAME = re.compile(r"[\u4e00-\u9fa5（）()]{2,30}?(?:股份有限公司|有限责任公司|有限公司|集团公司|集团|"
+                      r"公司|服务站|商行|经营部|门市部|工作室|维修部)")
+_ZH_NAME_PREFIX = re.compile(r"^(?:欢迎(?:进入|访问|来到|光临)?|版权所有|本站|关于|地址|联系|您好|我们是|"
+                             r"技术支持|主办单位|所属|简称|我|本|公司|是|为|由|的|与|和|及)+")
+_EN_NAME = re.compile(r"\b((?:[A-Z][\w&'.-]*\s+){1,5}(?:Inc\.?|LLC|L\.L\.C\.|Ltd\.?|Limited|"
+                      r"Co\.,? Ltd\.?|Corp\.?|Corporation|Pvt\.? Ltd\.?|GmbH|PLC|LLP|Company))")
+_TITLE_SPLIT = re.compile(r"\s*(?:\||-{1,3}|–|—|_|::|·|»|,)\s*")
+
+
+def company_name(pages: Sequence[ParsedPage], ctx: SiteContext) -> list[Evidence]:
+    found: list[Evidence] = []
+    by_url = {p.url: p for p in pages}
+    for url, org in ctx.structured:
+        name = as_text(org.get("name") or org.get("legalName"))
+        if name and url in by_url and len(name) <= 80:
+            found.append(Evidence("company_name", name, "high", url, f"name: {name}",
+                                  "schema.org"))
+    counts: Counter[str] = Counter()
+    first: dict[str, tuple[ParsedPage, tuple[int, int]]] = {}
+    pattern = _ZH_NAME if ctx.lang == "zh" else _EN_NAME
+    for page in site_pages(pages):
+        for match in pattern.finditer(page.folded if pattern is _ZH_NAME else _owner_lines(page)):
+            name = _ZH_NAME_PREFIX.sub("", match.group(1 if pattern is _EN_NAME else 0)).strip()
+            if len(name) < 4 or name in ("有限公司", "分公司", "子公司"):
+                continue
+            counts[name] += 1
+            if pattern is _ZH_NAME:
+                first.setdefault(name, (page, match.span()))
+            else:  # the match is in title/copyright lines: find it again in the page text
+                at = page.folded.find(name)
+                first.setdefault(name, (page, (at, at + len(name)) if at >= 0 else (-1, -1)))
+    if counts:
+        name, count = max(counts.items(), key=lambda kv: (kv[1], len(kv[0])))
+        page, span = first[name]
+        confidence = "high" if count >= 3 else "medium"
+        method = f"legal name printed {count} time(s)"
+        found.append(evidence("company_name", name, confidence, page, span, method)
+                     if span[0] >= 0 else
+                     Evidence("company_name", name, confidence, page.url, page.title, method))
+    title = _title_name(pages)
+    if title:
+        found.append(Evidence("company_name", title[0], "low", title[1], title[0],
+                              "segment repeated in page titles"))
+    return found
+
+
+def _owner_lines(page: ParsedPage) -> str:
+    """English legal names count only where a site names itself: title and copyright lines
+    (project pages name clients' "… Pvt. Ltd." far more often than the site's own)."""
+    lines = [page.title, *(line for line in page.folded.split("\n")
+                           if re.search(r"©|\(c\)|copyright|rights reserved", line, re.IGNORECASE))]
+    return "\n".join(lines)
+
+
+def _title_name(pages: Sequence[ParsedPage]) -> tuple[str, str] | None:
+    counts: Counter[str] = Counter()
+    where: dict[str, str] = {}
+    for page in pages:
+        for part in dict.fromkeys(_TITLE_SPLIT.split(page.title)):
+            if 2 <= len(part) <= 60:
+                counts[part] += 1
+                where.setdefault(part, page.url)
+    if not counts:
+        return None
+    name, count = counts.most_common(1)[0]
+    return (name, where[name]) if count >= 2 or len(pages) == 1 else None
+
+
+@cache
+def _lead_in() -> re.Pattern[str]:
+    table = load("business")["main_business"]
+    zh = "|".join(re.escape(t) for t in sorted(table["zh"], key=len, reverse=True))
+    en = "|".join(table["en"])
+    return re.compile(rf"(?:{zh})\s*[:：]?\s*([^。；;!！\n]{{4,80}})|\b(?:{en})\s+([^.;!\n]{{4,120}})",
+                      re.IGNORECASE)
+
+
+def main_business(pages: Sequence[ParsedPage], ctx: SiteContext) -> list[Evidence]:
+    found = []
+    for page in site_pages(pages):
+        if page.role not in ("about", "home", "products"):
+            continue
+        for match in _lead_in().finditer(page.folded):
+            value = (match.group(1) or match.group(2)).strip(" ，,、")
+            value = page.text[match.start(1 if match.group(1) else 2):][:len(value)]
+            confidence = "medium" if page.role == "about" else "low"
+            found.append(evidence("main_business", value, confidence, page, match.span(),
+                                  "lead-in phrase"))
+            break
+    if not found:
+        home = next((p for p in pages if p.role == "home" and p.description), None)
+        if home:
+            found.append(Evidence("main_business", home.description[:120], "low", home.url,
+                                  home.description[:120], "home page meta description"))
+    return found

@@ -1,0 +1,163 @@
+"""Reference clients: case-item titles, logo alt texts and client lists, with sector and notable.
+
+On case pages, headings / titled items / logo alts that repeat as a list (two or more siblings of
+the same shape) are client candidates; text that the site repeats on other pages (navigation) is
+not. A candidate must look like an organisation or a project: Chinese names need an organisation
+suffix (公司, 银行, 医院, 小区 ...), English names need a word that is not a service word, a
+placeholder ("Client 1") or a person ("Mr. ..."). Names are de-duplicated on a normalised key.
+Prose lists count on every page: 主要客户有：A、B、C; "for the A, B, and C Police Stations".
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from typing import Any, Sequence
+
+from prospect.models import Evidence
+
+from .common import SiteContext, evidence, site_pages
+from .document import ParsedPage
+from .names import clean_name, client_record, name_key, sector_of
+from .text import collapse
+
+_ITEM_XPATH = ("//h2|//h3|//h4|//h5|//h6|//*[contains(@class,'title') or contains(@class,'name')]"
+               "|//li|//li/a|//td|//td/a|//dt|//img[@alt]|//a[@title]")
+_SKIP_ANCESTORS = {"nav", "header", "footer", "aside", "form", "select"}
+_ZH_LIST = re.compile(r"(?:(?:客户|合作伙伴|服务过的单位|典型用户|合作单位|服务单位|主要用户)(?:包括|有|主要有|涵盖|遍及)?"
+                      r"\s*[:：]|服务过|客户(?:包括|涵盖|遍及))\s*([^。\n]{4,300}?)(?:等|。|\n|$)")
+_ZH_SEPARATED = re.compile(r"^[^\n]{4,40}?(?:\s*[·、/|]\s*[^\n]{4,40}?){2,}(?:…+|……|\.{3,})?(?:查看更多.*)?$")
+_EN_LIST = re.compile(
+    r"\b(?:for|serving|serve|served|trusted by|clients include|customers include|clients such as|"
+    r"customers such as|work(?:ed)? with)\s+(?:the\s+)?"
+    r"((?:[A-Z][\w'&.-]*(?:\s+[A-Z][\w'&.-]*)*\s*,\s*)+(?:and\s+)?[A-Z][\w'&.-]*"
+    r"(?:\s+[A-Z][\w'&.-]*)*?)\s+((?:Police|Fire|Sheriff)\s+(?:Stations|Departments)|Hospitals|"
+    r"Schools|Universities|Banks|Colleges|Churches|Hotels|Libraries|Courts)\b")
+_PLURAL = {"Stations": "Station", "Departments": "Department", "Hospitals": "Hospital",
+           "Schools": "School", "Universities": "University", "Banks": "Bank",
+           "Colleges": "College", "Churches": "Church", "Hotels": "Hotel",
+           "Libraries": "Library", "Courts": "Court"}
+
+
+def reference_clients(pages: Sequence[ParsedPage], ctx: SiteContext) -> list[Evidence]:
+    common = _template_texts(pages)
+    own = own_name(pages)
+    found: dict[str, tuple[str, ParsedPage, tuple[int, int], str]] = {}
+    for page in site_pages(pages):
+        if page.role == "cases":
+            for name, how in _case_items(page, common):
+                if own and own in name.lower():
+                    continue  # the company itself ("NanoView Engineering Team")
+                found.setdefault(name_key(name), (name, page, (0, 0), how))
+        for name, span in _prose_lists(page):
+            found.setdefault(name_key(name), (name, page, span, "client list in text"))
+    if not found:
+        return []
+    clients = [client_record(name) for name, *_ in found.values()]
+    name, page, span, how = next(iter(found.values()))
+    confidence = "medium" if len(clients) >= 3 else "low"
+    method = f"{len(clients)} client(s); first from {how}"
+    if span == (0, 0):
+        index = page.text.find(name)
+        if index < 0:  # an alt text or title attribute: the name itself is the snippet
+            return [Evidence("reference_clients", clients, confidence, page.url, name, method)]
+        span = (index, index + len(name))
+    return [evidence("reference_clients", clients, confidence, page, span, method)]
+
+
+def _template_texts(pages: Sequence[ParsedPage]) -> set[str]:
+    """Lines printed on more than one non-case page: navigation, footers, sidebars."""
+    counts: Counter[str] = Counter()
+    for page in pages:
+        if page.role != "cases":
+            counts.update(set(page.text.split("\n")))
+    return {line for line, count in counts.items() if count >= 2}
+
+
+def _case_items(page: ParsedPage, template: set[str]) -> list[tuple[str, str]]:
+    if page.tree is None:
+        return []
+    groups: dict[tuple[str, str, str], list[str]] = defaultdict(list)
+    for el in page.tree.xpath(_ITEM_XPATH):
+        if any(a.tag in _SKIP_ANCESTORS for a in el.iterancestors()) or _home_link(el):
+            continue
+        raw = el.get("alt") if el.tag == "img" else (el.get("title") if el.tag == "a" and
+                                                     el.get("title") else el.text_content())
+        text = collapse(raw or "")
+        if not text or text in template:
+            continue
+        shape = _shape(el)
+        groups[shape].append(text)
+    items = []
+    for shape, texts in groups.items():
+        if len(texts) < 2:
+            continue
+        names = [n for n in (clean_name(t, page.lang) for t in texts) if n]
+        if shape[0] in ("li", "td", "dt"):  # plain lists: English names need an organisation word
+            names = [n for n in names if _has_cjk(n) or sector_of(n) != "other"]
+        if len(names) * 2 < len(texts):
+            continue  # mostly service headings or placeholders: not a client list
+        items.extend((name, f"<{shape[0]}> items on the cases page") for name in names)
+    return items
+
+
+def _home_link(el: Any) -> bool:
+    """The site logo: an image or link pointing back to the home page."""
+    link = el if el.tag == "a" else next((a for a in el.iterancestors("a")), None)
+    href = (link.get("href") or "").strip() if link is not None else None
+    return href is not None and re.fullmatch(r"(?:\.?/|\.\./)*(?:index\.\w+)?|#?", href) is not None
+
+
+def own_name(pages: Sequence[ParsedPage]) -> str:
+    """The site's own name as its page titles repeat it (lower case), or ''."""
+    counts: Counter[str] = Counter()
+    for page in pages:
+        for part in dict.fromkeys(re.split(r"\s*(?:\||-{1,3}|–|—|_|::|·|»)\s*", page.title)):
+            if 3 <= len(part) <= 40:
+                counts[part.lower()] += 1
+    if not counts:
+        return ""
+    name, count = counts.most_common(1)[0]
+    return name if count >= 2 else ""
+
+
+def _has_cjk(text: str) -> bool:
+    return re.search(r"[\u4e00-\u9fff]", text) is not None
+
+
+def _shape(el: Any) -> tuple[str, str, str]:
+    """Siblings of one list: table cells by (table, column), list items by their list."""
+    parent = el.getparent()
+    if parent is None:
+        return (el.tag, el.get("class", ""), "")
+    if el.tag == "td":
+        table = parent.getparent()
+        return ("td", str(parent.index(el)), el.getroottree().getpath(table))
+    if el.tag == "li":
+        return ("li", el.get("class", ""), el.getroottree().getpath(parent))
+    return (el.tag, el.get("class", ""), parent.tag)
+
+
+def _prose_lists(page: ParsedPage) -> list[tuple[str, tuple[int, int]]]:
+    found = []
+    for match in _ZH_LIST.finditer(page.folded):
+        for part in re.split(r"[、，,;；/]|以及|和|及", match.group(1)):
+            name = clean_name(part.replace("等", "").strip(), "zh")
+            if name:
+                found.append((name, match.span()))
+    if page.role in ("home", "about", "cases"):
+        for match in re.finditer(r"[^\n]+", page.text):
+            line = re.sub(r"(?:…+|\.{3,})?(?:查看更多|更多)?\s*>*$", "", match.group(0))
+            parts = [p for p in re.split(r"\s*[·、/|]\s*", line) if p.strip()]
+            if len(parts) < 3 or not _ZH_SEPARATED.match(line):
+                continue
+            names = [n for n in (clean_name(p, "zh") for p in parts) if n and _has_cjk(n)]
+            if len(names) * 3 >= len(parts) * 2:  # most parts are organisation names
+                found.extend((n, match.span()) for n in names)
+    for match in _EN_LIST.finditer(page.folded):
+        suffix = _PLURAL.get(match.group(2).split()[-1], "")
+        head = " ".join(match.group(2).split()[:-1])
+        for part in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", match.group(1)):
+            part = part.strip()
+            if part:
+                found.append((collapse(f"{part} {head} {suffix}"), match.span()))
+    return found

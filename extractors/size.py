@@ -1,0 +1,181 @@
+"""Headcount and registered capital, as the site claims them.
+
+Headcount is an int, or [min, max] for ranges (人员规模：50-99人) with max None for "more than"
+(员工200余人, "over 100 employees"). Sub-groups (技术人员15人, 外聘员工) are not the headcount.
+Registered capital is normalised to CNY (500万元 → 5000000); other currencies only when the
+site itself states the CNY amount.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any, Sequence
+
+from prospect.models import Evidence
+
+from .common import SiteContext, evidence, site_pages
+from .dates import EN_NUMBER, _count
+from .document import ParsedPage
+from .structured import as_text
+from .text import NUMBER, parse_int, parse_number
+
+_MORE = r"(余|多|多名|以上|\+)?"
+_ZH_RANGE = re.compile(r"(?:人员规模|员工人数|公司规模|企业规模|员工规模|公司人数)\s*[:：]?\s*(" + NUMBER
+                       + r")\s*(?:-|~|～|—|至|到)\s*(" + NUMBER + r")\s*人")
+_ZH_TOTAL = re.compile(
+    r"(外聘|兼职|临时|外包|合作|客户|会员|服务|培训|累计|接待|用户)?"
+    r"(?:正式|在职|在册|全职|现有|拥有|共有|公司)?\s*(?:员工|职工|雇员|从业人员|团队成员|团队|员工总数)"
+    r"(?:总数|人数|总人数)?\s*(?:达到|达|约|有|共|近|超过|逾|已达|共计|为)?\s*[:：]?\s*(" + NUMBER
+    + r")\s*" + _MORE + r"\s*(?:名|人|位)(以上|左右)?")
+_ZH_SIZE_AFTER = re.compile(r"(?:人员规模|公司规模|员工人数|公司人数)\s*[:：]?\s*(" + NUMBER
+                            + r")\s*" + _MORE + r"\s*人")
+_SUBGROUP = re.compile(r"技术|销售|研发|管理|工程|施工|安装|售后|设计|生产|外聘|兼职|临时")
+_EN_TOTAL = re.compile(
+    r"(?:(over|more than|nearly|about|around|approximately)[ \t]+)?(" + EN_NUMBER + r"|\d[\d,]*)"
+    r"[ \t]*(\+)?[ \t]*(?:full[- ]time[ \t]+|dedicated[ \t]+|skilled[ \t]+|experienced[ \t]+|professional[ \t]+)?"
+    r"(employees|staff members|staff|people on staff|team members|workers)\b", re.IGNORECASE)
+_EN_TEAM = re.compile(r"\b(?:a[ \t]+)?team[ \t]+of[ \t]+(?:(over|more than|nearly|about)[ \t]+)?("
+                      + EN_NUMBER + r"|\d+)[ \t]*(\+)?[ \t]+(?:\w+[ \t]+){0,2}?"
+                      r"(?:people|professionals|employees|technicians|engineers|experts|staff)",
+                      re.IGNORECASE)
+_EN_EMPLOYS = re.compile(r"\bemploys[ \t]+(?:(over|more than|nearly|about)[ \t]+)?(" + EN_NUMBER
+                         + r"|\d+)[ \t]*(\+)?[ \t]+(?:people|staff|employees)", re.IGNORECASE)
+_EN_SKIP = re.compile(r"(?:serv\w*|train\w*|help\w*|protect\w*|clients?|customers?)[ \t]+(?:\w+[ \t]+)?$",
+                      re.IGNORECASE)
+
+_CAPITAL = re.compile(
+    r"注册(?:资金|资本|资本金)\s*(?:为|是|:|：|达到|达|约|人民币|RMB|\s)*\s*(" + NUMBER + r")\s*"
+    r"(万|亿|千万|百万)?\s*(元|人民币|美元|美金|港币|港元|欧元|USD|HKD|EUR|RMB|CNY)?")
+_EN_CAPITAL = re.compile(
+    r"registered capital(?:\s+of|:)?\s*(?:RMB|CNY|¥|USD|US\$|\$)?\s*(\d[\d,.]*)\s*"
+    r"(million|billion|thousand)?\s*(RMB|CNY|yuan|USD|dollars)?", re.IGNORECASE)
+_FOREIGN = {"美元", "美金", "港币", "港元", "欧元", "USD", "HKD", "EUR", "dollars"}
+_SCALE = {"万": 1e4, "亿": 1e8, "千万": 1e7, "百万": 1e6, "million": 1e6, "billion": 1e9,
+          "thousand": 1e3}
+
+
+def _value(low: int, more: str | None, qualifier: str | None = None) -> Any:
+    if more or (qualifier and qualifier.lower() in ("over", "more than")):
+        return [low, None]
+    return low
+
+
+def headcount(pages: Sequence[ParsedPage], ctx: SiteContext) -> list[Evidence]:
+    found = _structured_headcount(pages, ctx)
+    for page in site_pages(pages, articles=True):
+        base = "high" if page.role in ("about", "home") and not page.is_article else "medium"
+        if page.is_article:
+            base = "low"
+        for match in _ZH_RANGE.finditer(page.folded):
+            low, high = parse_int(match.group(1)), parse_int(match.group(2))
+            if low is not None and high is not None and 0 < low < high < 1_000_000:
+                found.append(evidence("headcount", [low, high], base, page, match.span(),
+                                      "zh-range"))
+        for pattern in (_ZH_TOTAL, _ZH_SIZE_AFTER):
+            for match in pattern.finditer(page.folded):
+                if pattern is _ZH_TOTAL and (match.group(1) or _SUBGROUP.search(
+                        page.folded[max(0, match.start() - 4):match.start()])):
+                    continue
+                number_group = 2 if pattern is _ZH_TOTAL else 1
+                count = parse_int(match.group(number_group))
+                if not count or count > 500_000:
+                    continue
+                more = match.group(number_group + 1) or (
+                    pattern is _ZH_TOTAL and match.group(4) == "以上")
+                found.append(evidence("headcount", _value(count, more), base, page,
+                                      match.span(), "zh-total"))
+        for pattern in (_EN_TOTAL, _EN_TEAM, _EN_EMPLOYS):
+            for match in pattern.finditer(page.folded):
+                if _EN_SKIP.search(page.folded[max(0, match.start() - 30):match.start()]):
+                    continue
+                count = _count(match.group(2).replace(",", ""))
+                if not count or count > 500_000:
+                    continue
+                value = _value(count, match.group(3), match.group(1))
+                conf = base if pattern is not _EN_TOTAL or match.group(1) else "medium"
+                found.append(evidence("headcount", value, conf, page, match.span(), "en-total"))
+    return found
+
+
+def _structured_headcount(pages: Sequence[ParsedPage], ctx: SiteContext) -> list[Evidence]:
+    found = []
+    by_url = {p.url: p for p in pages}
+    for url, org in ctx.structured:
+        raw = org.get("numberOfEmployees")
+        if raw is None or url not in by_url:
+            continue
+        if isinstance(raw, dict) and ("minValue" in raw or "maxValue" in raw):
+            low, high = parse_int(str(raw.get("minValue", ""))), raw.get("maxValue")
+            value: Any = [low, parse_int(str(high)) if high is not None else None]
+        else:
+            value = parse_int(as_text(raw))
+        if value and value != [None, None]:
+            found.append(Evidence("headcount", value, "high", url,
+                                  f"numberOfEmployees: {as_text(raw)}", "schema.org"))
+    return found
+
+
+def registered_capital(pages: Sequence[ParsedPage], ctx: SiteContext) -> list[Evidence]:
+    found = []
+    for page in site_pages(pages, articles=True):
+        base = "high" if page.role in ("about", "home", "contact") else "medium"
+        if page.is_article:
+            base = "low"
+        for match in _CAPITAL.finditer(page.folded):
+            number = parse_number(match.group(1))
+            scale, currency = match.group(2), match.group(3) or ""
+            if number is None or currency in _FOREIGN:
+                continue
+            if scale:
+                amount = number * _SCALE[scale]
+            elif currency or number >= 10_000:
+                amount = number
+            else:
+                continue  # "注册资本500" with no unit: ambiguous
+            if not 1_000 <= amount <= 1e13:
+                continue
+            conf = base if (scale or currency) else "medium"
+            found.append(evidence("registered_capital_cny", int(round(amount)), conf, page,
+                                  match.span(), "zh-capital"))
+        for match in _EN_CAPITAL.finditer(page.folded):
+            number = parse_number(match.group(1))
+            currency = match.group(3) or ""
+            prefix = page.folded[match.start():match.start(1)]
+            if number is None or currency in _FOREIGN or re.search(r"USD|\$", prefix):
+                continue
+            if not (currency or re.search(r"RMB|CNY|¥", prefix)):
+                continue
+            amount = number * _SCALE.get((match.group(2) or "").lower(), 1)
+            found.append(evidence("registered_capital_cny", int(round(amount)), "medium", page,
+                                  match.span(), "en-capital"))
+    return found
+
+
+_STAFF = {
+    "sales_staff": [
+        re.compile(r"(?:销售人员|销售工程师|业务人员|业务员|营销人员|销售团队|销售)\s*(?:有|共)?\s*(" + NUMBER
+                   + r")\s*(?:名|人|位)"),
+        re.compile(r"\b(" + EN_NUMBER + r"|\d+)[ \t]+(?:sales[ \t]+(?:staff|people|reps|"
+                   r"representatives|team members|engineers)|salespeople)\b", re.IGNORECASE)],
+    "tech_staff": [
+        re.compile(r"(?<!级)(?:技术人员|技术工程师|工程师|技术团队|施工人员|安装人员|技术员|售后工程师)\s*"
+                   r"(?:有|共)?\s*(" + NUMBER + r")\s*(?:名|人|位)"),
+        re.compile(r"\b(" + EN_NUMBER + r"|\d+)[ \t]+(?:(?:field|service|installation)[ \t]+)?"
+                   r"(?:engineers|technicians|installers)\b(?![ \t]*(?:&|and)[ \t]+\w+[ \t]+staff)",
+                   re.IGNORECASE)],
+}
+
+
+def staff_split(pages: Sequence[ParsedPage], ctx: SiteContext) -> list[Evidence]:
+    """sales_staff and tech_staff where the site states them (销售人员18人, "18 engineers")."""
+    found = []
+    for page in site_pages(pages):
+        if page.role not in ("about", "home", "other"):
+            continue
+        for name, patterns in _STAFF.items():
+            for pattern in patterns:
+                for match in pattern.finditer(page.folded):
+                    count = _count(match.group(1))
+                    if count and count < 10_000:
+                        found.append(evidence(name, count, "medium", page, match.span(),
+                                              "stated staff split"))
+    return found

@@ -1,0 +1,64 @@
+"""Access control dealing and business model."""
+import pytest
+
+from extractor_helpers import field, page, site, value
+
+
+@pytest.mark.parametrize("body", [
+    "<p>主营门禁系统、一卡通、人脸识别门禁。</p>",
+    "<p>We install access control and card readers.</p>",
+    "<p>产品：门禁控制器、读卡器、考勤门禁一体机</p>",
+])
+def test_sells_access_control(body):
+    assert value(body, "sells_access_control", "products") is True
+
+
+def test_does_not_sell_access_control():
+    found = field("<p>专业生产塑胶模具。</p>", "sells_access_control", "products")
+    assert found.value is False and found.confidence == "medium"
+
+
+def test_access_control_in_title_is_main():
+    result = site(page("<p>门禁系统</p>", "home", title="某某门禁科技有限公司 - 专业门禁系统"))
+    assert result.fields["access_control_is_main"].value is True
+
+
+def test_access_control_among_others_is_not_main():
+    result = site(page("<p>监控安装、电脑维修、门禁安装、网络布线</p>", "home", title="好帮手便民服务站"))
+    assert result.fields["access_control_is_main"].value is False
+
+
+MODELS = [
+    ("<p>我们是门禁产品生产厂家，自主研发生产门禁控制器，拥有现代化厂房和生产线。</p>", "manufacturer"),
+    ("<p>本公司是某品牌门禁总代理，经销各类门禁产品，批发零售。代理多个品牌，分销全国。</p>",
+     "distributor"),
+    ("<p>承接弱电工程、安防工程施工、门禁安装、系统集成，工程案例遍布全省。</p>", "integrator"),
+    ("<p>门禁产品代理、经销、批发；同时承接弱电工程施工、门禁安装、系统集成。</p>", "mixed"),
+    ("<p>We manufacture access control panels in our own factory. Our manufacturing facility"
+     " runs two production lines.</p>", "manufacturer"),
+    ("<p>We are an authorized dealer and distributor of HID products, wholesale to "
+     "installers. Authorized reseller for Kantech.</p>", "distributor"),
+    ("<p>We design and install access control. Our technicians handle installation, "
+     "maintenance and repair. Licensed contractor and integrator.</p>", "integrator"),
+]
+
+
+@pytest.mark.parametrize("body, model", MODELS, ids=[m[1] + str(i) for i, m in enumerate(MODELS)])
+def test_business_model(body, model):
+    assert value(body, "business_model") == model
+
+
+def test_business_model_names_its_cues():
+    found = field(MODELS[3][0], "business_model")
+    assert "distributor" in found.method and "integrator" in found.method
+    assert found.snippet
+
+
+def test_engineering_plastics_are_not_engineering_projects():
+    body = "<p>我们是一家研发、制造、销售特种工程塑料板、棒材的公司，拥有生产车间。</p>"
+    assert value(body, "business_model") == "manufacturer"
+
+
+def test_manufacturer_selling_its_products_stays_manufacturer():
+    body = "<p>公司是集研发、生产、销售为一体的企业，拥有生产线和车间。</p>"
+    assert value(body, "business_model") == "manufacturer"

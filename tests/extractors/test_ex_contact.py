@@ -1,0 +1,113 @@
+"""Office address, office type and branches."""
+import pytest
+
+from extractor_helpers import page, site, value
+
+
+@pytest.mark.parametrize("body, address", [
+    ("<p>地址：天津北辰区刘安庄工业园兴安路6号</p><p>邮编：300000</p>", "天津北辰区刘安庄工业园兴安路6号"),
+    ("<p>公司地址：杭州市西湖区文三路90号东部软件园1号楼 电话：0571-85369138</p>",
+     "杭州市西湖区文三路90号东部软件园1号楼"),
+    ("<p>本店位于南关三老中医院对过，欢迎光临。</p>", "南关三老中医院对过"),
+    ("<p>Address: 2877 Hilton Rd, Ferndale, MI 48220</p>", "2877 Hilton Rd, Ferndale, MI 48220"),
+    ("<h3>Our Address</h3><p>Makka Homes Bhagyoday Nagar,\n Kondhwa khurd Pune 411048.</p>",
+     "Makka Homes Bhagyoday Nagar, Kondhwa khurd Pune 411048."),
+    ("<p>📍 2877 Hilton Rd, Ferndale, MI 48220</p>", "2877 Hilton Rd, Ferndale, MI 48220"),
+])
+def test_office_address(body, address):
+    assert value(body, "office_address", "contact") == address
+
+
+def test_contact_page_address_beats_footer():
+    result = site(page("<p>门店地址：江苏省徐州市丰县林果路6-7号</p>", "contact"),
+                  page("<footer><p>地址：江苏省徐州市丰县林果路6-3号</p></footer>", "home"))
+    assert result.fields["office_address"].value == "江苏省徐州市丰县林果路6-7号"
+    assert "conflict" in result.fields["office_address"].flags
+
+
+def test_project_addresses_on_case_pages_are_not_the_office():
+    cases = "".join(f"<h5>Project {i}</h5><p>Address: {i} Park Road, Pune 4110{i:02d}</p>"
+                    for i in range(6))
+    result = site(page(cases, "cases"), page("<p>Hello</p>", "home"))
+    assert "office_address" not in result.fields
+
+
+def test_email_is_not_an_address():
+    assert value("<h3>Our Address</h3><p>info@example.com</p>", "office_address", "contact") is None
+
+
+@pytest.mark.parametrize("address, kind", [
+    ("杭州市西湖区文三路90号华星时代广场A座1501室", "office_tower"),
+    ("深圳市南山区科技园高新南一道中科大厦12楼", "industrial_park"),
+    ("上海市徐汇区漕溪北路88号圣爱大厦2008室", "office_tower"),
+    ("成都市龙泉驿区蜀王大道北段中海御湖世家东区28栋304号", "residential"),
+    ("北京市朝阳区望京花园小区5号楼2单元301室", "residential"),
+    ("苏州吴中经济开发区澄湖东路8号4幢", "industrial_park"),
+    ("宝兴县灵关工业集中区柏椿树汉白玉产业园", "industrial_park"),
+    ("东莞市长安镇上沙村第三工业区厂房A栋", "industrial_park"),
+    ("佛山市南海区狮山镇某某路工厂厂房", "factory"),
+    ("合肥市庐阳区某某商城一楼门面12号", "shop_street"),
+])
+def test_office_type_from_chinese_address(address, kind):
+    assert value(f"<p>地址：{address}</p>", "office_type", "contact") == kind
+
+
+@pytest.mark.parametrize("address, kind", [
+    ("Suite 400, 100 Main Street, Boston, MA 02110", "office_tower"),
+    ("12th Floor, Trade Centre Tower, Nairobi", "office_tower"),
+    ("Building 7917, Oraifi Industrial Dist, Al Jubail", "industrial_park"),
+    ("Flat 3, Sunrise Apartments, MG Road, Pune", "residential"),
+])
+def test_office_type_from_english_address(address, kind):
+    assert value(f"<p>Address: {address}</p>", "office_type", "contact") == kind
+
+
+def test_shop_label_means_shop_street():
+    assert value("<p>门店地址：江苏省徐州市丰县林果路6-7号</p>", "office_type", "contact") == \
+        "shop_street"
+
+
+def test_storefront_site_means_shop_street():
+    body = "<h2>Visit Our Storefront</h2><p>Address: 2877 Hilton Rd, Ferndale, MI 48220</p>"
+    assert value(body, "office_type", "contact") == "shop_street"
+
+
+def test_village_address_of_a_workshop_site_is_a_factory():
+    result = site(page("<p>地址：杭州萧山区义桥镇联三村</p>", "contact"),
+                  page("<p>公司拥有十万级净化车间1000平方米。</p>", "about"))
+    assert result.fields["office_type"].value == "factory"
+
+
+def test_address_without_cue_is_unknown_low():
+    found = site(page("<p>Address: 925 Isaac Phillips Way, Newmarket, ON</p>", "contact"))
+    assert found.fields["office_type"].value == "unknown"
+    assert found.fields["office_type"].confidence == "low"
+
+
+def test_branches_chinese():
+    body = "<p>2016.08 天津分公司成立</p><p>2016.09 杭州分公司成立</p><p>全国12家分公司</p>"
+    assert value(body, "branches", "about") == ["天津分公司", "杭州分公司"]
+
+
+def test_branches_english():
+    body = "<p>With offices in Vicksburg, Natchez, and Vidalia, we're never far away.</p>"
+    assert value(body, "branches", "about") == ["Vicksburg", "Natchez", "Vidalia"]
+
+
+def test_branch_names_drop_verbs_and_company_prefix():
+    body = "<p>公司在宁波设有分公司，在温州设有办事处。</p><p>宁波分公司：宁波市某路1号</p><p>温州办事处：温州市某路2号</p>"
+    assert value(body, "branches", "contact") == ["宁波分公司", "温州办事处"]
+
+
+def test_traditional_chinese_floor_address_is_an_office():
+    assert value("<p>地址：台北市中山區南京東路二段100號8樓之3</p>", "office_type", "contact") == \
+        "office_tower"
+
+
+@pytest.mark.parametrize("body, address", [
+    ("<h4>Head office</h4><p>Northgate Access Systems Ltd</p><p>Suite 4.02, Canal View House</p>"
+     "<p>112 Whitworth Street West</p><p>Manchester M1 5WZ</p><p>Main office: 0161 496 0732</p>",
+     "Suite 4.02, Canal View House, 112 Whitworth Street West, Manchester M1 5WZ"),
+])
+def test_heading_then_address_lines(body, address):
+    assert value(body, "office_address", "contact", url="http://example.co.uk/contact") == address

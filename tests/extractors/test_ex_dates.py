@@ -1,0 +1,120 @@
+"""Founded year and years in access control: phrasings, inference and traps."""
+import pytest
+
+from extractor_helpers import field, page, site, value
+
+STATED = [
+    ("<p>杭州某某科技有限公司成立于2009年，专业从事门禁系统。</p>", 2009),
+    ("<p>公司始创于1998年。</p>", 1998),
+    ("<p>本公司创建于2003年5月。</p>", 2003),
+    ("<p>公司成立时间：2009-03</p>", 2009),
+    ("<p>成立日期：2012年6月8日</p>", 2012),
+    ("<p>公司注册于2015年。</p>", 2015),
+    ("<p>某某公司于2016年4月在工商局注册成立，坐落于工业园。</p>", 2016),
+    ("<p>某某有限公司于2 009 年 8 月成立，专业从事模具。</p>", 2009),
+    ("<p>我们的团队于2017年4月成立于上海。</p>", 2017),
+    ("<p>公司于2015年09月在北京成立。</p>", 2015),
+    ("<p>公司成立于２０１０年。</p>", 2010),
+    ("<p>Acme Security was established in 2004 in Leeds.</p>", 2004),
+    ("<p>Founded in 1985, we install access control.</p>", 1985),
+    ("<p>The company was founded on March 3, 1999 by two engineers.</p>", 1999),
+    ("<p>Incorporated in 2011.</p>", 2011),
+    ("<p>Est. 1992</p>", 1992),
+    ("<p>In 1978, James Mason founded Berkley Security.</p>", 1978),
+    ("<p>Trusted local experts since 1978.</p>", 1978),
+    ("<p>Since 2011, Space Electricals has been delivering electrical solutions.</p>", 2011),
+]
+
+
+@pytest.mark.parametrize("body, year", STATED, ids=[s[0][3:30] for s in STATED])
+def test_stated_founding_year(body, year):
+    assert value(body, "founded_year") == year
+
+
+def test_stated_year_on_about_page_is_high():
+    assert field("<p>公司成立于2009年。</p>", "founded_year").confidence == "high"
+
+
+def test_since_is_medium():
+    assert field("<p>Serving Leeds since 1998.</p>", "founded_year").confidence == "medium"
+
+
+TRAPS = [
+    "<p>Copyright © 2009-2019 某某科技有限公司 版权所有</p>",
+    "<p>© 2017 All Rights Reserved.</p>",
+    "<p>新闻中心 2016-10-19 公司参加安博会</p>",
+    "<p>津ICP备09010752号</p>",
+    "<p>2010年公司成立了专业模具产品研发中心。</p>",
+    "<p>2016年天津分公司成立。</p>",
+    "<p>2019年公司成立20周年庆典。</p>",
+    "<p>Member of the security association since 1998.</p>",
+    "<p>Licensed since 2001 by the state board.</p>",
+    "<p>Posted on May 5, 2019</p>",
+    "<p>注册资本2009万元</p>",
+]
+
+
+@pytest.mark.parametrize("body", TRAPS, ids=[t[3:28] for t in TRAPS])
+def test_not_a_founding_year(body):
+    assert value(body, "founded_year") is None
+
+
+@pytest.mark.parametrize("body, years", [
+    ("<p>We have over 20 years in business.</p>", 20),
+    ("<p>47+ Years in Business</p>", 47),
+    ("<p>公司成立十余年来，始终坚持质量第一。</p>", 10),
+    ("<p>公司成立20年来不断发展。</p>", 20),
+    ("<p>With twenty years of experience in security.</p>", 20),
+])
+def test_company_age_gives_inferred_low_year(body, years):
+    found = field(body, "founded_year")
+    assert found.value == 2026 - years
+    assert found.confidence == "low"
+    assert "inferred" in found.flags
+
+
+def test_age_counts_from_latest_copyright_year():
+    found = field("<p>公司成立十余年来。</p><p>Copyright © 2012-2019 某公司</p>", "founded_year")
+    assert found.value == 2009 and "inferred" in found.flags
+
+
+@pytest.mark.parametrize("body", [
+    "<p>Our owner is a senior engineer with more than five years of hands-on experience.</p>",
+    "<p>Our technicians have 15 years of experience combined.</p>",
+])
+def test_personal_experience_is_not_company_age(body):
+    assert value(body, "founded_year") is None
+
+
+def test_stated_year_beats_inferred_age():
+    found = field("<p>Since 1978.</p><p>47+ Years in Business</p>", "founded_year")
+    assert found.value == 1978 and "inferred" not in found.flags
+    assert "conflict" not in found.flags
+
+
+def test_news_page_date_is_low():
+    result = site(page("<p>某公司成立于2009年。</p>", "other",
+                       url="http://www.example.cn/news/2019/1.html"))
+    assert result.fields["founded_year"].confidence == "low"
+
+
+@pytest.mark.parametrize("body, years", [
+    ("<p>公司专注门禁行业十余年。</p>", 10),
+    ("<p>我们从事门禁系统集成8年。</p>", 8),
+    ("<p>拥有15年门禁行业经验。</p>", 15),
+    ("<p>We have 15 years installing access control systems.</p>", 15),
+    ("<p>With 12+ years of experience in access control.</p>", 12),
+])
+def test_years_in_access_control_stated(body, years):
+    assert value(body, "years_in_access_control") == years
+
+
+def test_years_in_access_control_derived_from_founding():
+    body = "<p>公司成立于2016年，专业从事门禁系统、门禁控制器、人脸识别门禁。</p><p>Copyright 2026</p>"
+    found = field(body, "years_in_access_control")
+    assert found.value == 10
+    assert "inferred" in found.flags and found.confidence == "low"
+
+
+def test_no_years_in_access_control_without_access_control():
+    assert value("<p>公司成立于2016年，专业生产模具。</p>", "years_in_access_control") is None

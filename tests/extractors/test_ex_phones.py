@@ -1,0 +1,136 @@
+"""Phone and fax numbers: shapes, labels, normalisation and traps (ICP ids, product codes)."""
+import pytest
+
+from extractor_helpers import page, site, value
+from extractors.phones import key_of
+
+ZH = [
+    ("<p>电话：0571-85369138</p>", ["0571-85369138"]),
+    ("<p>电话：(0571)85369138</p>", ["0571-85369138"]),
+    ("<p>联系电话：022-26545775</p>", ["022-26545775"]),
+    ("<p>服务热线：400-843-5559</p>", ["400-843-5559"]),
+    ("<p>全国统一热线 4008435559</p>", ["400-843-5559"]),
+    ("<p>手机：13023091972</p>", ["13023091972"]),
+    ("<p>手机：130 2309 1972</p>", ["13023091972"]),
+    ("<p>13023091972</p>", ["13023091972"]),
+    ("<p>总机：0571-85369138转801</p>", ["0571-85369138-801"]),
+    ("<p>电话：0571-85369138-8001</p>", ["0571-85369138-8001"]),
+    ("<p>手机：13655215448 / 13365296110 电话：0516-89225110</p>",
+     ["13655215448", "13365296110", "0516-89225110"]),
+    ("<p><span>13655215448/13365296110</span><span>0516-89225110</span></p>",
+     ["13655215448", "13365296110", "0516-89225110"]),
+    ("<p>电话：０５７１－８５３６９１３８</p>", ["0571-85369138"]),
+    ("<p>电话：+86 571 8536 9138</p>", ["0571-85369138"]),
+    ("<p>电话：0571-85369138</p><p>电话：0571 85369138</p>", ["0571-85369138"]),
+]
+
+
+@pytest.mark.parametrize("body, expected", ZH, ids=[z[0][3:30] for z in ZH])
+def test_chinese_phones(body, expected):
+    assert value("<h1>联系我们</h1>" + body, "phone_numbers", "contact") == expected
+
+
+EN = [
+    ("<p>Call (586) 339-5370</p>", ["+1 586-339-5370"]),
+    ("<p>Phone: (586) 339\u20115370</p>", ["+1 586-339-5370"]),
+    ("<p>Toll Free: 1-800-778-3173</p><p>(800) 778-3173</p>", ["+1 800-778-3173"]),
+    ("<p>Tel: +44 20 7946 0958</p>", ["+44 20 7946 0958"]),
+    ("<p>+91 9921736594</p>", ["+91 99217 36594"]),
+    ("<p>Phone: +254 756790487 / 0715087630</p>", ["+254 756 790487", "+254 715 087630"]),
+    ("<p>Tel: 08033764496</p>", ["08033764496"]),
+    ("<p>Office: 555-867-5309 ext. 12</p>", ["+1 555-867-5309 ext. 12"]),
+]
+
+
+@pytest.mark.parametrize("body, expected", EN, ids=[e[0][3:30] for e in EN])
+def test_english_phones(body, expected):
+    assert value(body, "phone_numbers", "contact", url="http://example.com/contact") == expected
+
+
+TRAPS = [
+    "<p>津ICP备09010752号</p>",
+    "<p>蜀ICP备2024055828号</p>",
+    "<p>鲁公网安备 37132202190007号</p>",
+    "<p>邮编：300000</p>",
+    "<p>QQ：425327065</p>",
+    "<p>型号：DS-K1T671M-3XF</p>",
+    "<p>产品编号：2019-0001-2345</p>",
+    "<p>Copyright © 2016-2021 某公司</p>",
+    "<p>薪资 10000-15000 发布日期 2016-10-19</p>",
+    "<p>成都400电话办理</p>",
+    "<p>统一社会信用代码：91330109MA27Y8XB1K</p>",
+    "<p>开户账号：3301040160005432123</p>",
+    "<p>Licensed MS 15005726, LA F609</p>",
+    "<p>Model No. 800-555-1234-A</p>",
+]
+
+
+@pytest.mark.parametrize("body", TRAPS, ids=[t[3:22] for t in TRAPS])
+def test_not_a_phone(body):
+    assert value(body, "phone_numbers", "contact") is None
+
+
+@pytest.mark.parametrize("body, phones, faxes", [
+    ("<p>电话：022-26545775</p><p>传真：022-26545775</p>", ["022-26545775"], ["022-26545775"]),
+    ("<p>电话/传真：0571-85369138</p>", ["0571-85369138"], ["0571-85369138"]),
+    ("<p>电话：15822426955</p><p>022-26551913</p><p>传真: 022-26551913</p>",
+     ["15822426955", "022-26551913"], ["022-26551913"]),
+    ("<p>Tel: (601) 636-6955 Fax: (601) 636-6956</p>", ["+1 601-636-6955"], ["+1 601-636-6956"]),
+])
+def test_fax_numbers(body, phones, faxes):
+    result = site(page(body, "contact", url="http://example.com/contact"))
+    assert result.fields["phone_numbers"].value == phones
+    assert result.fields["fax_numbers"].value == faxes
+
+
+def test_fax_only_is_not_a_phone():
+    result = site(page("<p>传真：0571-85369138</p>", "contact"))
+    assert "phone_numbers" not in result.fields
+    assert result.fields["fax_numbers"].value == ["0571-85369138"]
+
+
+def test_labelled_contact_page_phone_is_high():
+    result = site(page("<p>电话：0571-85369138</p>", "contact"))
+    assert result.fields["phone_numbers"].confidence == "high"
+
+
+def test_unconfirmed_number_is_medium():
+    result = site(page("<p>欢迎来电：13954429788、15863861835</p>", "home"),
+                  page("<p>电话：13954429788</p>", "about"))
+    assert result.fields["phone_numbers"].confidence == "medium"
+
+
+@pytest.mark.parametrize("a, b", [
+    ("1-800-778-3173", "(800) 778-3173"),
+    ("+1 800-778-3173", "800.778.3173"),
+    ("0571-85369138", "+86 571 8536 9138"),
+    ("08033764496", "+234 803 376 4496"),
+    ("+254 756790487", "0756 790 487"),
+    ("0571-85369138转801", "0571-85369138"),
+])
+def test_comparison_keys(a, b):
+    assert key_of(a) == key_of(b)
+
+
+def test_comparison_keys_differ():
+    assert key_of("13023091972") != key_of("13023091973")
+
+
+def test_branch_office_numbers_are_not_the_company_lines():
+    body = ("<p>总机：0755-83456701</p><p>分支机构</p>"
+            "<p>广州办事处：广州市天河区天河北路233号 电话：020-38765432</p>")
+    assert value(body, "phone_numbers", "contact") == ["0755-83456701"]
+
+
+def test_branch_heading_above_the_number():
+    body = ("<p>Tel: 0161 496 0732</p><h4>Leeds office</h4><p>Unit 3, Aire Court, Leeds LS10 1AB</p>"
+            "<p>Tel: 0113 496 0155</p>")
+    result = site(page(body, "contact", url="http://www.example.co.uk/contact"))
+    assert result.fields["phone_numbers"].value == ["+44 161 496 0732"]
+
+
+def test_traditional_chinese_labels_and_taiwan_numbers():
+    body = "<p>電話：(02)2521-3456</p><p>傳真：(02)2521-3458</p><p>行動電話：0912-345-678</p>"
+    result = site(page(body, "contact", url="http://www.example.com.tw/contact.htm"))
+    assert result.fields["phone_numbers"].value == ["+886 2 2521 3456", "+886 912 345 678"]
+    assert result.fields["fax_numbers"].value == ["+886 2 2521 3458"]

@@ -1,0 +1,56 @@
+"""Brands (data/brands.toml) and access-control tiers."""
+import pytest
+
+from extractor_helpers import page, site, value
+
+
+@pytest.mark.parametrize("body, brands", [
+    ("<p>代理品牌：海康威视、大华、ZKTeco</p>", ["Hikvision", "Dahua", "ZKTeco"]),
+    ("<p>We install HID, Honeywell and Lenel systems.</p>", ["Honeywell", "Lenel", "HID"]),
+    ("<p>Bosch Rexroth hydraulics</p>", ["Bosch Rexroth"]),
+    ("<p>霍尼韦尔门禁</p>", ["Honeywell"]),
+])
+def test_brands(body, brands):
+    assert sorted(value(body, "brands", "products")) == sorted(brands)
+
+
+def test_brand_needs_word_boundary_and_case():
+    assert value("<p>We hide cables; axis of rotation; a hid door.</p>", "brands", "products") is None
+
+
+def test_brands_in_blog_articles_do_not_count():
+    result = site(page("<p>Security systems</p>", "home"),
+                  page("<p>Honeywell vs Hikvision: which is better?</p>", "other",
+                       url="http://example.com/blog/compare.html"))
+    assert "brands" not in result.fields
+
+
+def test_company_own_name_is_not_a_brand():
+    result = site(page("<p>Honeywell Electrical Services installs lights.</p>", "home",
+                       title="Honeywell Electrical Services"),
+                  page("<p>x</p>", "about", title="Honeywell Electrical Services | About"))
+    assert "brands" not in result.fields
+
+
+@pytest.mark.parametrize("body, tiers", [
+    ("<p>联网门禁控制器、TCP/IP门禁</p>", ["domestic_mid_networked"]),
+    ("<p>考勤门禁一体机、密码门禁</p>", ["domestic_low_standalone"]),
+    ("<p>HID access control readers and Lenel access control</p>", ["foreign_high_end"]),
+])
+def test_tiers(body, tiers):
+    assert value(body, "product_tiers", "products") == tiers
+
+
+def test_two_tiers_and_main_tier():
+    body = "<p>联网门禁控制器、门禁管理系统、网络门禁；另有考勤门禁一体机</p>"
+    result = site(page(body, "products"))
+    assert set(result.fields["product_tiers"].value) == {"domestic_mid_networked",
+                                                          "domestic_low_standalone"}
+    assert result.fields["main_product_tier"].value == "domestic_mid_networked"
+
+
+def test_brand_key_maps_printed_names_to_one_brand():
+    from extractors.products import brand_key
+    assert brand_key("中控智慧（ZKTeco）") == brand_key("中控") == "zkteco"
+    assert brand_key("HID Global") == brand_key("HID") == "hid"
+    assert brand_key("Some Local Brand") == "some local brand"

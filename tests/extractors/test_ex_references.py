@@ -1,0 +1,125 @@
+"""Reference clients from case pages and client lists."""
+import pytest
+
+from extractor_helpers import page, site
+from extractors.names import clean_name, is_notable, name_key, sector_of
+
+
+def clients(*pages):
+    found = site(*pages).fields.get("reference_clients")
+    return [] if found is None else [c["name"] for c in found.value]
+
+
+def test_case_titles_chinese():
+    body = "<ul>" + "".join(f"<li><a href='c{i}.html'>{n}</a></li>" for i, n in enumerate(
+        ["杭州市第一人民医院门禁系统工程", "中国银行杭州分行一卡通项目", "浙江大学紫金港校区门禁", "更多案例"])) + "</ul>"
+    assert clients(page(body, "cases")) == ["杭州市第一人民医院", "中国银行杭州分行", "浙江大学紫金港校区"]
+
+
+def test_case_cards_english_dedupe_and_people():
+    cards = "".join(f"<div class='card'><h5 class='card-title'>{t}</h5><p>Client Name: Mr. X</p></div>"
+                    for t in ["Shubham Park", "Prabhi Apartment (Duplex)", "Prabhi Apartment (Flat)",
+                              "Volkswagen Pune West", "Unknown Project", "Marquardt India Pvt. Ltd."])
+    assert clients(page(cards, "cases")) == ["Shubham Park", "Prabhi Apartment (Duplex)",
+                                             "Volkswagen Pune West", "Marquardt India Pvt. Ltd."]
+
+
+def test_logo_alts():
+    body = "".join(f"<img src='l{i}.png' alt='{n}'>" for i, n in enumerate(
+        ["Acme Bank", "City Hospital", "Springfield University"]))
+    assert clients(page(body, "cases")) == ["Acme Bank", "City Hospital", "Springfield University"]
+
+
+def test_placeholder_alts_and_service_headings_are_not_clients():
+    logos = "".join(f"<img src='c{i}.png' alt='Client {i}'>" for i in range(1, 9))
+    headings = "".join(f"<h3>{t}</h3>" for t in ["Industrial Electrical Installation",
+                                                 "Power Factor Correction Projects",
+                                                 "Commercial Solar Energy Solution"])
+    assert clients(page(logos + headings, "cases")) == []
+
+
+def test_site_logo_and_navigation_are_not_clients():
+    nav = "<nav><ul><li><a href='a.html'>Acme Bank Branch</a></li></nav>"
+    body = "<a href='index.html'><img src='logo.png' alt='Amperigo'></a>" + nav + \
+        "".join(f"<img src='x{i}.png' alt='{n}'>" for i, n in enumerate(["Acme Bank", "Beta Hotel"]))
+    assert clients(page(body, "cases")) == ["Acme Bank", "Beta Hotel"]
+
+
+def test_prose_list_english():
+    body = ("<p>We are the go-to locksmith for the <span>Royal Oak</span>, <span>Ferndale</span>, "
+            "and <span>Hazel Park</span> Police Stations.</p>")
+    assert clients(page(body, "home")) == ["Royal Oak Police Station", "Ferndale Police Station",
+                                           "Hazel Park Police Station"]
+
+
+def test_prose_list_chinese():
+    body = "<p>主要客户有：杭州市公安局、中国工商银行、浙江大学、万科地产集团等。</p>"
+    assert clients(page(body, "about")) == ["杭州市公安局", "中国工商银行", "浙江大学", "万科地产集团"]
+
+
+@pytest.mark.parametrize("name, sector, notable", [
+    ("杭州市公安局", "government", True),
+    ("中国工商银行杭州分行", "bank", True),
+    ("杭州市第一人民医院", "hospital", True),
+    ("浙江大学", "school", True),
+    ("万科城市花园小区", "real_estate", True),
+    ("杭州某某电子有限公司", "enterprise", False),
+    ("City Hospital", "hospital", True),
+    ("Royal Oak Police Station", "government", True),
+    ("Trimurti Housing Society", "real_estate", False),
+    ("Barista Coffee", "enterprise", False),
+    ("Marrakesh", "other", False),
+])
+def test_sector_and_notable(name, sector, notable):
+    assert sector_of(name) == sector
+    assert is_notable(name) is notable
+
+
+@pytest.mark.parametrize("text", ["Client 1", "Mr. Anwar Shaikh", "Read more", "更多", "彩色印刷",
+                                  "This project was completed on time.", "Gallery"])
+def test_clean_name_rejects(text):
+    assert clean_name(text, "en") is None
+
+
+def test_name_key():
+    assert name_key("Agent Jacks (Bar and Restaurant)") == name_key("agent jacks")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("·桂城金桂花园小区门禁系统改造工程2019-03-12", "桂城金桂花园小区"),
+    ("布吉某住宅小区单元门禁改造（36个单元，2024年）", "布吉某住宅小区"),
+    ("台北市政府某局處辦公大樓門禁管制工程", "台北市政府某局處"),
+    ("Campus-wide access upgrade – Pennine Valley University", "Pennine Valley University"),
+    ("IPAS Development Foundation – Pune Office", "IPAS Development Foundation – Pune Office"),
+])
+def test_clean_name_from_project_titles(text, name):
+    assert clean_name(text) == name
+
+
+@pytest.mark.parametrize("text", ["智慧医院", "商业写字楼", "周边地区的政府", "成都某公司诚邀您莅临2026安防博览会",
+                                  "APFC Panel Installation"])
+def test_generic_categories_are_not_clients(text):
+    assert clean_name(text) is None
+
+
+def test_case_table_first_column():
+    rows = "".join(f"<tr><td>{n}</td><td>门禁系统</td><td>2019-03-12</td></tr>" for n in
+                   ["桂城金桂花园小区门禁系统改造工程", "南海区某小学校园监控安装工程", "狮山镇某五金厂指纹考勤门禁工程"])
+    body = f"<table><tr><td>工程名称</td><td>工程类型</td><td>日期</td></tr>{rows}</table>"
+    assert clients(page(body, "cases")) == ["桂城金桂花园小区", "南海区某小学", "狮山镇某五金厂"]
+
+
+def test_separated_client_line():
+    body = "<p>成都市武侯区政务服务中心 · 四川某大学望江校区 · 成都市第五人民医院 · 天府软件园某企业总部</p>"
+    assert clients(page(body, "home")) == ["成都市武侯区政务服务中心", "四川某大学望江校区", "成都市第五人民医院",
+                                           "天府软件园某企业总部"]
+
+
+def test_english_bullet_lists_need_organisation_words():
+    items = "".join(f"<li>{t}</li>" for t in ["Excellent Customer Support", "Modern Engineering Practices",
+                                                "Reliable Power Systems"])
+    assert clients(page(f"<ul>{items}</ul>", "cases")) == []
+    items = "".join(f"<li>{t}</li>" for t in ["Pennine Valley University", "Irwell Vale Borough Council",
+                                                "Holt & Barrow Solicitors"])
+    assert clients(page(f"<ul>{items}</ul>", "cases")) == ["Pennine Valley University",
+                                                            "Irwell Vale Borough Council"]

@@ -1,0 +1,89 @@
+"""Headcount (ints and ranges) and registered capital in CNY."""
+import pytest
+
+from extractor_helpers import field, value
+
+HEADCOUNT = [
+    ("<p>公司现有员工200余人。</p>", [200, None]),
+    ("<p>现有员工80多名，其中技术人员30名。</p>", [80, None]),
+    ("<p>公司拥有员工50人。</p>", 50),
+    ("<p>团队30余人。</p>", [30, None]),
+    ("<p>人员规模：50-99人</p>", [50, 99]),
+    ("<p>人员规模：100~499人</p>", [100, 499]),
+    ("<p>公司现有员工一百二十名。</p>", 120),
+    ("<p>在职职工75人，其中工程技术人员25人。</p>", 75),
+    ("<p>我公司现有正式员工15人，外聘员工10人。</p>", 15),
+    ("<p>公司员工总数达300人以上。</p>", [300, None]),
+    ("<p>We are a team of 35 security professionals.</p>", 35),
+    ("<p>We have over 100 employees across the region.</p>", [100, None]),
+    ("<p>Our 45 employees serve the county.</p>", 45),
+    ("<p>Acme employs more than 60 people.</p>", [60, None]),
+    ("<p>A team of twelve technicians.</p>", 12),
+]
+
+
+@pytest.mark.parametrize("body, expected", HEADCOUNT, ids=[h[0][3:24] for h in HEADCOUNT])
+def test_headcount(body, expected):
+    assert value(body, "headcount") == expected
+
+
+@pytest.mark.parametrize("body", [
+    "<p>公司拥有中级技术人员15人，工程技术人员25人。</p>",
+    "<p>累计服务客户500人次。</p>",
+    "<p>We have served 3000+ happy clients.</p>",
+    "<p>Vidalia: (318) 336-6196<br>staff@example.com</p>",
+    "<p>Trained 500 people in fire safety.</p>",
+])
+def test_not_a_headcount(body):
+    assert value(body, "headcount") is None
+
+
+def test_headcount_on_about_page_is_high():
+    assert field("<p>公司拥有员工50人。</p>", "headcount").confidence == "high"
+
+
+CAPITAL = [
+    ("<p>注册资金500万元</p>", 5_000_000),
+    ("<p>注册资本：人民币1000万元</p>", 10_000_000),
+    ("<p>注册资本 2,000 万</p>", 20_000_000),
+    ("<p>注册资本伍佰万元</p>", 5_000_000),
+    ("<p>公司注册资金为36000万元。</p>", 360_000_000),
+    ("<p>注册资本为500万元人民币</p>", 5_000_000),
+    ("<p>注册资本1.2亿元</p>", 120_000_000),
+    ("<p>注册资本：5000000元</p>", 5_000_000),
+    ("<p>注册资金一千万元</p>", 10_000_000),
+    ("<p>Registered capital of RMB 10 million.</p>", 10_000_000),
+]
+
+
+@pytest.mark.parametrize("body, expected", CAPITAL, ids=[c[0][3:20] for c in CAPITAL])
+def test_registered_capital(body, expected):
+    assert value(body, "registered_capital_cny") == expected
+
+
+@pytest.mark.parametrize("body", [
+    "<p>注册资本100万美元</p>",
+    "<p>注册资本500</p>",
+    "<p>年销售额500万元</p>",
+    "<p>Registered capital of USD 1 million.</p>",
+])
+def test_capital_not_taken(body):
+    assert value(body, "registered_capital_cny") is None
+
+
+@pytest.mark.parametrize("body, sales, tech", [
+    ("<p>公司现有员工86人，其中销售人员18人、技术工程师32人。</p>", 18, 32),
+    ("<p>公司員工45人，其中業務人員10人、工程技術人員22人。</p>", 10, 22),
+    ("<p>Our team: 6 sales staff and 18 engineers.</p>", 6, 18),
+])
+def test_staff_split(body, sales, tech):
+    assert value(body, "sales_staff") == sales
+    assert value(body, "tech_staff") == tech
+
+
+def test_senior_engineers_are_not_the_tech_staff():
+    assert value("<p>公司拥有高级工程师2人。</p>", "tech_staff") is None
+
+
+def test_engineers_and_support_staff_is_not_a_split():
+    assert value("<p>35 engineers & support staff</p>", "tech_staff") is None

@@ -1,0 +1,59 @@
+import pytest
+
+from extractors.text import cn_to_int, fold, parse_int, parse_number, snippet
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("一", 1), ("十", 10), ("十二", 12), ("二十", 20), ("一百二十", 120), ("一百零五", 105),
+    ("伍佰", 500), ("两千", 2000), ("三千五百", 3500), ("一万", 10000), ("壹仟万", 10_000_000),
+    ("二〇〇九", 2009), ("一九九八", 1998), ("十万", 100_000), ("两亿", 200_000_000),
+    ("贰拾", 20),
+])
+def test_chinese_numerals(text, expected):
+    assert cn_to_int(text) == expected
+
+
+@pytest.mark.parametrize("text", ["", "abc", "一a", "年"])
+def test_not_a_chinese_numeral(text):
+    assert cn_to_int(text) is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2,000", 2000), ("1.5", 1.5), ("１２０", 120), ("1.5万", 15000), ("2千", 2000),
+    ("伍佰", 500), ("36000", 36000), (" 500 ", 500),
+])
+def test_parse_number(text, expected):
+    assert parse_number(text) == expected
+
+
+@pytest.mark.parametrize("text", ["", "abc", "1.2.3", "--"])
+def test_parse_number_rejects(text):
+    assert parse_number(text) is None
+
+
+def test_parse_int_rounds():
+    assert parse_int("2.6") == 3
+
+
+def test_fold_keeps_length_and_maps_fullwidth():
+    text = "电话：０５７１－８５３６９１３８\u3000（总机）"
+    folded = fold(text)
+    assert len(folded) == len(text)
+    assert "0571-85369138" in folded
+    assert "(总机)" in folded
+
+
+def test_fold_maps_non_breaking_hyphen():
+    assert fold("(586) 339\u20115370") == "(586) 339-5370"
+
+
+def test_snippet_is_the_sentence():
+    text = "第一句话。公司成立于2009年，位于杭州。第三句。"
+    start = text.index("2009")
+    assert snippet(text, start, start + 4) == "公司成立于2009年，位于杭州。"
+
+
+def test_snippet_is_cut_to_limit():
+    text = "x" * 500 + "2009" + "y" * 500
+    cut = snippet(text, 500, 504, limit=60)
+    assert "2009" in cut and len(cut) <= 60
