@@ -33,6 +33,9 @@ PROSPECT_RECORD_START_URL = ""
 # Back-off between retries: base * 2**attempt seconds, at most max (Retry-After may ask for more).
 PROSPECT_RETRY_BASE_DELAY = 2.0
 PROSPECT_RETRY_MAX_DELAY = 60.0
+# Rubric that grades prospects as they are crawled: a bundled name or a TOML file
+# (None: the store's choice from `prospect score --rubric`, else $PROSPECT_RUBRIC, else the default).
+PROSPECT_RUBRIC = None
 # Where a site owner can read what this crawler is and how to reach its operator.
 PROSPECT_CONTACT_URL = "https://github.com/prospect-intel/prospect-intel#crawler"
 

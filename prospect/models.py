@@ -124,3 +124,20 @@ class SiteOutcome:
     site_domain: str | None = None
     requests: int = 0
     redirects: tuple[str, ...] = field(default_factory=tuple)
+
+
+REVIEW_ACTIONS = ("confirmed", "corrected", "rejected", "added")
+REVIEW_SOURCES = ("website", "phone", "visit", "email", "magazine", "business_card", "crm", "other")
+
+
+@dataclass(frozen=True)
+class ReviewFact:
+    """The rep's current word on one field: it wins over what the extractors found."""
+
+    field: str
+    action: str  # confirmed | corrected | rejected | added
+    value: Any
+    source: str = "website"
+    note: str = ""
+    reviewer: str = ""
+    at: str = ""

@@ -78,18 +78,18 @@ def _read_csv(handle, delimiter: str, header: list[str]) -> Iterator[InputLine]:
             continue
         raw = row[url_at] if url_at < len(row) else ""
         name = row[name_at].strip() if name_at is not None and name_at < len(row) else None
-        yield _entry(reader.line_num + 1, raw, name or None)
+        yield parse_line(reader.line_num + 1, raw, name or None)
 
 
 def _read_lines(handle, first: str) -> Iterator[InputLine]:
     if first.strip() and not first.lstrip().startswith("#"):
-        yield _entry(1, first, None)
+        yield parse_line(1, first, None)
     for number, text in enumerate(handle, start=2):
         if text.strip() and not text.lstrip().startswith("#"):
-            yield _entry(number, text, None)
+            yield parse_line(number, text, None)
 
 
-def _entry(line: int, raw: str, name: str | None) -> InputLine:
+def parse_line(line: int, raw: str, name: str | None) -> InputLine:
     raw = raw.strip()
     if len(raw) > MAX_LINE_CHARS:
         return InputLine(line, raw[:80] + "…", None, name, "line too long to be a URL")

@@ -1,18 +1,22 @@
-"""The JSON shape of a prospect (SPEC.md, "JSON shape of a prospect") and its flat CSV row."""
+"""The JSON shape of a prospect (SPEC.md, "JSON shape of a prospect") and its flat export row."""
 from __future__ import annotations
 
 from typing import Any
 
+from prospect.analysis import effective_evidence, needs_review
 from prospect.models import EVIDENCE_FIELDS
 from prospect.store import Store
 
 
-def prospect_json(store: Store, row: dict[str, Any], *, page_counts_only: bool = False) -> dict[str, Any]:
-    pages = store.pages(row["id"])
+def prospect_json(store: Store, row: dict[str, Any]) -> dict[str, Any]:
+    pid = row["id"]
+    fields = effective_evidence(store.evidence(pid), store.review_facts(pid))
+    score = store.current_score(pid)
+    details = store.evidence_details(pid)
     return {
         "url": row["url"],
         "domain": row["domain"],
-        "name": row["name"],
+        "name": row["name"] or _value(fields, "company_name"),
         "status": row["status"],
         "error": _error_text(row),
         "error_kind": row["error_kind"],
@@ -22,11 +26,28 @@ def prospect_json(store: Store, row: dict[str, Any], *, page_counts_only: bool =
         "pages": [
             {"url": p["url"], "role": p["role"], "status": p["status"], "fetched_at": p["fetched_at"],
              "title": p["title"], "encoding": p["encoding"]}
-            for p in pages
+            for p in store.pages(pid)
         ],
-        "evidence": {},
-        "score": None,
+        "evidence": {name: fields[name].to_json() for name in EVIDENCE_FIELDS if name in fields},
+        "evidence_notes": {name: d["notes"] for name, d in details.items() if d["notes"]},
+        "absent": store.absences(pid) if store.extracted_at(pid) else {},
+        "needs_review": needs_review(fields),
+        "reviews": store.review_log(pid),
+        "score": _score_json(score),
     }
+
+
+def _score_json(score: dict[str, Any] | None) -> dict[str, Any] | None:
+    if score is None:
+        return None
+    result = dict(score["result"])
+    result.setdefault("rubric", score["rubric"])
+    result["scored_at"] = score["scored_at"]
+    return result
+
+
+def _value(fields, name: str) -> Any:
+    return fields[name].value if name in fields else None
 
 
 def _error_text(row: dict[str, Any]) -> str | None:
@@ -35,33 +56,60 @@ def _error_text(row: dict[str, Any]) -> str | None:
     return f"{row['error_kind']}: {row['error']}" if row["error_kind"] else row["error"]
 
 
-CSV_BASE_COLUMNS = ["url", "domain", "name", "status", "error", "pages_kept", "grade", "total"]
+# Column names a CRM import maps without hand editing; evidence columns follow.
+CRM_COLUMNS = ["Company Name", "Website", "Phone", "Fax", "Address", "Grade", "Grade Range", "Score Total",
+               "Notes", "Status", "Error", "Pages Kept", "Needs Review"]
+TOP_FACTS_IN_NOTES = 3
 
 
-def csv_columns() -> list[str]:
-    columns = list(CSV_BASE_COLUMNS)
+def export_columns() -> list[str]:
+    columns = list(CRM_COLUMNS)
     for name in EVIDENCE_FIELDS:
-        columns += [name, f"{name}_confidence"]
+        columns += [name, f"{name} confidence"]
     return columns
 
 
-def csv_row(shape: dict[str, Any]) -> dict[str, Any]:
-    score = shape.get("score") or {}
+def export_row(shape: dict[str, Any]) -> dict[str, Any]:
+    evidence, score = shape["evidence"], shape["score"] or {}
+    grade_range = score.get("grade_range") or []
     row = {
-        "url": shape["url"], "domain": shape["domain"], "name": shape["name"] or "",
-        "status": shape["status"], "error": shape["error"] or "", "pages_kept": len(shape["pages"]),
-        "grade": score.get("grade", ""), "total": score.get("total", ""),
+        "Company Name": shape["name"] or shape["domain"],
+        "Website": shape["final_url"] or shape["url"],
+        "Phone": _flat(evidence.get("phone_numbers", {}).get("value")),
+        "Fax": _flat(evidence.get("fax_numbers", {}).get("value")),
+        "Address": _flat(evidence.get("office_address", {}).get("value")),
+        "Grade": score.get("grade") or ("unscored" if score.get("unscored") else ""),
+        "Grade Range": "-".join(g for g in grade_range if g) if grade_range else "",
+        "Score Total": _flat(score.get("total")),
+        "Notes": _notes(score),
+        "Status": shape["status"],
+        "Error": shape["error"] or "",
+        "Pages Kept": len(shape["pages"]),
+        "Needs Review": ", ".join(shape["needs_review"]),
     }
     for name in EVIDENCE_FIELDS:
-        evidence = shape["evidence"].get(name)
-        row[name] = _flat(evidence["value"]) if evidence else ""
-        row[f"{name}_confidence"] = evidence["confidence"] if evidence else ""
+        item = evidence.get(name)
+        row[name] = _flat(item["value"]) if item else ""
+        row[f"{name} confidence"] = item["confidence"] if item else ""
     return row
+
+
+def _notes(score: dict[str, Any]) -> str:
+    parts = []
+    knockout = score.get("knockout")
+    if knockout:
+        parts.append(f"knock-out: {knockout.get('reason', knockout) if isinstance(knockout, dict) else knockout}")
+    if score.get("unscored"):
+        parts.append(f"unscored: {score['unscored']}")
+    parts += list(score.get("to_verify") or [])[:TOP_FACTS_IN_NOTES]
+    return " | ".join(str(p) for p in parts)
 
 
 def _flat(value: Any) -> str:
     if isinstance(value, list):
-        return "; ".join(_flat(v) if not isinstance(v, dict) else str(v.get("name", v)) for v in value)
+        return "; ".join(_flat(v.get("name", v)) if isinstance(v, dict) else _flat(v) for v in value)
     if isinstance(value, bool):
         return "yes" if value else "no"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
     return "" if value is None else str(value)

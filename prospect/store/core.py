@@ -1,4 +1,4 @@
-"""The SQLite store: the one module that owns the schema and every SQL statement.
+"""The store's core: the connection, the queue, crawl runs and kept pages.
 
 Writes that must be all-or-nothing (claiming queue entries, finishing a site) run in one
 ``BEGIN IMMEDIATE`` transaction, so a crawl killed at any moment leaves either the old state
@@ -16,12 +16,13 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+from urllib.parse import urlsplit
 from typing import Any
 
 from sqlite_utils import Database
 
 from prospect.errors import NotFound, StoreError
-from prospect.migrations import migrate
+from prospect.store.migrations import migrate
 from prospect.models import KeptPage, SiteOutcome
 from prospect.urls import host_of, normalise_url, registered_domain
 
@@ -46,7 +47,7 @@ class Claimed:
 
 
 class Store:
-    """A prospect store in one SQLite file (WAL mode, so readers never block the crawl)."""
+    """Connection, queue, runs and pages; `prospect.store.Store` adds evidence, reviews, scores."""
 
     def __init__(self, path: str | os.PathLike[str]):
         self.path = Path(path)
@@ -159,10 +160,13 @@ class Store:
 
     # -- finished sites -----------------------------------------------------------------------
 
-    def save_site(self, run_id: int, outcome: SiteOutcome) -> None:
-        """Replace the prospect's pages with this crawl's and set its final status, atomically."""
+    def save_site(self, run_id: int, outcome: SiteOutcome, analysis=None) -> None:
+        """Replace the prospect's pages (and evidence and score, when analysed) and set its final
+        status, atomically."""
         counter = "sites_done" if outcome.status == "done" else "sites_failed"
         with self.write() as db:
+            if analysis is not None:
+                self.save_analysis(outcome.prospect_id, analysis)
             db.execute("DELETE FROM pages WHERE prospect_id = ?", [outcome.prospect_id])
             for seq, page in enumerate(outcome.pages):
                 self._insert_page(db, run_id, outcome.prospect_id, seq, page)
@@ -195,9 +199,16 @@ class Store:
     # -- reading ------------------------------------------------------------------------------
 
     def prospect_row(self, url: str) -> dict[str, Any]:
-        """The prospect for a URL as typed by a user (normalised first)."""
+        """The prospect for a URL as typed by a user (normalised first; a bare domain also finds
+        the one prospect on that domain, so `hengan.cn` finds `www.hengan.cn`)."""
         key = normalise_url(url)
         row = self.db.execute("SELECT * FROM prospects WHERE url = ?", [key]).fetchone()
+        if row is None and urlsplit(key).path == "/":
+            domain = registered_domain(host_of(key))
+            rows = self.db.execute("SELECT * FROM prospects WHERE domain = ? LIMIT 2", [domain]).fetchall()
+            if len(rows) > 1:
+                raise NotFound(f"several prospects on {domain}; give the full URL")
+            row = rows[0] if rows else None
         if row is None:
             raise NotFound(f"no prospect {key} in {self.path}")
         return self._as_dict("prospects", row)

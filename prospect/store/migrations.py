@@ -76,8 +76,84 @@ def _run_statements(db: Database, script: str) -> None:
             db.execute(statement)
 
 
+def _evidence_reviews_scores(db: Database) -> None:
+    _run_statements(
+        db,
+        """
+        CREATE TABLE extractions (
+            prospect_id INTEGER PRIMARY KEY REFERENCES prospects (id) ON DELETE CASCADE,
+            extracted_at TEXT NOT NULL,
+            pages INTEGER NOT NULL
+        );
+        CREATE TABLE evidence (
+            prospect_id INTEGER NOT NULL REFERENCES prospects (id) ON DELETE CASCADE,
+            field TEXT NOT NULL,
+            value TEXT NOT NULL,
+            confidence TEXT NOT NULL,
+            source_url TEXT,
+            snippet TEXT,
+            method TEXT,
+            flags TEXT NOT NULL DEFAULT '[]',
+            candidates TEXT NOT NULL DEFAULT '[]',
+            notes TEXT NOT NULL DEFAULT '[]',
+            PRIMARY KEY (prospect_id, field)
+        );
+        CREATE TABLE absences (
+            prospect_id INTEGER NOT NULL REFERENCES prospects (id) ON DELETE CASCADE,
+            field TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            PRIMARY KEY (prospect_id, field)
+        );
+        CREATE TABLE review_facts (
+            prospect_id INTEGER NOT NULL REFERENCES prospects (id) ON DELETE CASCADE,
+            field TEXT NOT NULL,
+            action TEXT NOT NULL CHECK (action IN ('confirmed', 'corrected', 'rejected', 'added')),
+            value TEXT,
+            source TEXT NOT NULL,
+            note TEXT,
+            reviewer TEXT,
+            at TEXT NOT NULL,
+            PRIMARY KEY (prospect_id, field)
+        );
+        CREATE TABLE reviews (
+            id INTEGER PRIMARY KEY,
+            prospect_id INTEGER NOT NULL REFERENCES prospects (id) ON DELETE CASCADE,
+            field TEXT NOT NULL,
+            action TEXT NOT NULL,
+            old_value TEXT,
+            new_value TEXT,
+            source TEXT,
+            note TEXT,
+            reviewer TEXT,
+            at TEXT NOT NULL
+        );
+        CREATE INDEX reviews_prospect ON reviews (prospect_id, id);
+        CREATE TABLE scores (
+            id INTEGER PRIMARY KEY,
+            prospect_id INTEGER NOT NULL REFERENCES prospects (id) ON DELETE CASCADE,
+            rubric TEXT NOT NULL,
+            rubric_version TEXT NOT NULL,
+            total REAL,
+            grade TEXT,
+            grade_low TEXT,
+            grade_high TEXT,
+            knockout TEXT,
+            unscored TEXT,
+            needs_review INTEGER NOT NULL DEFAULT 0,
+            result TEXT NOT NULL,
+            inputs TEXT NOT NULL,
+            scored_at TEXT NOT NULL
+        );
+        CREATE INDEX scores_prospect ON scores (prospect_id, id);
+        ALTER TABLE prospects ADD COLUMN score_id INTEGER REFERENCES scores (id);
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)
+        """,
+    )
+
+
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("0001_initial", _initial),
+    ("0002_evidence_reviews_scores", _evidence_reviews_scores),
 ]
 
 

@@ -91,7 +91,7 @@ def test_export_csv_has_bom_and_one_row_per_prospect(db, tmp_path):
     raw = target.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
-    assert [(r["url"], r["status"], r["pages_kept"]) for r in rows] == [
+    assert [(r["Website"], r["Status"], r["Pages Kept"]) for r in rows] == [
         ("http://www.hengan-anfang.cn/", "done", "2"), ("http://www.queued.cn/", "queued", "0")]
 
 

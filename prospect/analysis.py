@@ -1,0 +1,109 @@
+"""From kept pages to a graded prospect: extract evidence, apply the rep's reviews, score.
+
+Data flows one way: pages -> extracted evidence -> (+ reviews) effective evidence -> score.
+Reviewed values win over extracted ones, but nothing extracted is deleted: the store keeps
+both, and `effective_evidence` is recomputed whenever either changes.
+"""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import os
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from extractors import SiteEvidence, extract_site
+from prospect.models import Evidence, KeptPage, PageDoc, ReviewFact
+from scoring import Rubric, bundled_rubric, load_rubric, score
+
+RUBRIC_META_KEY = "rubric"
+ATTENTION_FLAGS = frozenset({"conflict", "implausible"})
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """What one site's pages say (extracted) and the score they earn (with reviews applied)."""
+
+    extracted: SiteEvidence
+    score: dict[str, Any]
+    pages: int
+    at: str
+
+
+def decode_body(body: bytes, encoding: str | None) -> str:
+    try:
+        return body.decode(encoding or "utf-8", "replace")
+    except LookupError:
+        return body.decode("utf-8", "replace")
+
+
+def docs_from_kept(pages: Iterable[KeptPage]) -> list[PageDoc]:
+    return [PageDoc(p.url, p.role, decode_body(p.body, p.encoding), p.title, p.fetched_at) for p in pages]
+
+
+def effective_evidence(extracted: Mapping[str, Evidence], facts: Mapping[str, ReviewFact]) -> dict[str, Evidence]:
+    """Extracted evidence with the rep's word applied: confirmed/corrected/added win, rejected go."""
+    fields = dict(extracted)
+    for name, fact in facts.items():
+        if fact.action == "rejected":
+            fields.pop(name, None)
+            continue
+        base = fields.get(name)
+        method = f"review ({fact.action}, {fact.source}{': ' + fact.note if fact.note else ''})"
+        flags = tuple(f for f in (base.flags if base else ()) if f not in ATTENTION_FLAGS) + ("reviewed",)
+        fields[name] = Evidence(
+            field=name, value=fact.value, confidence="high",
+            source_url=base.source_url if base and fact.action == "confirmed" else "",
+            snippet=base.snippet if base and fact.action == "confirmed" else fact.note,
+            method=method, flags=tuple(dict.fromkeys(flags)),
+        )
+    return fields
+
+
+def needs_review(fields: Mapping[str, Evidence]) -> list[str]:
+    """Fields a rep should look at: weak, conflicting or implausible, and not yet reviewed."""
+    return sorted(
+        name for name, item in fields.items()
+        if "reviewed" not in item.flags and (item.confidence == "low" or ATTENTION_FLAGS & set(item.flags))
+    )
+
+
+def score_record(fields: Mapping[str, Evidence], rubric: Rubric, as_of: dt.date, at: str) -> dict[str, Any]:
+    result = score(fields, rubric, as_of=as_of)
+    low, high = result.grade_range
+    knockout = result.knockout
+    return {
+        "rubric": rubric.name, "rubric_version": str(rubric.version), "total": result.total,
+        "grade": result.grade, "grade_low": low, "grade_high": high,
+        "knockout": knockout.reason if knockout else None, "unscored": result.unscored,
+        "needs_review": len(needs_review(fields)), "result": result.to_json(),
+        "inputs": {name: item.to_json() for name, item in fields.items()}, "scored_at": at,
+    }
+
+
+def analyse_pages(docs: list[PageDoc], facts: Mapping[str, ReviewFact], rubric: Rubric,
+                  crawled_at: dt.date, at: str) -> Analysis:
+    extracted = extract_site(docs, crawled_at=crawled_at)
+    fields = effective_evidence(extracted.fields, facts)
+    return Analysis(extracted, score_record(fields, rubric, crawled_at, at), len(docs), at)
+
+
+def resolve_rubric(spec: str | None) -> Rubric:
+    """A rubric by file path or bundled name; None -> $PROSPECT_RUBRIC or the bundled default."""
+    spec = spec or os.environ.get("PROSPECT_RUBRIC")
+    if not spec:
+        return bundled_rubric()
+    if os.path.sep in spec or spec.endswith(".toml") or os.path.exists(spec):
+        return load_rubric(spec)
+    return bundled_rubric(spec)
+
+
+def crawl_date(crawled_at: str | None) -> dt.date:
+    if crawled_at:
+        return dt.date.fromisoformat(crawled_at[:10])
+    return dt.datetime.now(dt.timezone.utc).date()
+
+
+def as_reviewed(fact: ReviewFact, **changes: Any) -> ReviewFact:
+    return dataclasses.replace(fact, **changes)

@@ -1,0 +1,58 @@
+"""Reviews: the rep's current word per field, and the full audit trail of every change."""
+from __future__ import annotations
+
+import json
+
+from prospect.models import ReviewFact
+from prospect.store.evidence import dumps
+
+
+class ReviewMixin:
+    def review_facts(self, prospect_id: int) -> dict[str, ReviewFact]:
+        rows = self.db.execute(
+            "SELECT field, action, value, source, note, reviewer, at FROM review_facts WHERE prospect_id = ?",
+            [prospect_id],
+        ).fetchall()
+        return {
+            field: ReviewFact(field, action, json.loads(value) if value is not None else None, source,
+                              note or "", reviewer or "", at)
+            for field, action, value, source, note, reviewer, at in rows
+        }
+
+    def record_review(self, prospect_id: int, fact: ReviewFact, old_value: object) -> None:
+        """Set the field's reviewed state and log the change (call inside `write()`)."""
+        self.db.execute(
+            "INSERT OR REPLACE INTO review_facts (prospect_id, field, action, value, source, note, reviewer, at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [prospect_id, fact.field, fact.action, None if fact.action == "rejected" else dumps(fact.value),
+             fact.source, fact.note, fact.reviewer, fact.at],
+        )
+        self._log_review(prospect_id, fact.field, fact.action, old_value, fact.value, fact.source, fact.note,
+                         fact.reviewer, fact.at)
+
+    def undo_review(self, prospect_id: int, field: str, reviewer: str, at: str) -> ReviewFact | None:
+        """Drop the rep's word on a field (the extracted value shows again); log it. Inside `write()`."""
+        fact = self.review_facts(prospect_id).get(field)
+        if fact is None:
+            return None
+        self.db.execute("DELETE FROM review_facts WHERE prospect_id = ? AND field = ?", [prospect_id, field])
+        self._log_review(prospect_id, field, "undone", fact.value, None, fact.source, "", reviewer, at)
+        return fact
+
+    def _log_review(self, prospect_id, field, action, old, new, source, note, reviewer, at) -> None:
+        self.db.execute(
+            "INSERT INTO reviews (prospect_id, field, action, old_value, new_value, source, note, reviewer, at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [prospect_id, field, action, dumps(old), dumps(new), source, note, reviewer, at],
+        )
+
+    def review_log(self, prospect_id: int) -> list[dict]:
+        rows = self.db.execute(
+            "SELECT field, action, old_value, new_value, source, note, reviewer, at FROM reviews "
+            "WHERE prospect_id = ? ORDER BY id", [prospect_id],
+        ).fetchall()
+        return [
+            {"field": f, "action": a, "from": json.loads(o), "to": json.loads(n), "source": s, "note": note,
+             "reviewer": r, "at": at}
+            for f, a, o, n, s, note, r, at in rows
+        ]

@@ -1,0 +1,104 @@
+"""Operations over stored prospects: re-extract, re-score, review. Shared by the CLI and the web app.
+
+Every change to evidence or reviews re-scores the prospect in the same transaction, so a grade
+on screen always matches the evidence behind it.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from typing import Any
+
+from prospect.analysis import analyse_pages, crawl_date, decode_body, effective_evidence, resolve_rubric, score_record
+from prospect.errors import ProspectError
+from prospect.field_values import parse_field_value
+from prospect.models import REVIEW_SOURCES, PageDoc, ReviewFact
+from prospect.store import Store, utc_now
+from scoring import Rubric
+
+
+def store_rubric(store: Store, spec: str | None = None) -> Rubric:
+    """The rubric to grade with: the one named, else the store's remembered choice, else the default."""
+    return resolve_rubric(spec or store.get_meta("rubric"))
+
+
+def stored_docs(store: Store, prospect_id: int) -> list[PageDoc]:
+    return [
+        PageDoc(p["url"], p["role"], decode_body(store.body(p["body_sha256"]), p["encoding"]), p["title"] or "",
+                p["fetched_at"])
+        for p in store.pages(prospect_id)
+    ]
+
+
+def reextract(store: Store, row: dict[str, Any], rubric: Rubric) -> None:
+    """Run the extractors again over the stored pages (after an extractor improved), then re-score."""
+    now = utc_now()
+    docs = stored_docs(store, row["id"])
+    analysis = analyse_pages(docs, store.review_facts(row["id"]), rubric, crawl_date(row["crawled_at"]), now)
+    with store.write():
+        store.save_analysis(row["id"], analysis)
+
+
+def rescore(store: Store, row: dict[str, Any], rubric: Rubric) -> dict[str, Any]:
+    """Score the prospect from its stored evidence and reviews (inside or outside a transaction)."""
+    fields = effective_evidence(store.evidence(row["id"]), store.review_facts(row["id"]))
+    record = score_record(fields, rubric, crawl_date(row["crawled_at"]), utc_now())
+    if store.db.conn.in_transaction:
+        store.add_score(row["id"], record)
+    else:
+        with store.write():
+            store.add_score(row["id"], record)
+    return record
+
+
+@dataclass(frozen=True)
+class ReviewChange:
+    field: str
+    action: str
+    old: Any
+    new: Any
+    grade_before: str | None
+    grade_after: str | None
+
+
+def reviewer_name(given: str | None) -> str:
+    return given or os.environ.get("PROSPECT_REVIEWER") or os.environ.get("USER") or "unknown"
+
+
+def review_field(store: Store, url: str, field: str, action: str, value: Any = None, *, source: str = "website",
+                 note: str = "", reviewer: str | None = None, rubric: Rubric | None = None) -> ReviewChange:
+    """Confirm, correct, reject or add one field; logged with who, when, from what to what; re-scored."""
+    if source not in REVIEW_SOURCES:
+        raise ProspectError(f"source must be one of {', '.join(REVIEW_SOURCES)}, not {source!r}")
+    row = store.prospect_row(url)
+    rubric = rubric or store_rubric(store)
+    extracted = store.evidence(row["id"])
+    current = effective_evidence(extracted, store.review_facts(row["id"]))
+    old = current[field].value if field in current else None
+    if action == "confirmed":
+        if field not in current:
+            raise ProspectError(f"{field} has no value to confirm; use `set` to add one")
+        value = current[field].value
+    elif action == "rejected":
+        value = None
+    else:
+        value = parse_field_value(field, value)
+        if action == "corrected" and field not in extracted:
+            action = "added"
+    before = store.current_score(row["id"])
+    fact = ReviewFact(field, action, value, source, note, reviewer_name(reviewer), utc_now())
+    with store.write():
+        store.record_review(row["id"], fact, old)
+        record = rescore(store, row, rubric)
+    return ReviewChange(field, action, old, value, before["grade"] if before else None, record["grade"])
+
+
+def undo_review(store: Store, url: str, field: str, *, reviewer: str | None = None) -> ReviewChange:
+    row = store.prospect_row(url)
+    before = store.current_score(row["id"])
+    with store.write():
+        fact = store.undo_review(row["id"], field, reviewer_name(reviewer), utc_now())
+        if fact is None:
+            raise ProspectError(f"{field} has no review to undo")
+        record = rescore(store, row, store_rubric(store))
+    return ReviewChange(field, "undone", fact.value, None, before["grade"] if before else None, record["grade"])
