@@ -80,7 +80,7 @@ def office_address(pages: Sequence[ParsedPage], ctx: SiteContext) -> list[Eviden
         for match in inline.finditer(page.folded):
             label = match.group(1) or match.group(3)
             start = match.start(2) if match.group(2) else match.start(4)
-            value = page.text[start:match.end()].strip(" ,，。;；")
+            value = _cut_at_next_label(page.text[start:match.end()]).strip(" ,，。;；|")
             if not _address_like(value):
                 continue
             conf = "low" if not_office.search(label) else base
@@ -105,6 +105,17 @@ def office_address(pages: Sequence[ParsedPage], ctx: SiteContext) -> list[Eviden
                                       "address-shaped line"))
             offset += len(line) + 1
     return found
+
+
+# A labelled address often shares its line with the next contact item ("…1806室 总机：0755-…").
+_NEXT_LABEL = re.compile(
+    r"\s*[|｜/]?\s*(?:总机|电话|手机|传真|邮编|邮政编码|邮箱|电子邮件|网址|联系人|QQ|热线|服务热线|客服"
+    r"|Tel|Phone|Fax|E-?mail|Mobile|Zip|Postcode|Web)\s*[:：]", re.IGNORECASE)
+
+
+def _cut_at_next_label(value: str) -> str:
+    match = _NEXT_LABEL.search(value, 1)
+    return value[:match.start()] if match else value
 
 
 def _address_like(value: str) -> bool:

@@ -1,16 +1,14 @@
-"""Measure the crawler on labelled saved sites: does it keep the pages a human marked as key?
-
-    python -m prospect.crawl_eval ../shared/realsites
+"""Measure crawler and extractors on labelled saved sites (`prospect eval ROOT`).
 
 Serves every site over loopback, crawls them all with the real spider (`--allow-private`),
-and prints, per labelled role, the share of sites where that page was kept, plus pages fetched
-per site. Labelled pages that the saved copy links only through absolute URLs on its original
-domain cannot be reached locally; they are counted apart.
+then reports (1) per labelled role, the share of sites where that page was kept, and pages
+fetched per site — labelled pages that the saved copy links only through absolute URLs on its
+original domain cannot be reached locally and are counted apart — and (2) the extracted
+evidence against the labels (`extractors.evaluation`).
 """
 from __future__ import annotations
 
 import json
-import sys
 import tempfile
 from collections import deque
 from dataclasses import dataclass, field
@@ -20,6 +18,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 from crawler.decoding import decode_html
 from crawler.pages import read_page
 from crawler.runner import CrawlOptions, run_crawl
+from extractors.evaluation import Report, aggregate, compare
 from prospect.sitefarm import SiteFarm
 from prospect.store import Store
 
@@ -72,11 +71,19 @@ def reachable_paths(folder: Path, home: str) -> set[str]:
     return seen
 
 
-def evaluate(root: Path, *, pages_per_site: int = 30) -> tuple[dict[str, RoleTally], dict[str, int]]:
+@dataclass
+class CrawlEvaluation:
+    tallies: dict[str, RoleTally]
+    fetched: dict[str, int]
+    extraction: Report
+
+
+def evaluate(root: Path, *, pages_per_site: int = 30) -> CrawlEvaluation:
     labels, homes = load_labels(root), home_paths(root)
     folders = [root / slug for slug in sorted(labels) if (root / slug).is_dir()]
     tallies = {role: RoleTally() for role in KEY_ROLES}
     fetched: dict[str, int] = {}
+    outcomes = []
     with tempfile.TemporaryDirectory() as scratch, SiteFarm(folders) as farm:
         db = str(Path(scratch) / "eval.db")
         store = Store(db)
@@ -94,8 +101,9 @@ def evaluate(root: Path, *, pages_per_site: int = 30) -> tuple[dict[str, RoleTal
                 path = labels[slug].get("pages", {}).get(role)
                 if path:
                     _tally(tallies[role], slug, path, kept, reach)
+            outcomes.append((slug, compare(labels[slug], store.evidence(row["id"]))))
         store.close()
-    return tallies, fetched
+    return CrawlEvaluation(tallies, fetched, aggregate(outcomes))
 
 
 def _tally(tally: RoleTally, slug: str, path: str, kept: set[str], reach: set[str]) -> None:
@@ -109,22 +117,16 @@ def _tally(tally: RoleTally, slug: str, path: str, kept: set[str], reach: set[st
         tally.missed.append(f"{slug}/{path}")
 
 
-def main(argv: list[str]) -> int:
-    root = Path(argv[0] if argv else "../shared/realsites")
-    tallies, fetched = evaluate(root)
-    total_labelled = sum(t.labelled for t in tallies.values())
-    total_kept = sum(t.kept for t in tallies.values())
-    print(f"{'role':10} {'labelled':>8} {'kept':>5} {'recall':>7} {'unreachable':>12}")
+def format_recall(evaluation: CrawlEvaluation) -> str:
+    tallies, fetched = evaluation.tallies, evaluation.fetched
+    lines = [f"{'role':10} {'labelled':>8} {'kept':>5} {'recall':>7} {'unreachable':>12}"]
     for role, t in tallies.items():
         recall = t.kept / t.labelled if t.labelled else 1.0
-        print(f"{role:10} {t.labelled:8d} {t.kept:5d} {recall:7.1%} {t.unreachable:12d}")
-    print(f"{'all':10} {total_labelled:8d} {total_kept:5d} {total_kept / max(total_labelled, 1):7.1%}")
-    print(f"pages fetched per site: mean {sum(fetched.values()) / max(len(fetched), 1):.1f}, max {max(fetched.values(), default=0)}")
-    for t in tallies.values():
-        for miss in t.missed:
-            print("missed:", miss)
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+        lines.append(f"{role:10} {t.labelled:8d} {t.kept:5d} {recall:7.1%} {t.unreachable:12d}")
+    labelled = sum(t.labelled for t in tallies.values())
+    kept = sum(t.kept for t in tallies.values())
+    lines.append(f"{'all':10} {labelled:8d} {kept:5d} {kept / max(labelled, 1):7.1%}")
+    lines.append(f"pages fetched per site: mean {sum(fetched.values()) / max(len(fetched), 1):.1f}, "
+                 f"max {max(fetched.values(), default=0)}")
+    lines += [f"missed: {miss}" for t in tallies.values() for miss in t.missed]
+    return "\n".join(lines)

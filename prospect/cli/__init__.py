@@ -25,9 +25,9 @@ def cli(ctx: click.Context, db_path: str) -> None:
 
 
 def _register() -> None:
-    from prospect.cli import queue, review, view
+    from prospect.cli import evaluate, queue, review, view
 
-    for module in (queue, view, review):
+    for module in (queue, view, review, evaluate):
         for command in module.COMMANDS:
             cli.add_command(command)
 

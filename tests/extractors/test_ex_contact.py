@@ -13,6 +13,9 @@ from extractor_helpers import page, site, value
     ("<h3>Our Address</h3><p>Makka Homes Bhagyoday Nagar,\n Kondhwa khurd Pune 411048.</p>",
      "Makka Homes Bhagyoday Nagar, Kondhwa khurd Pune 411048."),
     ("<p>📍 2877 Hilton Rd, Ferndale, MI 48220</p>", "2877 Hilton Rd, Ferndale, MI 48220"),
+    ("<p>地址：深圳市福田区深南中路6011号恒福大厦18楼1806室 总机：0755-83456701 传真：0755-83456709</p>",
+     "深圳市福田区深南中路6011号恒福大厦18楼1806室"),
+    ("<p>Address: 14 King Street, Leeds LS1 2HL | Tel: 0113 496 0000</p>", "14 King Street, Leeds LS1 2HL"),
 ])
 def test_office_address(body, address):
     assert value(body, "office_address", "contact") == address

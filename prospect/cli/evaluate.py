@@ -1,0 +1,31 @@
+"""`prospect eval`: measure the crawler and the extractors on labelled saved sites."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from prospect.cli.console import out
+from prospect.errors import ProspectError
+
+
+@click.command("eval")
+@click.argument("root", type=click.Path(file_okay=False, exists=True), default="../shared/realsites")
+@click.option("--pages-per-site", type=click.IntRange(min=1, max=1000), default=30, show_default=True)
+@click.option("--mismatches/--no-mismatches", default=True, help="List per-site mismatches.")
+def evaluate(root: str, pages_per_site: int, mismatches: bool) -> None:
+    """Serve labelled saved sites on loopback, crawl and extract them, compare with the labels."""
+    from extractors.evaluation import format_report
+    from prospect.crawl_eval import evaluate as run_evaluation
+    from prospect.crawl_eval import format_recall
+
+    folder = Path(root)
+    if not any(folder.glob("labels_*.json")):
+        raise ProspectError(f"{folder} holds no labels_*.json (see ../shared/realsites/README.md)")
+    result = run_evaluation(folder, pages_per_site=pages_per_site)
+    out.print("key pages kept (crawler)\n" + format_recall(result), markup=False)
+    out.print("\nevidence against labels (extractors)\n" + format_report(result.extraction, mismatches=mismatches),
+              markup=False)
+
+
+COMMANDS = [evaluate]
