@@ -74,7 +74,7 @@ def export_row(shape: dict[str, Any]) -> dict[str, Any]:
     grade_range = score.get("grade_range") or []
     row = {
         "Company Name": shape["name"] or shape["domain"],
-        "Website": shape["final_url"] or shape["url"],
+        "Website": shape["url"],
         "Phone": _flat(evidence.get("phone_numbers", {}).get("value")),
         "Fax": _flat(evidence.get("fax_numbers", {}).get("value")),
         "Address": _flat(evidence.get("office_address", {}).get("value")),

@@ -57,7 +57,8 @@ def review(ctx: Context, url: str, reviewer: str | None, all_fields: bool) -> No
     store = ctx.store
     row = store.prospect_row(url)
     fields = effective_evidence(store.evidence(row["id"]), store.review_facts(row["id"]))
-    names = list(fields) if all_fields else needs_review(fields) or list(fields)
+    in_order = [name for name in EVIDENCE_FIELDS if name in fields]
+    names = in_order if all_fields else needs_review(fields) or in_order
     out.print(Text(f"{row['name'] or row['domain']}  {row['url']}: {len(names)} field(s) to review", style="bold"))
     for name in names:
         if not _review_one(store, row["url"], name, fields[name], reviewer):

@@ -128,3 +128,25 @@ def test_export_xlsx_and_crm_csv(db, tmp_path):
     rows = {r[1]: r for r in sheet.iter_rows(min_row=2, values_only=True)}
     assert rows[HENGAN][0] == "深圳市恒安智能安防科技有限公司"
     assert rows[HENGAN][header.index("Grade")] in ("A", "B", "C")
+
+
+def test_end_to_end_grades_review_rescore_export(db, tmp_path):
+    import csv
+    import io
+
+    assert (show(db, HENGAN)["score"]["grade"], show(db, HENGAN)["score"]["total"]) == ("A", 21)
+    start = show(db, JIAKUN)["score"]
+    assert (start["grade"], start["total"], start["grade_range"]) == ("B", 15, ["C", "A"])
+    run(db, "set", JIAKUN, "headcount", "5", "--note", "visited: five people")
+    run(db, "set", JIAKUN, "order_history", "small_with_arrears", "--source", "crm")
+    run(db, "set", JIAKUN, "years_in_access_control", "1", "--note", "started selling access control last year")
+    after = show(db, JIAKUN)["score"]
+    points = {i["name"]: i["points"] for i in after["indicators"]}
+    assert (points["headcount"], points["financial_strength"], points["years_in_access_control"]) == (2, 1, 1)
+    assert (after["grade"], after["total"]) == ("C", 9)
+    target = tmp_path / "crm.csv"
+    run(db, "export", "--format", "csv", "-o", str(target))
+    rows = {r["Website"]: r for r in csv.DictReader(io.StringIO(target.read_bytes().decode("utf-8-sig")))}
+    assert (rows[JIAKUN]["Grade"], rows[JIAKUN]["Score Total"], rows[JIAKUN]["headcount"]) == ("C", "9", "5")
+    assert (rows[HENGAN]["Grade"], rows[HENGAN]["Company Name"]) == ("A", "深圳市恒安智能安防科技有限公司")
+    assert rows[HENGAN]["Phone"].startswith("0755-83456701")
