@@ -25,9 +25,9 @@ def cli(ctx: click.Context, db_path: str) -> None:
 
 
 def _register() -> None:
-    from prospect.cli import evaluate, queue, review, view
+    from prospect.cli import evaluate, queue, review, serve, view
 
-    for module in (queue, view, review, evaluate):
+    for module in (queue, view, review, evaluate, serve):
         for command in module.COMMANDS:
             cli.add_command(command)
 

@@ -1,0 +1,163 @@
+"""The review app in headless Chromium: list, prospect page, correcting a field, exports, queueing,
+and the hostile fixture site whose payloads must show as text and never run."""
+from __future__ import annotations
+
+import json
+from urllib.parse import quote
+
+from playwright.sync_api import expect
+
+from prospect.store import Store
+from tests.support.cli import prospect
+from tests.webapp.browsing import Watched
+
+NORTHGATE = "https://www.northgate-access.co.uk/"
+HOSTILE = "http://www.hengda-anfang.com/"
+
+
+def prospect_url(base: str, url: str) -> str:
+    return f"{base}prospect?url={quote(url, safe='')}"
+
+
+def test_list_shows_grades_filters_and_chart(live_url, watched):
+    page = watched.page
+    page.goto(live_url)
+    expect(page.locator("h1")).to_have_text("Overnight results")
+    rows = page.locator("table.prospects tbody tr")
+    expect(rows).to_have_count(13)
+    expect(page.locator("svg[aria-label='grade distribution'] rect")).to_have_count(5)
+    watched.shot("list")
+    page.locator("input[name=grade][value=A]").check()
+    page.get_by_role("button", name="Apply").click()
+    grades = page.locator("table.prospects tbody .grade").all_inner_texts()
+    assert grades and set(grades) == {"A"}
+    page.fill("input[name=q]", "northgate")
+    page.get_by_role("button", name="Apply").click()
+    expect(rows).to_have_count(1)
+    expect(rows.first).to_contain_text("Northgate Access Systems Ltd")
+    page.goto(live_url + "?status=failed")
+    expect(rows).to_have_count(3)
+    assert not watched.dialogs and not watched.csp_violations
+
+
+def test_prospect_page_correct_field_changes_grade(live_url, watched):
+    page = watched.page
+    page.goto(live_url + "?q=northgate")
+    page.get_by_role("link", name="Northgate Access Systems Ltd").click()
+    expect(page.locator("#grade .grade")).to_have_text("A")
+    indicators = page.locator("table.indicators")
+    for label in ("主营产品", "经营模式", "公司人数", "公司资金实力", "经营门禁产品的年限"):
+        expect(indicators).to_contain_text(label)
+    expect(page.locator("svg[aria-label^='points per indicator']")).to_be_visible()
+    watched.shot("prospect")
+    card = page.locator("#field-headcount")
+    card.locator("summary", has_text="Correct").click()
+    card.locator("input[name=value]").fill("lots of people")
+    card.get_by_role("button", name="Save correction").click()
+    expect(page.locator("#field-headcount .form-error")).to_contain_text("not a valid value")
+    card = page.locator("#field-headcount")
+    card.locator("input[name=value]").fill("5")
+    card.locator("input[name=note]").fill("called reception")
+    card.get_by_role("button", name="Save correction").click()
+    expect(page.locator(".flash-ok")).to_contain_text("grade A → B")
+    expect(page.locator("#grade .grade")).to_have_text("B")
+    expect(page.locator("#field-headcount .value")).to_have_text("5")
+    expect(page.locator("table.audit")).to_contain_text("called reception")
+    watched.shot("prospect-corrected")
+    page.locator("#field-headcount").get_by_role("button", name="Undo review").click()
+    expect(page.locator("#grade .grade")).to_have_text("A")
+    assert not watched.dialogs and not watched.csp_violations
+
+
+def test_confirm_reject_and_add_fact(live_url, watched, app_db):
+    page = watched.page
+    page.goto(prospect_url(live_url, NORTHGATE))
+    page.locator("#field-company_name").get_by_role("button", name="Confirm").click()
+    expect(page.locator("#field-company_name .flag-reviewed")).to_be_visible()
+    page.locator("#field-office_type").get_by_role("button", name="Reject").click()
+    expect(page.locator("#field-office_type")).to_have_count(0)
+    expect(page.locator("#add-fact")).to_contain_text("office_type rejected by test-rep")
+    page.select_option("#add-field", "order_history")
+    page.fill("#add-value", "small_with_arrears")
+    page.get_by_role("button", name="Add fact").click()
+    expect(page.locator("#field-order_history .value")).to_have_text("small_with_arrears")
+    store = Store(app_db)
+    try:
+        actions = [(r["field"], r["action"]) for r in store.review_log(store.prospect_row(NORTHGATE)["id"])]
+    finally:
+        store.close()
+    assert {("company_name", "confirmed"), ("office_type", "rejected"), ("order_history", "added")} <= set(actions)
+
+
+def test_export_buttons_give_the_cli_files(live_url, watched, app_db, tmp_path):
+    page = watched.page
+    page.goto(live_url)
+    for fmt in ("csv", "json", "xlsx"):
+        with page.expect_download() as info:
+            page.get_by_role("link", name=fmt.upper(), exact=True).click()
+        download = info.value
+        assert download.suggested_filename == f"prospects.{fmt}"
+        got = tmp_path / f"web.{fmt}"
+        download.save_as(got)
+        if fmt == "xlsx":
+            assert got.read_bytes()[:2] == b"PK"
+            continue
+        cli = tmp_path / f"cli.{fmt}"
+        prospect(app_db, "export", "--format", fmt, "-o", str(cli))
+        assert got.read_bytes() == cli.read_bytes()
+    assert len(json.loads((tmp_path / "web.json").read_text("utf-8"))) == 13
+
+
+def test_hostile_payloads_show_as_text_and_never_run(live_url, watched):
+    page = watched.page
+    page.goto(prospect_url(live_url, HOSTILE))
+    body = page.locator("body")
+    expect(body).to_contain_text("<script>alert('xss')</script>")
+    expect(body).to_contain_text("<img src=x onerror=alert(1)>")
+    expect(body).to_contain_text('" onmouseover="alert(3)')
+    expect(body).to_contain_text("%3Cscript%3Ealert(2)%3C%2Fscript%3E")
+    assert page.locator("script").count() == 0
+    assert page.locator("img").count() == 0
+    assert page.locator("[onmouseover], [onerror]").count() == 0
+    page.locator("#field-office_address .value").hover()
+    watched.shot("hostile")
+    with page.context.expect_page() as opened:
+        page.locator("table.pages a", has_text="saved copy").first.click()
+    saved = opened.value
+    saved_dialogs: list[str] = []
+    saved.on("dialog", lambda d: (saved_dialogs.append(d.message), d.dismiss()))
+    saved.wait_for_load_state()
+    frame = saved.frame_locator("iframe.saved-frame")
+    expect(frame.locator("body")).to_contain_text("安防科技有限公司")
+    saved.wait_for_timeout(300)
+    Watched(saved).shot("saved-copy")
+    assert not watched.dialogs and not saved_dialogs
+    assert not watched.csp_violations
+
+
+def test_queue_by_paste_and_upload(live_url, watched, tmp_path):
+    page = watched.page
+    page.goto(live_url)
+    page.fill("#urls", "www.new-anfang-one.cn\nnot a url at all\nhttps://new-security-two.co.uk/")
+    page.get_by_role("button", name="Queue").click()
+    expect(page.locator(".flash-ok")).to_contain_text("Queued 2 new URL(s)")
+    expect(page.locator(".flash-error")).to_contain_text("not a url at all")
+    upload = tmp_path / "crm.csv"
+    upload.write_bytes("name,url\n新客户安防,www.xinkehu-af.cn\n".encode("gb18030"))
+    page.set_input_files("#file", str(upload))
+    page.get_by_role("button", name="Queue").click()
+    expect(page.locator(".flash-ok")).to_contain_text("Queued 1 new URL(s)")
+    expect(page.locator("table.prospects")).to_contain_text("新客户安防")
+
+
+def test_progress_shows_while_a_crawl_runs(live_url, watched, app_db):
+    store = Store(app_db)
+    run_id = store.start_run({"test": True})  # this process's pid: a live crawl
+    try:
+        page = watched.page
+        page.goto(live_url)
+        expect(page.locator("#progress")).to_be_visible()
+        expect(page.locator("#progress")).to_contain_text("Crawl running")
+    finally:
+        store.finish_run(run_id, "test")
+        store.close()

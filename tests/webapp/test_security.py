@@ -1,0 +1,119 @@
+"""Guards of the review app without a browser: CSRF, the loopback Host check, the access token,
+security headers, escaping, and the saved-page sandbox."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from prospect.store import Store
+from webapp import AppConfig, create_app
+
+HOSTILE = "http://www.hengda-anfang.com/"
+NORTHGATE = "https://www.northgate-access.co.uk/"
+LOCAL = {"Host": "127.0.0.1:8765"}
+
+
+@pytest.fixture(scope="module")
+def client(app_db):
+    return create_app(AppConfig(db_path=str(app_db), reviewer="test-rep")).test_client()
+
+
+def csrf_token(client, url: str = NORTHGATE) -> str:
+    html = client.get("/prospect", query_string={"url": url}, headers=LOCAL).get_data(as_text=True)
+    return re.search(r'name="csrf_token" value="([^"]+)"', html).group(1)
+
+
+def headcount(app_db) -> object:
+    store = Store(app_db)
+    try:
+        return store.evidence(store.prospect_row(NORTHGATE)["id"])["headcount"].value, \
+            store.review_facts(store.prospect_row(NORTHGATE)["id"]).get("headcount")
+    finally:
+        store.close()
+
+
+def test_review_without_csrf_token_is_refused(client, app_db):
+    form = {"url": NORTHGATE, "field": "headcount", "action": "correct", "value": "3"}
+    response = client.post("/prospect/review", data=form, headers=LOCAL)
+    assert response.status_code == 400
+    assert "CSRF" in response.get_data(as_text=True)
+    assert headcount(app_db)[1] is None  # no review recorded
+    response = client.post("/prospect/review", data={**form, "csrf_token": "forged"}, headers=LOCAL)
+    assert response.status_code == 400
+    assert client.post("/queue", data={"urls": "www.csrf-test.cn"}, headers=LOCAL).status_code == 400
+    assert client.post("/prospect/undo", data={"url": NORTHGATE, "field": "headcount"}, headers=LOCAL).status_code == 400
+
+
+def test_review_with_csrf_token_is_applied_and_undone(client, app_db):
+    token = csrf_token(client)
+    form = {"url": NORTHGATE, "field": "headcount", "action": "correct", "value": "3", "csrf_token": token}
+    response = client.post("/prospect/review", data=form, headers=LOCAL)
+    assert response.status_code == 303
+    assert headcount(app_db)[1].value == 3
+    response = client.post("/prospect/undo", data={"url": NORTHGATE, "field": "headcount", "csrf_token": token},
+                           headers=LOCAL)
+    assert response.status_code == 303 and headcount(app_db)[1] is None
+
+
+def test_state_changes_need_post(client):
+    assert client.get("/prospect/review", headers=LOCAL).status_code == 405
+    assert client.get("/queue", headers=LOCAL).status_code == 405
+
+
+def test_other_host_names_are_refused_on_loopback(client):
+    assert client.get("/", headers={"Host": "attacker.example:8765"}).status_code == 400
+    assert client.get("/", headers={"Host": "localhost:8765"}).status_code == 200
+    assert client.get("/", headers={"Host": "[::1]:8765"}).status_code == 200
+
+
+def test_access_token_is_required_beyond_loopback(app_db):
+    app = create_app(AppConfig(db_path=str(app_db), access_token="s3cret-token", loopback_only=False))
+    anyone = app.test_client()
+    remote = {"Host": "192.168.1.20:8765"}
+    for path in ("/", "/static/app.css", "/export/prospects.json", "/prospect?url=" + NORTHGATE):
+        assert anyone.get(path, headers=remote).status_code == 401
+    assert anyone.get("/?token=wrong", headers=remote).status_code == 401
+    response = anyone.get("/?token=s3cret-token&sort=name", headers=remote)
+    assert response.status_code == 303
+    assert response.headers["Location"].endswith("/?sort=name")  # token moved out of the URL
+    assert "HttpOnly" in response.headers["Set-Cookie"] and "SameSite=Strict" in response.headers["Set-Cookie"]
+    assert anyone.get("/", headers=remote).status_code == 200  # the cookie now carries it
+    stranger = app.test_client()
+    stranger.set_cookie("prospect_token", "guess")
+    assert stranger.get("/", headers=remote).status_code == 401
+
+
+def test_app_pages_carry_a_strict_csp(client):
+    response = client.get("/", headers=LOCAL)
+    csp = response.headers["Content-Security-Policy"]
+    assert "default-src 'none'" in csp and "script-src 'self'" in csp and "unsafe-inline" not in csp
+    assert "frame-ancestors 'none'" in csp
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert response.headers["Referrer-Policy"] == "no-referrer"
+
+
+def test_saved_page_is_sandboxed_and_loads_nothing(client):
+    response = client.get("/saved/raw", query_string={"url": HOSTILE, "page": 0}, headers=LOCAL)
+    assert response.status_code == 200
+    csp = [part.strip() for part in response.headers["Content-Security-Policy"].split(";")]
+    assert csp[0] == "sandbox" and "allow-scripts" not in response.headers["Content-Security-Policy"]
+    assert "default-src 'none'" in csp
+    assert not any(part.startswith(("script-src", "connect-src")) for part in csp)
+    assert response.headers["Content-Type"] == "text/html; charset=utf-8"
+    assert "<script>" in response.get_data(as_text=True)  # the copy is kept as it was, defused by the CSP
+    wrapper = client.get("/saved", query_string={"url": HOSTILE, "page": 0}, headers=LOCAL)
+    assert '<iframe class="saved-frame" sandbox=""' in wrapper.get_data(as_text=True)
+
+
+def test_scraped_text_is_escaped(client):
+    html = client.get("/prospect", query_string={"url": HOSTILE}, headers=LOCAL).get_data(as_text=True)
+    assert "<script>alert" not in html and "<img src=x" not in html and 'onmouseover="alert' not in html
+    assert "&lt;script&gt;alert(" in html
+    assert 'href="javascript:' not in html
+
+
+def test_unknown_prospect_and_bad_upload(client):
+    assert client.get("/prospect", query_string={"url": "no-such.cn"}, headers=LOCAL).status_code == 404
+    assert client.get("/saved/raw", query_string={"url": HOSTILE, "page": 99}, headers=LOCAL).status_code == 404
+    assert client.get("/export/prospects.exe", headers=LOCAL).status_code == 404

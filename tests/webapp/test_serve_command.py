@@ -1,0 +1,85 @@
+"""`prospect serve` as a user starts it: loopback by default; elsewhere a warning and a token."""
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from http.cookiejar import CookieJar
+
+import pytest
+
+
+def start(app_db, *args: str) -> subprocess.Popen:
+    env = {**os.environ, "PROSPECT_DB": str(app_db)}
+    return subprocess.Popen([sys.executable, "-m", "prospect.cli", "serve", "--port", "0", "--no-browser", *args],
+                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def read_until_url(proc: subprocess.Popen) -> str:
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        line = proc.stdout.readline()
+        found = re.search(r"prospect review on (\S+)", line)
+        if found:
+            return found.group(1)
+        if proc.poll() is not None:
+            break
+    raise AssertionError(f"serve printed no URL; stderr: {proc.stderr.read() if proc.poll() is not None else ''}")
+
+
+def stop(proc: subprocess.Popen) -> str:
+    proc.terminate()
+    try:
+        _, err = proc.communicate(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        _, err = proc.communicate()
+    return err
+
+
+def fetch(opener, url: str) -> int:
+    try:
+        with opener.open(url, timeout=10) as response:
+            return response.status
+    except urllib.error.HTTPError as exc:
+        return exc.code
+
+
+def test_serve_binds_loopback_without_token(app_db):
+    proc = start(app_db)
+    try:
+        url = read_until_url(proc)
+        assert re.fullmatch(r"http://127\.0\.0\.1:\d+/", url)
+        assert fetch(urllib.request.build_opener(), url) == 200
+    finally:
+        err = stop(proc)
+    assert "WARNING" not in err
+
+
+def test_serve_beyond_loopback_warns_and_requires_the_token(app_db):
+    proc = start(app_db, "--host", "0.0.0.0")
+    try:
+        url = read_until_url(proc)
+        token = re.search(r"\?token=(\S+)$", url).group(1)
+        port = re.search(r":(\d+)/", url).group(1)
+        plain = urllib.request.build_opener()
+        assert fetch(plain, f"http://127.0.0.1:{port}/") == 401
+        assert fetch(plain, f"http://127.0.0.1:{port}/?token=not-it") == 401
+        with_cookies = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(CookieJar()))
+        assert fetch(with_cookies, f"http://127.0.0.1:{port}/?token={token}") == 200
+        assert fetch(with_cookies, f"http://127.0.0.1:{port}/export/prospects.json") == 200
+    finally:
+        err = stop(proc)
+    assert "WARNING" in err and "reachable from other machines" in err
+    assert err.count(token) == 1  # printed once
+
+
+@pytest.mark.parametrize("args", [("--port", "70000")])
+def test_serve_rejects_bad_options(app_db, args):
+    result = subprocess.run([sys.executable, "-m", "prospect.cli", "--db", str(app_db), "serve", "--no-browser", *args],
+                            capture_output=True, text=True, timeout=30)
+    assert result.returncode == 2

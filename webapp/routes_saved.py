@@ -1,0 +1,60 @@
+"""Saved copies of kept pages, served from the store, never from the live site.
+
+`/saved` is an app page with a banner and a sandboxed frame; `/saved/raw` serves the page's
+bytes (decoded with the charset the crawl found, re-encoded as UTF-8) under a CSP `sandbox`
+without scripts and `default-src 'none'`, so no script runs and nothing loads from the original
+site. The frame's own `sandbox` attribute and the app's `frame-src 'self'` keep link clicks
+inside the frame from reaching the live site either.
+"""
+from __future__ import annotations
+
+from flask import Blueprint, Response, abort, render_template, request
+
+from prospect.analysis import decode_body
+from webapp.app import store
+
+bp = Blueprint("saved", __name__)
+
+SAVED_CSP = "; ".join([
+    "sandbox",
+    "default-src 'none'",
+    "style-src 'unsafe-inline'",
+    "img-src data:",
+    "font-src data:",
+    "form-action 'none'",
+    "base-uri 'none'",
+    "frame-ancestors 'self'",
+])
+
+
+def _page():
+    the_store = store()
+    row = the_store.prospect_row(request.args.get("url", ""))
+    try:
+        seq = int(request.args.get("page", ""))
+    except ValueError:
+        abort(404)
+    for page in the_store.pages(row["id"]):
+        if page["seq"] == seq:
+            return the_store, row, page
+    abort(404)
+
+
+@bp.get("/saved")
+def frame():
+    _store, row, page = _page()
+    return render_template("saved.html", row=row, page=page)
+
+
+@bp.get("/saved/raw")
+def raw():
+    the_store, _row, page = _page()
+    if not page["body_sha256"]:
+        abort(404)
+    text = decode_body(the_store.body(page["body_sha256"]), page["encoding"])
+    is_html = "html" in (page["content_type"] or "text/html").lower()
+    response = Response(text.encode("utf-8"), mimetype="text/html" if is_html else "text/plain")
+    response.headers["Content-Type"] = ("text/html" if is_html else "text/plain") + "; charset=utf-8"
+    response.headers["Content-Security-Policy"] = SAVED_CSP
+    response.headers["X-Frame-Options"] = "SAMEORIGIN"
+    return response
