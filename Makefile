@@ -1,12 +1,13 @@
 # Two commands do all the set-up on a fresh machine with Python 3.11+ and make:
 #   make demo   - install, crawl the bundled demo sites (replayed from disk), print the results
 #   make test   - install with test dependencies, run the test suite
+#   make bench  - install bench extras, run the performance benchmarks (~20 min; not part of test)
 PYTHON ?= python3
 VENV ?= .venv
 BIN = $(VENV)/bin
 DEMO_DB ?= demo-output/demo.db
 
-.PHONY: install install-test demo test clean
+.PHONY: install install-test install-bench demo test bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +28,13 @@ demo: install
 
 test: install-test
 	$(BIN)/python -m pytest -q
+
+install-bench: $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[bench]'
+
+# BENCH_ARGS, e.g. make bench BENCH_ARGS="--quick" or BENCH_ARGS="--only crawl --sizes 200"
+bench: install-bench
+	$(BIN)/python -m bench --json bench-results.json $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) demo-output build *.egg-info

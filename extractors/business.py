@@ -16,6 +16,7 @@ from prospect.models import Evidence
 
 from .common import SiteContext, evidence, load, site_pages
 from .document import ParsedPage
+from .terms import TermAlternation
 from .text import snippet
 
 MODELS = ("manufacturer", "distributor", "integrator")
@@ -28,19 +29,19 @@ _ROLE_WEIGHT = {"about": 2.0, "home": 1.5, "products": 1.5, "contact": 1.0, "cas
 
 
 @cache
-def _excluded() -> re.Pattern[str]:
+def _excluded() -> TermAlternation:
     terms = sorted(load("business")["model_exclude"]["terms"], key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, terms)), re.IGNORECASE)
+    return TermAlternation.of_terms(terms, re.IGNORECASE)
 
 
 @cache
-def _patterns(section: str, key: str, weak: bool = False) -> re.Pattern[str]:
+def _patterns(section: str, key: str, weak: bool = False) -> TermAlternation:
     table = load("business")[section] if not key else load("business")[section][key]
     names = ("weak_zh", "weak_en") if weak else ("zh", "en")
     terms = sorted({*table.get(names[0], ()), *table.get(names[1], ())}, key=len, reverse=True)
     parts = [re.escape(t) if not re.match(r"[A-Za-z]", t)
              else r"(?<![A-Za-z])" + re.escape(t) + r"(?![A-Za-z])" for t in terms]
-    return re.compile("|".join(parts), re.IGNORECASE)
+    return TermAlternation(terms, parts, re.IGNORECASE)
 
 
 def access_control_hits(page: ParsedPage) -> list[re.Match[str]]:

@@ -14,6 +14,7 @@ from prospect.models import Evidence
 
 from .common import SiteContext, evidence, site_pages
 from .document import ParsedPage
+from .terms import Gated
 from .text import NUMBER, parse_int
 
 YEAR = r"(?<![\d.\-/])((?:1[89]|20)\d\d|[12]\s\d\s?\d\s?\d|[12]\d\s\d\s?\d|[12]\d\d\s\d)(?!\d|\.\d)"
@@ -52,9 +53,10 @@ _ZH_AGE = re.compile(r"(?:成立|创立|创办|创建|发展)(?:至今|已有|�
                      + NUMBER + r")\s*(?:余|多)?\s*年")
 _ZH_AGE_HISTORY = re.compile(r"(?:公司|企业|我们)[^。，；]{0,8}?(" + NUMBER
                              + r")\s*(?:余|多)?\s*年(?:的)?(?:发展历程|发展历史|历史|风雨历程)")
-_EN_AGE = re.compile(r"(?:over|more than|nearly|almost|about|for)?\s*(" + EN_NUMBER
+_EN_AGE = Gated(re.compile(r"(?:over|more than|nearly|almost|about|for)?\s*(" + EN_NUMBER
                      + r")\+?\s*(?:years?|decades?)\s+(?:of\s+)?(?:in business|experience|"
-                     r"of service|of serving|serving|history|in the industry)", re.IGNORECASE)
+                     r"of service|of serving|serving|history|in the industry)", re.IGNORECASE),
+    ('year', 'decade'))
 
 _ZH_AC_YEARS = [
     re.compile(r"(?:从事|专注|专注于|专业从事|深耕|致力于|经营|服务于)[^。，；;]{0,12}?"

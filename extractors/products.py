@@ -10,13 +10,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Sequence
 
 from prospect.models import Evidence
 
 from .common import SiteContext, evidence, load, site_pages
 from .document import ParsedPage
+from .terms import TermAlternation
 from .text import fold
 
 TIERS = ("domestic_mid_networked", "foreign_high_end", "domestic_low_standalone")
@@ -28,6 +29,13 @@ class Brand:
     pattern: re.Pattern[str]
     origin: str
     tier: str
+    # Lower-cased names and aliases: the pattern can only match where one of them occurs.
+    needles: tuple[str, ...] = ()
+
+
+# Characters that re.IGNORECASE matches to an ASCII letter while str.lower() does not map them
+# there (long s, dotted and dotless i): with one of them on a page the substring pre-check is off.
+_CASE_ODDITIES = re.compile("[\u0130\u0131\u017f]")
 
 
 @cache
@@ -45,31 +53,41 @@ def brands() -> tuple[Brand, ...]:
             parts.append(body)
         flags = 0 if entry.get("match_case") else re.IGNORECASE
         found.append(Brand(entry["name"], re.compile("|".join(parts), flags), entry["origin"],
-                           entry.get("tier", "")))
+                           entry.get("tier", ""), tuple(name.lower() for name in names)))
     return tuple(sorted(found, key=lambda b: len(b.name), reverse=True))
 
 
 @cache
-def _tier_patterns() -> dict[str, re.Pattern[str]]:
+def _tier_patterns() -> dict[str, TermAlternation]:
     table = load("business")["tiers"]
-    return {tier: re.compile("|".join(re.escape(t) for t in sorted(table[tier], key=len,
-                                                                     reverse=True)),
-                             re.IGNORECASE) for tier in TIERS}
+    return {tier: TermAlternation.of_terms(sorted(table[tier], key=len, reverse=True), re.IGNORECASE)
+            for tier in TIERS}
 
 
 def brand_hits(page: ParsedPage, owner_text: str) -> list[tuple[Brand, re.Match[str]]]:
     """Brands named on a page, longest names first, never twice over the same characters."""
     taken: list[tuple[int, int]] = []
     hits = []
-    for brand in brands():
-        if _in_own_name(brand, owner_text):
+    lowered = page.folded.lower()
+    check = _CASE_ODDITIES.search(page.folded) is None
+    own = _own_name_brands(owner_text)
+    for index, brand in enumerate(brands()):
+        if index in own:
             continue  # the company's own name, e.g. "Siemens Electrical Services Ltd"
+        if check and not any(needle in lowered for needle in brand.needles):
+            continue  # no name of this brand on the page: skip the regex
         for match in brand.pattern.finditer(page.folded):
             if any(s < match.end() and match.start() < e for s, e in taken):
                 continue
             taken.append(match.span())
             hits.append((brand, match))
     return hits
+
+
+@lru_cache(maxsize=64)
+def _own_name_brands(owner_text: str) -> frozenset[int]:
+    """Indexes (in `brands()`) of the brands a page title starts with."""
+    return frozenset(i for i, brand in enumerate(brands()) if _in_own_name(brand, owner_text))
 
 
 def _in_own_name(brand: Brand, owner_text: str) -> bool:

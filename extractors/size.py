@@ -16,29 +16,36 @@ from .common import SiteContext, evidence, site_pages
 from .dates import EN_NUMBER, _count
 from .document import ParsedPage
 from .structured import as_text
+from .terms import Gated
 from .text import NUMBER, parse_int, parse_number
 
 _MORE = r"(余|多|多名|以上|\+)?"
-_ZH_RANGE = re.compile(r"(?:人员规模|员工人数|公司规模|企业规模|员工规模|公司人数)\s*[:：]?\s*(" + NUMBER
-                       + r")\s*(?:-|~|～|—|至|到)\s*(" + NUMBER + r")\s*人")
-_ZH_TOTAL = re.compile(
+_ZH_RANGE = Gated(re.compile(r"(?:人员规模|员工人数|公司规模|企业规模|员工规模|公司人数)\s*[:：]?\s*(" + NUMBER
+                       + r")\s*(?:-|~|～|—|至|到)\s*(" + NUMBER + r")\s*人"),
+    ('人员规模', '员工人数', '公司规模', '企业规模', '员工规模', '公司人数'))
+_ZH_TOTAL = Gated(re.compile(
     r"(外聘|兼职|临时|外包|合作|客户|会员|服务|培训|累计|接待|用户)?"
     r"(?:正式|在职|在册|全职|现有|拥有|共有|公司)?\s*(?:员工|职工|雇员|从业人员|团队成员|团队|员工总数)"
     r"(?:总数|人数|总人数)?\s*(?:达到|达|约|有|共|近|超过|逾|已达|共计|为)?\s*[:：]?\s*(" + NUMBER
-    + r")\s*" + _MORE + r"\s*(?:名|人|位)(以上|左右)?")
-_ZH_SIZE_AFTER = re.compile(r"(?:人员规模|公司规模|员工人数|公司人数)\s*[:：]?\s*(" + NUMBER
-                            + r")\s*" + _MORE + r"\s*人")
+    + r")\s*" + _MORE + r"\s*(?:名|人|位)(以上|左右)?"),
+    ('员工', '职工', '雇员', '从业人员', '团队'))
+_ZH_SIZE_AFTER = Gated(re.compile(r"(?:人员规模|公司规模|员工人数|公司人数)\s*[:：]?\s*(" + NUMBER
+                            + r")\s*" + _MORE + r"\s*人"),
+    ('人员规模', '公司规模', '员工人数', '公司人数'))
 _SUBGROUP = re.compile(r"技术|销售|研发|管理|工程|施工|安装|售后|设计|生产|外聘|兼职|临时")
-_EN_TOTAL = re.compile(
+_EN_TOTAL = Gated(re.compile(
     r"(?:(over|more than|nearly|about|around|approximately)[ \t]+)?(" + EN_NUMBER + r"|\d[\d,]*)"
     r"[ \t]*(\+)?[ \t]*(?:full[- ]time[ \t]+|dedicated[ \t]+|skilled[ \t]+|experienced[ \t]+|professional[ \t]+)?"
-    r"(employees|staff members|staff|people on staff|team members|workers)\b", re.IGNORECASE)
-_EN_TEAM = re.compile(r"\b(?:a[ \t]+)?team[ \t]+of[ \t]+(?:(over|more than|nearly|about)[ \t]+)?("
+    r"(employees|staff members|staff|people on staff|team members|workers)\b", re.IGNORECASE),
+    ('employees', 'staff', 'team members', 'workers'))
+_EN_TEAM = Gated(re.compile(r"\b(?:a[ \t]+)?team[ \t]+of[ \t]+(?:(over|more than|nearly|about)[ \t]+)?("
                       + EN_NUMBER + r"|\d+)[ \t]*(\+)?[ \t]+(?:\w+[ \t]+){0,2}?"
                       r"(?:people|professionals|employees|technicians|engineers|experts|staff)",
-                      re.IGNORECASE)
-_EN_EMPLOYS = re.compile(r"\bemploys[ \t]+(?:(over|more than|nearly|about)[ \t]+)?(" + EN_NUMBER
-                         + r"|\d+)[ \t]*(\+)?[ \t]+(?:people|staff|employees)", re.IGNORECASE)
+                      re.IGNORECASE),
+    ('team',))
+_EN_EMPLOYS = Gated(re.compile(r"\bemploys[ \t]+(?:(over|more than|nearly|about)[ \t]+)?(" + EN_NUMBER
+                         + r"|\d+)[ \t]*(\+)?[ \t]+(?:people|staff|employees)", re.IGNORECASE),
+    ('employs',))
 _EN_SKIP = re.compile(r"(?:serv\w*|train\w*|help\w*|protect\w*|clients?|customers?)[ \t]+(?:\w+[ \t]+)?$",
                       re.IGNORECASE)
 

@@ -132,8 +132,12 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_CJK_RUNS = re.compile("[\u4e00-\u9fff]+")
+_LATIN_RUNS = re.compile("[A-Za-z]+")
+
+
 def is_cjk(text: str) -> bool:
     """True if the text holds more CJK ideographs than Latin letters."""
-    cjk = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
-    latin = sum(1 for ch in text if ch.isascii() and ch.isalpha())
+    cjk = sum(map(len, _CJK_RUNS.findall(text)))
+    latin = sum(map(len, _LATIN_RUNS.findall(text)))
     return cjk * 3 > latin

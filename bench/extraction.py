@@ -1,0 +1,106 @@
+"""Extraction alone: pages/s on one core, against the floor of parsing the same pages with lxml.
+
+Pages come from `../shared/realsites` (when present) and from the mock web. Each site's pages
+go through `extract_site` once (parse, every extractor, choice, cross-checks) and, separately,
+through `lxml.html.document_fromstring` and nothing else; the ratio is extraction / parse.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import lxml.html
+
+from bench.mockweb import render, site
+from bench.pages import page_role
+from extractors import extract_site
+from prospect.models import PageDoc
+
+CRAWLED_AT = dt.date(2026, 11, 23)
+_ROLES = {"home": "home", "about": "about", "contact": "contact"}
+_SECTION_ROLES = {"products": "products", "cases": "cases", "news": "other"}
+
+
+@dataclass(frozen=True)
+class ExtractionResult:
+    corpus: str
+    sites: int
+    pages: int
+    megabytes: float
+    extract_s: float
+    parse_s: float
+
+    @property
+    def pages_per_s(self) -> float:
+        return self.pages / self.extract_s if self.extract_s else 0.0
+
+    @property
+    def parse_pages_per_s(self) -> float:
+        return self.pages / self.parse_s if self.parse_s else 0.0
+
+    @property
+    def ratio(self) -> float:
+        return self.extract_s / self.parse_s if self.parse_s else 0.0
+
+
+def mock_sites(count: int, pages_per_site: int = 30, seed: int = 6) -> list[list[PageDoc]]:
+    sites = []
+    for index in range(count * 2):
+        s = site(seed, index)
+        if s.kind != "ok":
+            continue
+        docs = []
+        for path in s.paths()[:pages_per_site]:
+            reply = render(s, path)
+            role, section, _ = page_role(s, path)
+            role = _ROLES.get(role) or _SECTION_ROLES.get(section, "other")
+            docs.append(PageDoc(f"http://{s.host}{path}", role, reply.body.decode("gbk" if s.encoding == "gbk" else "utf-8")))
+        sites.append(docs)
+        if len(sites) == count:
+            break
+    return sites
+
+
+def real_sites(folder: Path) -> list[list[PageDoc]]:
+    sites = []
+    for manifest in sorted(folder.glob("manifest_*.json")):
+        for entry in json.loads(manifest.read_text()):
+            root = folder / entry["slug"]
+            encoding = "gb18030" if entry.get("encoding", "utf-8").lower() in ("gbk", "gb2312", "gb18030") else "utf-8"
+            docs = []
+            for number, rel in enumerate(entry["pages"]):
+                path = root / rel
+                if path.is_file():
+                    role = "home" if number == 0 else "other"
+                    docs.append(PageDoc(f"http://{entry['slug']}.example/{rel}", role,
+                                        path.read_bytes().decode(encoding, "replace")))
+            if docs:
+                sites.append(docs)
+    return sites
+
+
+def measure(corpus: str, sites: list[list[PageDoc]], repeat: int = 1) -> ExtractionResult:
+    pages = [doc for docs in sites for doc in docs]
+    size = sum(len(doc.html.encode("utf-8")) for doc in pages) / 2**20
+    started = time.process_time()
+    for _ in range(repeat):
+        for docs in sites:
+            extract_site(docs, crawled_at=CRAWLED_AT)
+    extract_s = time.process_time() - started
+    started = time.process_time()
+    for _ in range(repeat):
+        for doc in pages:
+            lxml.html.document_fromstring(doc.html)
+    parse_s = time.process_time() - started
+    return ExtractionResult(corpus, len(sites), len(pages) * repeat, size, extract_s, parse_s)
+
+
+def run(realsites: Path | None, mock_count: int) -> list[ExtractionResult]:
+    results = []
+    if realsites and realsites.is_dir():
+        results.append(measure("realsites", real_sites(realsites), repeat=3))
+    results.append(measure("mock web", mock_sites(mock_count)))
+    return results

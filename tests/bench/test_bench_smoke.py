@@ -1,0 +1,45 @@
+"""A tiny run of the bench: the mock web serves, both crawls finish, the report prints.
+
+Figures are not asserted (they are measured by `make bench`, never by tests); only that every
+part still works end to end.
+"""
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("aiohttp")
+pytest.importorskip("psutil")
+
+from bench import crawlrun, report  # noqa: E402
+from bench.mockweb import render, robots, site  # noqa: E402
+from bench.resolver import BenchResolver  # noqa: E402
+from bench.server_proc import MockServer  # noqa: E402
+
+
+def test_sites_are_reproducible_and_realistic():
+    first, again = site(6, 17), site(6, 17)
+    assert first == again
+    assert 15 <= len(first.paths()) <= 62
+    kinds = {site(6, i).kind for i in range(400)}
+    assert {"ok", "slow"} <= kinds and kinds & {"error500", "notfound", "reset", "robots_all"}
+    assert any(site(6, i).encoding == "gbk" for i in range(50))
+    ok = next(site(6, i) for i in range(50) if site(6, i).kind == "ok")
+    sizes = [len(render(ok, path).body) for path in ok.paths()]
+    assert min(sizes) > 15_000 and max(sizes) < 70_000
+    assert render(ok, "/no/such/page.html").status == 404
+    assert b"Disallow: /admin/" in robots(ok).body
+
+
+def test_resolver_maps_bench_hosts_to_loopback():
+    resolved = []
+    BenchResolver.getHostByName(object.__new__(BenchResolver), "site3.bench.test").addCallback(resolved.append)
+    assert resolved == ["127.0.0.1"]
+
+
+def test_bare_and_full_crawls_finish_on_the_mock_web(tmp_path):
+    with MockServer() as server:
+        results = [crawlrun.run(kind, "cpu", 3, server, tmp_path / kind, cap=90) for kind in ("bare", "full")]
+    for result in results:
+        assert result.sites_done == 3 and result.pages > 10 and result.cpu > 0 and result.peak_rss_mb > 0
+    assert results[1].db_sites == 3
+    assert "CPU full/bare" in report.crawl_table(results)
