@@ -1,10 +1,11 @@
 """Commands that read the store: list, show, export."""
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
-from rich.table import Table
+from rich.cells import cell_len
 from rich.text import Text
 
 from prospect.cli.console import err, out, print_json
@@ -33,16 +34,25 @@ def list_(ctx: Context, status, grade, needs_review, low_confidence, sort_by, as
     if as_json:
         print_json([prospect_json(store, row) for row, _ in rows])
         return
-    table = Table("prospect", "url", "status", "pages", "grade", "range", "total", "review", "error",
-                  box=None, pad_edge=False)
-    for row, summary in rows:
-        table.add_row(Text(row["name"] or row["domain"]), Text(row["url"]), row["status"], str(row["pages"]),
-                      summary.get("grade") or ("unscored" if summary.get("unscored") else ""),
-                      _range(summary), _number(summary.get("total")), _number(summary.get("needs_review")),
-                      Text(row["error_kind"] or ""))
-    out.print(table)
+    lines = [
+        (row["name"] or row["domain"], row["url"], row["status"], str(row["pages"]),
+         summary.get("grade") or ("unscored" if summary.get("unscored") else ""), _range(summary),
+         _number(summary.get("total")), _number(summary.get("needs_review")), row["error_kind"] or "")
+        for row, summary in rows
+    ]
+    headers = ("prospect", "url", "status", "pages", "grade", "range", "total", "review", "error")
+    sys.stdout.write("\n".join(aligned([headers, *lines])) + "\n")  # plain text: nothing is markup
     counts = store.status_counts()
     out.print(", ".join(f"{k} {v}" for k, v in sorted(counts.items())) or "the queue is empty")
+
+
+def aligned(rows: list[tuple[str, ...]]) -> list[str]:
+    """Rows as columns padded to the widest cell (CJK characters count double, as on screen).
+
+    A hand-rolled layout, because rich's Table takes a minute for 100,000 prospects."""
+    widths = [max(cell_len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    return ["  ".join(cell + " " * (width - cell_len(cell)) for cell, width in zip(row, widths)).rstrip()
+            for row in rows]
 
 
 def _range(summary: dict) -> str:
@@ -143,8 +153,6 @@ def export(ctx: Context, fmt: str, output: str | None) -> None:
     if output is None:
         if fmt == "xlsx":
             raise click.UsageError("xlsx needs -o FILE")
-        import sys
-
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
         return
