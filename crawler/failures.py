@@ -8,6 +8,7 @@ from twisted.internet import error as net
 from twisted.python.failure import Failure
 from twisted.web._newclient import ResponseFailed, ResponseNeverReceived
 
+from crawler.middlewares.deadline import SiteTimeBudgetSpent
 from crawler.ssrf import PrivateAddressBlocked, blocked_reason
 
 
@@ -28,6 +29,8 @@ def classify_failure(failure: Failure, url: str) -> tuple[str, str]:
     exc = failure.value
     if isinstance(exc, PrivateAddressBlocked):
         return "ssrf", str(exc)
+    if isinstance(exc, SiteTimeBudgetSpent):
+        return "timeout", str(exc)
     if isinstance(exc, IgnoreRequest):
         return _ignored(str(exc))
     if isinstance(exc, _DNS):
@@ -56,6 +59,8 @@ def _ignored(text: str) -> tuple[str, str]:
     lowered = text.lower()
     if "robots.txt" in lowered:
         return "robots", "forbidden by robots.txt"
+    if "download_maxsize" in lowered:  # HttpCompressionMiddleware: a body that inflates too far
+        return "too_large", "response larger than the size limit once decompressed (compression bomb?)"
     if "redirect" in lowered:
         return "redirect_loop", "too many redirects (redirect loop or chain)"
     return "ignored", text or "request dropped"

@@ -3,7 +3,9 @@ from __future__ import annotations
 
 from prospect.analysis import analyse_pages, crawl_date, docs_from_kept, resolve_rubric
 from prospect.models import SiteOutcome
-from prospect.store import Store, utc_now
+from prospect.store import ReviewsChanged, Store, utc_now
+
+MAX_REANALYSES = 3
 
 
 class StorePipeline:
@@ -29,10 +31,19 @@ class StorePipeline:
     def process_item(self, item):
         if not isinstance(item, SiteOutcome):
             return item
-        analysis = None
-        if item.status == "done":
+        if item.status != "done":
+            self.store.save_site(self.crawler.spider.run_id, item, None)
+            return item
+        # A rep may review this prospect while it is analysed: the save is refused then, and the
+        # analysis done again with the new review facts (a later review rescores by itself).
+        for attempt in range(MAX_REANALYSES):
             now = utc_now()
             facts = self.store.review_facts(item.prospect_id)
             analysis = analyse_pages(docs_from_kept(item.pages), facts, self.rubric, crawl_date(now), now)
-        self.store.save_site(self.crawler.spider.run_id, item, analysis)
+            last = attempt == MAX_REANALYSES - 1
+            try:
+                self.store.save_site(self.crawler.spider.run_id, item, analysis, None if last else facts)
+                break
+            except ReviewsChanged:
+                continue
         return item

@@ -14,6 +14,7 @@ from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 
 from crawler import crawl_lock
+from crawler.fixtures import ReplayIndex
 from crawler.progress import CrawlProgress
 
 
@@ -68,7 +69,10 @@ def build_settings(options: CrawlOptions) -> Settings:
 
 
 def run_crawl(options: CrawlOptions) -> CrawlSummary:
-    """Crawl the queue (or `only_urls`) until done; raises QueueBusy if another crawl holds it."""
+    """Crawl the queue (or `only_urls`) until done; raises QueueBusy if another crawl holds it,
+    FixtureError if the replay folder is unusable (checked here: inside Scrapy it would only be logged)."""
+    if options.replay_dir:
+        ReplayIndex(options.replay_dir)
     crawl_lock.acquire(options.db_path)
     settings = build_settings(options)
     process = CrawlerProcess(settings)

@@ -19,8 +19,12 @@ PROSPECT_PAGES_PER_SITE = 30
 PROSPECT_CONCURRENT_SITES = 32
 # Links followed this many hops from the home page at most.
 PROSPECT_MAX_DEPTH = 5
-# Seconds one site may take before it is finished with the pages it has.
+# Seconds one site may take before it is finished with the pages it has. It holds inside a
+# request too: the download in flight is cut at the deadline (middlewares/deadline.py).
 PROSPECT_SITE_TIME_BUDGET = 600
+# Bytes of page bodies one site may keep in memory before it is finished (memory bound per site;
+# one page is at most DOWNLOAD_MAXSIZE, decompressed).
+PROSPECT_SITE_MAX_BYTES = 40 * 1024 * 1024
 # Stop after this many sites (0 = work through the whole queue).
 PROSPECT_LIMIT = 0
 # Allow fetching private, loopback, link-local and reserved addresses (tests, local fixtures).
@@ -56,8 +60,11 @@ COOKIES_ENABLED = False
 # -- robustness ---------------------------------------------------------------------------------
 
 DOWNLOAD_TIMEOUT = 30
+# Applies to decompressed bodies too (HttpCompressionMiddleware), so gzip/deflate bombs stop here.
 DOWNLOAD_MAXSIZE = 10 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 3 * 1024 * 1024
+# A body cut short (Content-Length promised more) is kept as far as it arrived, flagged by Scrapy.
+DOWNLOAD_FAIL_ON_DATALOSS = False
 RETRY_ENABLED = True
 RETRY_TIMES = 2
 RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
@@ -71,6 +78,7 @@ TWISTED_DNS_RESOLVER = "crawler.ssrf.GuardedResolver"
 DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "crawler.middlewares.retry.BackoffRetryMiddleware": 550,
+    "crawler.middlewares.deadline.SiteDeadlineMiddleware": 555,
     "crawler.ssrf.SsrfGuardMiddleware": 560,
     "crawler.middlewares.recorder.RecorderMiddleware": 950,
     "crawler.middlewares.replay.ReplayMiddleware": 960,

@@ -46,13 +46,17 @@ def clean_url(url: str) -> str:
 class SiteCrawl:
     """One prospect's crawl in progress."""
 
-    def __init__(self, prospect_id: int, start_url: str, *, budget: int, max_depth: int, time_budget: float):
+    def __init__(self, prospect_id: int, start_url: str, *, budget: int, max_depth: int, time_budget: float,
+                 max_bytes: int = 0):
         self.prospect_id = prospect_id
         self.start_url = start_url
         self.domain = registered_domain(host_of(start_url))
         self.budget = budget
         self.max_depth = max_depth
+        self.time_budget = time_budget
         self.deadline = time.monotonic() + time_budget
+        self.max_bytes = max_bytes
+        self.kept_bytes = 0
         self.requests = 0
         self.pages: list[KeptPage] = []
         self.home_url: str | None = None
@@ -110,12 +114,17 @@ class SiteCrawl:
         """Pop the most promising link, or None when the site is finished."""
         if self.error_kind or not self._frontier:
             return None
-        if self.requests >= self.budget or time.monotonic() > self.deadline:
+        if self.requests >= self.budget or self.out_of_time():
+            return None
+        if self.max_bytes and self.kept_bytes >= self.max_bytes:
             return None
         key = max(self._frontier, key=lambda k: self._effective(self._frontier[k]))
         candidate = self._frontier.pop(key)
         self._seen.add(key)
         return candidate
+
+    def out_of_time(self) -> bool:
+        return time.monotonic() >= self.deadline
 
     def _effective(self, c: Candidate) -> tuple[int, int]:
         priority = c.priority
@@ -138,6 +147,7 @@ class SiteCrawl:
 
     def keep(self, page: KeptPage) -> None:
         self._kept_bodies.add(hash(page.body))
+        self.kept_bytes += len(page.body)
         self._kept_keys.add(url_key(page.url))
         self._seen.add(url_key(page.url))
         self.pages.append(page)

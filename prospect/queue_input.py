@@ -42,10 +42,25 @@ def _open_text(path: Path) -> io.TextIOBase:
     return path.open("r", encoding=encoding, errors="replace", newline="")
 
 
+def _bounded(handle, limit: int = MAX_LINE_CHARS):
+    """Lines of at most `limit` characters; the rest of a longer line is read and dropped, so a
+    file that is one gigabyte-long line costs no more memory than a short one."""
+    while True:
+        text = handle.readline(limit + 1)
+        if not text:
+            return
+        if len(text) > limit and not text.endswith("\n"):
+            while (more := handle.readline(1 << 16)) and not more.endswith("\n"):
+                pass
+            text = text[: limit + 1]  # still over the limit: reported as too long
+        yield text
+
+
 def read_url_file(path: str | Path) -> Iterator[InputLine]:
     path = Path(path)
-    with _open_text(path) as handle:
-        first = handle.readline()
+    with _open_text(path) as opened:
+        handle = _bounded(opened)
+        first = next(handle, "")
         layout = _csv_layout(first)
         if layout is not None:
             yield from _read_csv(handle, *layout)

@@ -12,6 +12,8 @@ from scrapy.downloadermiddlewares.retry import RetryMiddleware
 from scrapy.utils.asyncio import sleep
 from scrapy.utils.response import response_status_message
 
+from crawler.middlewares.deadline import remaining
+
 
 class BackoffRetryMiddleware(RetryMiddleware):
     def __init__(self, settings):
@@ -44,7 +46,8 @@ class BackoffRetryMiddleware(RetryMiddleware):
         stated = _parse_retry_after(retry_after)
         if stated is not None:
             delay = max(delay, stated)
-        return min(delay, self.max_delay)
+        left = remaining(request)  # never sleep past the site's time budget
+        return max(0.0, min(delay, self.max_delay, left if left is not None else delay))
 
 
 def _parse_retry_after(value: bytes | None) -> float | None:

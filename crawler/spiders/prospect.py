@@ -13,6 +13,7 @@ from scrapy.exceptions import DontCloseSpider
 
 from crawler import crawl_lock
 from crawler.failures import classify_failure
+from crawler.middlewares.deadline import DEADLINE
 from crawler.pages import classify_role
 from crawler.responses import read_response
 from crawler.site_crawl import Candidate, SiteCrawl
@@ -42,6 +43,7 @@ class ProspectSpider(scrapy.Spider):
         spider.concurrent_sites = settings.getint("PROSPECT_CONCURRENT_SITES")
         spider.max_depth = settings.getint("PROSPECT_MAX_DEPTH")
         spider.time_budget = settings.getfloat("PROSPECT_SITE_TIME_BUDGET")
+        spider.max_bytes = settings.getint("PROSPECT_SITE_MAX_BYTES")
         spider.limit = settings.getint("PROSPECT_LIMIT")
         crawler.signals.connect(spider._on_idle, signal=signals.spider_idle)
         return spider
@@ -83,7 +85,7 @@ class ProspectSpider(scrapy.Spider):
         for claimed in self.store.claim(self.run_id, room, self.only_urls):
             self.claimed += 1
             site = SiteCrawl(claimed.id, claimed.url, budget=self.budget,
-                             max_depth=self.max_depth, time_budget=self.time_budget)
+                             max_depth=self.max_depth, time_budget=self.time_budget, max_bytes=self.max_bytes)
             self.sites[claimed.id] = site
             home = Candidate(claimed.url, 0, "home", False, 0, 0)
             yield self._request(site, home)
@@ -101,6 +103,11 @@ class ProspectSpider(scrapy.Spider):
             self.store.close()
         crawl_lock.release(self.db_path)
 
+    def site_deadline(self, url: str) -> float | None:
+        """The time budget's end of the site this URL belongs to (for robots.txt requests)."""
+        deadlines = [site.deadline for site in self.sites.values() if site.owns(url)]
+        return max(deadlines) if deadlines else None
+
     # -- requests and responses ---------------------------------------------------------------
 
     def _request(self, site: SiteCrawl, candidate: Candidate) -> scrapy.Request:
@@ -111,7 +118,7 @@ class ProspectSpider(scrapy.Spider):
             callback=self.parse,
             errback=self.on_error,
             dont_filter=True,
-            meta={SITE: site.prospect_id, CANDIDATE: candidate},
+            meta={SITE: site.prospect_id, CANDIDATE: candidate, DEADLINE: site.deadline},
         )
 
     def parse(self, response):
@@ -137,6 +144,8 @@ class ProspectSpider(scrapy.Spider):
         if site is None:
             return
         kind, message = classify_failure(failure, request.url)
+        if kind == "timeout" and site.out_of_time():
+            message = f"site time budget ({site.time_budget:g}s) spent waiting for {request.url}"
         self.crawler.stats.inc_value(f"prospect/errors/{kind}")
         if kind == "robots":
             site.requests -= 1  # never sent: robots.txt forbids it, so it costs no page budget

@@ -1,6 +1,7 @@
 """Commands that fill and work the queue: add, crawl, record."""
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import sys
@@ -37,7 +38,7 @@ def add(ctx: Context, urls: tuple[str, ...], file_path: str | None, name: str | 
     reported = 0
     verbose = not file_path
     batch: list = []
-    for entry in [*entries, *lines]:
+    for entry in itertools.chain(entries, lines):  # streamed: a huge file is never held in memory
         if entry.error:
             counts["invalid"] += 1
             if reported < MAX_REPORTED_LINES:

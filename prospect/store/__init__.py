@@ -3,7 +3,7 @@
 `Store` is assembled from one mixin per concern (queue and pages, evidence, reviews, scores),
 each in its own module, all sharing one connection.
 """
-from prospect.store.core import AddResult, Claimed, utc_now
+from prospect.store.core import AddResult, Claimed, ReviewsChanged, utc_now
 from prospect.store.core import Store as _CoreStore
 from prospect.store.evidence import EvidenceMixin
 from prospect.store.reviews import ReviewMixin
@@ -14,4 +14,4 @@ class Store(EvidenceMixin, ReviewMixin, ScoreMixin, _CoreStore):
     """A prospect store in one SQLite file (WAL mode, so readers never block the crawl)."""
 
 
-__all__ = ["AddResult", "Claimed", "Store", "utc_now"]
+__all__ = ["AddResult", "Claimed", "ReviewsChanged", "Store", "utc_now"]

@@ -33,6 +33,10 @@ def utc_now() -> str:
     return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+class ReviewsChanged(Exception):
+    """A review landed between reading a prospect's review facts and saving the analysis of them."""
+
+
 @dataclass(frozen=True)
 class AddResult:
     url: str
@@ -46,6 +50,15 @@ class Claimed:
     domain: str
 
 
+def _refuse_foreign(conn: sqlite3.Connection, path: Path) -> None:
+    """Leave other programs' SQLite files untouched: no WAL switch, no tables added."""
+    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if tables and "_migrations" not in tables:
+        conn.close()
+        raise StoreError(f"{path}: an SQLite database of another program (no prospect tables); "
+                         "choose another --db file")
+
+
 class Store:
     """Connection, queue, runs and pages; `prospect.store.Store` adds evidence, reviews, scores."""
 
@@ -54,6 +67,7 @@ class Store:
         try:
             conn = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            _refuse_foreign(conn, self.path)
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
             conn.execute("PRAGMA foreign_keys = ON")
@@ -160,11 +174,14 @@ class Store:
 
     # -- finished sites -----------------------------------------------------------------------
 
-    def save_site(self, run_id: int, outcome: SiteOutcome, analysis=None) -> None:
+    def save_site(self, run_id: int, outcome: SiteOutcome, analysis=None, facts_used=None) -> None:
         """Replace the prospect's pages (and evidence and score, when analysed) and set its final
-        status, atomically."""
+        status, atomically. With `facts_used` (the review facts the analysis read), raise
+        ReviewsChanged instead when a rep's review landed in between; nothing is written then."""
         counter = "sites_done" if outcome.status == "done" else "sites_failed"
         with self.write() as db:
+            if facts_used is not None and self.review_facts(outcome.prospect_id) != facts_used:
+                raise ReviewsChanged(f"prospect {outcome.prospect_id} was reviewed during its analysis")
             if analysis is not None:
                 self.save_analysis(outcome.prospect_id, analysis)
             db.execute("DELETE FROM pages WHERE prospect_id = ?", [outcome.prospect_id])

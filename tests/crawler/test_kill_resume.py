@@ -90,19 +90,34 @@ def test_killed_crawl_resumes_to_the_same_store(web, tmp_path):
     assert conn.execute("SELECT count(*) FROM (SELECT prospect_id, url FROM pages GROUP BY 1, 2 HAVING count(*) > 1)").fetchone()[0] == 0
 
 
-def test_second_crawl_on_the_same_store_is_refused(web, tmp_path):
+def test_second_crawl_on_the_same_store_is_refused(tmp_path):
+    slow = [TestSite(f"127.0.2.{n + 1}", delay=1.5) for n in range(2)]
+    for site in slow:
+        site.page("/", '<html><title>慢</title><a href="/about.html">关于我们</a></html>')
+        site.page("/about.html", "<html><title>公司简介</title></html>")
+        site.start()
     db = tmp_path / "busy.db"
-    prospect(db, "add", *[site.url for site in web[:6]])
+    prospect(db, "add", *[site.url for site in slow])
     env = {**os.environ, "PROSPECT_DB": str(db)}
     first = subprocess.Popen([sys.executable, "-m", "prospect.cli", *_crawl_args()], env=env,
                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         deadline = time.monotonic() + 30
-        while not (tmp_path / "busy.db.lock").exists() and time.monotonic() < deadline:
-            time.sleep(0.05)
-        time.sleep(0.3)
+        while _crawling(db) == 0 and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert _crawling(db) > 0, "the first crawl never started"
         second = prospect(db, *_crawl_args(), check=False)
     finally:
         first.wait(timeout=60)
+        for site in slow:
+            site.stop()
     assert second.returncode == 5
     assert "another crawl" in second.stderr and "Traceback" not in second.stderr
+
+
+def _crawling(db) -> int:
+    try:
+        conn = sqlite3.connect(db, timeout=5)
+        return conn.execute("SELECT count(*) FROM prospects WHERE status = 'crawling'").fetchone()[0]
+    except sqlite3.Error:
+        return 0
