@@ -16,7 +16,7 @@ PROSPECT_DB = "prospects.db"
 # Pages requested per site at most (redirect hops and robots.txt not counted).
 PROSPECT_PAGES_PER_SITE = 30
 # Sites crawled at the same time; each site has at most one request in flight.
-PROSPECT_CONCURRENT_SITES = 32
+PROSPECT_CONCURRENT_SITES = 64
 # Links followed this many hops from the home page at most.
 PROSPECT_MAX_DEPTH = 5
 # Seconds one site may take before it is finished with the pages it has. It holds inside a
@@ -48,7 +48,7 @@ PROSPECT_CONTACT_URL = "https://github.com/prospect-intel/prospect-intel#crawler
 USER_AGENT = f"ProspectResearchBot/0.1 (+{PROSPECT_CONTACT_URL})"
 ROBOTSTXT_OBEY = True
 ROBOTSTXT_USER_AGENT = "ProspectResearchBot"
-CONCURRENT_REQUESTS = 64
+CONCURRENT_REQUESTS = 128
 CONCURRENT_REQUESTS_PER_DOMAIN = 1
 DOWNLOAD_DELAY = 1.0
 AUTOTHROTTLE_ENABLED = True
