@@ -40,6 +40,9 @@ def test_bare_and_full_crawls_finish_on_the_mock_web(tmp_path):
     with MockServer() as server:
         results = [crawlrun.run(kind, "cpu", 3, server, tmp_path / kind, cap=90) for kind in ("bare", "full")]
     for result in results:
-        assert result.sites_done == 3 and result.pages > 10 and result.cpu > 0 and result.peak_rss_mb > 0
+        # `pages` counts from the first sample that saw a page (the rate window), so under load it
+        # can miss the early ones; requests per finished site says the whole crawl ran.
+        assert result.sites_done == 3 and result.requests_per_site >= 5
+        assert result.pages > 0 and result.cpu > 0 and result.peak_rss_mb > 0
     assert results[1].db_sites == 3
     assert "CPU full/bare" in report.crawl_table(results)
