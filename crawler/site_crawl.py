@@ -153,10 +153,14 @@ class SiteCrawl:
         self.pages.append(page)
         self._role_counts[page.role] = self._role_counts.get(page.role, 0) + 1
 
-    def move_to(self, url: str) -> None:
-        """The start URL redirected: the site is now wherever it landed (e.g. example.com -> example.cn)."""
-        self.redirects.append(url)
-        self.domain = registered_domain(host_of(url))
+    def arrive(self, chain: list[str]) -> None:
+        """The home page answered after `chain` (start URL, redirect hops, final URL): the site is
+        wherever it landed (example.com -> example.cn); the chain is recorded when there was one."""
+        final = chain[-1]
+        self.home_url = final
+        if len(chain) > 1:
+            self.redirects = list(chain)
+        self.domain = registered_domain(host_of(final))
 
     def fail(self, kind: str, message: str) -> None:
         if not self.error_kind:

@@ -1,6 +1,7 @@
 """The JSON shape of a prospect (SPEC.md, "JSON shape of a prospect") and its flat export row."""
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from prospect.analysis import effective_evidence, needs_review
@@ -21,6 +22,7 @@ def prospect_json(store: Store, row: dict[str, Any]) -> dict[str, Any]:
         "error": _error_text(row),
         "error_kind": row["error_kind"],
         "final_url": row["final_url"],
+        "redirects": json.loads(row["redirects"]) if row["redirects"] else [],
         "crawled_at": row["crawled_at"],
         "pages_requested": row["requests"],
         "pages": [

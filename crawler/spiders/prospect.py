@@ -154,10 +154,7 @@ class ProspectSpider(scrapy.Spider):
         yield from self._advance(site)
 
     def _arrive_home(self, site: SiteCrawl, response) -> None:
-        final = response.url
-        if registered_domain(host_of(final)) != site.domain:
-            site.move_to(final)
-        site.home_url = final
+        site.arrive([*response.meta.get("redirect_urls", []), response.url])
 
     def _read(self, site: SiteCrawl, candidate: Candidate, response, is_home: bool) -> None:
         if not is_home and (

@@ -189,9 +189,11 @@ class Store:
                 self._insert_page(db, run_id, outcome.prospect_id, seq, page)
             db.execute(
                 "UPDATE prospects SET status = ?, error_kind = ?, error = ?, final_url = ?, "
-                "site_domain = ?, requests = ?, crawled_at = ? WHERE id = ?",
+                "site_domain = ?, requests = ?, redirects = ?, crawled_at = ? WHERE id = ?",
                 [outcome.status, outcome.error_kind, outcome.error, outcome.final_url,
-                 outcome.site_domain, outcome.requests, utc_now(), outcome.prospect_id],
+                 outcome.site_domain, outcome.requests,
+                 json.dumps(list(outcome.redirects)) if outcome.redirects else None,
+                 utc_now(), outcome.prospect_id],
             )
             db.execute(
                 f"UPDATE runs SET {counter} = {counter} + 1, pages = pages + ? WHERE id = ?",

@@ -154,6 +154,7 @@ def _evidence_reviews_scores(db: Database) -> None:
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("0001_initial", _initial),
     ("0002_evidence_reviews_scores", _evidence_reviews_scores),
+    ("0003_start_redirects", lambda db: db.execute("ALTER TABLE prospects ADD COLUMN redirects TEXT")),
 ]
 
 

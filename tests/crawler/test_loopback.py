@@ -99,6 +99,7 @@ def test_follows_start_redirect_to_new_domain(web, crawled):
     shape = show(crawled[0], web["moved"].url)
     assert shape["status"] == "done"
     assert shape["final_url"] == web["new_home"].url
+    assert shape["redirects"] == [web["moved"].url, web["new_home"].url]
     assert {p["url"] for p in shape["pages"]} >= {web["new_home"].url, web["new_home"].url + "about.html"}
 
 
