@@ -7,13 +7,13 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from datetime import datetime, timezone
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from w3lib.url import canonicalize_url
 
 from prospect.errors import FixtureError
+from prospect.store import utc_now
 
 MANIFEST = "manifest.json"
 _UNSAFE_CHARS = re.compile(r"[^A-Za-z0-9._-]+")
@@ -112,7 +112,7 @@ class Recorder:
         manifest = {
             "name": self.folder.name,
             "start_url": self.start_url,
-            "recorded_at": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "recorded_at": utc_now(),
             "responses": self._responses,
         }
         tmp = self.folder / (MANIFEST + ".tmp")

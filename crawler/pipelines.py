@@ -1,9 +1,10 @@
 """Item pipeline: each finished site is analysed (evidence, score) and stored in one transaction."""
 from __future__ import annotations
 
-from prospect.analysis import analyse_pages, crawl_date, docs_from_kept, resolve_rubric
+from prospect.analysis import analyse_pages, crawl_date, docs_from_kept
 from prospect.models import SiteOutcome
 from prospect.store import ReviewsChanged, Store, utc_now
+from prospect.workflows import store_rubric
 
 MAX_REANALYSES = 3
 
@@ -22,7 +23,7 @@ class StorePipeline:
 
     def open_spider(self):
         self.store = Store(self.db_path)
-        self.rubric = resolve_rubric(self.rubric_spec or self.store.get_meta("rubric"))
+        self.rubric = store_rubric(self.store, self.rubric_spec)
 
     def close_spider(self):
         if self.store is not None:

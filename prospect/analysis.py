@@ -6,7 +6,6 @@ both, and `effective_evidence` is recomputed whenever either changes.
 """
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import os
 from collections.abc import Iterable, Mapping
@@ -104,6 +103,3 @@ def crawl_date(crawled_at: str | None) -> dt.date:
         return dt.date.fromisoformat(crawled_at[:10])
     return dt.datetime.now(dt.timezone.utc).date()
 
-
-def as_reviewed(fact: ReviewFact, **changes: Any) -> ReviewFact:
-    return dataclasses.replace(fact, **changes)

@@ -9,7 +9,9 @@ import os
 from dataclasses import dataclass
 from typing import Any
 
-from prospect.analysis import analyse_pages, crawl_date, decode_body, effective_evidence, resolve_rubric, score_record
+from prospect.analysis import (
+    RUBRIC_META_KEY, analyse_pages, crawl_date, decode_body, effective_evidence, resolve_rubric, score_record,
+)
 from prospect.errors import ProspectError
 from prospect.field_values import parse_field_value
 from prospect.models import REVIEW_SOURCES, PageDoc, ReviewFact
@@ -19,7 +21,7 @@ from scoring import Rubric
 
 def store_rubric(store: Store, spec: str | None = None) -> Rubric:
     """The rubric to grade with: the one named, else the store's remembered choice, else the default."""
-    return resolve_rubric(spec or store.get_meta("rubric"))
+    return resolve_rubric(spec or store.get_meta(RUBRIC_META_KEY))
 
 
 def stored_docs(store: Store, prospect_id: int) -> list[PageDoc]:

@@ -5,7 +5,6 @@ finished its pages go to the store as one `SiteOutcome` item and the next queued
 """
 from __future__ import annotations
 
-from datetime import datetime, timezone
 
 import scrapy
 from scrapy import signals
@@ -18,8 +17,8 @@ from crawler.pages import classify_role
 from crawler.responses import read_response
 from crawler.site_crawl import Candidate, SiteCrawl
 from prospect.models import KeptPage
-from prospect.store import Store
-from prospect.urls import host_of, normalise_url, registered_domain
+from prospect.store import Store, utc_now
+from prospect.urls import normalise_url
 
 SITE = "prospect_site"
 CANDIDATE = "prospect_candidate"
@@ -176,7 +175,7 @@ class ProspectSpider(scrapy.Spider):
             role = classify_role(response.url, facts, home_title=site.home_title, anchors=candidate.anchors,
                                  inherited_role=candidate.role if candidate.inherited else None)
         site.keep(KeptPage(
-            url=response.url, role=role, status=response.status, fetched_at=_now(),
+            url=response.url, role=role, status=response.status, fetched_at=utc_now(),
             content_type=headers.get("content-type", ""), encoding=result.decoded.encoding,
             body=response.body, text=facts.text, title=facts.title, requested_url=candidate.url,
             depth=candidate.depth,
@@ -195,6 +194,3 @@ class ProspectSpider(scrapy.Spider):
         yield outcome
         yield from self._claim_more()
 
-
-def _now() -> str:
-    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")

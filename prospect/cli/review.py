@@ -4,7 +4,7 @@ from __future__ import annotations
 import click
 from rich.text import Text
 
-from prospect.analysis import effective_evidence, needs_review
+from prospect.analysis import RUBRIC_META_KEY, effective_evidence, needs_review
 from prospect.cli.console import out
 from prospect.cli.context import Context, pass_ctx
 from prospect.errors import ProspectError
@@ -129,7 +129,7 @@ def score(ctx: Context, rubric_spec: str | None) -> None:
     store = ctx.store
     rubric = store_rubric(store, rubric_spec)
     if rubric_spec:
-        store.set_meta("rubric", rubric_spec)
+        store.set_meta(RUBRIC_META_KEY, rubric_spec)
     grades: dict[str, int] = {}
     for row in store.prospects("done"):
         record = rescore(store, row, rubric)
