@@ -56,7 +56,7 @@ class PageFacts:
 
 def read_page(html: str, base_url: str) -> PageFacts:
     """Parse the page once and take what the crawl needs from it."""
-    sel = Selector(text=html or "<html></html>", base_url=base_url)
+    sel = Selector(text=html or "<html></html>", type="html", base_url=base_url)
     base = sel.xpath("//base/@href").get()
     join_base = _join(base_url, base.strip()) if base else base_url
     return PageFacts(

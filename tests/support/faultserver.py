@@ -242,9 +242,13 @@ def _bomb(size: int, kind: str) -> bytes:
 
 
 def bomb(kind: str = "gzip", size: int = 512 << 20) -> Handler:
-    """A compression bomb: about 0.5 MB on the wire that inflates to `size` bytes."""
+    """A compression bomb: about 0.5 MB on the wire that inflates to `size` bytes.
+
+    Compressed here, not in the handler: deflating 512 MB takes seconds, which would stall the one
+    event loop every site shares and time out requests to unrelated sites."""
+    data = _bomb(size, kind)
+
     async def handler(hit: Hit, writer):
-        data = _bomb(size, kind)
         await _send(writer, _head(200, {"Content-Type": "text/html; charset=utf-8", "Content-Encoding": kind,
                                         "Content-Length": str(len(data))}) + data)
     return handler
