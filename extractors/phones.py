@@ -9,6 +9,7 @@ format otherwise (+1 586-339-5370); the same line printed twice is kept once.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -28,6 +29,7 @@ _CANDIDATE = re.compile(
 _CN_MOBILE = re.compile(r"1[3-9]\d{9}")
 _CN_SERVICE = re.compile(r"[48]00\d{7}")
 _SEPARATED_LANDLINE = re.compile(r"\(?0\d{2,4}\)?[\s-]\s*\d{3,4}[\s-]?\d{3,4}|\(0\d{2,4}\)\d{6,8}")
+_BARE_86 = re.compile(r"\(?(?:00)?86\)?[\s.-]+(?=\(?0?[1-9])")  # country code printed without "+"
 _NANP = re.compile(r"(?:1[\s.-])?\(?[2-9]\d{2}\)?[\s.-]?\d{3}[\s.-]\d{4}")
 _LABEL_WINDOW = 40
 
@@ -114,6 +116,24 @@ def scan(page: ParsedPage, ctx: SiteContext, region: str = "") -> list[_Hit]:
         for raw, offset, normalised in _split(match.group(0), region, ctx.lang, labelled):
             start = match.start() + offset
             hits.append(_Hit(*normalised, kind, labelled, page, (start, start + len(raw))))
+    return _carry_area_codes(hits, text)
+
+
+_LIST_SEPARATOR = re.compile(r"\s*[、,，/;；]\s*")
+_WITH_AREA = re.compile(r"(0\d{2,3})-(\d{7,8})(?:-\d+)?")
+
+
+def _carry_area_codes(hits: list[_Hit], text: str) -> list[_Hit]:
+    """0571-88886666、88886667: a local number listed right after a landline shares its area code
+    (same length of local part, only a list separator between them)."""
+    for index in range(1, len(hits)):
+        previous, hit = hits[index - 1], hits[index]
+        area = _WITH_AREA.fullmatch(previous.number)
+        if area and re.fullmatch(r"\d{7,8}", hit.number) and len(hit.number) == len(area.group(2)) \
+                and _LIST_SEPARATOR.fullmatch(text, previous.span[1], hit.span[0]):
+            number = f"{area.group(1)}-{hit.number}"
+            hits[index] = dataclasses.replace(hit, number=number, key=number.replace("-", "")
+                                              .lstrip("0"))
     return hits
 
 
@@ -187,15 +207,22 @@ def normalise(raw: str, region: str, lang: str, labelled: bool) -> tuple[str, st
     body = raw[:ext_match.start()] if ext_match else raw
     digits = re.sub(r"\D", "", body)
     international = body.strip().startswith("+")
-    dash = re.fullmatch(r"(.*\d{7,8})-(\d{1,5})", body.strip())
-    if not ext and len(digits) > 12 and dash:  # 0571-85369138-8001: a dash extension
-        return normalise(f"{dash.group(1)}转{dash.group(2)}", region, lang, labelled)
+    dash = re.fullmatch(r"(.*\d)-(\d{1,5})", body.strip())
+    if not ext and len(digits) > 12 and dash:  # 0571-85369138-8001, (0755) 2876 1234-801
+        found = normalise(f"{dash.group(1)}转{dash.group(2)}", region, lang, labelled)
+        if found is not None:
+            return found
+    bare = _BARE_86.match(body)
+    if bare and not international and region == "CN":  # 86-755-28761234, 0086 755 ...
+        return normalise("+86 " + body[bare.end():] + (f"转{ext}" if ext else ""), region, lang,
+                         labelled)
     if not 7 <= len(digits) <= 15:
         return None
     if region == "CN" and not international or (international and digits.startswith("86")):
-        if international:
-            digits = digits[2:] if _CN_MOBILE.fullmatch(digits[2:]) or \
-                _CN_SERVICE.fullmatch(digits[2:]) else "0" + digits[2:]
+        if international:  # +86 571 ..., +86-0755-... (trunk 0 printed anyway)
+            rest = digits[2:]
+            digits = rest if _CN_MOBILE.fullmatch(rest) or _CN_SERVICE.fullmatch(rest) \
+                or rest.startswith("0") else "0" + rest
         return _chinese(body, digits, ext, labelled or international)
     strong = international or bool(_NANP.fullmatch(body.strip())) \
         or bool(_SEPARATED_LANDLINE.fullmatch(body.strip()))
@@ -239,6 +266,8 @@ def key_of(printed: str) -> str:
     """Digits for comparing numbers printed differently: country code and trunk 0 dropped."""
     text = re.split(r"(?:转|分机|ext\.?|x|#)", printed, maxsplit=1, flags=re.IGNORECASE)[0]
     text = text.strip()
+    bare = _BARE_86.match(text)
+    text = "+86 " + text[bare.end():] if bare else text
     digits = re.sub(r"\D", "", text)
     if text.startswith("+") or text.startswith("00"):
         digits = digits[2:] if text.startswith("00") else digits
