@@ -15,9 +15,13 @@ from prospect.models import Evidence
 from .common import SiteContext, evidence, site_pages
 from .document import ParsedPage
 from .terms import Gated
-from .text import NUMBER, parse_int
+from .text import NUMBER, cn_to_int, parse_int, sentence_bounds
 
-YEAR = r"(?<![\d.\-/])((?:1[89]|20)\d\d|[12]\s\d\s?\d\s?\d|[12]\d\s\d\s?\d|[12]\d\d\s\d)(?!\d|\.\d)"
+_YEAR_DIGITS = r"(?:1[89]|20)\d\d|[12]\s\d\s?\d\s?\d|[12]\d\s\d\s?\d|[12]\d\d\s\d"
+YEAR = rf"(?<![\d.\-/])({_YEAR_DIGITS})(?!\d|\.\d)"
+# Chinese sentences also write years in numerals, digit by digit: 二〇〇九年, 一九九八年.
+ZH_YEAR = rf"(?<![\d.\-/])({_YEAR_DIGITS}|[一二][〇零○一二三四五六七八九]{{3}}(?=\s*年))(?!\d|\.\d)"
+_CN_MD = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
 _EN_NUM = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
     "fifteen sixteen seventeen eighteen nineteen twenty".split())}
@@ -29,21 +33,33 @@ _PERSONAL = re.compile(r"\b(?:owner|founder|engineer|technician|he|she|his|her|i
 
 _ZH_STATED = [
     (re.compile(r"(?:注册成立|正式成立|成立|创立|创建|创办|始创|始建|组建|建立|注册)"
-                r"(?:时间|日期|年份)?\s*(?:于|在|是|为)?\s*[:：]?\s*(?:公元)?" + YEAR
+                r"(?:时间|日期|年份)?\s*(?:于|在|是|为)?\s*[:：]?\s*(?:公元)?" + ZH_YEAR
                 + r"\s*(?:年|-|\.|/)"), "zh-verb-year"),
-    (re.compile(YEAR + r"\s*年(?:\s*\d{1,2}\s*月)?(?:\s*\d{1,2}\s*日)?"
+    (re.compile(ZH_YEAR + rf"\s*年(?:\s*{_CN_MD}\s*月)?(?:\s*{_CN_MD}\s*日)?"
                 r"([^。，,；;!！\n]{0,16}?)(?:注册成立|正式成立|成立|创立|创建|创办|始创|组建)"
                 r"(?!\s*\d+\s*周年|了|\s*[\u4e00-\u9fa5]{0,8}(?:分公司|子公司|办事处|中心|部))"), "zh-year-verb"),
 ]
 _EN_STATED = [
     (re.compile(r"\b(?:established|founded|incorporated|formed|started|launched|opened)"
-                r"(?:\s+(?:in|on|back in|during))?\s+(?:the\s+year\s+)?"
+                r"(?:\s+(?:in|on|back in|during))?(?:\s*:)?\s+(?:the\s+year\s+)?"
                 r"(?:[A-Z][a-z]+\.?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?" + YEAR, re.IGNORECASE),
      "en-verb-year"),
     (re.compile(r"\bEst(?:\.|ablished)?\s*:?\s*" + YEAR, re.IGNORECASE), "en-est"),
     (re.compile(r"\bIn\s+" + YEAR + r",?\s+[^.\n]{0,80}?\b(?:founded|established|started|opened|"
                 r"incorporated|launched)\b", re.IGNORECASE), "en-in-year-founded"),
 ]
+# "In 2012 we opened our second branch", "our Leeds office was established in 2012": a year
+# something other than the company began (a branch, a store, a website), not the founding year.
+_EN_OTHER = re.compile(r"\b(?:branch(?:es)?|(?<!head )(?<!main )offices?|stores?|shops?|showrooms?|"
+                       r"outlets?|locations?|warehouses?|depots?|subsidiar(?:y|ies)|divisions?|"
+                       r"plants?|factory|facility|franchises?|departments?|website|web ?site|app|"
+                       r"platform|product(?:s| line)?|second|third|fourth|another|new)\b",
+                       re.IGNORECASE)
+_EN_OTHER_SUBJECT = re.compile(r"\b(?:branch|(?<!head )(?<!main )office|store|shop|showroom|outlet|"
+                               r"location|warehouse|depot|subsidiary|division|plant|department)"
+                               r"(?:es|s)?,?\s+(?:\w+\s+){0,2}?(?:was\s+|were\s+|is\s+|has been\s+)?$",
+                               re.IGNORECASE)
+_EN_WEAK_VERB = re.compile(r"\b(?:opened|launched|started)\b", re.IGNORECASE)
 _EN_SINCE = re.compile(r"\b(?:since|serving\s[^.\n]{0,40}?since)\s+" + YEAR, re.IGNORECASE)
 _EN_SINCE_SKIP = re.compile(r"(?:member|partner|certified|licensed|accredited|dealer|"
                             r"affiliate|registered|listed|approved)\w*\s+(?:\w+\s+){0,5}$",
@@ -73,10 +89,23 @@ _EN_AC_YEARS = [
                + EN_NUMBER + r")\s*(\+)?\s*years", re.IGNORECASE),
 ]
 
+# A start year for the access-control line: 公司自2006年起从事门禁系统销售, 2006年进入门禁行业,
+# "installing access control since 2006". Gated on the access-control words every match holds.
+_ZH_AC_START = Gated(re.compile(
+    r"(自|从)?\s*" + ZH_YEAR + r"\s*年(?:\s*\d{1,2}\s*月)?\s*(起|开始|以来)?\s*[，,]?\s*(?:公司|我们|我司|本公司)?"
+    r"\s*(?:便|就|即)?\s*(?:开始)?(进入|涉足|投身|从事|专注于?|专业从事|深耕|经营|代理|销售|致力于)"
+    r"[^。，,；;\n]{0,12}?(?:门禁|一卡通|出入口)"), ("门禁", "一卡通", "出入口"))
+_EN_AC_START = Gated(re.compile(
+    r"access[- ]control[^.\n]{0,40}?\bsince\s+" + YEAR + r"|\bsince\s+" + YEAR + r",?\s+[^.\n]{0,50}?"
+    r"\b(?:install|suppl|sell|design|servic|speciali[sz]|provid|deal|distribut)\w*\s+(?:\w+\s+){0,3}?"
+    r"access[- ]control", re.IGNORECASE), ("access control", "access-control"))
+_ENTRY_VERBS = ("进入", "涉足", "投身")
+
 
 def _year(raw: str, ctx: SiteContext) -> int | None:
-    year = int(re.sub(r"\s", "", raw))
-    return year if 1900 <= year <= ctx.crawled_at.year else None
+    raw = re.sub(r"\s", "", raw)
+    year = int(raw) if raw.isdigit() else cn_to_int(raw)
+    return year if year is not None and 1900 <= year <= ctx.crawled_at.year else None
 
 
 def _count(raw: str) -> int | None:
@@ -93,7 +122,8 @@ def founded_year(pages: Sequence[ParsedPage], ctx: SiteContext) -> list[Evidence
                 year = _year(match.group(1), ctx)
                 before = page.folded[max(0, match.start() - 8):match.start()]
                 between = match.group(2) if match.lastindex and match.lastindex >= 2 else ""
-                if year is None or _BRANCH_WORDS.search(before + (between or "")):
+                if year is None or _BRANCH_WORDS.search(before + (between or "")) or \
+                        (method.startswith("en-") and _begins_other(page.folded, match)):
                     continue
                 confidence = "high" if strong and method != "en-in-year-founded" else "medium"
                 if page.is_article:
@@ -109,6 +139,18 @@ def founded_year(pages: Sequence[ParsedPage], ctx: SiteContext) -> list[Evidence
             found.append(evidence("founded_year", year, confidence, page, match.span(), "en-since"))
         found.extend(_inferred(page, ctx))
     return found
+
+
+def _begins_other(text: str, match: re.Match[str]) -> bool:
+    """An English founding phrase about a branch, store or website rather than the company."""
+    left, right = sentence_bounds(text, match.start(), match.end())
+    if _EN_OTHER_SUBJECT.search(text[left:match.start()]):
+        return True  # "Our Leeds office was established in 2012"
+    if match.group(0)[:2].lower() == "in":  # "In 2012 we opened / established our second branch"
+        return bool(_EN_OTHER.search(text, match.end(), right))
+    if _EN_WEAK_VERB.match(match.group(0)):  # "launched in 2015, our app ..."
+        return bool(_EN_OTHER.search(text[left:right]))
+    return False
 
 
 def _inferred(page: ParsedPage, ctx: SiteContext) -> list[Evidence]:
@@ -146,4 +188,26 @@ def years_in_access_control(pages: Sequence[ParsedPage], ctx: SiteContext) -> li
                 confidence = "medium" if vague or page.role not in ("about", "home") else "high"
                 found.append(evidence("years_in_access_control", years, confidence, page,
                                       match.span(), "stated" + (" (at least)" if vague else "")))
+        found.extend(_start_years(page, ctx))
+    return found
+
+
+def _start_years(page: ParsedPage, ctx: SiteContext) -> list[Evidence]:
+    """Years in access control computed from a stated start year (crawl year - start year)."""
+    found = []
+    for pattern in (_ZH_AC_START, _EN_AC_START):
+        for match in pattern.finditer(page.folded):
+            if pattern is _ZH_AC_START:
+                raw, marked = match.group(2), bool(match.group(1) or match.group(3))
+                if not (marked or match.group(4) in _ENTRY_VERBS):
+                    continue  # "2019年销售门禁产品5000台" is a sales figure, not a start
+            else:
+                raw = match.group(1) or match.group(2)
+            start = _year(raw, ctx)
+            if start is None:
+                continue
+            years = ctx.crawled_at.year - start
+            found.append(evidence("years_in_access_control", years, "medium", page, match.span(),
+                                  f"computed from the start year {start} stated on the page: "
+                                  f"crawl year {ctx.crawled_at.year} - {start}"))
     return found

@@ -23,6 +23,14 @@ STATED = [
     ("<p>In 1978, James Mason founded Berkley Security.</p>", 1978),
     ("<p>Trusted local experts since 1978.</p>", 1978),
     ("<p>Since 2011, Space Electricals has been delivering electrical solutions.</p>", 2011),
+    ("<p>Founded: 2007</p>", 2007),
+    ("<p>Year founded: 2007</p>", 2007),
+    ("<p>Established: 1999</p>", 1999),
+    ("<p>公司成立于二〇〇九年。</p>", 2009),
+    ("<p>公司成立于一九九八年三月。</p>", 1998),
+    ("<p>成立时间：二〇一二年</p>", 2012),
+    ("<p>In 2005 we opened our doors in Leeds.</p>", 2005),
+    ("<p>Headquartered in Leeds, Acme was founded in 1990.</p>", 1990),
 ]
 
 
@@ -51,6 +59,13 @@ TRAPS = [
     "<p>Licensed since 2001 by the state board.</p>",
     "<p>Posted on May 5, 2019</p>",
     "<p>注册资本2009万元</p>",
+    # opening a branch, an office, a store or a website is not founding the company
+    "<p>In 2012 we opened our second branch.</p>",
+    "<p>In 2012, we established a new office in Leeds.</p>",
+    "<p>Our Leeds office was established in 2012.</p>",
+    "<p>Opened in 2015, our showroom in York displays the latest locks.</p>",
+    "<p>In 2019 we launched our online store.</p>",
+    "<p>二〇一六年天津分公司成立。</p>",
 ]
 
 
@@ -107,6 +122,27 @@ def test_news_page_date_is_low():
 ])
 def test_years_in_access_control_stated(body, years):
     assert value(body, "years_in_access_control") == years
+
+
+@pytest.mark.parametrize("body, start", [
+    ("<p>公司自2006年起从事门禁系统销售。</p>", 2006),
+    ("<p>公司于2010年进入门禁行业。</p>", 2010),
+    ("<p>从二〇〇八年开始，公司专注于门禁与一卡通系统。</p>", 2008),
+    ("<p>We have been installing access control since 2006.</p>", 2006),
+    ("<p>Since 2009, we have installed access control systems across Leeds.</p>", 2009),
+])
+def test_years_in_access_control_from_a_start_year(body, start):
+    found = field(body, "years_in_access_control")
+    assert found.value == 2026 - start and found.confidence == "medium"
+    assert "inferred" not in found.flags and f"start year {start}" in found.method
+
+
+@pytest.mark.parametrize("body", [
+    "<p>2019年销售门禁产品5000台。</p>",
+    "<p>Since 2006 we have served Leeds and York.</p>",
+])
+def test_no_start_year_for_access_control(body):
+    assert value(body, "years_in_access_control") is None
 
 
 def test_years_in_access_control_derived_from_founding():
