@@ -5,8 +5,9 @@ A queued URL is normalised once, on the way in, so the same site typed two ways 
 from __future__ import annotations
 
 import ipaddress
+import re
 from functools import lru_cache
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import SplitResult, urlsplit, urlunsplit
 
 import tldextract
 
@@ -35,7 +36,7 @@ def normalise_url(raw: str) -> str:
         if scheme in ("javascript", "file", "ftp", "data", "mailto", "tel"):
             raise InvalidUrl(f"unsupported scheme {scheme!r}: only http and https")
         text = "http://" + text
-    parts = urlsplit(text)
+    parts = _split(text)
     scheme = parts.scheme.lower()
     if scheme not in ALLOWED_SCHEMES:
         raise InvalidUrl(f"unsupported scheme {scheme!r}: only http and https")
@@ -46,10 +47,21 @@ def normalise_url(raw: str) -> str:
         port = parts.port
     except ValueError:
         raise InvalidUrl("invalid port") from None
-    netloc = host if port is None or port == _default_port(scheme) else f"{host}:{port}"
-    if ":" in host:
-        netloc = f"[{host}]" if port is None else f"[{host}]:{port}"
+    shown = f"[{host}]" if ":" in host else host
+    netloc = shown if port is None or port == _default_port(scheme) else f"{shown}:{port}"
     return urlunsplit((scheme, netloc, parts.path or "/", parts.query, ""))
+
+
+def _split(text: str) -> SplitResult:
+    """urlsplit, with its ValueError for a malformed bracketed host turned into InvalidUrl."""
+    try:
+        parts = urlsplit(text)
+    except ValueError as exc:  # "Invalid IPv6 URL": an unclosed or stray [ or ]
+        raise InvalidUrl(f"malformed IPv6 address in brackets ({exc})") from None
+    host_part = parts.netloc.rpartition("@")[2]
+    if host_part.startswith("[") and not re.fullmatch(r"\[[^\]]*\](:\d*)?", host_part):
+        raise InvalidUrl("malformed IPv6 address in brackets (text after the closing ])")
+    return parts
 
 
 def _default_port(scheme: str) -> int:

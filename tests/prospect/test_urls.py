@@ -13,6 +13,8 @@ from prospect.urls import normalise_url, registered_domain, same_site
         ("http://127.0.0.1:8000/x", "http://127.0.0.1:8000/x"),
         ("http://例子.中国/", "http://xn--fsqu00a.xn--fiqs8s/"),
         ("HTTP://WWW.EXAMPLE.CN", "http://www.example.cn/"),
+        ("http://[2001:DB8::1]:80/x", "http://[2001:db8::1]/x"),
+        ("https://[2001:db8::1]:8443/", "https://[2001:db8::1]:8443/"),
     ],
 )
 def test_normalises(raw, url):
@@ -31,6 +33,10 @@ def test_normalises(raw, url):
         ("http://nodot/", "no domain suffix"),
         ("http://example.com:99999/", "invalid port"),
         ("http://" + "a" * 70 + ".com/", "invalid host"),
+        ("http://[::1", "malformed IPv6 address"),
+        ("http://[::1]x/", "malformed IPv6 address"),
+        ("http://a]b.example.com/", "malformed IPv6 address"),
+        ("http://[not-an-address]/", "malformed IPv6 address"),
     ],
 )
 def test_rejects_with_reason(raw, message):

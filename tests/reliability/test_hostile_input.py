@@ -51,6 +51,8 @@ def _refused(db: Path, *args: str, code: int, says: str) -> None:
     ("http://-bad-.例子..中国/", "invalid host"),
     ("data:text/html,<script>", "unsupported scheme 'data'"),
     ("http://" + "a" * 3000 + ".cn/", "longer than"),
+    ("http://[::1", "malformed IPv6 address"),
+    ("http://www.example.cn]/", "malformed IPv6 address"),
 ])
 def test_bad_urls_are_refused(store, url, says):
     _refused(store, "add", url, code=2, says=says)
@@ -80,6 +82,17 @@ def test_malformed_csv_rows_are_reported_and_good_rows_kept(store, tmp_path):
         assert prospect(store, "show", url, "--json").returncode == 0
     after = _dump(store)
     assert set(before) <= set(after)  # nothing already stored changed
+
+
+def test_malformed_ipv6_line_is_reported_by_number_and_the_rest_queued(store, tmp_path):
+    path = tmp_path / "urls.txt"
+    path.write_text("www.first-anfang.cn\nhttp://[::1\nwww.third-anfang.cn\n", encoding="utf-8")
+    result = prospect(store, "add", "--file", str(path), check=False)
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+    assert "line 2: 'http://[::1': malformed IPv6 address" in result.stderr
+    assert "added 2" in result.stdout and "invalid 1" in result.stdout
+    for url in ("www.first-anfang.cn", "www.third-anfang.cn"):
+        assert prospect(store, "show", url, "--json").returncode == 0
 
 
 def test_binary_file_is_refused(store, tmp_path):
