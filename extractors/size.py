@@ -20,18 +20,21 @@ from .terms import Gated
 from .text import NUMBER, parse_int, parse_number
 
 _MORE = r"(余|多|多名|以上|\+)?"
-_ZH_RANGE = Gated(re.compile(r"(?:人员规模|员工人数|公司规模|企业规模|员工规模|公司人数)\s*[:：]?\s*(" + NUMBER
-                       + r")\s*(?:-|~|～|—|至|到)\s*(" + NUMBER + r")\s*人"),
-    ('人员规模', '员工人数', '公司规模', '企业规模', '员工规模', '公司人数'))
+_ZH_RANGE = Gated(re.compile(r"(?:人员规模|员工人数|公司规模|企业规模|员工规模|公司人数|团队规模)\s*[:：]?\s*("
+                             + NUMBER + r")\s*(?:-|~|～|—|至|到)\s*(" + NUMBER + r")\s*人"),
+    ('人员规模', '员工人数', '公司规模', '企业规模', '员工规模', '公司人数', '团队规模'))
 _ZH_TOTAL = Gated(re.compile(
     r"(外聘|兼职|临时|外包|合作|客户|会员|服务|培训|累计|接待|用户)?"
     r"(?:正式|在职|在册|全职|现有|拥有|共有|公司)?\s*(?:员工|职工|雇员|从业人员|团队成员|团队|员工总数)"
     r"(?:总数|人数|总人数)?\s*(?:达到|达|约|有|共|近|超过|逾|已达|共计|为)?\s*[:：]?\s*(" + NUMBER
     + r")\s*" + _MORE + r"\s*(?:名|人|位)(以上|左右)?"),
     ('员工', '职工', '雇员', '从业人员', '团队'))
-_ZH_SIZE_AFTER = Gated(re.compile(r"(?:人员规模|公司规模|员工人数|公司人数)\s*[:：]?\s*(" + NUMBER
-                            + r")\s*" + _MORE + r"\s*人"),
-    ('人员规模', '公司规模', '员工人数', '公司人数'))
+_ZH_SIZE_AFTER = Gated(re.compile(r"(?:人员规模|公司规模|员工人数|公司人数|团队规模)\s*[:：]?\s*(" + NUMBER
+                                  + r")\s*" + _MORE + r"\s*人"),
+    ('人员规模', '公司规模', '员工人数', '公司人数', '团队规模'))
+# 一支35人的团队 (a team of 35); 一支30人的施工队伍 is a sub-group (see _SUBGROUP).
+_ZH_TEAM = Gated(re.compile(r"一支\s*(" + NUMBER + r")\s*(余|多)?\s*(?:人|名)(?:左右)?的([^。，,；;\n]{0,8}?)"
+                            r"(?:团队|队伍)"), ("一支",))
 _SUBGROUP = re.compile(r"技术|销售|研发|管理|工程|施工|安装|售后|设计|生产|外聘|兼职|临时")
 _EN_TOTAL = Gated(re.compile(
     r"(?:(over|more than|nearly|about|around|approximately)[ \t]+)?(" + EN_NUMBER + r"|\d[\d,]*)"
@@ -39,10 +42,21 @@ _EN_TOTAL = Gated(re.compile(
     r"(employees|staff members|staff|people on staff|team members|workers)\b", re.IGNORECASE),
     ('employees', 'staff', 'team members', 'workers'))
 _EN_TEAM = Gated(re.compile(r"\b(?:a[ \t]+)?team[ \t]+of[ \t]+(?:(over|more than|nearly|about)[ \t]+)?("
-                      + EN_NUMBER + r"|\d+)[ \t]*(\+)?[ \t]+(?:\w+[ \t]+){0,2}?"
-                      r"(?:people|professionals|employees|technicians|engineers|experts|staff)",
-                      re.IGNORECASE),
+                      + EN_NUMBER + r"|\d+)[ \t]*(\+)?(?:[ \t]+(?:\w+[ \t]+){0,2}?"
+                      r"(?:people|professionals|employees|technicians|engineers|experts|staff)"
+                      r"|(?=[ \t]*(?:[.,;!]|$)))",  # bare "a team of 35." at a sentence end
+                      re.IGNORECASE | re.MULTILINE),
     ('team',))
+# "Employees: 10-50", "Company size: 11-50 employees", "10-50 employees", "Employees: 500+".
+_EN_SIZE = Gated(re.compile(
+    r"\b(?:number[ \t]+of[ \t]+employees|employees|staff|team[ \t]+size|company[ \t]+size|headcount|"
+    r"workforce)[ \t]*:[ \t]*(\d[\d,]*)(?:[ \t]*(?:-|to)[ \t]*(\d[\d,]*))?(\+)?(?![\d,]*[ \t]*(?:years?|yrs|%))"
+    r"|(?<![\d-])(\d[\d,]*)[ \t]*(?:-|to)[ \t]*(\d[\d,]*)[ \t]+(?:employees|staff|people|team members|"
+    r"workers)\b", re.IGNORECASE),
+    ('employees', 'staff', 'team', 'company', 'headcount', 'workforce', 'people', 'workers'))
+# "Our 12-strong team", "a twelve-strong workforce".
+_EN_STRONG = Gated(re.compile(r"\b(" + EN_NUMBER + r"|\d+)[- ]strong[ \t]+(?:\w+[ \t]+)?"
+                              r"(?:team|workforce|staff|crew)\b", re.IGNORECASE), ("strong",))
 _EN_EMPLOYS = Gated(re.compile(r"\bemploys[ \t]+(?:(over|more than|nearly|about)[ \t]+)?(" + EN_NUMBER
                          + r"|\d+)[ \t]*(\+)?[ \t]+(?:people|staff|employees)", re.IGNORECASE),
     ('employs',))
@@ -72,34 +86,62 @@ def headcount(pages: Sequence[ParsedPage], ctx: SiteContext) -> list[Evidence]:
         base = "high" if page.role in ("about", "home") and not page.is_article else "medium"
         if page.is_article:
             base = "low"
-        for match in _ZH_RANGE.finditer(page.folded):
-            low, high = parse_int(match.group(1)), parse_int(match.group(2))
-            if low is not None and high is not None and 0 < low < high < 1_000_000:
-                found.append(evidence("headcount", [low, high], base, page, match.span(),
-                                      "zh-range"))
-        for pattern in (_ZH_TOTAL, _ZH_SIZE_AFTER):
-            for match in pattern.finditer(page.folded):
-                if pattern is _ZH_TOTAL and (match.group(1) or _SUBGROUP.search(
-                        page.folded[max(0, match.start() - 4):match.start()])):
-                    continue
-                number_group = 2 if pattern is _ZH_TOTAL else 1
-                count = parse_int(match.group(number_group))
-                if not count or count > 500_000:
-                    continue
-                more = match.group(number_group + 1) or (
-                    pattern is _ZH_TOTAL and match.group(4) == "以上")
-                found.append(evidence("headcount", _value(count, more), base, page,
-                                      match.span(), "zh-total"))
-        for pattern in (_EN_TOTAL, _EN_TEAM, _EN_EMPLOYS):
-            for match in pattern.finditer(page.folded):
-                if _EN_SKIP.search(page.folded[max(0, match.start() - 30):match.start()]):
-                    continue
-                count = _count(match.group(2).replace(",", ""))
-                if not count or count > 500_000:
-                    continue
-                value = _value(count, match.group(3), match.group(1))
-                conf = base if pattern is not _EN_TOTAL or match.group(1) else "medium"
-                found.append(evidence("headcount", value, conf, page, match.span(), "en-total"))
+        found += _zh_headcount(page, base)
+        found += _en_headcount(page, base)
+    return found
+
+
+def _zh_headcount(page: ParsedPage, base: str) -> list[Evidence]:
+    found = []
+    for match in _ZH_RANGE.finditer(page.folded):
+        low, high = parse_int(match.group(1)), parse_int(match.group(2))
+        if low is not None and high is not None and 0 < low < high < 1_000_000:
+            found.append(evidence("headcount", [low, high], base, page, match.span(), "zh-range"))
+    for pattern in (_ZH_TOTAL, _ZH_SIZE_AFTER, _ZH_TEAM):
+        for match in pattern.finditer(page.folded):
+            if pattern is _ZH_TOTAL and (match.group(1) or _SUBGROUP.search(
+                    page.folded[max(0, match.start() - 4):match.start()])):
+                continue
+            if pattern is _ZH_TEAM and _SUBGROUP.search(match.group(3)):
+                continue  # 一支30人的施工队伍: the installers, not the company
+            number_group = 2 if pattern is _ZH_TOTAL else 1
+            count = parse_int(match.group(number_group))
+            if not count or count > 500_000:
+                continue
+            more = match.group(number_group + 1) or (pattern is _ZH_TOTAL and match.group(4) == "以上")
+            found.append(evidence("headcount", _value(count, more), base, page, match.span(),
+                                  "zh-team" if pattern is _ZH_TEAM else "zh-total"))
+    return found
+
+
+def _en_headcount(page: ParsedPage, base: str) -> list[Evidence]:
+    found = []
+    ranges = []
+    for match in _EN_SIZE.finditer(page.folded):
+        if _EN_SKIP.search(page.folded[max(0, match.start() - 30):match.start()]):
+            continue
+        low, high = (match.group(1), match.group(2)) if match.group(1) else match.group(4, 5)
+        low, high = parse_int(low), parse_int(high) if high else None
+        if not low or low > 500_000 or (high is not None and not low < high < 1_000_000):
+            continue
+        value = [low, high] if high else _value(low, match.group(3))
+        ranges.append(match.span())
+        conf = base if match.group(1) else "medium"  # "Employees: 10-50" vs a bare "10-50 staff"
+        found.append(evidence("headcount", value, conf, page, match.span(), "en-size"))
+    for pattern in (_EN_TOTAL, _EN_TEAM, _EN_EMPLOYS, _EN_STRONG):
+        for match in pattern.finditer(page.folded):
+            if _EN_SKIP.search(page.folded[max(0, match.start() - 30):match.start()]) or \
+                    any(s <= match.start() < e for s, e in ranges):
+                continue
+            group = 1 if pattern is _EN_STRONG else 2
+            count = _count(match.group(group).replace(",", ""))
+            if not count or count > 500_000:
+                continue
+            value = count if pattern is _EN_STRONG else _value(count, match.group(3), match.group(1))
+            bare = pattern is _EN_TOTAL and not match.group(1) or \
+                pattern is _EN_TEAM and not match.group(0)[-1].isalpha()  # "a team of 35."
+            conf = "medium" if bare else base
+            found.append(evidence("headcount", value, conf, page, match.span(), "en-total"))
     return found
 
 

@@ -29,7 +29,8 @@ def _patterns():
         found.append(business._patterns(section, key))
     found.append(business._patterns("model", "distributor", True))
     found += [size._ZH_RANGE, size._ZH_TOTAL, size._ZH_SIZE_AFTER, size._EN_TOTAL, size._EN_TEAM,
-              size._EN_EMPLOYS, dates._EN_AGE, dates._ZH_AC_START, dates._EN_AC_START]
+              size._EN_EMPLOYS, dates._EN_AGE, dates._ZH_AC_START, dates._EN_AC_START,
+              size._ZH_TEAM, size._EN_SIZE, size._EN_STRONG]
     return found
 
 

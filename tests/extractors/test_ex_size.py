@@ -19,6 +19,18 @@ HEADCOUNT = [
     ("<p>Our 45 employees serve the county.</p>", 45),
     ("<p>Acme employs more than 60 people.</p>", [60, None]),
     ("<p>A team of twelve technicians.</p>", 12),
+    ("<p>We are a team of 35.</p>", 35),
+    ("<p>Small business, a team of 8, big results.</p>", 8),
+    ("<p>Employees: 10-50</p>", [10, 50]),
+    ("<p>Company size: 11-50 employees</p>", [11, 50]),
+    ("<p>10-50 employees</p>", [10, 50]),
+    ("<p>Number of employees: 35</p>", 35),
+    ("<p>Employees: 500+</p>", [500, None]),
+    ("<p>Our 12-strong team installs and services access control.</p>", 12),
+    ("<p>A twelve-strong workforce.</p>", 12),
+    ("<p>团队规模：10-50人</p>", [10, 50]),
+    ("<p>我们是一支35人的团队。</p>", 35),
+    ("<p>公司拥有一支20余人的专业团队。</p>", [20, None]),
 ]
 
 
@@ -33,6 +45,10 @@ def test_headcount(body, expected):
     "<p>We have served 3000+ happy clients.</p>",
     "<p>Vidalia: (318) 336-6196<br>staff@example.com</p>",
     "<p>Trained 500 people in fire safety.</p>",
+    "<p>A team of 35 years' standing.</p>",
+    "<p>Staff: 10 years of experience each.</p>",
+    "<p>We serve 10-50 people a day.</p>",
+    "<p>拥有一支30人的施工队伍。</p>",
 ])
 def test_not_a_headcount(body):
     assert value(body, "headcount") is None
