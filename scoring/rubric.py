@@ -14,6 +14,7 @@ from pathlib import Path
 from .errors import RubricError
 from .rubric_build import Builder
 from .rubric_model import Rubric
+from .toml_lines import broken_statement_line
 
 RUBRICS_DIR = Path(__file__).parent / "rubrics"
 DEFAULT_RUBRIC = "access-control-channel"
@@ -60,8 +61,11 @@ def _syntax_error(exc: tomllib.TOMLDecodeError, text: str, source: str) -> Rubri
     message = str(exc)
     match = re.search(r"\(at line (\d+), column \d+\)|\(at end of document\)", message)
     lines = text.splitlines()
-    line = int(match.group(1)) if match and match.group(1) else len(lines)
+    reported = int(match.group(1)) if match and match.group(1) else len(lines)
     reason = message[:match.start()].strip() if match else message
+    line = broken_statement_line(text, reported)
+    if line != reported:
+        reason += f" (noticed at line {reported})" if match and match.group(1) else " (noticed at the end)"
     return RubricError(f"TOML syntax error: {reason}", source=source, line=line,
                        key=_key_near(lines, line))
 

@@ -5,11 +5,15 @@ missing points, thresholds out of order) at its line, this module re-reads the t
 tomllib has already accepted and records the line of every table header, key, array element
 and inline-table key. Paths use the shape of the parsed data: `("indicators", 2, "levels", 0,
 "points")`. It assumes valid TOML (tomllib parsed it first) and never raises on odd input.
+
+`broken_statement_line` is the one helper for invalid TOML: where the statement that tomllib
+choked on begins, when the parser only noticed the damage lines later.
 """
 from __future__ import annotations
 
 import bisect
 import re
+import tomllib
 
 Path = tuple[str | int, ...]
 
@@ -25,6 +29,36 @@ def key_lines(text: str) -> dict[Path, int]:
     except (IndexError, ValueError):
         pass  # keep what was found so far; callers fall back to a parent path
     return scanner.lines
+
+
+_STATEMENT = re.compile(r"""\s*(\[|(?:[A-Za-z0-9_-]+|"[^"\n]*"|'[^'\n]*')(?:\s*\.\s*(?:[A-Za-z0-9_-]+|"[^"\n]*"|'[^'\n]*'))*\s*=)""")
+MAX_LOOK_BACK = 500  # lines; rubric files are a few hundred lines long
+
+
+def broken_statement_line(text: str, reported: int) -> int:
+    """The line where the broken value starts, for a syntax error tomllib reported at `reported`.
+
+    An unclosed array or inline table (`version = [1`) is only noticed when the parser reaches the
+    next statement, so tomllib names that later line. When the reported line begins a statement
+    (a `key =` or a `[table]` line, or the error is at the end of the document), walk back to the
+    nearest statement line before which the document still parses: that statement is the broken
+    one. A reported line inside a value (a missing comma in a multi-line array) is already exact.
+    """
+    lines = text.splitlines()
+    if reported <= len(lines) and not _STATEMENT.match(lines[reported - 1]):
+        return reported
+    for line in range(min(reported, len(lines)), max(reported - MAX_LOOK_BACK, 0), -1):
+        if _STATEMENT.match(lines[line - 1]) and _parses("\n".join(lines[:line - 1])):
+            return line
+    return reported
+
+
+def _parses(text: str) -> bool:
+    try:
+        tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
+        return False
+    return True
 
 
 def line_of(lines: dict[Path, int], path: Path) -> int | None:

@@ -75,6 +75,10 @@ CASES = [
            "grades", "TOML syntax error", at='{ grade = "C" }',
            above=False),
     Broken("toml-syntax-missing-value", "points = 3\n", "points = \n", "points", "TOML syntax error"),
+    # tomllib notices an unclosed array only at the next statement; the error names the array's line
+    Broken("toml-unclosed-array", 'version = "1.0.0"', "version = [1", "version", "Unclosed array (noticed at line"),
+    Broken("toml-unclosed-multiline-array", 'version = "1.0.0"', "version = [\n  1,\n  # major\n  2",
+           "version", "Unclosed array (noticed at line"),
 ]
 
 
