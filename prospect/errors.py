@@ -13,6 +13,12 @@ class InvalidUrl(ProspectError):
     exit_code = 2
 
 
+class UnknownField(ProspectError):
+    """A field name that is not one of the evidence contract's fields."""
+
+    exit_code = 2
+
+
 class NotFound(ProspectError):
     """No such prospect in the store."""
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from prospect.errors import ProspectError
+from prospect.errors import ProspectError, UnknownField
 from prospect.models import EVIDENCE_FIELDS
 
 _INTS = {"founded_year", "years_in_access_control", "sales_staff", "tech_staff"}
@@ -39,10 +39,17 @@ def read_value(raw: Any) -> Any:
         return raw.strip()
 
 
+def check_field(field: str) -> str:
+    """`field` when it is a contract field name, else UnknownField listing the names."""
+    if field not in EVIDENCE_FIELDS:
+        shown = field if len(field) <= 60 else field[:59] + "…"
+        raise UnknownField(f"unknown field {shown!r}; fields are: {', '.join(EVIDENCE_FIELDS)}")
+    return field
+
+
 def parse_field_value(field: str, raw: Any) -> Any:
     """The normalised value for `field`, or InvalidValue saying what was expected."""
-    if field not in EVIDENCE_FIELDS:
-        raise InvalidValue(f"unknown field {field!r}; fields are: {', '.join(EVIDENCE_FIELDS)}")
+    check_field(field)
     value = read_value(raw)
     expected = EVIDENCE_FIELDS[field]
     try:

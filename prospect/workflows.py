@@ -13,8 +13,8 @@ from prospect.analysis import (
     RUBRIC_META_KEY, analyse_pages, crawl_date, decode_body, effective_evidence, resolve_rubric, score_record,
 )
 from prospect.errors import ProspectError
-from prospect.field_values import parse_field_value
-from prospect.models import REVIEW_SOURCES, PageDoc, ReviewFact
+from prospect.field_values import check_field, parse_field_value
+from prospect.models import REVIEW_ACTIONS, REVIEW_SOURCES, PageDoc, ReviewFact
 from prospect.store import Store, utc_now
 from scoring import Rubric
 
@@ -70,6 +70,9 @@ def reviewer_name(given: str | None) -> str:
 def review_field(store: Store, url: str, field: str, action: str, value: Any = None, *, source: str = "website",
                  note: str = "", reviewer: str | None = None, rubric: Rubric | None = None) -> ReviewChange:
     """Confirm, correct, reject or add one field; logged with who, when, from what to what; re-scored."""
+    check_field(field)
+    if action not in REVIEW_ACTIONS:
+        raise ProspectError(f"action must be one of {', '.join(REVIEW_ACTIONS)}, not {action!r}")
     if source not in REVIEW_SOURCES:
         raise ProspectError(f"source must be one of {', '.join(REVIEW_SOURCES)}, not {source!r}")
     row = store.prospect_row(url)
@@ -96,6 +99,7 @@ def review_field(store: Store, url: str, field: str, action: str, value: Any = N
 
 
 def undo_review(store: Store, url: str, field: str, *, reviewer: str | None = None) -> ReviewChange:
+    check_field(field)
     row = store.prospect_row(url)
     before = store.current_score(row["id"])
     with store.write():

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 
-from prospect.errors import ProspectError
+from prospect.errors import ProspectError, UnknownField
 from prospect.models import REVIEW_SOURCES
 from prospect.report import prospect_json
 from prospect.workflows import ReviewChange, review_field, undo_review
@@ -53,6 +53,8 @@ def review():
             source=form.get("source") or "website", note=form.get("note", "")[:MAX_NOTE],
             reviewer=current_app.config["PROSPECT"].reviewer,
         )
+    except UnknownField:
+        raise  # no card to show it on: the error page says so, 400, nothing stored
     except ProspectError as exc:
         return _render(url, {"field": field if verb != "add" else "__add__", "message": str(exc),
                              "value": form.get("value", ""), "chosen": field}, 422)
@@ -64,6 +66,8 @@ def undo():
     url, field = request.form.get("url", ""), request.form.get("field", "")
     try:
         change = undo_review(store(), url, field, reviewer=current_app.config["PROSPECT"].reviewer)
+    except UnknownField:
+        raise
     except ProspectError as exc:
         return _render(url, {"field": field, "message": str(exc)}, 422)
     return _done(url, change)

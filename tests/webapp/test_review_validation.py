@@ -1,0 +1,55 @@
+"""Review actions posted to the web app with a field name that is not a contract field: the
+shared workflow refuses them (400 with the message), and nothing is stored."""
+from __future__ import annotations
+
+import re
+import sqlite3
+
+import pytest
+
+from webapp import AppConfig, create_app
+
+NORTHGATE = "https://www.northgate-access.co.uk/"
+LOCAL = {"Host": "127.0.0.1:8765"}
+BAD_FIELDS = ["bogus_field", "../../x", "headcount'; DROP TABLE reviews; --", "x" * 5000, ""]
+
+
+@pytest.fixture(scope="module")
+def client(app_db):
+    return create_app(AppConfig(db_path=str(app_db), reviewer="test-rep")).test_client()
+
+
+@pytest.fixture(scope="module")
+def token(client) -> str:
+    html = client.get("/prospect", query_string={"url": NORTHGATE}, headers=LOCAL).get_data(as_text=True)
+    return re.search(r'name="csrf_token" value="([^"]+)"', html).group(1)
+
+
+def dump(db) -> list[str]:
+    conn = sqlite3.connect(db)
+    try:
+        return list(conn.iterdump())
+    finally:
+        conn.close()
+
+
+@pytest.mark.parametrize("field", BAD_FIELDS, ids=["bogus", "path", "sql", "long", "empty"])
+@pytest.mark.parametrize("action", ["confirm", "correct", "reject", "add", "undo"])
+def test_unknown_field_is_refused_for_every_action(client, token, app_db, field, action):
+    before = dump(app_db)
+    form = {"url": NORTHGATE, "field": field, "csrf_token": token, "value": "3", "source": "phone"}
+    if action == "undo":
+        response = client.post("/prospect/undo", data=form, headers=LOCAL)
+    else:
+        response = client.post("/prospect/review", data={**form, "action": action}, headers=LOCAL)
+    body = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert "unknown field" in body and "fields are: company_name" in body
+    assert dump(app_db) == before
+
+
+def test_a_valid_field_still_goes_through(client, token, app_db):
+    form = {"url": NORTHGATE, "field": "sales_staff", "action": "add", "value": "4", "csrf_token": token}
+    assert client.post("/prospect/review", data=form, headers=LOCAL).status_code == 303
+    undo = {"url": NORTHGATE, "field": "sales_staff", "csrf_token": token}
+    assert client.post("/prospect/undo", data=undo, headers=LOCAL).status_code == 303
