@@ -2,13 +2,15 @@
 
 Business model weighs cue terms (`data/business.toml` [model]) for manufacturer, distributor
 (equipment sales) and integrator (engineering projects, installation) over the site's own pages;
-two strong models make `mixed`. The method names the cues and the snippet is the sentence of the
+two strong models make `mixed`, and so does one sentence saying the company does both
+(既经销…也承接…, "we supply and install"). The method names the cues and the snippet is the sentence of the
 strongest one, so a rep can read why.
 """
 from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Sequence
 
@@ -87,29 +89,22 @@ def _prominent(pages: Sequence[ParsedPage]) -> tuple[str, str] | None:
 
 
 def business_model(pages: Sequence[ParsedPage], ctx: SiteContext) -> list[Evidence]:
-    """Score each model's cues; a second model counts when it reaches a quarter of the first."""
-    scores: Counter[str] = Counter()
-    terms: dict[str, Counter[str]] = {m: Counter() for m in (*MODELS, "weak")}
-    best: dict[str, tuple[float, ParsedPage, tuple[int, int]]] = {}
+    """Score each model's cues; a second model counts when it reaches a quarter of the first.
+
+    A sentence that says the company does both (既经销…也承接…, "we supply and install") adds
+    BOTH_BONUS to distributor and integrator once per site: the plainest statement of `mixed`.
+    """
+    tally = _Tally()
     for page in site_pages(pages):
-        weight = _ROLE_WEIGHT.get(page.role, 1.0)
-        text = _excluded().sub(lambda m: " " * len(m.group(0)), page.folded)
-        for model in (*MODELS, "weak"):
-            pattern = _patterns("model", "distributor", True) if model == "weak" \
-                else _patterns("model", model)
-            for match in pattern.finditer(text):
-                if _NEGATED.search(text[max(0, match.start() - 8):match.start()]) or \
-                        _IN_NAME.match(text, match.end()):
-                    continue  # 不承接工程安装, "we do not install"; 弱电安装公司 (a customer)
-                term = match.group(0).lower()
-                terms[model][term] += 1
-                scores[model] += weight / (1 + terms[model][term] // 3)
-                if model not in best or weight > best[model][0]:
-                    best[model] = (weight, page, match.span())
-    if scores["manufacturer"] < max(scores["integrator"], scores["distributor"]):
+        _score_page(page, tally)
+    scores, terms, best = tally.scores, tally.terms, tally.best
+    if scores["manufacturer"] < max(scores["integrator"], scores["distributor"]) or tally.both:
         scores["distributor"] += scores["weak"]
         terms["distributor"].update(terms["weak"])
         best.setdefault("distributor", best.get("weak"))  # type: ignore[arg-type]
+    if tally.both:
+        scores["distributor"] += BOTH_BONUS
+        scores["integrator"] += BOTH_BONUS
     if not any(scores[m] for m in MODELS):
         return []
     top = max(MODELS, key=lambda m: scores[m])
@@ -118,11 +113,67 @@ def business_model(pages: Sequence[ParsedPage], ctx: SiteContext) -> list[Eviden
     confidence = "medium" if scores[top] >= 4 else "low"
     shown = sorted(strong or [top], key=lambda m: -scores[m])
     reasons = []
+    if tally.both and value == "mixed":
+        page, span = tally.both
+        reasons.append(f"both sales and installation stated: \"{snippet(page.text, *span, limit=80)}\"")
     for model in shown:
         _, page, span = best[model]
         cues = ", ".join(t for t, _ in terms[model].most_common(4))
         reasons.append(f"{model} [{cues}]: \"{snippet(page.text, *span, limit=80)}\"")
-    _, page, span = best[shown[0]]
+    page, span = tally.both if tally.both and value == "mixed" else best[shown[0]][1:]
     scored = ", ".join(f"{m}={scores[m]:.1f}" for m in MODELS)
     return [evidence("business_model", value, confidence, page, span,
                      f"cue scores {scored}; " + "; ".join(reasons))]
+
+
+@dataclass
+class _Tally:
+    scores: Counter[str] = field(default_factory=Counter)
+    terms: dict[str, Counter[str]] = field(
+        default_factory=lambda: {m: Counter() for m in (*MODELS, "weak")})
+    best: dict[str, tuple[float, ParsedPage, tuple[int, int]]] = field(default_factory=dict)
+    both: tuple[ParsedPage, tuple[int, int]] | None = None
+
+
+def _score_page(page: ParsedPage, tally: _Tally) -> None:
+    weight = _ROLE_WEIGHT.get(page.role, 1.0)
+    text = _excluded().sub(lambda m: " " * len(m.group(0)), page.folded)
+    spans: dict[str, list[tuple[int, int]]] = {"sales": [], "integrator": []}
+    for model in (*MODELS, "weak"):
+        pattern = _patterns("model", "distributor", True) if model == "weak" \
+            else _patterns("model", model)
+        for match in pattern.finditer(text):
+            if _NEGATED.search(text[max(0, match.start() - 8):match.start()]) or \
+                    _IN_NAME.match(text, match.end()):
+                continue  # 不承接工程安装, "we do not install"; 弱电安装公司 (a customer)
+            term = match.group(0).lower()
+            tally.terms[model][term] += 1
+            tally.scores[model] += weight / (1 + tally.terms[model][term] // 3)
+            if model not in tally.best or weight > tally.best[model][0]:
+                tally.best[model] = (weight, page, match.span())
+            if model != "manufacturer":
+                spans["integrator" if model == "integrator" else "sales"].append(match.span())
+    if tally.both is None:
+        both = _both_statement(text, spans["sales"], spans["integrator"])
+        tally.both = (page, both) if both else None
+
+
+# Between a sales cue and an installation cue of one "we do both" statement: a connector
+# (既…也, 兼, 同时, and, as well as ...) and no sentence end, within BOTH_WINDOW characters.
+_CONNECTOR = re.compile(r"也|又|还|兼|同时|并|与|和|及|、|/|&|\band\b|\bplus\b|as well as", re.IGNORECASE)
+_SENTENCE_BREAK = re.compile(r"[。；;!！?？\n]|\.\s")
+BOTH_WINDOW = 24
+BOTH_BONUS = 3.0
+
+
+def _both_statement(text: str, sales: list[tuple[int, int]],
+                    installs: list[tuple[int, int]]) -> tuple[int, int] | None:
+    for s_start, s_end in sales:
+        for i_start, i_end in installs:
+            left, right = (s_end, i_start) if s_end <= i_start else (i_end, s_start)
+            if 0 <= right - left <= BOTH_WINDOW:
+                gap = text[left:right]
+                listed = gap.strip() in (",", "，")  # "we sell, install and maintain"
+                if (listed or _CONNECTOR.search(gap)) and not _SENTENCE_BREAK.search(gap):
+                    return min(s_start, i_start), max(s_end, i_end)
+    return None

@@ -40,6 +40,13 @@ MODELS = [
      "installers. Authorized reseller for Kantech.</p>", "distributor"),
     ("<p>We design and install access control. Our technicians handle installation, "
      "maintenance and repair. Licensed contractor and integrator.</p>", "integrator"),
+    # one sentence saying it does both is enough for "mixed"
+    ("<p>公司既经销门禁产品，也承接门禁工程安装。</p>", "mixed"),
+    ("<p>公司主营门禁产品销售与安装。</p>", "mixed"),
+    ("<p>本公司代理门禁品牌，同时承接安装工程。</p>", "mixed"),
+    ("<p>We supply and install access control systems.</p>", "mixed"),
+    ("<p>We sell, install and maintain door entry systems.</p>", "mixed"),
+    ("<p>Access control sales and installation across Leeds.</p>", "mixed"),
 ]
 
 
@@ -62,3 +69,17 @@ def test_engineering_plastics_are_not_engineering_projects():
 def test_manufacturer_selling_its_products_stays_manufacturer():
     body = "<p>公司是集研发、生产、销售为一体的企业，拥有生产线和车间。</p>"
     assert value(body, "business_model") == "manufacturer"
+
+
+@pytest.mark.parametrize("body, model", [
+    ("<p>承接门禁安装。销售热线：0571-85369138。</p>", "integrator"),  # a sales hotline, not sales
+    ("<p>We install access control. Call our sales team today.</p>", "integrator"),
+])
+def test_sales_words_apart_from_installation_are_not_mixed(body, model):
+    assert value(body, "business_model") == model
+
+
+def test_mixed_statement_is_the_snippet():
+    found = field("<p>We supply and install access control systems.</p>", "business_model")
+    assert found.snippet == "We supply and install access control systems."
+    assert "both sales and installation" in found.method
