@@ -9,11 +9,13 @@ import os
 from dataclasses import dataclass
 from typing import Any
 
+from extractors.document import parse_page
+from extractors.phones import region_of
 from prospect.analysis import (
     RUBRIC_META_KEY, analyse_pages, crawl_date, decode_body, effective_evidence, resolve_rubric, score_record,
 )
 from prospect.errors import ProspectError
-from prospect.field_values import check_field, parse_field_value
+from prospect.field_values import PHONE_FIELDS, PhoneContext, check_field, parse_field_value
 from prospect.models import REVIEW_ACTIONS, REVIEW_SOURCES, PageDoc, ReviewFact
 from prospect.store import Store, utc_now
 from scoring import Rubric
@@ -24,12 +26,26 @@ def store_rubric(store: Store, spec: str | None = None) -> Rubric:
     return resolve_rubric(spec or store.get_meta(RUBRIC_META_KEY))
 
 
-def stored_docs(store: Store, prospect_id: int) -> list[PageDoc]:
+def stored_docs(store: Store, prospect_id: int, roles: tuple[str, ...] = ()) -> list[PageDoc]:
+    """The prospect's kept pages (only those of `roles` when given), decoded for the extractors."""
     return [
         PageDoc(p["url"], p["role"], decode_body(store.body(p["body_sha256"]), p["encoding"]), p["title"] or "",
                 p["fetched_at"])
-        for p in store.pages(prospect_id)
+        for p in store.pages(prospect_id) if not roles or p["role"] in roles
     ]
+
+
+def phone_context(store: Store, row: dict[str, Any]) -> PhoneContext:
+    """Region and language the extractors read this prospect's numbers with (home and contact pages)."""
+    docs = stored_docs(store, row["id"], ("home", "contact")) or [PageDoc(row["final_url"] or row["url"], "home", "")]
+    parsed = [parse_page(doc) for doc in docs]
+    lang = "zh" if any(page.lang == "zh" for page in parsed) else "en"
+    return PhoneContext(region_of(parsed, lang), lang)
+
+
+def typed_value(store: Store, row: dict[str, Any], field: str, raw: Any) -> Any:
+    """What the rep typed for `field`, validated and normalised (numbers as the extractors print them)."""
+    return parse_field_value(field, raw, phone_context(store, row) if field in PHONE_FIELDS else PhoneContext())
 
 
 def reextract(store: Store, row: dict[str, Any], rubric: Rubric) -> None:
@@ -87,7 +103,7 @@ def review_field(store: Store, url: str, field: str, action: str, value: Any = N
     elif action == "rejected":
         value = None
     else:
-        value = parse_field_value(field, value)
+        value = typed_value(store, row, field, value)
         if action == "corrected" and field not in extracted:
             action = "added"
     before = store.current_score(row["id"])

@@ -99,13 +99,13 @@ def _edit(store, url: str, name: str, action: str, reviewer) -> None:
     while True:  # a typo: say what is expected and ask again
         raw = click.prompt(f"{name} ({EVIDENCE_FIELDS[name]})")
         try:
-            value = parse_field_value(name, raw)
+            parse_field_value(name, raw)  # said at once; the workflow normalises it for the prospect
             break
         except ProspectError as exc:
             out.print(Text(str(exc), style="red"))
     source = click.prompt("source", default="phone", type=click.Choice(REVIEW_SOURCES))
     note = click.prompt("note", default="", show_default=False)
-    _print_change(review_field(store, url, name, action, value, source=source, note=note, reviewer=reviewer))
+    _print_change(review_field(store, url, name, action, raw, source=source, note=note, reviewer=reviewer))
 
 
 @click.command()

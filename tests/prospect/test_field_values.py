@@ -1,0 +1,109 @@
+"""Typed values must make sense, not only parse: bounds per contract field, phone shapes, and
+numbers normalised the way the extractors print them."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+from prospect.field_values import (
+    EARLIEST_FOUNDED_YEAR, MAX_CAPITAL_CNY, MAX_STAFF, InvalidValue, PhoneContext, parse_field_value,
+)
+from tests.conftest import SITES
+from tests.support.cli import prospect, show
+
+THIS_YEAR = dt.datetime.now(dt.timezone.utc).year
+HENGAN = "http://www.hengan-anfang.cn/"
+NORTHGATE = "https://www.northgate-access.co.uk/"
+
+
+@pytest.mark.parametrize("field, raw", [
+    ("founded_year", str(THIS_YEAR + 74)),  # 2100 today
+    ("founded_year", str(EARLIEST_FOUNDED_YEAR - 1)),
+    ("founded_year", "99999999999999999999"),
+    ("founded_year", "-3"),
+    ("years_in_access_control", "150"),
+    ("sales_staff", "-1"),
+    ("tech_staff", str(MAX_STAFF + 1)),
+    ("headcount", str(MAX_STAFF * 10)),
+    ("headcount", "[5, 99999999999]"),
+    ("headcount", "[20, 10]"),
+    ("registered_capital_cny", "1e30"),
+    ("registered_capital_cny", str(MAX_CAPITAL_CNY * 2)),
+    ("registered_capital_cny", "-5"),
+    ("registered_capital_cny", "NaN"),
+    ("registered_capital_cny", "Infinity"),
+    ("registered_capital_cny", "true"),
+    ("phone_numbers", "abc"),
+    ("phone_numbers", "1234"),  # too few digits
+    ("phone_numbers", "1" * 21),  # too many
+    ("phone_numbers", "0755-2876abc"),
+    ("phone_numbers", "0755-28761234; call Li"),
+    ("fax_numbers", "fax me"),
+    ("business_model", "retailer"),
+])
+def test_values_that_cannot_be_true_are_refused(field, raw):
+    with pytest.raises(InvalidValue, match="not a valid value"):
+        parse_field_value(field, raw)
+
+
+@pytest.mark.parametrize("field, raw, value", [
+    ("founded_year", str(EARLIEST_FOUNDED_YEAR), EARLIEST_FOUNDED_YEAR),
+    ("founded_year", str(THIS_YEAR), THIS_YEAR),
+    ("years_in_access_control", "0", 0),
+    ("headcount", "[10, 19]", [10, 19]),
+    ("headcount", "[50, null]", [50, None]),
+    ("registered_capital_cny", "5e6", 5_000_000),
+    ("registered_capital_cny", str(MAX_CAPITAL_CNY), MAX_CAPITAL_CNY),
+    ("sales_staff", "0", 0),
+])
+def test_bounds_are_inclusive(field, raw, value):
+    assert parse_field_value(field, raw) == value
+
+
+def test_the_message_gives_the_bounds():
+    with pytest.raises(InvalidValue) as caught:
+        parse_field_value("founded_year", "2100" if THIS_YEAR < 2100 else "1700")
+    assert f"{EARLIEST_FOUNDED_YEAR} to {THIS_YEAR}" in str(caught.value)
+
+
+def test_phone_numbers_are_normalised_like_the_extractors_print_them():
+    cn = PhoneContext("CN", "zh")
+    assert parse_field_value("phone_numbers", "0755 8345 6701; 138 2345 6789", cn) == ["0755-83456701", "13823456789"]
+    assert parse_field_value("phone_numbers", "+86 755 8345 6701, 0755-83456701", cn) == ["0755-83456701"]
+    assert parse_field_value("phone_numbers", 13823456789, cn) == ["13823456789"]
+    assert parse_field_value("phone_numbers", "0161 496 0732", PhoneContext("GB", "en")) == ["+44 161 496 0732"]
+    assert parse_field_value("phone_numbers", "95588", cn) == ["95588"]  # a short service number, as typed
+
+
+@pytest.fixture(scope="module")
+def crawled(tmp_path_factory):
+    db = tmp_path_factory.mktemp("values") / "v.db"
+    prospect(db, "add", HENGAN, NORTHGATE)
+    prospect(db, "crawl", "--quiet", "--replay", str(SITES))
+    return db
+
+
+@pytest.mark.parametrize("url, typed", [(HENGAN, "0755 8345 6701"), (NORTHGATE, "0161 496 0732")])
+def test_a_typed_number_matches_the_extracted_one(crawled, url, typed):
+    """The region comes from the prospect's own pages, so a number typed the local way is stored
+    exactly as the extractors stored it from the contact page."""
+    extracted = show(crawled, url)["evidence"]["phone_numbers"]["value"]
+    prospect(crawled, "set", url, "phone_numbers", typed, "--source", "phone")
+    stored = show(crawled, url)["evidence"]["phone_numbers"]["value"]
+    assert stored == [extracted[0]]
+    prospect(crawled, "set", url, "phone_numbers", "--undo")
+
+
+@pytest.mark.parametrize("field, raw", [
+    ("founded_year", "2100"), ("founded_year", "1800.5"), ("founded_year", "99999999999999999999"),
+    ("registered_capital_cny", "1e30"), ("phone_numbers", "abc"),
+])
+def test_set_refuses_nonsense_and_changes_nothing(crawled, field, raw):
+    before = show(crawled, HENGAN)
+    result = prospect(crawled, "set", HENGAN, field, "--", raw, check=False)
+    assert result.returncode == 2 and "not a valid value" in result.stderr and "Traceback" not in result.stderr
+    after = show(crawled, HENGAN)
+    assert (after["evidence"], after["reviews"]) == (before["evidence"], before["reviews"])
+    assert json.dumps(after["score"]) == json.dumps(before["score"])
