@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from prospect.names import prospect_name
 from prospect.store import Store
 
 SORTS = ("added", "name", "grade", "uncertain", "promising", "review")
@@ -23,12 +24,12 @@ def select_prospects(store: Store, filters: ListFilter, sort_by: str = "added") 
     """(prospect row with a `pages` count, score summary) pairs, filtered and sorted."""
     counts = store.page_counts()
     summaries = store.score_summaries()
-    names = store.company_names()
+    extracted, reviewed = store.company_names(), store.field_facts("company_name")
     rows = []
     needle = filters.search.strip().lower()
     for row in store.prospects(filters.status):
         summary = summaries.get(row["id"], {})
-        name = row["name"] or names.get(row["id"])
+        name = prospect_name(row["name"], extracted.get(row["id"]), reviewed.get(row["id"]))
         row = {**row, "name": name, "pages": counts.get(row["id"], 0)}
         if _matches(row, summary, filters, needle):
             rows.append((row, summary))

@@ -6,18 +6,20 @@ from typing import Any
 
 from prospect.analysis import effective_evidence, needs_review
 from prospect.models import EVIDENCE_FIELDS
+from prospect.names import prospect_name
 from prospect.store import Store
 
 
 def prospect_json(store: Store, row: dict[str, Any]) -> dict[str, Any]:
     pid = row["id"]
-    fields = effective_evidence(store.evidence(pid), store.review_facts(pid))
+    extracted, facts = store.evidence(pid), store.review_facts(pid)
+    fields = effective_evidence(extracted, facts)
     score = store.current_score(pid)
     details = store.evidence_details(pid)
     return {
         "url": row["url"],
         "domain": row["domain"],
-        "name": row["name"] or _value(fields, "company_name"),
+        "name": prospect_name(row["name"], _value(extracted, "company_name"), facts.get("company_name")),
         "status": row["status"],
         "error": _error_text(row),
         "error_kind": row["error_kind"],

@@ -11,6 +11,7 @@ from __future__ import annotations
 from flask import Blueprint, Response, abort, render_template, request
 
 from prospect.analysis import decode_body
+from prospect.names import stored_name
 from webapp.app import store
 
 bp = Blueprint("saved", __name__)
@@ -42,8 +43,8 @@ def _page():
 
 @bp.get("/saved")
 def frame():
-    _store, row, page = _page()
-    return render_template("saved.html", row=row, page=page)
+    the_store, row, page = _page()
+    return render_template("saved.html", row=row, name=stored_name(the_store, row), page=page)
 
 
 @bp.get("/saved/raw")

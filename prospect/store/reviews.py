@@ -19,6 +19,18 @@ class ReviewMixin:
             for field, action, value, source, note, reviewer, at in rows
         }
 
+    def field_facts(self, field: str) -> dict[int, ReviewFact]:
+        """prospect id -> the rep's current word on one field, for every prospect (for lists)."""
+        rows = self.db.execute(
+            "SELECT prospect_id, action, value, source, note, reviewer, at FROM review_facts WHERE field = ?",
+            [field],
+        ).fetchall()
+        return {
+            pid: ReviewFact(field, action, json.loads(value) if value is not None else None, source, note or "",
+                            reviewer or "", at)
+            for pid, action, value, source, note, reviewer, at in rows
+        }
+
     def record_review(self, prospect_id: int, fact: ReviewFact, old_value: object) -> None:
         """Set the field's reviewed state and log the change (call inside `write()`)."""
         self.db.execute(
