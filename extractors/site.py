@@ -17,7 +17,7 @@ from typing import Callable, Sequence
 
 from prospect.models import EVIDENCE_FIELDS, Evidence, PageDoc
 
-from . import business, contact, crosscheck, dates, phones, products, profile, references, size
+from . import access, business, contact, crosscheck, dates, phones, products, profile, references, size
 from .common import ROLE_RANK, SiteContext, lower
 from .document import ParsedPage, parse_page
 from .structured import extract_items, organizations
@@ -28,7 +28,7 @@ Extractor = Callable[[Sequence[ParsedPage], SiteContext], list[Evidence]]
 EXTRACTORS: tuple[tuple[Extractor, tuple[str, ...]], ...] = (
     (profile.company_name, ("company_name",)),
     (profile.main_business, ("main_business",)),
-    (business.access_control, ("sells_access_control", "access_control_is_main")),
+    (access.access_control, ("sells_access_control", "access_control_is_main")),
     (dates.founded_year, ("founded_year",)),
     (dates.years_in_access_control, ("years_in_access_control",)),
     (size.headcount, ("headcount",)),

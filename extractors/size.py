@@ -47,13 +47,16 @@ _EN_TEAM = Gated(re.compile(r"\b(?:a[ \t]+)?team[ \t]+of[ \t]+(?:(over|more than
                       r"|(?=[ \t]*(?:[.,;!]|$)))",  # bare "a team of 35." at a sentence end
                       re.IGNORECASE | re.MULTILINE),
     ('team',))
-# "Employees: 10-50", "Company size: 11-50 employees", "10-50 employees", "Employees: 500+".
+# "Employees: 10-50", "Company size: 11-50 employees", "Employees: 500+"; and a bare
+# "10-50 employees", found from the noun and read backwards (_EN_BARE_RANGE on the text before).
 _EN_SIZE = Gated(re.compile(
     r"\b(?:number[ \t]+of[ \t]+employees|employees|staff|team[ \t]+size|company[ \t]+size|headcount|"
-    r"workforce)[ \t]*:[ \t]*(\d[\d,]*)(?:[ \t]*(?:-|to)[ \t]*(\d[\d,]*))?(\+)?(?![\d,]*[ \t]*(?:years?|yrs|%))"
-    r"|(?<![\d-])(\d[\d,]*)[ \t]*(?:-|to)[ \t]*(\d[\d,]*)[ \t]+(?:employees|staff|people|team members|"
-    r"workers)\b", re.IGNORECASE),
-    ('employees', 'staff', 'team', 'company', 'headcount', 'workforce', 'people', 'workers'))
+    r"workforce)[ \t]*:[ \t]*(\d[\d,]*)(?:[ \t]*(?:-|to)[ \t]*(\d[\d,]*))?(\+)?"
+    r"(?![\d,]*[ \t]*(?:years?|yrs|%))", re.IGNORECASE),
+    ('employees', 'staff', 'team', 'company', 'headcount', 'workforce'))
+_EN_RANGE_NOUN = Gated(re.compile(r"(?<=[ \t])(?:employees|staff|people|team members|workers)\b",
+                                  re.IGNORECASE), ('employees', 'staff', 'people', 'team members', 'workers'))
+_EN_BARE_RANGE = re.compile(r"(?<![\d-])(\d[\d,]*)[ \t]*(?:-|to)[ \t]*(\d[\d,]*)[ \t]+$")
 # "Our 12-strong team", "a twelve-strong workforce".
 _EN_STRONG = Gated(re.compile(r"\b(" + EN_NUMBER + r"|\d+)[- ]strong[ \t]+(?:\w+[ \t]+)?"
                               r"(?:team|workforce|staff|crew)\b", re.IGNORECASE), ("strong",))
@@ -117,17 +120,15 @@ def _zh_headcount(page: ParsedPage, base: str) -> list[Evidence]:
 def _en_headcount(page: ParsedPage, base: str) -> list[Evidence]:
     found = []
     ranges = []
-    for match in _EN_SIZE.finditer(page.folded):
-        if _EN_SKIP.search(page.folded[max(0, match.start() - 30):match.start()]):
+    for span, low_text, high_text, more, conf in _en_sizes(page.folded, base):
+        if _EN_SKIP.search(page.folded[max(0, span[0] - 30):span[0]]):
             continue
-        low, high = (match.group(1), match.group(2)) if match.group(1) else match.group(4, 5)
-        low, high = parse_int(low), parse_int(high) if high else None
+        low, high = parse_int(low_text), parse_int(high_text) if high_text else None
         if not low or low > 500_000 or (high is not None and not low < high < 1_000_000):
             continue
-        value = [low, high] if high else _value(low, match.group(3))
-        ranges.append(match.span())
-        conf = base if match.group(1) else "medium"  # "Employees: 10-50" vs a bare "10-50 staff"
-        found.append(evidence("headcount", value, conf, page, match.span(), "en-size"))
+        value = [low, high] if high else _value(low, more)
+        ranges.append(span)
+        found.append(evidence("headcount", value, conf, page, span, "en-size"))
     for pattern in (_EN_TOTAL, _EN_TEAM, _EN_EMPLOYS, _EN_STRONG):
         for match in pattern.finditer(page.folded):
             if _EN_SKIP.search(page.folded[max(0, match.start() - 30):match.start()]) or \
@@ -142,6 +143,16 @@ def _en_headcount(page: ParsedPage, base: str) -> list[Evidence]:
                 pattern is _EN_TEAM and not match.group(0)[-1].isalpha()  # "a team of 35."
             conf = "medium" if bare else base
             found.append(evidence("headcount", value, conf, page, match.span(), "en-total"))
+    return found
+
+
+def _en_sizes(text: str, base: str) -> list[tuple[tuple[int, int], str, str | None, str | None, str]]:
+    """(span, low, high, "+", confidence) of labelled sizes and bare "10-50 employees" ranges."""
+    found = [(m.span(), m.group(1), m.group(2), m.group(3), base) for m in _EN_SIZE.finditer(text)]
+    for noun in _EN_RANGE_NOUN.finditer(text):
+        bare = _EN_BARE_RANGE.search(text, max(0, noun.start() - 30), noun.start())
+        if bare and not any(s <= bare.start() < e for (s, e), *_ in found):
+            found.append(((bare.start(), noun.end()), bare.group(1), bare.group(2), None, "medium"))
     return found
 
 
