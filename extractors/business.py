@@ -1,10 +1,10 @@
-"""Whether a prospect deals in access control, whether it is its main line, and its business model.
+"""Business model: manufacturer, distributor, integrator or mixed (access control: access.py).
 
-Business model weighs cue terms (`data/business.toml` [model]) for manufacturer, distributor
+It weighs cue terms (`data/business.toml` [model]) for manufacturer, distributor
 (equipment sales) and integrator (engineering projects, installation) over the site's own pages;
 two strong models make `mixed`, and so does one sentence saying the company does both
-(既经销…也承接…, "we supply and install"). The method names the cues and the snippet is the sentence of the
-strongest one, so a rep can read why.
+(既经销…也承接…, "we supply and install"). The method names the cues and the snippet is the
+sentence of the strongest one, so a rep can read why.
 """
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from typing import Sequence
 
 from prospect.models import Evidence
 
-from .common import SiteContext, evidence, load, site_pages
+from .common import SiteContext, evidence, load, site_pages, term_pattern
 from .document import ParsedPage
 from .terms import TermAlternation
 from .text import snippet
@@ -40,52 +40,7 @@ def _excluded() -> TermAlternation:
 def _patterns(section: str, key: str, weak: bool = False) -> TermAlternation:
     table = load("business")[section] if not key else load("business")[section][key]
     names = ("weak_zh", "weak_en") if weak else ("zh", "en")
-    terms = sorted({*table.get(names[0], ()), *table.get(names[1], ())}, key=len, reverse=True)
-    parts = [re.escape(t) if not re.match(r"[A-Za-z]", t)
-             else r"(?<![A-Za-z])" + re.escape(t) + r"(?![A-Za-z])" for t in terms]
-    return TermAlternation(terms, parts, re.IGNORECASE)
-
-
-def access_control_hits(page: ParsedPage) -> list[re.Match[str]]:
-    return list(_patterns("access_control", "").finditer(page.folded))
-
-
-def access_control(pages: Sequence[ParsedPage], ctx: SiteContext) -> list[Evidence]:
-    """sells_access_control and access_control_is_main."""
-    own = site_pages(pages)
-    hits = [(page, match) for page in own for match in access_control_hits(page)]
-    if not own:
-        return []
-    if not hits:
-        page = own[0]
-        return [Evidence("sells_access_control", False, "medium", page.url, "",
-                         f"no access-control term on {len(own)} page(s)"),
-                Evidence("access_control_is_main", False, "medium", page.url, "",
-                         "does not deal in access control")]
-    pages_with = {page.url for page, _ in hits}
-    page, match = hits[0]
-    sells_conf = "high" if len(hits) >= 3 and len(pages_with) >= 2 else "medium"
-    found = [evidence("sells_access_control", True, sells_conf, page, match.span(),
-                      f"{len(hits)} access-control mention(s) on {len(pages_with)} page(s)")]
-    prominent = _prominent(own)
-    if prominent:
-        found.append(Evidence("access_control_is_main", True, "medium", prominent[0],
-                              prominent[1], "access control named in the site's title or lead"))
-    else:
-        found.append(evidence("access_control_is_main", False, "low", page, match.span(),
-                              "access control only among other lines"))
-    return found
-
-
-def _prominent(pages: Sequence[ParsedPage]) -> tuple[str, str] | None:
-    pattern = _patterns("access_control", "")
-    for page in pages:
-        if page.role not in ("home", "about"):
-            continue
-        for text in (page.title, page.description):
-            if pattern.search(text):
-                return page.url, text[:120]
-    return None
+    return term_pattern([*table.get(names[0], ()), *table.get(names[1], ())])
 
 
 def business_model(pages: Sequence[ParsedPage], ctx: SiteContext) -> list[Evidence]:

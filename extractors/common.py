@@ -15,6 +15,7 @@ from typing import Any, Sequence
 from prospect.models import Evidence
 
 from .document import ParsedPage
+from .terms import TermAlternation
 from .text import snippet
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -38,6 +39,14 @@ def alternation(name: str, *keys: str) -> re.Pattern[str]:
         table = table[key]
     terms = sorted({str(t) for t in table}, key=len, reverse=True)
     return re.compile("|".join(re.escape(t) for t in terms), re.IGNORECASE)
+
+
+def term_pattern(terms: Sequence[str]) -> TermAlternation:
+    """Case-insensitive alternation of `terms`, longest first; Latin terms match whole words."""
+    ordered = sorted(set(terms), key=len, reverse=True)
+    parts = [re.escape(t) if not re.match(r"[A-Za-z]", t)
+             else r"(?<![A-Za-z])" + re.escape(t) + r"(?![A-Za-z])" for t in ordered]
+    return TermAlternation(ordered, parts, re.IGNORECASE)
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from bench.extraction import mock_sites, real_sites
-from extractors import business, dates, products, size
+from extractors import access, business, dates, products, size
 from extractors.document import parse_page
 from extractors.terms import Gated, TermAlternation
 
@@ -23,14 +23,16 @@ def _texts() -> list[str]:
 
 
 def _patterns():
-    found = [business._excluded(), *products._tier_patterns().values()]
+    found = [business._excluded(), *products._tier_patterns().values(), access._lead_ins(),
+             access._other_lines()]
     for section, key in (("access_control", ""), ("model", "manufacturer"), ("model", "distributor"),
                          ("model", "integrator")):
         found.append(business._patterns(section, key))
     found.append(business._patterns("model", "distributor", True))
     found += [size._ZH_RANGE, size._ZH_TOTAL, size._ZH_SIZE_AFTER, size._EN_TOTAL, size._EN_TEAM,
               size._EN_EMPLOYS, dates._EN_AGE, dates._ZH_AC_START, dates._EN_AC_START,
-              size._ZH_TEAM, size._EN_SIZE, size._EN_STRONG]
+              size._ZH_TEAM, size._EN_SIZE, size._EN_STRONG, size._EN_RANGE_NOUN,
+              *dates._ZH_AC_YEARS, *dates._EN_AC_YEARS]
     return found
 
 

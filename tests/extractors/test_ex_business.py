@@ -1,31 +1,7 @@
-"""Access control dealing and business model."""
+"""Business model: manufacturer, distributor, integrator, mixed."""
 import pytest
 
 from extractor_helpers import field, page, site, value
-
-
-@pytest.mark.parametrize("body", [
-    "<p>主营门禁系统、一卡通、人脸识别门禁。</p>",
-    "<p>We install access control and card readers.</p>",
-    "<p>产品：门禁控制器、读卡器、考勤门禁一体机</p>",
-])
-def test_sells_access_control(body):
-    assert value(body, "sells_access_control", "products") is True
-
-
-def test_does_not_sell_access_control():
-    found = field("<p>专业生产塑胶模具。</p>", "sells_access_control", "products")
-    assert found.value is False and found.confidence == "medium"
-
-
-def test_access_control_in_title_is_main():
-    result = site(page("<p>门禁系统</p>", "home", title="某某门禁科技有限公司 - 专业门禁系统"))
-    assert result.fields["access_control_is_main"].value is True
-
-
-def test_access_control_among_others_is_not_main():
-    result = site(page("<p>监控安装、电脑维修、门禁安装、网络布线</p>", "home", title="好帮手便民服务站"))
-    assert result.fields["access_control_is_main"].value is False
 
 
 MODELS = [
