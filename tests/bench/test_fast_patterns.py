@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from bench.extraction import mock_sites, real_sites
-from extractors import access, business, dates, products, size
+from extractors import business, dates, mainline, products, size
 from extractors.document import parse_page
 from extractors.terms import Gated, TermAlternation
 
@@ -23,8 +23,8 @@ def _texts() -> list[str]:
 
 
 def _patterns():
-    found = [business._excluded(), *products._tier_patterns().values(), access._lead_ins(),
-             access._other_lines()]
+    found = [business._excluded(), *products._tier_patterns().values(), mainline._lead_ins(),
+             mainline._other_lines()]
     for section, key in (("access_control", ""), ("model", "manufacturer"), ("model", "distributor"),
                          ("model", "integrator")):
         found.append(business._patterns(section, key))
