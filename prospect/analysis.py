@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from extractors import SiteEvidence, extract_site
-from prospect.models import Evidence, KeptPage, PageDoc, ReviewFact
+from extractors.document import ParsedPage, parse_page
+from prospect.models import EVIDENCE_FIELDS, Evidence, KeptPage, PageDoc, ReviewFact
 from scoring import Rubric, bundled_rubric, load_rubric, score
 
 RUBRIC_META_KEY = "rubric"
@@ -68,8 +69,19 @@ def needs_review(fields: Mapping[str, Evidence]) -> list[str]:
     )
 
 
-def score_record(fields: Mapping[str, Evidence], rubric: Rubric, as_of: dt.date, at: str) -> dict[str, Any]:
-    result = score(fields, rubric, as_of=as_of)
+def failure_reason(row: Mapping[str, Any]) -> str | None:
+    """Why a prospect gets no grade whatever its evidence says: its crawl failed (blocked, parked,
+    timeout, refused address ...). None for every other status."""
+    if row["status"] != "failed":
+        return None
+    detail = ": ".join(part for part in (row["error_kind"], row["error"]) if part) or "no reason recorded"
+    return f"crawl failed: {detail}"
+
+
+def score_record(fields: Mapping[str, Evidence], rubric: Rubric, as_of: dt.date, at: str,
+                 unscored: str | None = None) -> dict[str, Any]:
+    """A score row: the grade of `fields`, or unscored with the reason (`unscored` forces that)."""
+    result = score(fields, rubric, as_of=as_of, unscored=unscored)
     low, high = result.grade_range
     knockout = result.knockout
     return {
@@ -83,7 +95,14 @@ def score_record(fields: Mapping[str, Evidence], rubric: Rubric, as_of: dt.date,
 
 def analyse_pages(docs: list[PageDoc], facts: Mapping[str, ReviewFact], rubric: Rubric,
                   crawled_at: dt.date, at: str) -> Analysis:
-    extracted = extract_site(docs, crawled_at=crawled_at)
+    """Extract and score one site. Pages without any visible text (an empty page, a site drawn
+    by scripts) give no evidence: the extractors would read their silence as "does not deal in
+    access control" and knock the prospect out, a silent C; it is unscored instead."""
+    parsed = [doc if isinstance(doc, ParsedPage) else parse_page(doc) for doc in docs]
+    if any(page.text.strip() for page in parsed):
+        extracted = extract_site(parsed, crawled_at=crawled_at)
+    else:
+        extracted = SiteEvidence(fields={}, candidates={}, absence=dict.fromkeys(EVIDENCE_FIELDS, "not_stated"))
     fields = effective_evidence(extracted.fields, facts)
     return Analysis(extracted, score_record(fields, rubric, crawled_at, at), len(docs), at)
 

@@ -12,7 +12,8 @@ from typing import Any
 from extractors.document import parse_page
 from extractors.phones import region_of
 from prospect.analysis import (
-    RUBRIC_META_KEY, analyse_pages, crawl_date, decode_body, effective_evidence, resolve_rubric, score_record,
+    RUBRIC_META_KEY, analyse_pages, crawl_date, decode_body, effective_evidence, failure_reason, resolve_rubric,
+    score_record,
 )
 from prospect.errors import ProspectError
 from prospect.field_values import PHONE_FIELDS, PhoneContext, check_field, parse_field_value
@@ -60,13 +61,36 @@ def reextract(store: Store, row: dict[str, Any], rubric: Rubric) -> None:
 def rescore(store: Store, row: dict[str, Any], rubric: Rubric) -> dict[str, Any]:
     """Score the prospect from its stored evidence and reviews (inside or outside a transaction)."""
     fields = effective_evidence(store.evidence(row["id"]), store.review_facts(row["id"]))
-    record = score_record(fields, rubric, crawl_date(row["crawled_at"]), utc_now())
+    record = score_record(fields, rubric, crawl_date(row["crawled_at"]), utc_now(), failure_reason(row))
     if store.db.conn.in_transaction:
         store.add_score(row["id"], record)
     else:
         with store.write():
             store.add_score(row["id"], record)
     return record
+
+
+def score_all(store: Store, rubric: Rubric) -> dict[str, int]:
+    """Grade every crawled prospect again (done and failed); count per grade, `unscored` included."""
+    grades: dict[str, int] = {}
+    for status in ("done", "failed"):
+        for row in store.prospects(status):
+            record = rescore(store, row, rubric)
+            key = record["grade"] or "unscored"
+            grades[key] = grades.get(key, 0) + 1
+    return grades
+
+
+def score_failures(store: Store, rubric: Rubric) -> int:
+    """Give every failed prospect without a score of its latest crawl an unscored one, with the
+    reason (the pass after a crawl: the crawl stores failed sites without analysing them)."""
+    count = 0
+    for row in store.prospects("failed"):
+        current = store.current_score(row["id"])
+        if current is None or not current["unscored"] or current["scored_at"] < (row["crawled_at"] or ""):
+            rescore(store, row, rubric)
+            count += 1
+    return count
 
 
 @dataclass(frozen=True)

@@ -24,15 +24,18 @@ from .verify import to_verify, unscored_lines
 _ORDER = ("high", "medium", "low")
 
 
-def score(evidence: Mapping[str, Evidence], rubric: Rubric, *, as_of: dt.date) -> Score:
-    """Grade one prospect. Never raises on odd evidence: unusable values are noted and skipped."""
+def score(evidence: Mapping[str, Evidence], rubric: Rubric, *, as_of: dt.date, unscored: str | None = None) -> Score:
+    """Grade one prospect. Never raises on odd evidence: unusable values are noted and skipped.
+
+    `unscored` is a reason from outside the evidence (the crawl failed): no grade then, whatever
+    the evidence would earn, and the facts to verify are those a rep must find out by hand."""
     readings = read_evidence(evidence, rubric, as_of)
     values = readings.values()
     mode = rubric.options.missing_points
     outcomes = [evaluate(ind, values, mode) for ind in rubric.indicators]
     indicators = tuple(_indicator(ind, out, readings, mode)
                        for ind, out in zip(rubric.indicators, outcomes))
-    knockouts = tuple(sorted(
+    knockouts = () if unscored else tuple(sorted(
         (_knockout(rule, readings) for rule in rubric.knockouts if rule.when.evaluate(values) is True),
         key=lambda hit: -rubric.rank(hit.grade),
     ))
@@ -43,7 +46,7 @@ def score(evidence: Mapping[str, Evidence], rubric: Rubric, *, as_of: dt.date) -
     forced = rubric.rank(knockouts[0].grade) if knockouts else None
     rank = final_rank(rubric, forced, total)
     missing = tuple(i for i, out in enumerate(outcomes) if out.state == "missing")
-    unscored = _unscored_reason(rubric, len(outcomes) - len(missing), bool(knockouts), readings)
+    unscored = unscored or _unscored_reason(rubric, len(outcomes) - len(missing), bool(knockouts), readings)
     if unscored:
         verify = unscored_lines(rubric, missing)
     else:

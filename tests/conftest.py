@@ -1,3 +1,6 @@
+"""Shared paths and fixtures: the fixture sites, and one store with all of them crawled."""
+import json
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -10,3 +13,32 @@ REALSITES = Path(__file__).resolve().parents[2] / "shared" / "realsites"
 @pytest.fixture
 def db(tmp_path: Path) -> Path:
     return tmp_path / "prospects.db"
+
+
+def fixture_start_urls() -> list[str]:
+    return sorted(json.loads((site / "manifest.json").read_text("utf-8"))["start_url"]
+                  for site in SITES.iterdir() if (site / "manifest.json").exists())
+
+
+@pytest.fixture(scope="session")
+def sites_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store with every fixture site crawled (replayed from disk), extracted and scored.
+
+    Shared by the whole session: copy it (`copy_store`) before changing it."""
+    from tests.support.cli import FAST, prospect
+
+    db = tmp_path_factory.mktemp("sites-store") / "crawled.db"
+    prospect(db, "add", *fixture_start_urls())
+    prospect(db, "crawl", "--quiet", "--replay", str(SITES), *FAST)
+    return db
+
+
+def copy_store(source: Path, target: Path) -> Path:
+    """A consistent copy of an SQLite store (WAL included)."""
+    src, dst = sqlite3.connect(source), sqlite3.connect(target)
+    try:
+        src.backup(dst)
+    finally:
+        dst.close()
+        src.close()
+    return target

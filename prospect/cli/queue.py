@@ -18,6 +18,7 @@ from prospect.queue_input import parse_line, read_url_file
 from prospect.report import prospect_json
 from prospect.store import Store
 from prospect.urls import normalise_url
+from prospect.workflows import score_failures, store_rubric
 
 ADD_BATCH = 5000
 MAX_REPORTED_LINES = 50
@@ -93,6 +94,7 @@ def crawl(ctx: Context, limit, pages_per_site, allow_private, replay_dir, overri
         replay_dir=replay_dir, overrides=_parse_overrides(overrides), log_file=log_file, show_progress=not quiet,
     )
     summary = run_crawl(options)
+    score_failures(ctx.store, store_rubric(ctx.store))  # failed sites: unscored, with the reason
     _print_crawl_summary(summary)
 
 

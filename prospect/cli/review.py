@@ -10,7 +10,7 @@ from prospect.cli.context import Context, pass_ctx
 from prospect.errors import ProspectError
 from prospect.field_values import parse_field_value
 from prospect.models import EVIDENCE_FIELDS, REVIEW_SOURCES
-from prospect.workflows import ReviewChange, reextract, rescore, review_field, store_rubric, undo_review
+from prospect.workflows import ReviewChange, reextract, review_field, score_all, store_rubric, undo_review
 
 # Facts no website gives; the review offers to add them after the extracted fields.
 REP_FACTS = ("sales_staff", "tech_staff", "order_history")
@@ -130,11 +130,7 @@ def score(ctx: Context, rubric_spec: str | None) -> None:
     rubric = store_rubric(store, rubric_spec)
     if rubric_spec:
         store.set_meta(RUBRIC_META_KEY, rubric_spec)
-    grades: dict[str, int] = {}
-    for row in store.prospects("done"):
-        record = rescore(store, row, rubric)
-        key = record["grade"] or "unscored"
-        grades[key] = grades.get(key, 0) + 1
+    grades = score_all(store, rubric)
     summary = ", ".join(f"{k} {v}" for k, v in sorted(grades.items())) or "nothing crawled yet"
     out.print(f"scored with {rubric.name} {rubric.version}: {summary}")
 

@@ -187,6 +187,9 @@ class Store:
             db.execute("DELETE FROM pages WHERE prospect_id = ?", [outcome.prospect_id])
             for seq, page in enumerate(outcome.pages):
                 self._insert_page(db, run_id, outcome.prospect_id, seq, page)
+            if outcome.status == "failed" and analysis is None:
+                # An earlier grade no longer holds; `workflows.score_failures` records why.
+                db.execute("UPDATE prospects SET score_id = NULL WHERE id = ?", [outcome.prospect_id])
             db.execute(
                 "UPDATE prospects SET status = ?, error_kind = ?, error = ?, final_url = ?, "
                 "site_domain = ?, requests = ?, redirects = ?, crawled_at = ? WHERE id = ?",

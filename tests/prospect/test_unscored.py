@@ -1,0 +1,116 @@
+"""A prospect the crawl could not read is `unscored` with the reason, never a silent C and never
+a stale grade: after the crawl's own pass, after `prospect score`, in show, list, export and the
+web list. Real crawls of real loopback servers, one of which goes away between two crawls."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from prospect.store import Store
+from tests.crawler.test_loopback import _company, _free_port
+from tests.support.cli import FAST, prospect, show
+from tests.support.webserver import TestSite
+
+LOCAL = {"Host": "127.0.0.1:8765"}
+REPO = Path(__file__).resolve().parents[2]
+
+
+def crawl(db: Path) -> None:
+    prospect(db, "crawl", "--quiet", "--allow-private", *FAST, "--set", "RETRY_TIMES=0")
+
+
+def export_rows(db: Path) -> dict[str, dict]:
+    text = prospect(db, "export", "--format", "csv").stdout.lstrip("\ufeff")
+    return {row["Website"]: row for row in csv.DictReader(io.StringIO(text))}
+
+
+def assert_unscored_everywhere(db: Path, url: str, reason_start: str) -> str:
+    shape = show(db, url)
+    score = shape["score"]
+    assert (score["grade"], score["total"], score["knockout"]) == (None, None, None)
+    assert score["unscored"].startswith(reason_start), score["unscored"]
+    assert url in [p["url"] for p in json.loads(prospect(db, "list", "--json", "--grade", "unscored").stdout)]
+    assert url not in prospect(db, "list", "--grade", "A", "--grade", "B", "--grade", "C").stdout
+    assert f"unscored: {reason_start}" in prospect(db, "show", url).stdout
+    row = export_rows(db)[url]
+    assert row["Grade"] == "unscored" and f"unscored: {reason_start}" in row["Notes"]
+    return score["unscored"]
+
+
+def test_a_site_that_goes_away_is_unscored_not_left_with_its_old_grade(tmp_path):
+    site = _company("127.0.0.51").start()
+    db = tmp_path / "gone.db"
+    try:
+        prospect(db, "add", site.url)
+        crawl(db)
+        assert show(db, site.url)["score"]["grade"] in ("A", "B", "C")
+    finally:
+        site.stop()
+    store = Store(db)
+    store.requeue(site.url)
+    store.close()
+    crawl(db)  # connection refused now
+    assert show(db, site.url)["status"] == "failed"
+    reason = assert_unscored_everywhere(db, site.url, "crawl failed: ")
+    assert show(db, site.url)["error"] in reason
+
+    from webapp import AppConfig, create_app
+
+    page = create_app(AppConfig(db_path=str(db))).test_client().get("/?grade=unscored", headers=LOCAL)
+    assert "unscored: crawl failed: " in page.get_data(as_text=True)
+
+    before = show(db, site.url)["score"]["scored_at"]
+    assert "unscored 1" in prospect(db, "score").stdout
+    assert show(db, site.url)["score"]["unscored"] == reason and show(db, site.url)["score"]["scored_at"] >= before
+
+
+def test_prospect_score_grades_failures_the_crawl_left_unscored(tmp_path):
+    """`scrapy crawl` stores a failed site without the CLI's pass: no score at all, until
+    `prospect score` gives it one."""
+    db = tmp_path / "scrapy.db"
+    closed = f"http://127.0.0.52:{_free_port()}/"
+    env = {**os.environ, "PROSPECT_DB": str(db)}
+    subprocess.run(
+        [sys.executable, "-m", "scrapy", "crawl", "prospect", "-a", f"url={closed}", "-s", "PROSPECT_ALLOW_PRIVATE=1",
+         "-s", "DOWNLOAD_DELAY=0", "-s", "RETRY_TIMES=0", "-s", f"PROSPECT_DB={db}", "-s", "LOG_LEVEL=WARNING"],
+        cwd=REPO, env=env, check=True, timeout=60, capture_output=True,
+    )
+    assert show(db, closed)["status"] == "failed" and show(db, closed)["score"] is None
+    assert "unscored 1" in prospect(db, "score").stdout
+    assert_unscored_everywhere(db, closed, "crawl failed: ")
+
+
+def test_a_site_without_usable_evidence_is_unscored_with_the_reason(tmp_path):
+    """A site drawn by JavaScript keeps a page without text: no evidence, so no knock-out C."""
+    site = TestSite("127.0.0.53")
+    site.page("/", '<html><head><title>恒安安防</title><script src="/static/app.js"></script></head>'
+                   '<body><div id="app"></div><noscript></noscript></body></html>')
+    site.start()
+    db = tmp_path / "empty.db"
+    try:
+        prospect(db, "add", site.url)
+        crawl(db)
+    finally:
+        site.stop()
+    assert show(db, site.url)["status"] == "done"
+    assert_unscored_everywhere(db, site.url, "no usable evidence: 0 of 5 indicators")
+
+
+@pytest.mark.parametrize("rubric", ["access-control-channel", "cctv-installer-en"])
+def test_no_failed_prospect_keeps_a_null_score_after_a_crawl(sites_db, tmp_path, rubric):
+    from tests.conftest import copy_store
+
+    db = copy_store(sites_db, tmp_path / "all.db")
+    prospect(db, "score", "--rubric", rubric)
+    failed = json.loads(prospect(db, "list", "--json", "--status", "failed").stdout)
+    assert len(failed) == 3
+    for shape in failed:
+        assert shape["score"]["rubric"] == rubric and shape["score"]["grade"] is None
+        assert shape["score"]["unscored"] == f"crawl failed: {shape['error']}"
