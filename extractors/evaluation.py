@@ -32,7 +32,11 @@ from .products import brand_key
 # Label key -> evidence field, in report order.
 SCALARS = {"founded_year": "founded_year", "headcount": "headcount",
            "registered_capital_cny": "registered_capital_cny", "office_type": "office_type",
-           "business_model": "business_model", "sells_access_control": "sells_access_control"}
+           "business_model": "business_model", "sells_access_control": "sells_access_control",
+           "access_control_is_main": "access_control_is_main"}
+# Label keys only some label sets carry (the fixture sites' labels, not ../shared/realsites):
+# scored where the label has the key, skipped where it does not.
+OPTIONAL = {"access_control_is_main"}
 __all__ = ["FieldOutcome", "LabelledSite", "Report", "aggregate", "compare", "evaluate",
            "format_report", "load_fixture_sites", "load_realsites"]
 LISTS = {"phone_numbers": "phone_numbers", "fax_numbers": "fax_numbers",
@@ -107,6 +111,8 @@ class Report:
 def compare(label: dict[str, Any], fields: dict[str, Evidence]) -> list[FieldOutcome]:
     outcomes = []
     for key, name in SCALARS.items():
+        if key in OPTIONAL and key not in label:
+            continue
         outcome = _scalar(name, label.get(key), fields.get(name))
         if outcome is not None:
             outcomes.append(outcome)
