@@ -1,14 +1,28 @@
-"""Which prospects a list shows and in what order (shared by `prospect list` and the web app)."""
+"""Which prospects a list shows and in what order (shared by `prospect list` and the web app).
+
+Grades come from the store's rubric (best first, as its thresholds are written), so a rubric
+with a grade D filters and sorts by D like any other; `unscored` is always a grade filter too.
+"""
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from prospect.errors import ProspectError
 from prospect.names import prospect_name
 from prospect.store import Store
+from prospect.workflows import store_rubric
 
 SORTS = ("added", "name", "grade", "uncertain", "promising", "review")
-_GRADE_RANK = {"A": 0, "B": 1, "C": 2, "D": 3}
+UNSCORED = "unscored"
+_LAST = 1_000_000  # rank of no grade (and of a grade the current rubric does not know)
+
+
+class UnknownGrade(ProspectError):
+    """A grade filter that the store's rubric does not define."""
+
+    exit_code = 2
 
 
 @dataclass(frozen=True)
@@ -20,8 +34,33 @@ class ListFilter:
     search: str = ""
 
 
-def select_prospects(store: Store, filters: ListFilter, sort_by: str = "added") -> list[tuple[dict, dict]]:
-    """(prospect row with a `pages` count, score summary) pairs, filtered and sorted."""
+def rubric_grades(store: Store) -> tuple[str, ...]:
+    """The grades of the store's rubric, best first."""
+    return tuple(band.grade for band in store_rubric(store).grades)
+
+
+def resolve_grades(given: Iterable[str], grades: Sequence[str]) -> tuple[str, ...]:
+    """Grade filters as the rubric spells them (any case), or UnknownGrade naming the choices."""
+    known = {grade.lower(): grade for grade in (*grades, UNSCORED)}
+    resolved = []
+    for text in given:
+        grade = known.get(text.strip().lower())
+        if grade is None:
+            raise UnknownGrade(f"{text!r} is not a grade of this store's rubric; choose from {', '.join(known.values())}")
+        resolved.append(grade)
+    return tuple(dict.fromkeys(resolved))
+
+
+def summary_grade(summary: dict[str, Any]) -> str | None:
+    """The grade a list shows: the score's grade, `unscored`, or None (not scored yet)."""
+    return summary.get("grade") or (UNSCORED if summary.get("unscored") else None)
+
+
+def select_prospects(store: Store, filters: ListFilter, sort_by: str = "added",
+                     grades: Sequence[str] | None = None) -> list[tuple[dict, dict]]:
+    """(prospect row with a `pages` count and its effective name, score summary) pairs, filtered
+    and sorted; `grades` is the rubric's order (default: the store's rubric)."""
+    ranks = {grade: rank for rank, grade in enumerate(rubric_grades(store) if grades is None else grades)}
     counts = store.page_counts()
     summaries = store.score_summaries()
     extracted, reviewed = store.company_names(), store.field_facts("company_name")
@@ -31,43 +70,47 @@ def select_prospects(store: Store, filters: ListFilter, sort_by: str = "added") 
         summary = summaries.get(row["id"], {})
         name = prospect_name(row["name"], extracted.get(row["id"]), reviewed.get(row["id"]))
         row = {**row, "name": name, "pages": counts.get(row["id"], 0)}
-        if _matches(row, summary, filters, needle):
+        if _matches(row, summary, filters, needle, ranks):
             rows.append((row, summary))
-    rows.sort(key=_SORT_KEYS[sort_by])
+    rows.sort(key=sort_key(sort_by, ranks))
     return rows
 
 
-def _matches(row: dict, summary: dict, filters: ListFilter, needle: str) -> bool:
-    if filters.grades:
-        grade = summary.get("grade") or ("unscored" if summary.get("unscored") else None)
-        if grade not in filters.grades:
-            return False
+def _matches(row: dict, summary: dict, filters: ListFilter, needle: str, ranks: dict[str, int]) -> bool:
+    if filters.grades and summary_grade(summary) not in filters.grades:
+        return False
     if filters.needs_review and not summary.get("needs_review"):
         return False
-    if filters.uncertain_only and _spread(summary) == 0:
+    if filters.uncertain_only and spread(summary, ranks) == 0:
         return False
     if needle and needle not in f"{row['name'] or ''} {row['domain']} {row['url']}".lower():
         return False
     return True
 
 
-def _spread(summary: dict[str, Any]) -> int:
+def spread(summary: dict[str, Any], ranks: dict[str, int]) -> int:
+    """How many grades the grade range spans beyond one (0: the grade is settled or unknown)."""
     low, high = summary.get("grade_low"), summary.get("grade_high")
-    if not low or not high:
+    if not low or not high or low not in ranks or high not in ranks:
         return 0
-    return abs(_GRADE_RANK.get(low, 9) - _GRADE_RANK.get(high, 9))
+    return abs(ranks[low] - ranks[high])
 
 
-def _grade_rank(summary: dict, key: str = "grade") -> int:
-    return _GRADE_RANK.get(summary.get(key) or "", 9)
+def sort_key(sort_by: str, ranks: dict[str, int]) -> Callable[[tuple[dict, dict]], tuple]:
+    """The key for one of SORTS; ties keep the order the prospects were added in."""
+    def rank(summary: dict, key: str = "grade") -> int:
+        return ranks.get(summary.get(key) or "", _LAST)
 
+    def total(summary: dict) -> float:
+        return -(summary.get("total") or 0)
 
-_SORT_KEYS = {
-    "added": lambda pair: pair[0]["id"],
-    "name": lambda pair: (pair[0]["name"] or pair[0]["domain"]).lower(),
-    "grade": lambda pair: (_grade_rank(pair[1]), -(pair[1].get("total") or 0), pair[0]["id"]),
-    "uncertain": lambda pair: (-_spread(pair[1]), _grade_rank(pair[1], "grade_high"), pair[0]["id"]),
-    "promising": lambda pair: (_grade_rank(pair[1], "grade_high"), _grade_rank(pair[1]),
-                               -(pair[1].get("total") or 0), pair[0]["id"]),
-    "review": lambda pair: (-(pair[1].get("needs_review") or 0), pair[0]["id"]),
-}
+    keys: dict[str, Callable[[dict, dict], tuple]] = {
+        "added": lambda row, s: (),
+        "name": lambda row, s: ((row["name"] or row["domain"]).lower(),),
+        "grade": lambda row, s: (rank(s), total(s)),
+        "uncertain": lambda row, s: (-spread(s, ranks), rank(s, "grade_high")),
+        "promising": lambda row, s: (rank(s, "grade_high"), rank(s), total(s)),
+        "review": lambda row, s: (-(s.get("needs_review") or 0),),
+    }
+    chosen = keys[sort_by]
+    return lambda pair: (*chosen(*pair), pair[0]["id"])

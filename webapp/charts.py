@@ -8,8 +8,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-GRADE_BUCKETS = ("A", "B", "C", "unscored", "not graded")
-GRADE_COLOURS = {"A": "#2e7d32", "B": "#f9a825", "C": "#c62828", "unscored": "#78909c", "not graded": "#b0bec5"}
+from prospect.listing import UNSCORED, summary_grade
+
+NOT_GRADED = "not graded"
+# Best grade green to worst red, whatever number of grades the rubric has; then the two states.
+GRADE_PALETTE = ("#2e7d32", "#7cb342", "#f9a825", "#ef6c00", "#c62828")
+STATE_COLOURS = {UNSCORED: "#78909c", NOT_GRADED: "#b0bec5"}
 
 
 @dataclass(frozen=True)
@@ -33,28 +37,33 @@ class GradeChart:
     total: int
 
 
-def grade_distribution(summaries: list[dict[str, Any]], width: int = 360, height: int = 170) -> GradeChart:
-    """Bars for A, B, C, unscored and not graded yet (queued, crawling, failed)."""
-    counts = dict.fromkeys(GRADE_BUCKETS, 0)
+def grade_colour(rank: int, count: int) -> str:
+    """The colour of the grade of `rank` (0 = best) among `count` grades."""
+    if count <= 1:
+        return GRADE_PALETTE[0]
+    return GRADE_PALETTE[round(rank * (len(GRADE_PALETTE) - 1) / (count - 1))]
+
+
+def grade_distribution(summaries: list[dict[str, Any]], grades: tuple[str, ...],
+                       width: int = 360, height: int = 170) -> GradeChart:
+    """One bar per grade of the rubric (best first), then unscored and not graded yet (queued,
+    crawling, or graded with a grade the rubric no longer has)."""
+    buckets = (*grades, UNSCORED, NOT_GRADED)
+    counts = dict.fromkeys(buckets, 0)
     for summary in summaries:
-        counts[_bucket(summary)] += 1
+        grade = summary_grade(summary)
+        counts[grade if grade in counts else NOT_GRADED] += 1
     top, bottom, gap = 18, 26, 14
     baseline = height - bottom
-    slot = (width - gap) / len(GRADE_BUCKETS)
+    slot = (width - gap) / len(buckets)
     tallest = max(counts.values()) or 1
     bars = []
-    for i, label in enumerate(GRADE_BUCKETS):
+    for i, label in enumerate(buckets):
         bar_height = (baseline - top) * counts[label] / tallest
+        colour = STATE_COLOURS.get(label) or grade_colour(i, len(grades))
         bars.append(Bar(label, counts[label], gap + i * slot, baseline - bar_height, slot - gap, bar_height,
-                        GRADE_COLOURS[label], label if label in ("A", "B", "C", "unscored") else None))
+                        colour, None if label == NOT_GRADED else label))
     return GradeChart(width, height, baseline, bars, sum(counts.values()))
-
-
-def _bucket(summary: dict[str, Any]) -> str:
-    grade = summary.get("grade")
-    if grade in ("A", "B", "C"):
-        return grade
-    return "unscored" if summary.get("unscored") else "not graded"
 
 
 @dataclass(frozen=True)

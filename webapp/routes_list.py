@@ -4,7 +4,9 @@ from __future__ import annotations
 from flask import Blueprint, Response, abort, flash, jsonify, redirect, render_template, request, url_for
 
 from prospect.exporting import FORMATS, MEDIA_TYPES, export_bytes
-from prospect.listing import SORTS, ListFilter, select_prospects
+from prospect.listing import (
+    SORTS, UNSCORED, ListFilter, UnknownGrade, resolve_grades, rubric_grades, select_prospects,
+)
 from prospect.models import STATUSES
 from prospect.report import prospect_json
 from webapp.app import store
@@ -14,7 +16,6 @@ from webapp.queueing import queue_text, queue_upload
 
 bp = Blueprint("listing", __name__)
 
-GRADES = ("A", "B", "C", "unscored")
 DEFAULT_SORT = "grade"
 SORT_LABELS = {
     "grade": "best grade first", "promising": "best reachable grade", "uncertain": "widest grade range",
@@ -22,24 +23,34 @@ SORT_LABELS = {
 }
 
 
-def _filters() -> tuple[ListFilter, str]:
+def _filters(grades: tuple[str, ...]) -> tuple[ListFilter, str]:
+    """The list's filters from the query string; grades the rubric does not define are ignored."""
     args = request.args
     status = args.get("status") if args.get("status") in STATUSES else None
-    grades = tuple(g for g in args.getlist("grade") if g in GRADES)
+    chosen = resolve_grades([g for g in args.getlist("grade") if _is_grade(g, grades)], grades)
     sort_by = args.get("sort") if args.get("sort") in SORTS else DEFAULT_SORT
-    return ListFilter(status, grades, args.get("review") == "1", args.get("uncertain") == "1",
+    return ListFilter(status, chosen, args.get("review") == "1", args.get("uncertain") == "1",
                       args.get("q", "")[:200]), sort_by
+
+
+def _is_grade(text: str, grades: tuple[str, ...]) -> bool:
+    try:
+        resolve_grades([text], grades)
+    except UnknownGrade:
+        return False
+    return True
 
 
 @bp.get("/")
 def index():
-    filters, sort_by = _filters()
     the_store = store()
-    rows = select_prospects(the_store, filters, sort_by)
-    everything = select_prospects(the_store, ListFilter(), "added")
+    grades = rubric_grades(the_store)
+    filters, sort_by = _filters(grades)
+    rows = select_prospects(the_store, filters, sort_by, grades)
+    everything = select_prospects(the_store, ListFilter(), "added", grades)
     return render_template(
-        "list.html", rows=rows, filters=filters, sort_by=sort_by, sorts=SORT_LABELS, grades=GRADES,
-        statuses=STATUSES, chart=grade_distribution([summary for _, summary in everything]),
+        "list.html", rows=rows, filters=filters, sort_by=sort_by, sorts=SORT_LABELS, grades=(*grades, UNSCORED),
+        statuses=STATUSES, chart=grade_distribution([summary for _, summary in everything], grades),
         counts=the_store.status_counts(), progress=crawl_progress(the_store), formats=FORMATS,
         filtered=filters != ListFilter(),
     )

@@ -12,14 +12,17 @@ from prospect.cli.console import err, out, print_json
 from prospect.cli.context import Context, pass_ctx
 from prospect.errors import ProspectError
 from prospect.exporting import FORMATS, export_bytes
-from prospect.listing import SORTS, ListFilter, select_prospects
+from prospect.listing import (
+    SORTS, ListFilter, UnknownGrade, resolve_grades, rubric_grades, select_prospects, summary_grade,
+)
 from prospect.models import ROLES
 from prospect.report import prospect_json
 
 
 @click.command("list")
 @click.option("--status", type=click.Choice(["queued", "crawling", "done", "failed"]))
-@click.option("--grade", type=click.Choice(["A", "B", "C", "unscored"], case_sensitive=False), multiple=True)
+@click.option("--grade", multiple=True, metavar="GRADE",
+              help="A grade of the store's rubric (any case), or unscored; repeat for several.")
 @click.option("--needs-review", is_flag=True, help="Only prospects with fields to review.")
 @click.option("--low-confidence", is_flag=True, help="Only prospects whose grade range spans more than one grade.")
 @click.option("--sort", "sort_by", type=click.Choice(SORTS), default="added", show_default=True,
@@ -29,14 +32,18 @@ from prospect.report import prospect_json
 def list_(ctx: Context, status, grade, needs_review, low_confidence, sort_by, as_json) -> None:
     """List prospects: status, pages kept, grade, grade range, fields to review."""
     store = ctx.store
-    rows = select_prospects(store, ListFilter(status, tuple(g.upper() if g != "unscored" else g for g in grade),
-                                              needs_review, low_confidence), sort_by)
+    grades = rubric_grades(store)
+    try:
+        chosen = resolve_grades(grade, grades)
+    except UnknownGrade as exc:
+        raise click.BadParameter(str(exc), param_hint="--grade") from None
+    rows = select_prospects(store, ListFilter(status, chosen, needs_review, low_confidence), sort_by, grades)
     if as_json:
         print_json([prospect_json(store, row) for row, _ in rows])
         return
     lines = [
         (row["name"] or row["domain"], row["url"], row["status"], str(row["pages"]),
-         summary.get("grade") or ("unscored" if summary.get("unscored") else ""), _range(summary),
+         summary_grade(summary) or "", _range(summary),
          _number(summary.get("total")), _number(summary.get("needs_review")), row["error_kind"] or "")
         for row, summary in rows
     ]

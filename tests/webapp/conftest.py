@@ -6,18 +6,15 @@ it. When it is missing the browser tests fail with a message saying so, never sk
 """
 from __future__ import annotations
 
-import json
 import os
 import shutil
-import sqlite3
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import SITES
-from tests.support.cli import FAST, prospect
+from tests.conftest import copy_store
 from tests.webapp.browsing import Watched
 
 CHROMIUM_ENV = "PROSPECT_CHROMIUM"
@@ -26,30 +23,16 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
                  "--disable-component-update", "--no-first-run", "--disable-sync"]
 
 
-def fixture_start_urls() -> list[str]:
-    return sorted(json.loads((site / "manifest.json").read_text("utf-8"))["start_url"]
-                  for site in SITES.iterdir() if (site / "manifest.json").exists())
-
-
 @pytest.fixture(scope="session")
-def crawled_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def crawled_db(sites_db: Path) -> Path:
     """A store with every fixture site crawled (replayed from disk), extracted and scored."""
-    db = tmp_path_factory.mktemp("webapp-store") / "crawled.db"
-    prospect(db, "add", *fixture_start_urls())
-    prospect(db, "crawl", "--quiet", "--replay", str(SITES), *FAST)
-    return db
+    return sites_db
 
 
 @pytest.fixture(scope="module")
 def app_db(crawled_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A private copy of the crawled store for one test module (reviews change it)."""
-    target = tmp_path_factory.mktemp("webapp-db") / "review.db"
-    source = sqlite3.connect(crawled_db)
-    copy = sqlite3.connect(target)
-    source.backup(copy)
-    copy.close()
-    source.close()
-    return target
+    return copy_store(crawled_db, tmp_path_factory.mktemp("webapp-db") / "review.db")
 
 
 @pytest.fixture(scope="module")

@@ -34,7 +34,18 @@ def test_display_and_links():
 
 
 def test_chart_geometry():
-    chart = grade_distribution([{"grade": "A"}, {"grade": "A"}, {"grade": "C"}, {"unscored": "x"}, {}])
+    chart = grade_distribution([{"grade": "A"}, {"grade": "A"}, {"grade": "C"}, {"unscored": "x"}, {}],
+                               ("A", "B", "C"))
     assert [bar.count for bar in chart.bars] == [2, 0, 1, 1, 1]
     bars = indicator_points([{"label": "a", "points": 3, "max_points": 6}, {"label": "b", "points": 4, "max_points": 4}])
     assert bars.bars[0].track > bars.bars[1].track and bars.bars[0].filled == bars.bars[0].track / 2
+
+
+def test_grade_chart_has_a_bar_per_grade_of_the_rubric():
+    summaries = [{"grade": "D"}, {"grade": "A"}, {"grade": "D"}, {"grade": "X"}, {"unscored": "crawl failed"}]
+    chart = grade_distribution(summaries, ("A", "B", "C", "D"))
+    assert [(bar.label, bar.count) for bar in chart.bars] == [
+        ("A", 1), ("B", 0), ("C", 0), ("D", 2), ("unscored", 1), ("not graded", 1)]
+    assert [bar.href_grade for bar in chart.bars] == ["A", "B", "C", "D", "unscored", None]
+    colours = [bar.colour for bar in chart.bars[:4]]
+    assert len(set(colours)) == 4 and colours[0] == "#2e7d32" and colours[-1] == "#c62828"
