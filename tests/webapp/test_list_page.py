@@ -1,0 +1,62 @@
+"""The web list takes its grades from the store's rubric: filter checkboxes, the grade filter and
+the distribution chart show every grade the rubric defines (D for the CCTV rubric), plus unscored."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.conftest import copy_store
+from tests.support.cli import prospect, show
+from webapp import AppConfig, create_app
+
+LOCAL = {"Host": "127.0.0.1:8765"}
+NORTHGATE = "https://www.northgate-access.co.uk/"
+
+
+def rows(html: str) -> list[str]:
+    body = html[html.index("<tbody>"):html.index("</tbody>")]
+    return re.findall(r'class="prospect-link" href="/prospect\?url=([^"]+)"', body)
+
+
+def bar_labels(html: str) -> list[str]:
+    chart = html[html.index('aria-label="grade distribution"'):]
+    chart = chart[:chart.index("</svg>")]
+    return re.findall(r"<title>([^:<]+): \d+</title>", chart)
+
+
+@pytest.fixture(scope="module")
+def cctv_db(sites_db, tmp_path_factory):
+    db = copy_store(sites_db, tmp_path_factory.mktemp("cctv") / "cctv.db")
+    prospect(db, "score", "--rubric", "cctv-installer-en")
+    prospect(db, "set", NORTHGATE, "business_model", "manufacturer", "--note", "makes its own readers")
+    return db
+
+
+def get(db, path: str) -> str:
+    response = create_app(AppConfig(db_path=str(db))).test_client().get(path, headers=LOCAL)
+    assert response.status_code == 200
+    return response.get_data(as_text=True)
+
+
+def test_grade_d_filters_and_charts(cctv_db):
+    assert show(cctv_db, NORTHGATE)["score"]["grade"] == "D"
+    html = get(cctv_db, "/")
+    assert bar_labels(html) == ["A", "B", "C", "D", "unscored", "not graded"]
+    boxes = re.findall(r'name="grade" value="([^"]+)"', html)
+    assert boxes == ["A", "B", "C", "D", "unscored"]
+    filtered = get(cctv_db, "/?grade=d")
+    assert [url.replace("%3A", ":").replace("%2F", "/") for url in rows(filtered)] == [NORTHGATE]
+    assert 'href="/?grade=D"' in html  # the D bar links to its filter
+
+
+def test_default_rubric_has_no_d(sites_db):
+    html = get(sites_db, "/")
+    assert bar_labels(html) == ["A", "B", "C", "unscored", "not graded"]
+    assert len(rows(get(sites_db, "/?grade=D"))) == len(rows(html))  # unknown grade: no filter
+
+
+def test_unscored_rows_say_why(sites_db):
+    html = get(sites_db, "/?grade=unscored")
+    assert len(rows(html)) == 3
+    assert html.count("unscored: crawl failed: ") == 3
