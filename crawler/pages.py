@@ -1,14 +1,17 @@
 """Read one decoded page once: its title, headings, visible text, links and role.
 
-The page is parsed a single time with parsel (lxml); everything the crawl needs from it is taken
-from that one tree.
+The page is parsed a single time with lxml; everything the crawl needs from it is taken from
+that one tree, and the tree is handed on (`PageFacts.tree`) so that the extractors do not parse
+the page again.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
+from urllib.parse import urljoin, urlsplit
 
-from parsel import Selector
+from lxml import etree
 
 from crawler.linkrank import (
     is_low_value_text,
@@ -17,30 +20,39 @@ from crawler.linkrank import (
     role_scores_for_text,
     role_scores_for_url,
 )
+from crawler.outline import Outline, outline
 from crawler.role_keywords import KEY_ROLES
+from extractors.document import parse_html
+from extractors.visible import visible_text
 
 MAX_TEXT_CHARS = 200_000
 MAX_LINKS_PER_PAGE = 1000
 
 _TITLE_SEPARATORS = re.compile(r"\s*[-|_–—·:：»>/]+\s*|\s{2,}")
-_SPACES = re.compile(r"\s+")
 _JS_REDIRECT = re.compile(
     r"""(?:window\.|document\.|top\.|self\.)?location(?:\.href)?\s*=\s*["']([^"']+)["']"""
     r"""|location\.replace\(\s*["']([^"']+)["']\s*\)""",
 )
-_BREADCRUMB_XPATH = (
-    "//*[contains(@class,'crumb') or contains(@class,'bread') or contains(@class,'position')"
-    " or contains(@class,'weizhi') or contains(@class,'dqwz') or contains(@id,'crumb')"
-    " or contains(@id,'position')]"
+# Breadcrumb containers: class names holding these marks, ids holding the first two.
+_CRUMB_CLASS_MARKS = ("crumb", "position", "bread", "weizhi", "dqwz")
+_CRUMB_ID_MARKS = _CRUMB_CLASS_MARKS[:2]
+_CRUMB_MARK = re.compile("|".join(_CRUMB_CLASS_MARKS))
+_TAG_ATTRIBUTE = re.compile(r"""\b(class|id)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.IGNORECASE)
+_TAG_NAME = re.compile(r"<([a-zA-Z][a-zA-Z0-9]*)[\s/>]")
+_BREADCRUMB_XPATH = "//*[%s]" % " or ".join(
+    [f"contains(@class,'{mark}')" for mark in _CRUMB_CLASS_MARKS]
+    + [f"contains(@id,'{mark}')" for mark in _CRUMB_ID_MARKS]
 )
+_CRUMB_LEADS = ("当前位置", "您的位置", "你的位置", "所在位置", "目前位置", "您现在的位置", "You are here")
 _BREADCRUMB_LEAD_XPATH = "//body//*[text()[%s]]" % " or ".join(
-    f"starts-with(normalize-space(.), '{lead}')"
-    for lead in ("当前位置", "您的位置", "你的位置", "所在位置", "目前位置", "您现在的位置", "You are here")
+    f"starts-with(normalize-space(.), '{lead}')" for lead in _CRUMB_LEADS
 )
+_SKIPPED_HREFS = ("#", "javascript:", "mailto:", "tel:", "data:")
 
 
-@dataclass(frozen=True)
-class Link:
+class Link(NamedTuple):
+    """A link found on a page (a named tuple: a page holds hundreds, and tuples are cheap)."""
+
     url: str
     anchor: str
 
@@ -52,70 +64,110 @@ class PageFacts:
     breadcrumb: str
     text: str
     links: tuple[Link, ...]
+    tree: etree._Element | None = None
 
 
 def read_page(html: str, base_url: str) -> PageFacts:
     """Parse the page once and take what the crawl needs from it."""
-    sel = Selector(text=html or "<html></html>", type="html", base_url=base_url)
-    base = sel.xpath("//base/@href").get()
-    join_base = _join(base_url, base.strip()) if base else base_url
+    tree = parse_html(html) if html and html.strip() else None
+    if tree is None:
+        tree = parse_html("<html></html>")
+    found = outline(tree)
+    base = found.base.strip()
+    join_base = urljoin(base_url, base) if base else base_url
     return PageFacts(
-        title=_clean(" ".join(sel.xpath("//title//text()").getall()))[:300],
-        headings=tuple(_clean(h) for h in sel.xpath("//h1 | //h2").xpath("normalize-space(.)").getall()[:4]),
-        breadcrumb=_breadcrumb(sel),
-        text=_visible_text(sel),
-        links=tuple(_links(sel, join_base, html)),
+        title=_clean(found.title)[:300],
+        headings=tuple(_clean(h) for h in found.headings),
+        breadcrumb=_breadcrumb(tree, html),
+        text=visible_text(tree)[:MAX_TEXT_CHARS],
+        links=tuple(_links(found, join_base, html)),
+        tree=tree,
     )
 
 
-def _join(base: str, href: str) -> str:
-    from urllib.parse import urljoin
-
-    return urljoin(base, href)
-
-
 def _clean(text: str) -> str:
-    return _SPACES.sub(" ", text).strip()
+    return " ".join(text.split())
 
 
-def _visible_text(sel: Selector) -> str:
-    parts = sel.xpath(
-        "//body//text()[not(ancestor::script) and not(ancestor::style) and not(ancestor::noscript)]"
-    ).getall()
-    if not parts:
-        parts = sel.xpath("//text()[not(ancestor::script) and not(ancestor::style)]").getall()
-    return _clean(" ".join(parts))[:MAX_TEXT_CHARS]
-
-
-def _breadcrumb(sel: Selector) -> str:
-    for text in sel.xpath(_BREADCRUMB_XPATH).xpath("normalize-space(.)").getall()[:3]:
+def _breadcrumb(tree: etree._Element, html: str) -> str:
+    """The "you are here" trail, if the page has one."""
+    for node in _crumb_nodes(tree, html)[:3]:
+        text = _clean(node.text_content())
         if 0 < len(text) <= 120:
             return text
-    for text in sel.xpath(_BREADCRUMB_LEAD_XPATH).xpath("normalize-space(.)").getall()[:1]:
-        if len(text) <= 120:
-            return text
+    if any(lead in html for lead in _CRUMB_LEADS):
+        for node in tree.xpath(_BREADCRUMB_LEAD_XPATH)[:1]:
+            text = _clean(node.text_content())
+            if len(text) <= 120:
+                return text
     return ""
 
 
-def _links(sel: Selector, base: str, html: str) -> list[Link]:
+def _crumb_nodes(tree: etree._Element, html: str) -> list[etree._Element]:
+    """Elements whose class or id marks a breadcrumb, in document order.
+
+    An XPath scan of every element with seven `contains()` tests cost more than parsing the page,
+    so the markup is searched for the marks first; only tags whose class or id holds one are
+    looked up, by tag name and exact attribute value (the full scan stays as the fallback for
+    values the parser decoded differently, e.g. entities).
+    """
+    wanted: dict[tuple[str, str], None] = {}
+    tags: dict[str, None] = {}
+    for match in _CRUMB_MARK.finditer(html):
+        start = html.rfind("<", 0, match.start())
+        end = html.find(">", start)
+        if start < 0 or end < match.start():
+            continue  # not inside a tag: text, a style block, a script
+        tag = html[start:end]
+        name = _TAG_NAME.match(tag)
+        for attribute in _TAG_ATTRIBUTE.finditer(tag):
+            kind = attribute.group(1).lower()
+            value = next(v for v in attribute.groups()[1:] if v is not None)
+            if any(mark in value for mark in (_CRUMB_CLASS_MARKS if kind == "class" else _CRUMB_ID_MARKS)):
+                wanted[(kind, value)] = None
+                if name:
+                    tags[name.group(1).lower()] = None
+    if not wanted:
+        return []
+    tests = " or ".join(f"@{kind}=$v{i}" for i, (kind, _) in enumerate(wanted))
+    values = {f"v{i}": value for i, (_, value) in enumerate(wanted)}
+    query = " | ".join(f"//{tag}[{tests}]" for tag in tags) or f"//*[{tests}]"
+    return tree.xpath(query, **values) or tree.xpath(_BREADCRUMB_XPATH)
+
+
+def _links(found: Outline, base: str, html: str) -> list[Link]:
+    join = _Joiner(base)
     links = []
-    for node in sel.xpath("//a[@href] | //area[@href]")[:MAX_LINKS_PER_PAGE]:
-        href = (node.attrib.get("href") or "").strip()
-        if not href or href.startswith(("#", "javascript:", "mailto:", "tel:", "data:")):
-            continue
-        anchor = node.xpath("normalize-space(.)").get() or ""
-        if not anchor:
-            anchor = node.attrib.get("title") or " ".join(node.xpath(".//img/@alt").getall())
-        links.append(Link(_join(base, href), _clean(anchor)[:200]))
-    for src in sel.xpath("//frame/@src | //iframe/@src").getall():
+    for href, anchor in found.links[:MAX_LINKS_PER_PAGE]:
+        href = href.strip()
+        if href and not href.startswith(_SKIPPED_HREFS):
+            links.append(Link(join(href), _clean(anchor)[:200]))
+    for src in found.frames:
         if src.strip():
-            links.append(Link(_join(base, src.strip()), ""))
+            links.append(Link(join(src.strip()), ""))
     if len(links) < 3:
         for match in _JS_REDIRECT.finditer(html[:20000]):
             target = match.group(1) or match.group(2)
             if target and not target.startswith(("javascript:", "#")):
-                links.append(Link(_join(base, target), ""))
+                links.append(Link(join(target), ""))
     return links
+
+
+class _Joiner:
+    """`urljoin(base, href)`, with the two common cases done without parsing the URL again."""
+
+    def __init__(self, base: str):
+        self.base = base
+        parts = urlsplit(base)
+        self.origin = f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else ""
+
+    def __call__(self, href: str) -> str:
+        if href.startswith(("http://", "https://")):
+            return href  # urljoin returns an absolute URL with a lower-case scheme as it is
+        if self.origin and href.startswith("/") and not href.startswith("//") and "/." not in href \
+                and "\\" not in href:
+            return self.origin + href
+        return urljoin(self.base, href)
 
 
 def title_segments(title: str, home_title: str) -> list[str]:

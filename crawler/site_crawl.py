@@ -19,6 +19,8 @@ from prospect.urls import host_of, registered_domain, same_site
 
 MAX_FRONTIER = 2000
 MAX_ANCHORS_PER_URL = 5
+MAX_RESOLVED_LINKS = 5000  # raw link URLs remembered per site
+_UNSEEN = object()
 
 
 @dataclass
@@ -30,6 +32,7 @@ class Candidate:
     depth: int
     seq: int
     anchors: list[str] = field(default_factory=list)
+    noted: set[tuple[str, str | None]] = field(default_factory=set, repr=False)  # (anchor, from role) seen
 
 
 def url_key(url: str) -> str:
@@ -71,6 +74,7 @@ class SiteCrawl:
         self._kept_bodies: set[int] = set()
         self._role_counts: dict[str, int] = {}
         self._seq = 0
+        self._resolved: dict[str, tuple[str, str] | str | None] = {}
 
     # -- discovery ---------------------------------------------------------------------------
 
@@ -81,14 +85,10 @@ class SiteCrawl:
             self._add_link(link, from_role, depth)
 
     def _add_link(self, link: Link, from_role: str | None, depth: int) -> None:
-        url = clean_url(link.url)
-        if not same_site(host_of(url), self.domain):
+        found = self._resolve(link.url)
+        if found is None:
             return
-        reason = skip_reason(url)
-        if reason:
-            self.skipped[reason] = self.skipped.get(reason, 0) + 1
-            return
-        key = url_key(url)
+        url, key = found
         if key in self._frontier:
             self._note_anchor(self._frontier[key], link, from_role)
             return
@@ -97,9 +97,36 @@ class SiteCrawl:
         priority, role = link_priority(link.anchor, url, from_role)
         inherited = role is not None and role == from_role and priority < 100
         self._seq += 1
-        self._frontier[key] = Candidate(url, priority, role, inherited, depth, self._seq, [link.anchor] if link.anchor else [])
+        self._frontier[key] = Candidate(url, priority, role, inherited, depth, self._seq,
+                                        [link.anchor] if link.anchor else [], {(link.anchor, from_role)})
+
+    def _resolve(self, raw: str) -> tuple[str, str] | None:
+        """(URL to request, de-duplication key) of a link, or None when it is not worth a request.
+
+        Navigation repeats the same links on every page, so the verdict is remembered per raw URL
+        for the life of the site (bounded): the rules ran a hundred times a page before.
+        """
+        verdict = self._resolved.get(raw, _UNSEEN)
+        if verdict is _UNSEEN:
+            verdict = self._verdict(raw)
+            if len(self._resolved) < MAX_RESOLVED_LINKS:
+                self._resolved[raw] = verdict
+        if isinstance(verdict, str):
+            self.skipped[verdict] = self.skipped.get(verdict, 0) + 1
+            return None
+        return verdict
+
+    def _verdict(self, raw: str) -> tuple[str, str] | str | None:
+        """(url, key) to follow, a skip reason, or None for a link off the site."""
+        url = clean_url(raw)
+        if not same_site(host_of(url), self.domain):
+            return None
+        return skip_reason(url) or (url, url_key(url))
 
     def _note_anchor(self, candidate: Candidate, link: Link, from_role: str | None) -> None:
+        if (link.anchor, from_role) in candidate.noted:
+            return  # the same link from another page of the same role: nothing new to learn
+        candidate.noted.add((link.anchor, from_role))
         if link.anchor and link.anchor not in candidate.anchors and len(candidate.anchors) < MAX_ANCHORS_PER_URL:
             candidate.anchors.append(link.anchor)
         priority, role = link_priority(link.anchor, candidate.url, from_role)
@@ -161,6 +188,7 @@ class SiteCrawl:
         if len(chain) > 1:
             self.redirects = list(chain)
         self.domain = registered_domain(host_of(final))
+        self._resolved.clear()  # verdicts depend on the domain
 
     def fail(self, kind: str, message: str) -> None:
         if not self.error_kind:

@@ -14,7 +14,7 @@ MAX_URL_LENGTH = 300
 MAX_QUERY_PARAMS = 6
 MAX_SEGMENT_REPEATS = 3  # a path segment seen this many times is a loop
 
-_BINARY_EXTENSIONS = frozenset(f".{ext}" for ext in IGNORED_EXTENSIONS) | {
+_BINARY_EXTENSIONS = frozenset(f".{ext.rsplit('.', 1)[-1]}" for ext in IGNORED_EXTENSIONS) | {
     ".apk", ".dmg", ".iso", ".msi", ".woff", ".woff2", ".ttf", ".eot", ".webp", ".svg", ".json",
     ".xml", ".css", ".js", ".ico", ".swf", ".flv", ".mp4", ".rss",
 }
@@ -54,7 +54,7 @@ def skip_reason(url: str) -> str | None:
     if parts.scheme not in ("http", "https"):
         return f"scheme {parts.scheme or 'missing'}"
     path = parts.path.lower()
-    if any(path.endswith(ext) for ext in _BINARY_EXTENSIONS):
+    if _extension(path) in _BINARY_EXTENSIONS:
         return "binary file"
     if _CALENDAR_PATH.search(parts.path):
         return "calendar"
@@ -70,6 +70,13 @@ def skip_reason(url: str) -> str | None:
     if segments and max(segments.count(s) for s in set(segments)) >= MAX_SEGMENT_REPEATS:
         return "repeating path"
     return None
+
+
+def _extension(path: str) -> str:
+    """The file extension of a URL path, with the dot (`.pdf`); `.tar.gz` counts as `.gz`."""
+    name = path.rsplit("/", 1)[-1]
+    dot = name.rfind(".")
+    return name[dot:] if dot >= 0 else ""
 
 
 def _is_calendar_query(query: dict[str, str]) -> bool:

@@ -49,6 +49,10 @@ _PARKED = re.compile(
     ),
     re.IGNORECASE,
 )
+# Every phrase above holds one of these (a substring test spares the regexes on most pages).
+_BLOCKED_NEEDLES = ("just a moment", "browser", "human", "cloudflare", "javascript", "ddos",
+                    "security check", "robot", "验证", "滑块", "防火墙", "拦截")
+_PARKED_NEEDLES = ("domain", "parking", "parked", "bodis", "dan.com", "afternic", "域名")
 _CHALLENGE_MARKUP = re.compile(r"cf-chl-|/cdn-cgi/challenge-platform|cf_chl_opt|_cf_chl", re.IGNORECASE)
 _MARKUP_SCAN = 20000
 # Real company pages can mention these phrases (a blog post about captchas); only short pages
@@ -64,11 +68,14 @@ def wall_kind(
     headers = {k.lower(): v for k, v in (headers or {}).items()}
     if headers.get("cf-mitigated", "").lower() == "challenge":
         return "blocked"
-    if _CHALLENGE_MARKUP.search(html[:_MARKUP_SCAN]) and len(text) <= _MAX_WALL_TEXT:
-        return "blocked"
     short = len(text) <= _MAX_WALL_TEXT
-    if _BLOCKED.search(text) and (short or status in _STRONG_CHALLENGE_STATUSES):
+    if not short and status not in _STRONG_CHALLENGE_STATUSES:
+        return None  # a long page is the company's content, whatever phrases it quotes
+    if short and _CHALLENGE_MARKUP.search(html[:_MARKUP_SCAN]):
         return "blocked"
-    if short and _PARKED.search(text):
+    lowered = text.lower()
+    if any(needle in lowered for needle in _BLOCKED_NEEDLES) and _BLOCKED.search(text):
+        return "blocked"
+    if short and any(needle in lowered for needle in _PARKED_NEEDLES) and _PARKED.search(text):
         return "parked"
     return None

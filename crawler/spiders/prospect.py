@@ -16,7 +16,8 @@ from crawler.middlewares.deadline import DEADLINE
 from crawler.pages import classify_role
 from crawler.responses import read_response
 from crawler.site_crawl import Candidate, SiteCrawl
-from prospect.models import KeptPage
+from extractors.document import parse_page
+from prospect.models import KeptPage, PageDoc
 from prospect.store import Store, utc_now
 from prospect.urls import normalise_url
 
@@ -174,11 +175,14 @@ class ProspectSpider(scrapy.Spider):
         else:
             role = classify_role(response.url, facts, home_title=site.home_title, anchors=candidate.anchors,
                                  inherited_role=candidate.role if candidate.inherited else None)
+        fetched_at = utc_now()
+        parsed = parse_page(PageDoc(response.url, role, result.decoded.text, facts.title, fetched_at),
+                            facts.tree, facts.text)
         site.keep(KeptPage(
-            url=response.url, role=role, status=response.status, fetched_at=utc_now(),
+            url=response.url, role=role, status=response.status, fetched_at=fetched_at,
             content_type=headers.get("content-type", ""), encoding=result.decoded.encoding,
             body=response.body, text=facts.text, title=facts.title, requested_url=candidate.url,
-            depth=candidate.depth,
+            depth=candidate.depth, parsed=parsed,
         ))
         self.crawler.stats.inc_value("prospect/pages_kept")
         site.add_links(facts.links, role, candidate.depth + 1)

@@ -1,0 +1,70 @@
+"""The visible text of a parsed page: one line per block element, inline boundaries as spaces.
+
+Walking the tree in Python cost three times the parse itself, so the walk is an XSLT stylesheet
+(libxslt, C speed) and only a few regex passes run in Python afterwards. The rules:
+
+- script, style, head and the like are dropped, comments too (their tails stay);
+- a block element (p, div, li, td, br ...) starts and ends a line;
+- an inline element (span, a, img ...) is a word boundary: a space between Latin letters or
+  digits, nothing next to CJK text, so numbers printed in adjacent <span>s never fuse while
+  Chinese words split over tags stay whole; "glue" elements (b, strong, font ...) are no boundary;
+- line breaks inside a text node are spaces (only blocks make lines), except inside <pre>;
+- runs of whitespace collapse to one space, empty lines go.
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from lxml import etree
+
+SKIP = ("script", "style", "noscript", "template", "svg", "select", "textarea", "iframe", "object",
+        "head")
+GLUE = ("b", "strong", "em", "i", "u", "font", "sup", "sub", "small", "big", "abbr")
+BLOCK = ("p", "div", "br", "li", "ul", "ol", "tr", "td", "th", "table", "h1", "h2", "h3", "h4",
+         "h5", "h6", "section", "article", "header", "footer", "nav", "aside", "dd", "dt", "dl",
+         "form", "blockquote", "address", "main", "figure", "figcaption", "hr", "pre", "center",
+         "button", "label", "option")
+
+# Inline boundary mark (a private-use character: never in real text, legal in XSLT output).
+SOFT = "\ue000"
+WIDE = "\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"
+
+_STYLESHEET = f"""<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:output method="text" encoding="utf-8"/>
+<xsl:template match="{'|'.join(SKIP)}"/>
+<xsl:template match="comment()|processing-instruction()"/>
+<xsl:template match="{'|'.join(BLOCK)}"><xsl:text>&#10;</xsl:text><xsl:apply-templates/><xsl:text>&#10;</xsl:text></xsl:template>
+<xsl:template match="{'|'.join(GLUE)}"><xsl:apply-templates/></xsl:template>
+<xsl:template match="*"><xsl:text>{SOFT}</xsl:text><xsl:apply-templates/><xsl:text>{SOFT}</xsl:text></xsl:template>
+<xsl:template match="text()[not(normalize-space())]"><xsl:text> </xsl:text></xsl:template>
+<xsl:template match="pre/text()"><xsl:value-of select="."/></xsl:template>
+<xsl:template match="text()"><xsl:value-of select="translate(., '&#10;&#13;&#9;', '   ')"/></xsl:template>
+</xsl:stylesheet>"""
+
+_BLANKS = re.compile("[ \t]{2,}")
+_SOFT_RUN = re.compile(f"(?: {SOFT}|{SOFT})[{SOFT} \t]*")
+_WIDE_CHAR = re.compile(f"[{WIDE}]")
+_SPACES = re.compile(r"[^\S\n]+")
+_LINE_BREAKS = re.compile(r"\s*\n\s*")
+
+
+@cache
+def _transform() -> etree.XSLT:
+    return etree.XSLT(etree.fromstring(_STYLESHEET))
+
+
+def visible_text(tree: etree._Element) -> str:
+    """Visible text of `tree`, one line per block element (see the module docstring)."""
+    raw = str(_transform()(tree))
+    text = _SOFT_RUN.sub(_boundary, _BLANKS.sub(" ", raw))
+    text = _SPACES.sub(" ", text)
+    return _LINE_BREAKS.sub("\n", text).strip()
+
+
+def _boundary(match: re.Match[str]) -> str:
+    """A run of inline boundaries: nothing next to CJK text, else one space."""
+    text, start, end = match.string, match.start(), match.end()
+    if (start and _WIDE_CHAR.match(text, start - 1)) or _WIDE_CHAR.match(text, end):
+        return ""
+    return " "
