@@ -1,7 +1,7 @@
 """SSRF guard: never fetch private, loopback, link-local or reserved addresses unless allowed.
 
 Two checks, both needed: `SsrfGuardMiddleware` refuses IP literals in every request URL
-(redirects included, in any notation: dotted, decimal, octal, hex, IPv4-mapped IPv6), and
+(redirects included, in any notation: dotted, decimal, octal, hex, IPv4 inside IPv6), and
 `GuardedResolver` refuses host names whose DNS answer is not public. The resolver check happens
 on the very lookup the connection uses, so a DNS answer that changes between a check and the
 connection cannot slip through.
@@ -43,12 +43,28 @@ def parse_ip(host: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
     return None
 
 
+_NAT64 = (ipaddress.IPv6Network("64:ff9b::/96"), ipaddress.IPv6Network("64:ff9b:1::/48"))
+_IPV4_COMPATIBLE = ipaddress.IPv6Network("::/96")
+
+
 def is_public(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
+    """A global unicast address, judged by the IPv4 address an IPv6 one carries when it carries one
+    (mapped, 6to4, Teredo, NAT64, the deprecated IPv4-compatible form); reserved ranges are not."""
     if isinstance(address, ipaddress.IPv6Address):
-        mapped = address.ipv4_mapped or address.sixtofour
-        if mapped is not None:
-            return is_public(mapped)
-    return address.is_global and not address.is_multicast
+        embedded = _embedded_ipv4(address)
+        if embedded is not None:
+            return is_public(embedded)
+    return address.is_global and not address.is_multicast and not address.is_reserved
+
+
+def _embedded_ipv4(address: ipaddress.IPv6Address) -> ipaddress.IPv4Address | None:
+    if address.ipv4_mapped or address.sixtofour:
+        return address.ipv4_mapped or address.sixtofour
+    if address.teredo:
+        return address.teredo[1]
+    if any(address in network for network in _NAT64) or (address in _IPV4_COMPATIBLE and int(address) > 1):
+        return ipaddress.IPv4Address(int(address) & 0xFFFFFFFF)
+    return None
 
 
 def literal_block_reason(host: str) -> str | None:

@@ -8,13 +8,16 @@ from crawler.ssrf import GuardedResolver, PrivateAddressBlocked, SsrfGuardMiddle
     "host",
     ["127.0.0.1", "127.1", "2130706433", "0177.0.0.1", "0x7f000001", "0x7f.1", "10.0.0.8", "172.16.5.4",
      "192.168.1.1", "169.254.169.254", "100.64.0.1", "0.0.0.0", "::1", "[::1]", "::ffff:127.0.0.1",
-     "::ffff:a9fe:a9fe", "fe80::1", "fc00::1", "localhost", "intranet.localhost", "224.0.0.1"],
+     "::ffff:a9fe:a9fe", "fe80::1", "fc00::1", "localhost", "intranet.localhost", "224.0.0.1",
+     "64:ff9b::7f00:1", "64:ff9b::a9fe:a9fe", "64:ff9b:1::a00:1", "::127.0.0.1", "::10.0.0.1",
+     "2002:7f00:1::", "2001:0:4136:e378:8000:63bf:80ff:fffe", "240.0.0.1", "::", "100::1"],
 )
 def test_private_literals_are_refused(host):
     assert literal_block_reason(host) is not None
 
 
-@pytest.mark.parametrize("host", ["8.8.8.8", "example.com", "www.hengan-anfang.cn", "2001:4860:4860::8888"])
+@pytest.mark.parametrize("host", ["8.8.8.8", "example.com", "www.hengan-anfang.cn", "2001:4860:4860::8888",
+                                  "64:ff9b::808:808", "2002:808:808::1"])
 def test_public_hosts_pass(host):
     assert literal_block_reason(host) is None
 
