@@ -7,7 +7,7 @@ VENV ?= .venv
 BIN = $(VENV)/bin
 DEMO_DB ?= demo-output/demo.db
 
-.PHONY: install install-test install-bench demo test bench clean
+.PHONY: install install-test install-browser install-bench demo test bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -26,7 +26,16 @@ demo: install
 	$(BIN)/prospect --db $(DEMO_DB) crawl --replay tests/fixtures/sites
 	$(BIN)/prospect --db $(DEMO_DB) list
 
-test: install-test
+# The web app's browser tests drive the system's Chromium (Playwright cannot download browsers here).
+install-browser:
+	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 \
+	  || [ -n "$$PROSPECT_CHROMIUM" ] \
+	  || { command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ] \
+	       && { echo "installing Chromium for the browser tests (apt-get)"; \
+	            apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }; } \
+	  || { echo "The browser tests need Chromium: install it (Debian/Ubuntu: apt-get install chromium) or set PROSPECT_CHROMIUM."; exit 1; }
+
+test: install-test install-browser
 	$(BIN)/python -m pytest -q
 
 install-bench: $(BIN)/python
