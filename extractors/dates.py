@@ -14,6 +14,7 @@ from prospect.models import Evidence
 
 from .common import SiteContext, evidence, site_pages
 from .document import ParsedPage
+from .structured import as_text
 from .terms import Gated
 from .text import NUMBER, cn_to_int, parse_int, sentence_bounds
 
@@ -116,8 +117,22 @@ def _count(raw: str) -> int | None:
     return _EN_NUM[raw] if raw in _EN_NUM else parse_int(raw)
 
 
+def _structured_founding(pages: Sequence[ParsedPage], ctx: SiteContext) -> list[Evidence]:
+    """schema.org `foundingDate` ("2009", "2009-03-01") of an Organization / LocalBusiness."""
+    urls = {p.url for p in pages}
+    found = []
+    for url, org in ctx.structured:
+        raw = as_text(org.get("foundingDate"))
+        match = re.match(r"\s*((?:1[89]|20)\d\d)(?!\d)", raw)
+        year = _year(match.group(1), ctx) if match and url in urls else None
+        if year is not None:
+            found.append(Evidence("founded_year", year, "high", url, f"foundingDate: {raw}",
+                                  "schema.org"))
+    return found
+
+
 def founded_year(pages: Sequence[ParsedPage], ctx: SiteContext) -> list[Evidence]:
-    found: list[Evidence] = []
+    found: list[Evidence] = _structured_founding(pages, ctx)
     for page in site_pages(pages, articles=True):
         strong = page.role in ("about", "home") and not page.is_article
         for pattern, method in _ZH_STATED + _EN_STATED:

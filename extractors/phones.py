@@ -22,15 +22,14 @@ from prospect.models import Evidence
 
 from .common import SiteContext, alternation, evidence, site_pages
 from .document import ParsedPage
+from .phonenorm import key_of, normalise
+from .structured import as_text
+
+__all__ = ["fax_numbers", "key_of", "normalise", "phone_numbers", "region_of", "scan"]
 
 _CANDIDATE = re.compile(
     r"(?<![\w.+-])(\+\s?\d{1,3}[\s.-]?)?(\(?\d[\d \t().-]{5,18}\d)"
     r"(?:\s*(?:转|分机|ext\.?|x|#)\s*(\d{1,5}))?(?![\w-])", re.IGNORECASE)
-_CN_MOBILE = re.compile(r"1[3-9]\d{9}")
-_CN_SERVICE = re.compile(r"[48]00\d{7}")
-_SEPARATED_LANDLINE = re.compile(r"\(?0\d{2,4}\)?[\s-]\s*\d{3,4}[\s-]?\d{3,4}|\(0\d{2,4}\)\d{6,8}")
-_BARE_86 = re.compile(r"\(?(?:00)?86\)?[\s.-]+(?=\(?0?[1-9])")  # country code printed without "+"
-_NANP = re.compile(r"(?:1[\s.-])?\(?[2-9]\d{2}\)?[\s.-]?\d{3}[\s.-]\d{4}")
 _LABEL_WINDOW = 40
 
 
@@ -80,6 +79,7 @@ def _collect(pages: Sequence[ParsedPage], ctx: SiteContext, want: str) -> list[E
     region = region_of(pages, ctx.lang)
     hits = [h for page in site_pages(pages) for h in scan(page, ctx, region)
             if h.kind in (want, "both")]
+    hits += _structured(pages, ctx, region, want)
     if not hits:
         return []
     seen: dict[str, _Hit] = {}
@@ -96,7 +96,28 @@ def _collect(pages: Sequence[ParsedPage], ctx: SiteContext, want: str) -> list[E
                     for key in seen)
     confidence = "high" if confirmed and want == "phone" else "medium"
     method = f"{len(values)} distinct number(s) from {len({h.page.url for h in hits})} page(s)"
+    if any(h.span[0] < 0 for h in hits):
+        method += " (schema.org data included)"
+    if first.span[0] < 0:  # a schema.org number the visible text does not print
+        return [Evidence(field, values, confidence, first.page.url, first.number, method)]
     return [evidence(field, values, confidence, first.page, first.span, method)]
+
+
+def _structured(pages: Sequence[ParsedPage], ctx: SiteContext, region: str, want: str) -> list[_Hit]:
+    """schema.org `telephone` / `faxNumber`: labelled numbers, found again in the text if printed."""
+    prop = "telephone" if want == "phone" else "faxNumber"
+    by_url = {p.url: p for p in pages}
+    hits = []
+    for url, org in ctx.structured:
+        page = by_url.get(url)
+        values = org.get(prop)
+        for raw in (values if isinstance(values, list) else [values]) if page and values else ():
+            found = normalise(as_text(raw), region, ctx.lang, True) if as_text(raw) else None
+            if found is not None:
+                at = page.folded.find(as_text(raw))
+                span = (at, at + len(as_text(raw))) if at >= 0 else (-1, -1)
+                hits.append(_Hit(*found, want, True, page, span))
+    return hits
 
 
 def scan(page: ParsedPage, ctx: SiteContext, region: str = "") -> list[_Hit]:
@@ -138,8 +159,20 @@ def _carry_area_codes(hits: list[_Hit], text: str) -> list[_Hit]:
 
 
 def _split(raw: str, region: str, lang: str, labelled: bool) -> list[tuple]:
-    """The candidate as one number, else the longest runs of its space-separated parts that are."""
-    whole = normalise(raw, region, lang, labelled)
+    """The candidate as one number, else the longest runs of its space-separated parts that are.
+
+    Numbers the phone library accepts are looked for first, in the whole and in its parts, so a
+    "+1 313-555-0142 42" (the phone run into a house number) gives the phone; a printed form the
+    library rejects is kept as printed only when nothing else is found."""
+    for lenient in (False, True):
+        found = _split_once(raw, region, lang, labelled, lenient)
+        if found:
+            return found
+    return []
+
+
+def _split_once(raw: str, region: str, lang: str, labelled: bool, lenient: bool) -> list[tuple]:
+    whole = normalise(raw, region, lang, labelled, lenient)
     if whole is not None:
         return [(raw, 0, whole)]
     parts = [(m.group(0), m.start()) for m in re.finditer(r"\S+", raw)]
@@ -150,7 +183,7 @@ def _split(raw: str, region: str, lang: str, labelled: bool) -> list[tuple]:
             if len(chunk) < width:
                 continue
             text = raw[chunk[0][1]:chunk[-1][1] + len(chunk[-1][0])]
-            result = normalise(text, region, lang, labelled)
+            result = normalise(text, region, lang, labelled, lenient)
             if result is not None:
                 found.append((text, chunk[0][1], result))
                 index += width
@@ -198,84 +231,3 @@ def _label_kind(before: str, labels: re.Pattern[str], faxes: re.Pattern[str],
             and not re.search(r"\d", before[best[0]:]):
         return "both", True
     return best[1], True
-
-
-def normalise(raw: str, region: str, lang: str, labelled: bool) -> tuple[str, str] | None:
-    """(display form, comparison key) of a printed number, or None if it is not a phone."""
-    ext_match = re.search(r"(?:转|分机|ext\.?|x|#)\s*(\d{1,5})$", raw, re.IGNORECASE)
-    ext = ext_match.group(1) if ext_match else ""
-    body = raw[:ext_match.start()] if ext_match else raw
-    digits = re.sub(r"\D", "", body)
-    international = body.strip().startswith("+")
-    dash = re.fullmatch(r"(.*\d)-(\d{1,5})", body.strip())
-    if not ext and len(digits) > 12 and dash:  # 0571-85369138-8001, (0755) 2876 1234-801
-        found = normalise(f"{dash.group(1)}转{dash.group(2)}", region, lang, labelled)
-        if found is not None:
-            return found
-    bare = _BARE_86.match(body)
-    if bare and not international and region == "CN":  # 86-755-28761234, 0086 755 ...
-        return normalise("+86 " + body[bare.end():] + (f"转{ext}" if ext else ""), region, lang,
-                         labelled)
-    if not 7 <= len(digits) <= 15:
-        return None
-    if region == "CN" and not international or (international and digits.startswith("86")):
-        if international:  # +86 571 ..., +86-0755-... (trunk 0 printed anyway)
-            rest = digits[2:]
-            digits = rest if _CN_MOBILE.fullmatch(rest) or _CN_SERVICE.fullmatch(rest) \
-                or rest.startswith("0") else "0" + rest
-        return _chinese(body, digits, ext, labelled or international)
-    strong = international or bool(_NANP.fullmatch(body.strip())) \
-        or bool(_SEPARATED_LANDLINE.fullmatch(body.strip()))
-    if not (strong or labelled):
-        return None
-    try:
-        parsed = phonenumbers.parse(body, None if international else region)
-    except phonenumbers.NumberParseException:
-        return None
-    if ext:
-        parsed.extension = ext
-    if phonenumbers.is_possible_number(parsed) and (labelled or international
-                                                    or phonenumbers.is_valid_number(parsed)):
-        display = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
-        return display, key_of(display)
-    if strong or labelled:
-        display = re.sub(r"\s+", " ", raw.strip())
-        return display, key_of(display)
-    return None
-
-
-def _chinese(body: str, digits: str, ext: str, labelled: bool) -> tuple[str, str] | None:
-    suffix = f"-{ext}" if ext else ""
-    if _CN_MOBILE.fullmatch(digits):
-        return digits, digits
-    if _CN_SERVICE.fullmatch(digits):
-        number = f"{digits[:3]}-{digits[3:6]}-{digits[6:]}"
-        return number + suffix, digits + ext
-    if digits.startswith("0") and 10 <= len(digits) <= 12:
-        area = 3 if digits[1] in "12" else 4
-        if not (labelled or _SEPARATED_LANDLINE.fullmatch(body.strip())):
-            return None
-        number = f"{digits[:area]}-{digits[area:]}"
-        return number + suffix, digits.lstrip("0") + ext
-    if labelled and 7 <= len(digits) <= 8 and not digits.startswith("0"):
-        return digits + suffix, digits + ext  # local number without area code
-    return None
-
-
-def key_of(printed: str) -> str:
-    """Digits for comparing numbers printed differently: country code and trunk 0 dropped."""
-    text = re.split(r"(?:转|分机|ext\.?|x|#)", printed, maxsplit=1, flags=re.IGNORECASE)[0]
-    text = text.strip()
-    bare = _BARE_86.match(text)
-    text = "+86 " + text[bare.end():] if bare else text
-    digits = re.sub(r"\D", "", text)
-    if text.startswith("+") or text.startswith("00"):
-        digits = digits[2:] if text.startswith("00") else digits
-        try:
-            parsed = phonenumbers.parse("+" + digits, None)
-            digits = str(parsed.national_number)
-        except phonenumbers.NumberParseException:
-            pass
-    elif re.match(r"1[\s.-]\(?\d{3}", text) and len(digits) == 11:
-        digits = digits[1:]
-    return digits.lstrip("0")

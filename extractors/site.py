@@ -20,7 +20,7 @@ from prospect.models import EVIDENCE_FIELDS, Evidence, PageDoc
 from . import access, business, contact, crosscheck, dates, phones, products, profile, references, size
 from .common import ROLE_RANK, SiteContext, lower
 from .document import ParsedPage, parse_page
-from .structured import extract_items, organizations
+from .structured import extract_items, may_hold_items, organizations
 
 Extractor = Callable[[Sequence[ParsedPage], SiteContext], list[Evidence]]
 
@@ -167,6 +167,7 @@ def _context(parsed: Sequence[ParsedPage], crawled_at: dt.date) -> SiteContext:
     years = [y for p in parsed for y in _copyright_years(p)]
     reference = max((y for y in years if y <= crawled_at.year), default=crawled_at.year)
     structured = tuple((p.url, org) for p in parsed
+                       if may_hold_items(p.page.html)
                        for org in organizations(extract_items(p.tree)))
     return SiteContext(crawled_at=crawled_at, lang="zh" if zh * 2 >= len(parsed) and zh else "en",
                        reference_year=reference, structured=structured)

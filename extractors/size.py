@@ -166,12 +166,20 @@ def _structured_headcount(pages: Sequence[ParsedPage], ctx: SiteContext) -> list
         if isinstance(raw, dict) and ("minValue" in raw or "maxValue" in raw):
             low, high = parse_int(str(raw.get("minValue", ""))), raw.get("maxValue")
             value: Any = [low, parse_int(str(high)) if high is not None else None]
-        else:
-            value = parse_int(as_text(raw))
+        else:  # 45, "45", {"value": 45}, "10-50", "50+"
+            value = _count_text(as_text(raw))
         if value and value != [None, None]:
             found.append(Evidence("headcount", value, "high", url,
                                   f"numberOfEmployees: {as_text(raw)}", "schema.org"))
     return found
+
+
+def _count_text(text: str) -> Any:
+    span = re.fullmatch(r"\s*(\d[\d,]*)\s*(?:-|–|to)\s*(\d[\d,]*)\s*", text)
+    if span:
+        return [parse_int(span.group(1)), parse_int(span.group(2))]
+    more = re.fullmatch(r"\s*(\d[\d,]*)\s*\+\s*", text)
+    return [parse_int(more.group(1)), None] if more else parse_int(text)
 
 
 def registered_capital(pages: Sequence[ParsedPage], ctx: SiteContext) -> list[Evidence]:

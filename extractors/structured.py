@@ -9,14 +9,25 @@ from __future__ import annotations
 import json
 import re
 from typing import Any, Iterable
+from urllib.parse import unquote
 
 import lxml.html
 
+_MARKERS = ("ld+json", "itemscope", "typeof")  # no structured data without one of them
+_REPEATED = {"telephone", "faxNumber", "email"}  # properties a business prints more than once
 _ORG_HINTS = ("Organization", "Business", "Corporation", "Store", "Contractor", "Electrician",
               "Locksmith", "Company", "Service", "Manufacturer")
 _COMMENT = re.compile(r"<!--|-->|/\*.*?\*/|<!\[CDATA\[|\]\]>", re.DOTALL)
+_WHOLE_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)  # {"@context": ..., <!-- seo plugin --> ...}
 _TRAILING_COMMA = re.compile(r",\s*([}\]])")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def may_hold_items(html: str) -> bool:
+    """Cheap pre-check on the raw HTML: most pages hold no structured data at all, and then the
+    three XPath scans of the tree are skipped."""
+    lowered = html.lower()
+    return any(marker in lowered for marker in _MARKERS)
 
 
 def extract_items(tree: lxml.html.HtmlElement | None) -> list[dict[str, Any]]:
@@ -37,7 +48,16 @@ def jsonld_items(tree: lxml.html.HtmlElement) -> list[dict[str, Any]]:
 
 
 def loads_lenient(raw: str) -> Any:
-    """json.loads that survives HTML comments, trailing commas/semicolons and control chars."""
+    """json.loads that survives HTML comments (around the object or inside it), trailing
+    commas/semicolons and control chars."""
+    for variant in (raw, _WHOLE_COMMENT.sub("", raw)) if "<!--" in raw else (raw,):
+        found = _loads(variant)
+        if found is not None:
+            return found
+    return None
+
+
+def _loads(raw: str) -> Any:
     text = _COMMENT.sub("", raw).strip()
     text = _CONTROL.sub(" ", text).rstrip(";").strip()
     for candidate in (text, _TRAILING_COMMA.sub(r"\1", text)):
@@ -99,19 +119,33 @@ def _scoped(scope: lxml.html.HtmlElement, attr: str, type_attr: str) -> dict[str
             continue
         for name in el.get(attr).split():
             name = name.rsplit(":", 1)[-1].rsplit("/", 1)[-1]
-            value = _prop_value(el)
-            item.setdefault(name, value)
+            value = _prop_value(el, attr)
+            if name in _REPEATED and name in item and value not in _as_list(item[name]):
+                item[name] = [*_as_list(item[name]), value]
+            else:
+                item.setdefault(name, value)
     return item
 
 
-def _prop_value(el: lxml.html.HtmlElement) -> Any:
+def _as_list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else [value]
+
+
+def _prop_value(el: lxml.html.HtmlElement, attr: str) -> Any:
+    """A property's value; a nested item (a PostalAddress) as its own dict of properties."""
     if el.get("itemscope") is not None or el.get("typeof") is not None:
-        return " ".join(el.text_content().split())
-    for attr in ("content", "datetime"):
-        if el.get(attr):
-            return el.get(attr).strip()
-    if el.tag in ("a", "link") and el.get("href"):
-        return el.get("href")
+        return _scoped(el, attr, el.get("itemtype") or el.get("typeof") or "")
+    for name in ("content", "datetime"):
+        if el.get(name):
+            return el.get(name).strip()
+    href = (el.get("href") or "").strip()
+    if el.tag in ("a", "link") and href:
+        for scheme in ("tel:", "mailto:"):
+            if href.lower().startswith(scheme):
+                return unquote(href[len(scheme):]).split("?")[0].strip()
+        return href
+    if len(el):  # "100 Main St<br>Detroit": text of child elements apart, not run together
+        return " ".join(" ".join(el.itertext()).split())
     return " ".join(el.text_content().split())
 
 

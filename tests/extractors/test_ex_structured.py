@@ -1,7 +1,7 @@
 import lxml.html
 import pytest
 
-from extractors.structured import as_text, extract_items, loads_lenient, organizations
+from extractors.structured import as_text, extract_items, loads_lenient, may_hold_items, organizations
 
 from extractor_helpers import page, site
 
@@ -85,3 +85,102 @@ def test_broken_jsonld_does_not_break_the_site():
     head = '<script type="application/ld+json">{"@type": "Organization", "name": </script>'
     result = site(page("<p>公司成立于2009年。</p>", head=head))
     assert result.fields["founded_year"].value == 2009
+
+
+def _ld(data: str) -> str:
+    return f'<script type="application/ld+json">{data}</script>'
+
+
+def test_html_comment_inside_the_object():
+    raw = '{"@context":"https://schema.org", <!-- seo plugin --> "@type":"Organization", "name":"Acme"}'
+    assert loads_lenient(raw)["name"] == "Acme"
+
+
+@pytest.mark.parametrize("data, year", [
+    ('{"@type": "Organization", "name": "Acme", "foundingDate": "2009"}', 2009),
+    ('{"@type": "LocalBusiness", "name": "Acme", "foundingDate": "1998-03-01"}', 1998),
+    ('{"@type": "Organization", "name": "某某科技有限公司", "foundingDate": "2012-06"}', 2012),
+])
+def test_founding_date_gives_founded_year(data, year):
+    found = site(page("<p>hello</p>", "home", head=_ld(data))).fields["founded_year"]
+    assert (found.value, found.confidence, found.method) == (year, "high", "schema.org")
+
+
+@pytest.mark.parametrize("employees, expected", [
+    ('45', 45), ('"45"', 45), ('{"@type": "QuantitativeValue", "value": 45}', 45),
+    ('{"@type": "QuantitativeValue", "minValue": 10, "maxValue": 50}', [10, 50]),
+    ('"10-50"', [10, 50]), ('"50+"', [50, None]),
+])
+def test_number_of_employees(employees, expected):
+    data = f'{{"@type": "Organization", "name": "Acme", "numberOfEmployees": {employees}}}'
+    assert site(page("<p>hello</p>", "home", head=_ld(data))).fields["headcount"].value == expected
+
+
+def test_telephone_and_fax_from_jsonld():
+    data = ('{"@type": "LocalBusiness", "name": "Acme", "telephone": "+1 313-555-0142",'
+            ' "faxNumber": "+1 313-555-0143"}')
+    fields = site(page("<p>hello</p>", "contact", url="http://example.com/contact",
+                       head=_ld(data))).fields
+    assert fields["phone_numbers"].value == ["+1 313-555-0142"]
+    assert fields["fax_numbers"].value == ["+1 313-555-0143"]
+    assert "schema.org" in fields["phone_numbers"].method
+
+
+def test_chinese_telephone_from_jsonld():
+    data = '{"@type": "Organization", "name": "某某公司", "telephone": ["0755-28761234", "400-843-5559"]}'
+    fields = site(page("<p>你好</p>", "contact", head=_ld(data))).fields
+    assert fields["phone_numbers"].value == ["0755-28761234", "400-843-5559"]
+
+
+MICRODATA = ('<div itemscope itemtype="https://schema.org/LocalBusiness">'
+             '<span itemprop="name">Motor City Locks</span>'
+             '<div itemprop="address" itemscope itemtype="https://schema.org/PostalAddress">'
+             '<span itemprop="streetAddress">100 Main St</span><span itemprop="addressLocality">'
+             'Detroit</span><span itemprop="addressRegion">MI</span></div>'
+             '<span itemprop="telephone">+1 313-555-0142</span></div>')
+RDFA = ('<div vocab="https://schema.org/" typeof="LocalBusiness"><span property="name">Motor City'
+        ' Locks</span><span property="telephone">+1 313-555-0142</span><span property="address" '
+        'typeof="PostalAddress"><span property="streetAddress">42 Main St</span><span '
+        'property="addressLocality">Detroit</span></span></div>')
+
+
+@pytest.mark.parametrize("body, address", [
+    (MICRODATA, "100 Main St, Detroit, MI"), (RDFA, "42 Main St, Detroit"),
+    ('<div itemscope itemtype="https://schema.org/Organization"><span itemprop="name">A</span>'
+     '<div itemprop="address">深圳市南山区科技园<br>科技大厦8楼</div></div>', "深圳市南山区科技园 科技大厦8楼"),
+], ids=["microdata", "rdfa", "microdata-text"])
+def test_nested_address_parts_are_joined(body, address):
+    fields = site(page(body, "contact", url="http://example.com/contact")).fields
+    assert fields["office_address"].value == address
+
+
+@pytest.mark.parametrize("body", [MICRODATA, RDFA], ids=["microdata", "rdfa"])
+def test_marked_up_phone_is_not_merged_with_the_next_field(body):
+    fields = site(page(body, "contact", url="http://example.com/contact")).fields
+    assert fields["phone_numbers"].value == ["+1 313-555-0142"]
+
+
+def test_tel_link_property():
+    body = ('<div itemscope itemtype="https://schema.org/Organization"><span itemprop="name">A</span>'
+            '<a itemprop="telephone" href="tel:+13135550142">Call us</a></div>')
+    assert organizations(extract_items(tree(body)))[0]["telephone"] == "+13135550142"
+
+
+@pytest.mark.parametrize("html, expected", [
+    ('<script type="application/LD+JSON">{}</script>', True),
+    ("<div ItemScope itemtype='x'>", True),
+    ('<div typeof="Organization">', True),
+    ("<p>no structured data here</p>", False),
+])
+def test_cheap_pre_check(html, expected):
+    assert may_hold_items(html) is expected
+
+
+def test_pages_without_markers_skip_the_scans(monkeypatch):
+    from extractors import site as site_module
+
+    def scan(tree):
+        raise AssertionError("scanned a page without structured-data markers")
+
+    monkeypatch.setattr(site_module, "extract_items", scan)
+    assert site(page("<p>公司成立于2009年。</p>")).fields["founded_year"].value == 2009
