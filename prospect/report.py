@@ -61,8 +61,8 @@ def _error_text(row: dict[str, Any]) -> str | None:
 
 
 # Column names a CRM import maps without hand editing; evidence columns follow.
-CRM_COLUMNS = ["Company Name", "Website", "Phone", "Fax", "Address", "Grade", "Grade Range", "Score Total",
-               "Notes", "Status", "Error", "Pages Kept", "Needs Review"]
+CRM_COLUMNS = ["Company Name", "Website", "Phone", "Other Phones", "Fax", "Address", "Grade", "Grade Range",
+               "Score Total", "Notes", "Status", "Error", "Pages Kept", "Needs Review"]
 TOP_FACTS_IN_NOTES = 3
 
 
@@ -75,11 +75,13 @@ def export_columns() -> list[str]:
 
 def export_row(shape: dict[str, Any]) -> dict[str, Any]:
     evidence, score = shape["evidence"], shape["score"] or {}
+    phones = list(evidence.get("phone_numbers", {}).get("value") or [])  # the first is the main line
     grade_range = score.get("grade_range") or []
     row = {
         "Company Name": shape["name"] or shape["domain"],
         "Website": shape["url"],
-        "Phone": _flat(evidence.get("phone_numbers", {}).get("value")),
+        "Phone": _flat(phones[:1]),
+        "Other Phones": _flat(phones[1:]),
         "Fax": _flat(evidence.get("fax_numbers", {}).get("value")),
         "Address": _flat(evidence.get("office_address", {}).get("value")),
         "Grade": score.get("grade") or ("unscored" if score.get("unscored") else ""),

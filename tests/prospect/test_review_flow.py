@@ -118,7 +118,7 @@ def test_export_xlsx_and_crm_csv(db, tmp_path):
     run(db, "export", "--format", "xlsx", "-o", str(tmp_path / "out.xlsx"))
     sheet = load_workbook(tmp_path / "out.xlsx").active
     header = [c.value for c in sheet[1]]
-    assert header[:5] == ["Company Name", "Website", "Phone", "Fax", "Address"]
+    assert header[:6] == ["Company Name", "Website", "Phone", "Other Phones", "Fax", "Address"]
     rows = {r[1]: r for r in sheet.iter_rows(min_row=2, values_only=True)}
     assert rows[HENGAN][0] == "深圳市恒安智能安防科技有限公司"
     assert rows[HENGAN][header.index("Grade")] in ("A", "B", "C")
@@ -143,4 +143,5 @@ def test_end_to_end_grades_review_rescore_export(db, tmp_path):
     rows = {r["Website"]: r for r in csv.DictReader(io.StringIO(target.read_bytes().decode("utf-8-sig")))}
     assert (rows[JIAKUN]["Grade"], rows[JIAKUN]["Score Total"], rows[JIAKUN]["headcount"]) == ("C", "9", "5")
     assert (rows[HENGAN]["Grade"], rows[HENGAN]["Company Name"]) == ("A", "深圳市恒安智能安防科技有限公司")
-    assert rows[HENGAN]["Phone"].startswith("0755-83456701")
+    assert rows[HENGAN]["Phone"] == "0755-83456701"
+    assert "0755-83456702" in rows[HENGAN]["Other Phones"]
