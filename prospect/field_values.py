@@ -2,7 +2,7 @@
 
 VALUE is read as JSON where it parses (numbers, booleans, lists), else as a string; then it
 must fit the field's type in the contract and make sense (the bounds below); phone and fax
-numbers are normalised the way the extractors normalise them (`extractors.phones.normalise`).
+numbers are normalised the way the extractors normalise them (`extractors.phonenorm.normalise`).
 """
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from extractors.phones import normalise as normalise_phone
+from extractors.phonenorm import normalise as normalise_phone
 from prospect.errors import ProspectError, UnknownField
 from prospect.models import EVIDENCE_FIELDS
 
