@@ -8,14 +8,29 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from typing import Sequence
 
 from prospect.models import Evidence
 
+from .common import load
 from .document import ParsedPage
+from .terms import Gated
+from .text import snippet
 
-_OWN_FACTORY = re.compile(r"自有工厂|自建工厂|生产基地|自有厂房|现代化厂房|生产车间|own factory|our factory|"
-                          r"manufacturing facility|production plant", re.IGNORECASE)
+
+@cache
+def _own_factory() -> Gated:
+    """An "own factory" claim (data/business.toml [own_factory]); every match names a facility."""
+    table = load("business")["own_factory"]
+
+    def alt(terms: list[str]) -> str:
+        return "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
+
+    zh = rf"(?:{alt(table['verbs_zh'])})\s*(?:{alt(table['own_zh'])})\s*(?:{alt(table['facilities_zh'])})"
+    en = (rf"\b(?:{alt(table['own_en'])})\s+(?:[a-z-]+\s+){{0,2}}?(?:{alt(table['facilities_en'])})\b")
+    pattern = re.compile(f"{zh}|{en}|{alt(table['phrases'])}", re.IGNORECASE)
+    return Gated(pattern, [*table["facilities_zh"], *table["facilities_en"], *table["phrases"]])
 
 
 @dataclass(frozen=True)
@@ -54,15 +69,25 @@ def run(fields: dict[str, Evidence], pages: Sequence[ParsedPage]) -> list[Findin
             findings.append(Finding("headcount", "implausible",
                                     f"claims {claimed}+ staff but names fewer than 3 reference "
                                     "clients on its case pages"))
-    factory = next(((p, m) for p in pages if not p.is_article
-                    for m in [_OWN_FACTORY.search(p.folded)] if m), None)
-    if factory is not None and office is not None and office.value in ("residential",
-                                                                      "office_tower"):
-        where = "a residential flat" if office.value == "residential" else "an office tower"
-        findings.append(Finding("business_model", "implausible",
-                                f"claims its own factory ({factory[1].group(0)}) but the only "
-                                f"address is {where}"))
+    findings += _factory_in_office(fields, pages)
     return findings
+
+
+def _factory_in_office(fields: dict[str, Evidence], pages: Sequence[ParsedPage]) -> list[Finding]:
+    """An "own factory" claim while the only address is a flat or an office tower."""
+    office, address = fields.get("office_type"), fields.get("office_address")
+    if office is None or office.value not in ("residential", "office_tower"):
+        return []
+    claim = next(((p, m) for p in pages if not p.is_article
+                  for m in [next(_own_factory().finditer(p.folded), None)] if m), None)
+    if claim is None:
+        return []
+    page, match = claim
+    where = "a flat in a residential compound" if office.value == "residential" else "an office tower"
+    said = snippet(page.text, *match.span(), limit=60)
+    at = f" ({address.value})" if address is not None else ""
+    return [Finding("business_model", "implausible",
+                    f"claims its own factory (\"{said}\") but the only address is {where}{at}")]
 
 
 def conflicting(chosen: Evidence, others: Sequence[Evidence]) -> list[Evidence]:

@@ -124,3 +124,35 @@ def test_many_staff_few_clients_is_implausible():
 @pytest.mark.parametrize("role", ["home", "about", "products", "cases", "contact", "other"])
 def test_roles_are_accepted(role):
     assert isinstance(site(page("<p>x</p>", role)), SiteEvidence)
+
+
+OWN_FACTORY = ["<p>公司拥有自己的工厂。</p>", "<p>我们有自己的生产厂房。</p>", "<p>公司拥有自己的工廠和生產線。</p>",
+               "<p>We have our own manufacturing facility.</p>",
+               "<p>All panels are built in our own factory in Leeds.</p>"]
+OFFICES = [("<p>地址：杭州市西湖区文三路90号华星大厦1501室</p>", "an office tower"),
+           ("<p>地址：成都市龙泉驿区某某花园小区28栋304号</p>", "residential compound")]
+
+
+@pytest.mark.parametrize("claim", OWN_FACTORY, ids=[c[3:20] for c in OWN_FACTORY])
+@pytest.mark.parametrize("address, where", OFFICES, ids=["tower", "flat"])
+def test_own_factory_claim_against_the_address(claim, address, where):
+    result = site(page(claim + "<p>专业生产门禁控制器，研发生产一体。</p>", "about"), page(address, "contact"))
+    assert "implausible" in result.fields["business_model"].flags
+    note = result.notes["business_model"][0]
+    assert "claims its own factory" in note and where in note
+
+
+@pytest.mark.parametrize("body", [
+    "<p>公司拥有自己的工厂。</p>",
+    "<p>We have our own manufacturing facility.</p>",
+])
+def test_own_factory_in_an_industrial_park_is_fine(body):
+    result = site(page(body + "<p>专业生产门禁控制器。</p>", "about"),
+                  page("<p>地址：深圳市宝安区福永工业园A栋</p>", "contact"))
+    assert "implausible" not in result.fields["business_model"].flags
+
+
+def test_no_factory_claim_no_flag():
+    result = site(page("<p>我们是门禁产品代理商，经销各品牌门禁。</p>", "about"),
+                  page("<p>地址：杭州市西湖区文三路90号华星大厦1501室</p>", "contact"))
+    assert "implausible" not in result.fields["business_model"].flags
