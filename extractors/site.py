@@ -17,7 +17,8 @@ from typing import Callable, Sequence
 
 from prospect.models import EVIDENCE_FIELDS, Evidence, PageDoc
 
-from . import access, business, contact, crosscheck, dates, phones, products, profile, references, size
+from . import access, business, contact, crosscheck, dates, emails, phones, products, profile, references, \
+    size
 from .common import ROLE_RANK, SiteContext, lower
 from .document import ParsedPage, parse_page
 from .structured import extract_items, may_hold_items, organizations
@@ -41,6 +42,7 @@ EXTRACTORS: tuple[tuple[Extractor, tuple[str, ...]], ...] = (
     (contact.office_address, ("office_address",)),
     (phones.phone_numbers, ("phone_numbers",)),
     (phones.fax_numbers, ("fax_numbers",)),
+    (emails.emails, ("emails",)),
     (contact.branches, ("branches",)),
 )
 
@@ -55,10 +57,11 @@ FIELD_ROLES: dict[str, tuple[str, ...]] = {
     "business_model": ("about", "products"), "product_tiers": ("products",),
     "main_product_tier": ("products",), "brands": ("products",),
     "reference_clients": ("cases",), "office_address": ("contact",), "office_type": ("contact",),
-    "phone_numbers": ("contact",), "fax_numbers": ("contact",), "branches": ("contact",),
+    "phone_numbers": ("contact",), "fax_numbers": ("contact",), "emails": ("contact",),
+    "branches": ("contact",),
     "order_history": ("home", "about", "products", "cases", "contact", "other"),  # rep only
 }
-_CONTACT_FIELDS = {"office_address", "phone_numbers", "fax_numbers", "branches"}
+_CONTACT_FIELDS = {"office_address", "phone_numbers", "fax_numbers", "emails", "branches"}
 _NO_CONFLICT = {"company_name", "main_business", "product_tiers", "main_product_tier", "brands"}
 _CONF_RANK = {"high": 0, "medium": 1, "low": 2}
 _COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright|版权所有)[^\n]{0,60}?((?:19|20)\d\d)"

@@ -34,6 +34,7 @@ EVIDENCE_FIELDS: dict[str, str] = {
     "office_type": "office_tower | residential | industrial_park | factory | shop_street | unknown",
     "phone_numbers": "list of strings",
     "fax_numbers": "list of strings",
+    "emails": "list of strings",  # extra key (the contract allows them): distinct, lower-cased
     "branches": "list of strings",
     "order_history": "regular_no_arrears | regular_with_arrears | small_with_arrears",
 }
