@@ -170,6 +170,10 @@ def office_type(address: Evidence | None, pages: Sequence[ParsedPage],
                     continue
                 return [Evidence("office_type", kind, "medium", address.source_url,
                                  address.snippet, f"address cue {cue!r}")]
+    home = _english_home(text, pages) if ctx.lang != "zh" else None
+    if home:
+        return [Evidence("office_type", "residential", "low", address.source_url,
+                         address.snippet, home)]
     if _FLOOR.search(text) and not _FLAT.search(text):
         return [Evidence("office_type", "office_tower", "low", address.source_url,
                          address.snippet, "floor number in a street building (8楼 / 8樓之3)")]
@@ -184,6 +188,30 @@ def office_type(address: Evidence | None, pages: Sequence[ParsedPage],
                          address.snippet, "site speaks of its shop / storefront")]
     return [Evidence("office_type", "unknown", "low", address.source_url, address.snippet,
                      "no office-type cue in the address")]
+
+
+@cache
+def _english_cues() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    table = load("contact")["english_residential"]
+    units = "|".join(map(re.escape, sorted(table["units"], key=len, reverse=True)))
+    streets = "|".join(map(re.escape, table["streets"]))
+    unit = re.compile(rf"\b(?:{units})\s*(?:no\.?\s*)?\d+[a-z]?\b", re.IGNORECASE)
+    street = re.compile(rf"\b\d+[a-z]?,?\s+(?:[A-Z][\w'-]*\s+){{1,3}}(?:{streets})\b", re.IGNORECASE)
+    phrases = re.compile("|".join(map(re.escape, table["site_phrases"])), re.IGNORECASE)
+    return unit, street, phrases
+
+
+def _english_home(text: str, pages: Sequence[ParsedPage]) -> str | None:
+    """Why an English address reads as a home (Flat 3, 12 Oak Close, a home office), or None."""
+    unit, street, phrases = _english_cues()
+    for pattern, why in ((unit, "flat / apartment number"), (street, "house number on a "
+                                                            "residential street (Close, Gardens)")):
+        match = pattern.search(text)
+        if match:
+            return f"{why}: {match.group(0)!r}"
+    said = next((m for p in pages if not p.is_article and "home" in p.folded.lower()
+                 for m in [phrases.search(p.folded)] if m), None)
+    return f"the site says it is run from home: {said.group(0)!r}" if said else None
 
 
 def _has_cue(cue: str, text: str, lowered: str) -> bool:

@@ -60,6 +60,18 @@ def test_office_type_from_chinese_address(address, kind):
     ("12th Floor, Trade Centre Tower, Nairobi", "office_tower"),
     ("Building 7917, Oraifi Industrial Dist, Al Jubail", "industrial_park"),
     ("Flat 3, Sunrise Apartments, MG Road, Pune", "residential"),
+    ("Flat 3, 12 Rose Gardens, London", "residential"),
+    ("12 Oak Close, Reading", "residential"),
+    ("Apartment 12, 40 Elm Street, Boston, MA 02116", "residential"),
+    ("Apt 5B, 200 Park Avenue, New York, NY 10166", "residential"),
+    ("Suite 4, 2nd Floor, Tower House, Leeds LS1 2AB", "office_tower"),
+    ("3rd Floor, 1 Canal Street, Manchester M1 3HE", "office_tower"),
+    ("Kew Gardens Business Centre, Richmond TW9 3AB", "office_tower"),
+    ("Unit 2, Riverside Plaza, Leeds LS1 4AP", "office_tower"),
+    # unsure: unknown
+    ("14 Apartment Road, York YO1 7HH", "unknown"),
+    ("3 Gardens Road, Leeds LS2 9JT", "unknown"),
+    ("Unit 3, Aire Court, Leeds LS10 1AB", "unknown"),
 ])
 def test_office_type_from_english_address(address, kind):
     assert value(f"<p>Address: {address}</p>", "office_type", "contact") == kind
@@ -114,3 +126,17 @@ def test_traditional_chinese_floor_address_is_an_office():
 ])
 def test_heading_then_address_lines(body, address):
     assert value(body, "office_address", "contact", url="http://example.co.uk/contact") == address
+
+
+def test_site_run_from_a_home_office_is_residential():
+    result = site(page("<p>We run the business from our home office in Leeds.</p>", "about",
+                       url="http://www.example.co.uk/about"),
+                  page("<p>Address: 5 Elm Grove, Leeds LS6 2AA</p>", "contact",
+                       url="http://www.example.co.uk/contact"))
+    found = result.fields["office_type"]
+    assert (found.value, found.confidence) == ("residential", "low") and "home" in found.method
+
+
+def test_home_office_words_do_not_count_on_chinese_sites():
+    result = site(page("<p>our home office</p><p>地址：杭州市西湖区文三路90号</p>", "contact"))
+    assert result.fields["office_type"].value == "unknown"
