@@ -37,6 +37,7 @@ def prospect_json(store: Store, row: dict[str, Any]) -> dict[str, Any]:
         "absent": store.absences(pid) if store.extracted_at(pid) else {},
         "needs_review": needs_review(fields),
         "reviews": store.review_log(pid),
+        "notes": store.rep_notes(pid),
         "score": _score_json(score),
     }
 
@@ -87,7 +88,7 @@ def export_row(shape: dict[str, Any]) -> dict[str, Any]:
         "Grade": score.get("grade") or ("unscored" if score.get("unscored") else ""),
         "Grade Range": "-".join(g for g in grade_range if g) if grade_range else "",
         "Score Total": _flat(score.get("total")),
-        "Notes": _notes(score),
+        "Notes": _notes(score, shape.get("notes") or []),
         "Status": shape["status"],
         "Error": shape["error"] or "",
         "Pages Kept": len(shape["pages"]),
@@ -100,13 +101,15 @@ def export_row(shape: dict[str, Any]) -> dict[str, Any]:
     return row
 
 
-def _notes(score: dict[str, Any]) -> str:
+def _notes(score: dict[str, Any], rep_notes: list[dict[str, Any]]) -> str:
+    """Knock-out or why unscored, the rep's notes (newest first), then the top facts to verify."""
     parts = []
     knockout = score.get("knockout")
     if knockout:
         parts.append(f"knock-out: {knockout.get('reason', knockout) if isinstance(knockout, dict) else knockout}")
     if score.get("unscored"):
         parts.append(f"unscored: {score['unscored']}")
+    parts += [f"note ({n['source']}, {n['reviewer']}, {(n['at'] or '')[:10]}): {n['note']}" for n in reversed(rep_notes)]
     parts += list(score.get("to_verify") or [])[:TOP_FACTS_IN_NOTES]
     return " | ".join(str(p) for p in parts)
 

@@ -138,6 +138,26 @@ def review_field(store: Store, url: str, field: str, action: str, value: Any = N
     return ReviewChange(field, action, old, value, before["grade"] if before else None, record["grade"])
 
 
+MAX_NOTE_CHARS = 2000
+
+
+def add_note(store: Store, url: str, note: str, *, source: str = "phone", reviewer: str | None = None) -> dict:
+    """A note from a call, a visit, a magazine, a business card ... about the prospect as a whole,
+    kept in the audit trail (no grade changes); returns it as `show --json` lists it."""
+    if source not in REVIEW_SOURCES:
+        raise ProspectError(f"source must be one of {', '.join(REVIEW_SOURCES)}, not {source!r}")
+    text = note.strip()
+    if not text:
+        raise ProspectError("the note is empty")
+    if len(text) > MAX_NOTE_CHARS:
+        raise ProspectError(f"a note holds at most {MAX_NOTE_CHARS} characters ({len(text)} given)")
+    row = store.prospect_row(url)
+    entry = {"note": text, "source": source, "reviewer": reviewer_name(reviewer), "at": utc_now()}
+    with store.write():
+        store.add_note(row["id"], entry["note"], source, entry["reviewer"], entry["at"])
+    return entry
+
+
 def undo_review(store: Store, url: str, field: str, *, reviewer: str | None = None) -> ReviewChange:
     check_field(field)
     row = store.prospect_row(url)

@@ -12,17 +12,9 @@ from urllib.parse import urlsplit
 from jinja2 import Undefined
 
 from prospect.models import EVIDENCE_FIELDS
+from prospect.review_view import FLAG_REASONS, REP_FACTS
 from webapp.highlight import Segment, snippet_segments
 
-FLAG_REASONS = {
-    "conflict": "pages of the site disagree on this value",
-    "implausible": "failed a cross-check against other facts",
-    "inferred": "derived from other facts, not stated on the site",
-    "stale": "comes from an old page",
-    "reviewed": "confirmed or set by a rep",
-}
-# Facts no website gives; offered first when adding a fact from a call.
-REP_FACTS = ("sales_staff", "tech_staff", "order_history")
 CHOICES = {
     "business_model": ("manufacturer", "distributor", "integrator", "mixed"),
     "main_product_tier": ("domestic_mid_networked", "foreign_high_end", "domestic_low_standalone"),
@@ -86,7 +78,8 @@ def reviewed_without_value(shape: dict[str, Any]) -> list[dict]:
 def _last_reviews(log: list[dict]) -> dict[str, dict]:
     last: dict[str, dict] = {}
     for entry in log:
-        last[entry["field"]] = entry
+        if entry["field"]:  # notes about the whole prospect have no field
+            last[entry["field"]] = entry
     return {name: entry for name, entry in last.items() if entry["action"] != "undone"}
 
 

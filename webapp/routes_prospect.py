@@ -1,5 +1,5 @@
 """One prospect: grade breakdown, evidence cards, and the review actions (confirm, correct, reject,
-add a fact, undo) through `prospect.workflows`, the same functions and audit trail as the CLI.
+add a fact, add a note, undo) through `prospect.workflows`, the same functions and audit trail as the CLI.
 
 Prospects are addressed by their URL (`?url=`), which `Store.prospect_row` resolves.
 """
@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 
-from prospect.errors import ProspectError, UnknownField
+from prospect.errors import NotFound, ProspectError, UnknownField
 from prospect.models import REVIEW_SOURCES
 from prospect.report import prospect_json
-from prospect.workflows import ReviewChange, review_field, undo_review
+from prospect.workflows import ReviewChange, add_note, review_field, undo_review
 from webapp.app import store
 from webapp.charts import indicator_points
 from webapp.present import addable_fields, display, evidence_cards, grade_range_text, reviewed_without_value
@@ -59,6 +59,20 @@ def review():
         return _render(url, {"field": field if verb != "add" else "__add__", "message": str(exc),
                              "value": form.get("value", ""), "chosen": field}, 422)
     return _done(url, change)
+
+
+@bp.post("/prospect/note")
+def note():
+    url = request.form.get("url", "")
+    try:
+        entry = add_note(store(), url, request.form.get("note", ""), source=request.form.get("source") or "phone",
+                         reviewer=current_app.config["PROSPECT"].reviewer)
+    except NotFound:
+        raise
+    except ProspectError as exc:
+        return _render(url, {"field": "__note__", "message": str(exc), "value": request.form.get("note", "")}, 422)
+    flash(f"note added ({entry['source']}): {_short(entry['note'])}", "ok")
+    return redirect(url_for(".show", url=store().prospect_row(url)["url"]) + "#notes", code=303)
 
 
 @bp.post("/prospect/undo")

@@ -13,3 +13,10 @@ err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 def print_json(value) -> None:
     sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=1) + "\n")
+
+
+def plain(value) -> str:
+    """A value as one line of text: lists joined with "; ", reference clients by name."""
+    if isinstance(value, list):
+        return "; ".join(v.get("name", str(v)) if isinstance(v, dict) else str(v) for v in value)
+    return str(value)

@@ -1,22 +1,20 @@
-"""Commands that change evidence or its grade: review, set, extract, score."""
+"""Commands that change evidence or its grade: set, note, extract, score (the walk: cli/walk.py)."""
 from __future__ import annotations
 
 import click
 from rich.text import Text
 
-from prospect.analysis import RUBRIC_META_KEY, effective_evidence, needs_review
+from prospect.analysis import RUBRIC_META_KEY
 from prospect.cli.console import out
 from prospect.cli.context import Context, pass_ctx
-from prospect.errors import ProspectError
-from prospect.field_values import parse_field_value
 from prospect.models import EVIDENCE_FIELDS, REVIEW_SOURCES
-from prospect.workflows import ReviewChange, reextract, review_field, score_all, store_rubric, undo_review
+from prospect.workflows import (
+    ReviewChange, add_note, reextract, review_field, score_all, store_rubric, undo_review,
+)
 
-# Facts no website gives; the review offers to add them after the extracted fields.
-REP_FACTS = ("sales_staff", "tech_staff", "order_history")
 
-
-def _print_change(change: ReviewChange) -> None:
+def print_change(change: ReviewChange) -> None:
+    """One line per review: field, action, from -> to, and the grade before and after."""
     grade = f"grade {change.grade_before or '-'} -> {change.grade_after or '-'}"
     out.print(Text(f"{change.field}: {change.action} ({change.old!r} -> {change.new!r}); {grade}"))
 
@@ -36,7 +34,7 @@ def set_(ctx: Context, url, field, value, action, source, note, reviewer) -> Non
     """Set, confirm, reject or undo one evidence field; VALUE is JSON where it parses, else text."""
     store = ctx.store
     if action == "undo":
-        _print_change(undo_review(store, url, field, reviewer=reviewer))
+        print_change(undo_review(store, url, field, reviewer=reviewer))
         return
     if action is None:
         if value is None:
@@ -44,68 +42,20 @@ def set_(ctx: Context, url, field, value, action, source, note, reviewer) -> Non
         action = "corrected"
     elif value is not None:
         raise click.UsageError(f"--{action[:-2] if action.endswith('ed') else action} takes no VALUE")
-    _print_change(review_field(store, url, field, action, value, source=source, note=note, reviewer=reviewer))
+    print_change(review_field(store, url, field, action, value, source=source, note=note, reviewer=reviewer))
 
 
 @click.command()
 @click.argument("url")
+@click.argument("text")
+@click.option("--source", type=click.Choice(REVIEW_SOURCES), default="phone", show_default=True,
+              help="Where it was learnt: a call, a visit, a magazine, a business card ...")
 @click.option("--reviewer", envvar="PROSPECT_REVIEWER", help="Who (default $PROSPECT_REVIEWER or $USER).")
-@click.option("--all-fields", is_flag=True, help="Walk every field, not only those that need review.")
 @pass_ctx
-def review(ctx: Context, url: str, reviewer: str | None, all_fields: bool) -> None:
-    """Walk through a prospect's evidence: confirm, correct, reject, or add facts from a call."""
-    store = ctx.store
-    row = store.prospect_row(url)
-    fields = effective_evidence(store.evidence(row["id"]), store.review_facts(row["id"]))
-    in_order = [name for name in EVIDENCE_FIELDS if name in fields]
-    names = in_order if all_fields else needs_review(fields) or in_order
-    out.print(Text(f"{row['name'] or row['domain']}  {row['url']}: {len(names)} field(s) to review", style="bold"))
-    for name in names:
-        if not _review_one(store, row["url"], name, fields[name], reviewer):
-            return
-    for name in REP_FACTS:
-        if name not in fields and click.confirm(f"add {name} (not on the website)?", default=False):
-            _edit(store, row["url"], name, "corrected", reviewer)
-
-
-def _review_one(store, url: str, name: str, item, reviewer) -> bool:
-    """One field; False when the rep quits."""
-    flags = f" [{', '.join(item.flags)}]" if item.flags else ""
-    out.print(Text(f"\n{name}: {item.value!r}  ({item.confidence}{flags})", style="bold"))
-    if item.snippet:
-        out.print(Text(f"  “{item.snippet}”"))
-    if item.source_url:
-        out.print(Text(f"  {item.source_url}", style="dim"))
-    choice = click.prompt("[c]onfirm [e]dit [r]eject [u]ndo [s]kip [q]uit", default="s",
-                          type=click.Choice(list("cerusq")), show_choices=False)
-    if choice == "q":
-        return False
-    if choice == "c":
-        _print_change(review_field(store, url, name, "confirmed", source="website", reviewer=reviewer))
-    elif choice == "r":
-        note = click.prompt("why", default="", show_default=False)
-        _print_change(review_field(store, url, name, "rejected", note=note, reviewer=reviewer))
-    elif choice == "e":
-        _edit(store, url, name, "corrected", reviewer)
-    elif choice == "u":
-        try:
-            _print_change(undo_review(store, url, name, reviewer=reviewer))
-        except ProspectError as exc:
-            out.print(Text(str(exc), style="yellow"))
-    return True
-
-
-def _edit(store, url: str, name: str, action: str, reviewer) -> None:
-    while True:  # a typo: say what is expected and ask again
-        raw = click.prompt(f"{name} ({EVIDENCE_FIELDS[name]})")
-        try:
-            parse_field_value(name, raw)  # said at once; the workflow normalises it for the prospect
-            break
-        except ProspectError as exc:
-            out.print(Text(str(exc), style="red"))
-    source = click.prompt("source", default="phone", type=click.Choice(REVIEW_SOURCES))
-    note = click.prompt("note", default="", show_default=False)
-    _print_change(review_field(store, url, name, action, raw, source=source, note=note, reviewer=reviewer))
+def note(ctx: Context, url: str, text: str, source: str, reviewer: str | None) -> None:
+    """Add a note about the prospect from a call or a visit (kept in the audit trail and the export)."""
+    entry = add_note(ctx.store, url, text, source=source, reviewer=reviewer)
+    out.print(Text(f"noted ({entry['source']}, {entry['reviewer']}): {entry['note']}"))
 
 
 @click.command()
@@ -135,4 +85,4 @@ def score(ctx: Context, rubric_spec: str | None) -> None:
     out.print(f"scored with {rubric.name} {rubric.version}: {summary}")
 
 
-COMMANDS = [review, set_, extract, score]
+COMMANDS = [set_, note, extract, score]

@@ -8,7 +8,7 @@ import click
 from rich.cells import cell_len
 from rich.text import Text
 
-from prospect.cli.console import err, out, print_json
+from prospect.cli.console import err, out, plain, print_json
 from prospect.cli.context import Context, pass_ctx
 from prospect.errors import ProspectError
 from prospect.exporting import FORMATS, export_bytes
@@ -86,6 +86,7 @@ def show(ctx: Context, url: str, as_json: bool) -> None:
     _print_header(shape)
     _print_pages(shape)
     _print_evidence(shape)
+    _print_notes(shape)
     _print_score(shape)
 
 
@@ -112,7 +113,7 @@ def _print_evidence(shape: dict) -> None:
     out.print(Text("\nevidence", style="bold"))
     for name, item in shape["evidence"].items():
         flags = f" [{', '.join(item['flags'])}]" if item["flags"] else ""
-        out.print(Text(f"  {name}: {_display(item['value'])}  ({item['confidence']}{flags})"))
+        out.print(Text(f"  {name}: {plain(item['value'])}  ({item['confidence']}{flags})"))
         if item["snippet"]:
             out.print(Text(f"      “{item['snippet']}”  {item['source_url']}", style="dim"))
         for note in shape["evidence_notes"].get(name, []):
@@ -122,10 +123,11 @@ def _print_evidence(shape: dict) -> None:
                        style="dim"))
 
 
-def _display(value) -> str:
-    if isinstance(value, list):
-        return "; ".join(v.get("name", str(v)) if isinstance(v, dict) else str(v) for v in value)
-    return str(value)
+def _print_notes(shape: dict) -> None:
+    if shape["notes"]:
+        out.print(Text("\nnotes from calls and visits", style="bold"))
+    for entry in shape["notes"]:
+        out.print(Text(f"  {entry['at']}  {entry['reviewer']} ({entry['source']}): {entry['note']}"))
 
 
 def _print_score(shape: dict) -> None:

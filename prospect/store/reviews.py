@@ -1,10 +1,16 @@
-"""Reviews: the rep's current word per field, and the full audit trail of every change."""
+"""Reviews: the rep's current word per field, and the full audit trail of every change.
+
+Notes from a call or a visit that are about no one field live in the same trail, with an empty
+field and the action `noted`.
+"""
 from __future__ import annotations
 
 import json
 
 from prospect.models import ReviewFact
 from prospect.store.evidence import dumps
+
+NOTE_ACTION = "noted"
 
 
 class ReviewMixin:
@@ -57,6 +63,18 @@ class ReviewMixin:
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [prospect_id, field, action, dumps(old), dumps(new), source, note, reviewer, at],
         )
+
+    def add_note(self, prospect_id: int, note: str, source: str, reviewer: str, at: str) -> None:
+        """Log a note about the prospect as a whole (call inside `write()`)."""
+        self._log_review(prospect_id, "", NOTE_ACTION, None, None, source, note, reviewer, at)
+
+    def rep_notes(self, prospect_id: int) -> list[dict]:
+        """The rep's notes on the prospect, oldest first: note, source, reviewer, at."""
+        rows = self.db.execute(
+            "SELECT note, source, reviewer, at FROM reviews WHERE prospect_id = ? AND action = ? ORDER BY id",
+            [prospect_id, NOTE_ACTION],
+        ).fetchall()
+        return [{"note": note, "source": source, "reviewer": reviewer, "at": at} for note, source, reviewer, at in rows]
 
     def review_log(self, prospect_id: int) -> list[dict]:
         rows = self.db.execute(

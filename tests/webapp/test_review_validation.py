@@ -53,3 +53,28 @@ def test_a_valid_field_still_goes_through(client, token, app_db):
     assert client.post("/prospect/review", data=form, headers=LOCAL).status_code == 303
     undo = {"url": NORTHGATE, "field": "sales_staff", "csrf_token": token}
     assert client.post("/prospect/undo", data=undo, headers=LOCAL).status_code == 303
+
+
+def test_a_note_from_a_visit_is_kept_and_shown(client, token, app_db):
+    form = {"url": NORTHGATE, "note": "met their buyer at IFSEC <b>London</b>", "source": "visit", "csrf_token": token}
+    response = client.post("/prospect/note", data=form, headers=LOCAL)
+    assert response.status_code == 303 and response.headers["Location"].endswith("#notes")
+    page = client.get("/prospect", query_string={"url": NORTHGATE}, headers=LOCAL).get_data(as_text=True)
+    assert "met their buyer at IFSEC &lt;b&gt;London&lt;/b&gt;" in page and "(visit)" in page
+    conn = sqlite3.connect(app_db)
+    try:
+        rows = conn.execute("SELECT field, action, source, reviewer FROM reviews WHERE action = 'noted'").fetchall()
+    finally:
+        conn.close()
+    assert ("", "noted", "visit", "test-rep") in rows
+
+
+@pytest.mark.parametrize("note, source, says", [("   ", "phone", "the note is empty"),
+                                                 ("x" * 2001, "phone", "at most 2000 characters"),
+                                                 ("fine", "carrier pigeon", "source must be one of")])
+def test_a_bad_note_is_refused_and_nothing_stored(client, token, app_db, note, source, says):
+    before = dump(app_db)
+    form = {"url": NORTHGATE, "note": note, "source": source, "csrf_token": token}
+    response = client.post("/prospect/note", data=form, headers=LOCAL)
+    assert response.status_code == 422 and says in response.get_data(as_text=True)
+    assert dump(app_db) == before
