@@ -78,6 +78,8 @@ def _chinese(text: str) -> str | None:
     folded = fold(text)
     core_len = len(_ZH_TRAIL.sub("", folded)) or len(folded)
     core = text[:core_len]
+    if well_known(core):
+        return core  # 腾讯, 南方电网: known without an organisation suffix
     if len(core) < 4 or core in _generic()[1] or not _ZH_SUFFIX.search(fold(core)):
         return None
     if re.search(r"[，,。；;！!？?：:的]|(?:19|20)\d\d|诚邀|莅临|参加|举办|召开|荣获|喜获|欢迎|分公司|办事处", core) \
@@ -104,21 +106,42 @@ def client_record(name: str) -> dict[str, Any]:
     return {"name": name, "sector": sector_of(name), "notable": is_notable(name)}
 
 
+def _has_term(term: str, folded: str, lowered: str) -> bool:
+    """Chinese terms as substrings; Latin terms as whole words, plurals too (Hospitals,
+    Universities)."""
+    if re.match(r"[A-Za-z]", term):
+        body = re.escape(term.lower())
+        body = body[:-1] + "(?:y|ie)" if body.endswith("y") else body
+        return re.search(rf"(?<![a-z]){body}(?:s|es)?(?![a-z])", lowered) is not None
+    return term in folded
+
+
 def sector_of(name: str) -> str:
     folded = fold(name)
     lowered = folded.lower()
     for entry in load("clients")["sector"]:
-        for term in entry["terms"]:
-            if re.match(r"[a-z]", term):
-                if re.search(rf"(?<![a-z]){re.escape(term)}(?![a-z])", lowered):
-                    return entry["name"]
-            elif term in folded:
-                return entry["name"]
-    return "other"
+        if any(_has_term(term, folded, lowered) for term in entry["terms"]):
+            return entry["name"]
+    return "enterprise" if well_known(name) else "other"
 
 
 def is_notable(name: str) -> bool:
     table = load("clients")["notable"]
-    lowered = fold(name).lower()
-    return any(t.lower() in lowered for t in table["terms"]) or \
-        any(n.lower() in lowered for n in table["names"])
+    folded = fold(name)
+    lowered = folded.lower()
+    return any(_has_term(t, folded, lowered) for t in table["terms"]) or \
+        well_known(name, anywhere=True)
+
+
+def well_known(name: str, *, anywhere: bool = False) -> bool:
+    """A name of the well-known list (data/clients.toml [notable] names): the name starts with
+    it (腾讯, 腾讯科技, Google UK), or with `anywhere` holds it (杭州万科城市花园)."""
+    folded = fold(name)
+    lowered = folded.lower()
+    for known in load("clients")["notable"]["names"]:
+        if re.match(r"[A-Za-z]", known):
+            if _has_term(known, folded, lowered):
+                return True
+        elif (fold(known) in folded) if anywhere else folded.startswith(fold(known)):
+            return True
+    return False

@@ -69,6 +69,19 @@ def test_prose_list_chinese():
     ("Trimurti Housing Society", "real_estate", False),
     ("Barista Coffee", "enterprise", False),
     ("Marrakesh", "other", False),
+    ("Leeds City Council", "government", True),
+    ("Kent County Council", "government", True),
+    ("NHS Leeds Teaching Hospitals", "hospital", True),
+    ("Ministry of Defence", "government", True),
+    ("West Yorkshire Police", "government", True),
+    ("University of Leeds", "school", True),
+    ("Yorkshire Bank", "bank", True),
+    ("Joe's Cafe", "enterprise", False),
+    ("Leeds Parish Church", "other", False),
+    ("深圳市公安局", "government", True),
+    ("腾讯", "enterprise", True),
+    ("南方电网", "enterprise", True),
+    ("杭州万科城市花园", "real_estate", True),
 ])
 def test_sector_and_notable(name, sector, notable):
     assert sector_of(name) == sector
@@ -122,4 +135,33 @@ def test_english_bullet_lists_need_organisation_words():
     items = "".join(f"<li>{t}</li>" for t in ["Pennine Valley University", "Irwell Vale Borough Council",
                                                 "Holt & Barrow Solicitors"])
     assert clients(page(f"<ul>{items}</ul>", "cases")) == ["Pennine Valley University",
-                                                            "Irwell Vale Borough Council"]
+                                                            "Irwell Vale Borough Council",
+                                                            "Holt & Barrow Solicitors"]
+
+
+def test_well_known_logo_alts_without_a_suffix():
+    body = "".join(f'<img src="l{i}.png" alt="{n}">' for i, n in enumerate(["腾讯", "华为", "深圳市公安局"]))
+    assert clients(page(body, "cases")) == ["腾讯", "华为", "深圳市公安局"]
+
+
+def test_well_known_names_in_a_prose_list():
+    body = "<p>主要客户有：南方电网、腾讯、深圳市公安局等。</p>"
+    assert clients(page(body, "about")) == ["南方电网", "腾讯", "深圳市公安局"]
+
+
+def test_unknown_short_names_still_need_a_suffix():
+    body = "<p>主要客户有：某某、张三、深圳市公安局等。</p>"
+    assert clients(page(body, "about")) == ["深圳市公安局"]
+
+
+@pytest.mark.parametrize("markup", [
+    "<ul>{}</ul>".format("".join(f"<li>{n}</li>" for n in
+                                 ["NHS Leeds Teaching Hospitals", "Joe's Cafe", "Leeds City Council"])),
+    "".join(f'<img src="l{i}.png" alt="{n}">' for i, n in
+            enumerate(["NHS Leeds Teaching Hospitals", "Joe's Cafe", "Leeds City Council"])),
+], ids=["list", "logos"])
+def test_english_public_bodies_and_small_businesses(markup):
+    found = site(page(markup, "cases", url="http://www.example.co.uk/clients")).fields["reference_clients"]
+    assert [(c["name"], c["sector"], c["notable"]) for c in found.value] == [
+        ("NHS Leeds Teaching Hospitals", "hospital", True), ("Joe's Cafe", "enterprise", False),
+        ("Leeds City Council", "government", True)]
