@@ -59,6 +59,17 @@ class SiteContext:
     structured: tuple[tuple[str, dict[str, Any]], ...] = ()
 
 
+@dataclass(frozen=True)
+class Unresolved:
+    """What an extractor returns for a field it saw stated but could not turn into a value
+    (a capital in US dollars with no rate): the dispatcher records `reason` as the field's
+    absence instead of `not_stated`, and `note` (the sentence, the page) in its notes."""
+
+    field: str
+    reason: str
+    note: str
+
+
 def evidence(field: str, value: Any, confidence: str, page: ParsedPage, span: tuple[int, int],
              method: str, flags: Sequence[str] = ()) -> Evidence:
     """Evidence whose snippet is the sentence around `span` of the page text."""

@@ -17,13 +17,13 @@ from typing import Callable, Sequence
 
 from prospect.models import EVIDENCE_FIELDS, Evidence, PageDoc
 
-from . import access, business, contact, crosscheck, dates, emails, phones, products, profile, references, \
-    size
-from .common import ROLE_RANK, SiteContext, lower
+from . import access, business, capital, contact, crosscheck, dates, emails, phones, products, profile, \
+    references, size
+from .common import ROLE_RANK, SiteContext, Unresolved, lower
 from .document import ParsedPage, parse_page
 from .structured import extract_items, may_hold_items, organizations
 
-Extractor = Callable[[Sequence[ParsedPage], SiteContext], list[Evidence]]
+Extractor = Callable[[Sequence[ParsedPage], SiteContext], list[Evidence | Unresolved]]
 
 # (extractor, the fields it yields). Order matters only for readability.
 EXTRACTORS: tuple[tuple[Extractor, tuple[str, ...]], ...] = (
@@ -33,7 +33,7 @@ EXTRACTORS: tuple[tuple[Extractor, tuple[str, ...]], ...] = (
     (dates.founded_year, ("founded_year",)),
     (dates.years_in_access_control, ("years_in_access_control",)),
     (size.headcount, ("headcount",)),
-    (size.registered_capital, ("registered_capital_cny",)),
+    (capital.registered_capital, ("registered_capital_cny",)),
     (size.staff_split, ("sales_staff", "tech_staff")),
     (business.business_model, ("business_model",)),
     (products.tier_evidence, ("product_tiers", "main_product_tier")),
@@ -76,7 +76,8 @@ class SiteEvidence:
     fields: chosen evidence per field (only fields with a value).
     candidates: every candidate per field, chosen one included (for conflicts and review).
     absence: for each contract field without a value: not_stated / page_not_found /
-        extraction_failed.
+        extraction_failed, or an extractor's own reason for a value it saw but could not use
+        (stated_in_other_currency: a registered capital in US dollars and no rate on the page).
     notes: readable reasons per field: cross-check findings, conflicts, extractor errors.
     """
 
@@ -92,6 +93,7 @@ def extract_site(pages: Sequence[PageDoc], *, crawled_at: dt.date) -> SiteEviden
     found: dict[str, list[Evidence]] = {}
     failed: dict[str, str] = {}
     notes: dict[str, list[str]] = {}
+    unresolved: dict[str, Unresolved] = {}
     for extractor, names in EXTRACTORS:
         try:
             results = extractor(parsed, ctx)
@@ -101,7 +103,10 @@ def extract_site(pages: Sequence[PageDoc], *, crawled_at: dt.date) -> SiteEviden
                                f"{type(error).__name__}: {error}"
             continue
         for item in results:
-            found.setdefault(item.field, []).append(item)
+            if isinstance(item, Unresolved):
+                unresolved.setdefault(item.field, item)
+            else:
+                found.setdefault(item.field, []).append(item)
     roles = {p.url: p.role for p in parsed}
     fields = {name: choose(name, items, notes, roles) for name, items in found.items()}
     _derived(fields, found, parsed, ctx, failed)
@@ -112,7 +117,10 @@ def extract_site(pages: Sequence[PageDoc], *, crawled_at: dt.date) -> SiteEviden
             notes.setdefault(finding.field, []).append(finding.reason)
     for name, reason in failed.items():
         notes.setdefault(name, []).append(f"extraction failed: {reason}")
-    absence = {name: _absence(name, parsed, failed) for name in EVIDENCE_FIELDS
+    for name, item in unresolved.items():
+        if name not in fields:
+            notes.setdefault(name, []).append(item.note)
+    absence = {name: _absence(name, parsed, failed, unresolved) for name in EVIDENCE_FIELDS
                if name not in fields}
     return SiteEvidence(fields=fields,
                         candidates={k: tuple(v) for k, v in found.items()},
@@ -211,9 +219,12 @@ def _stale(fields: dict[str, Evidence], parsed: Sequence[ParsedPage], crawled_at
                 (*item.flags, "stale"))))
 
 
-def _absence(name: str, parsed: Sequence[ParsedPage], failed: dict[str, str]) -> str:
+def _absence(name: str, parsed: Sequence[ParsedPage], failed: dict[str, str],
+             unresolved: dict[str, Unresolved]) -> str:
     if name in failed:
         return "extraction_failed"
+    if name in unresolved:  # stated, but not as a value of the contract (capital in USD)
+        return unresolved[name].reason
     roles = {p.role for p in parsed}
     if not roles & set(FIELD_ROLES.get(name, ())):
         return "page_not_found"

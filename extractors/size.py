@@ -1,9 +1,7 @@
-"""Headcount and registered capital, as the site claims them.
+"""Headcount and the sales / technical staff split, as the site claims them (capital: capital.py).
 
 Headcount is an int, or [min, max] for ranges (人员规模：50-99人) with max None for "more than"
 (员工200余人, "over 100 employees"). Sub-groups (技术人员15人, 外聘员工) are not the headcount.
-Registered capital is normalised to CNY (500万元 → 5000000); other currencies only when the
-site itself states the CNY amount.
 """
 from __future__ import annotations
 
@@ -17,7 +15,7 @@ from .dates import EN_NUMBER, _count
 from .document import ParsedPage
 from .structured import as_text
 from .terms import Gated
-from .text import NUMBER, parse_int, parse_number
+from .text import NUMBER, parse_int
 
 _MORE = r"(余|多|多名|以上|\+)?"
 _ZH_RANGE = Gated(re.compile(r"(?:人员规模|员工人数|公司规模|企业规模|员工规模|公司人数|团队规模)\s*[:：]?\s*("
@@ -65,17 +63,6 @@ _EN_EMPLOYS = Gated(re.compile(r"\bemploys[ \t]+(?:(over|more than|nearly|about)
     ('employs',))
 _EN_SKIP = re.compile(r"(?:serv\w*|train\w*|help\w*|protect\w*|clients?|customers?)[ \t]+(?:\w+[ \t]+)?$",
                       re.IGNORECASE)
-
-_CAPITAL = re.compile(
-    r"注册(?:资金|资本|资本金)\s*(?:为|是|:|：|达到|达|约|人民币|RMB|\s)*\s*(" + NUMBER + r")\s*"
-    r"(万|亿|千万|百万)?\s*(元|人民币|美元|美金|港币|港元|欧元|USD|HKD|EUR|RMB|CNY)?")
-_EN_CAPITAL = re.compile(
-    r"registered capital(?:\s+of|:)?\s*(?:RMB|CNY|¥|USD|US\$|\$)?\s*(\d[\d,.]*)\s*"
-    r"(million|billion|thousand)?\s*(RMB|CNY|yuan|USD|dollars)?", re.IGNORECASE)
-_FOREIGN = {"美元", "美金", "港币", "港元", "欧元", "USD", "HKD", "EUR", "dollars"}
-_SCALE = {"万": 1e4, "亿": 1e8, "千万": 1e7, "百万": 1e6, "million": 1e6, "billion": 1e9,
-          "thousand": 1e3}
-
 
 def _value(low: int, more: str | None, qualifier: str | None = None) -> Any:
     if more or (qualifier and qualifier.lower() in ("over", "more than")):
@@ -180,42 +167,6 @@ def _count_text(text: str) -> Any:
         return [parse_int(span.group(1)), parse_int(span.group(2))]
     more = re.fullmatch(r"\s*(\d[\d,]*)\s*\+\s*", text)
     return [parse_int(more.group(1)), None] if more else parse_int(text)
-
-
-def registered_capital(pages: Sequence[ParsedPage], ctx: SiteContext) -> list[Evidence]:
-    found = []
-    for page in site_pages(pages, articles=True):
-        base = "high" if page.role in ("about", "home", "contact") else "medium"
-        if page.is_article:
-            base = "low"
-        for match in _CAPITAL.finditer(page.folded):
-            number = parse_number(match.group(1))
-            scale, currency = match.group(2), match.group(3) or ""
-            if number is None or currency in _FOREIGN:
-                continue
-            if scale:
-                amount = number * _SCALE[scale]
-            elif currency or number >= 10_000:
-                amount = number
-            else:
-                continue  # "注册资本500" with no unit: ambiguous
-            if not 1_000 <= amount <= 1e13:
-                continue
-            conf = base if (scale or currency) else "medium"
-            found.append(evidence("registered_capital_cny", int(round(amount)), conf, page,
-                                  match.span(), "zh-capital"))
-        for match in _EN_CAPITAL.finditer(page.folded):
-            number = parse_number(match.group(1))
-            currency = match.group(3) or ""
-            prefix = page.folded[match.start():match.start(1)]
-            if number is None or currency in _FOREIGN or re.search(r"USD|\$", prefix):
-                continue
-            if not (currency or re.search(r"RMB|CNY|¥", prefix)):
-                continue
-            amount = number * _SCALE.get((match.group(2) or "").lower(), 1)
-            found.append(evidence("registered_capital_cny", int(round(amount)), "medium", page,
-                                  match.span(), "en-capital"))
-    return found
 
 
 _STAFF = {

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from bench.extraction import mock_sites, real_sites
-from extractors import business, crosscheck, dates, mainline, products, size
+from extractors import business, capital, crosscheck, dates, mainline, products, size
 from extractors.document import parse_page
 from extractors.terms import Gated, TermAlternation
 
@@ -32,7 +32,8 @@ def _patterns():
     found += [size._ZH_RANGE, size._ZH_TOTAL, size._ZH_SIZE_AFTER, size._EN_TOTAL, size._EN_TEAM,
               size._EN_EMPLOYS, dates._EN_AGE, dates._ZH_AC_START, dates._EN_AC_START,
               size._ZH_TEAM, size._EN_SIZE, size._EN_STRONG, size._EN_RANGE_NOUN,
-              *dates._ZH_AC_YEARS, *dates._EN_AC_YEARS, crosscheck._own_factory()]
+              *dates._ZH_AC_YEARS, *dates._EN_AC_YEARS, crosscheck._own_factory(), capital._CAPITAL,
+              capital._EN_CAPITAL]
     return found
 
 

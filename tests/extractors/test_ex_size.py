@@ -1,7 +1,7 @@
 """Headcount (ints and ranges) and registered capital in CNY."""
 import pytest
 
-from extractor_helpers import field, value
+from extractor_helpers import field, page, site, value
 
 HEADCOUNT = [
     ("<p>公司现有员工200余人。</p>", [200, None]),
@@ -85,6 +85,44 @@ def test_registered_capital(body, expected):
 ])
 def test_capital_not_taken(body):
     assert value(body, "registered_capital_cny") is None
+
+
+OTHER_CURRENCY = [
+    "<p>注册资本：50万美元</p>",
+    "<p>注册资本500万港元。</p>",
+    "<p>注册资金：港币500万元</p>",
+    "<p>資本額新台幣2,000萬元</p>",
+    "<p>Registered capital: USD 1 million.</p>",
+    "<p>Registered capital of US$ 500,000.</p>",
+]
+
+
+@pytest.mark.parametrize("body", OTHER_CURRENCY, ids=[b[3:20] for b in OTHER_CURRENCY])
+def test_capital_in_another_currency_is_recorded_not_converted(body):
+    result = site(page(body))
+    assert "registered_capital_cny" not in result.fields
+    assert result.absence["registered_capital_cny"] == "stated_in_other_currency"
+    note = result.notes["registered_capital_cny"][0]
+    assert "no exchange rate" in note and body[3:9] in note
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("<p>注册资本：50万美元（约合人民币340万元）</p>", 3_400_000),
+    ("<p>注册资本50万美元。</p><p>汇率：1美元=7.1元人民币</p>", 3_550_000),
+    ("<p>注册资本500万港元，按1港元兑0.92人民币折算。</p>", 4_600_000),
+    ("<p>Registered capital: USD 1 million (about RMB 7.1 million).</p>", 7_100_000),
+    ("<p>Registered capital of USD 1 million. Exchange rate: 1 USD = 7.2 CNY.</p>", 7_200_000),
+])
+def test_capital_converted_at_a_stated_rate(body, expected):
+    found = field(body, "registered_capital_cny")
+    assert found.value == expected and found.confidence == "medium"
+    assert "converted" in found.method
+
+
+def test_cny_capital_beats_an_unconverted_one():
+    result = site(page("<p>注册资本：50万美元</p><p>注册资金500万元</p>"))
+    assert result.fields["registered_capital_cny"].value == 5_000_000
+    assert "registered_capital_cny" not in result.absence
 
 
 @pytest.mark.parametrize("body, sales, tech", [
