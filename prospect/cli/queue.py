@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import itertools
 import json
-import os
+import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -11,6 +11,7 @@ from pathlib import Path
 import click
 from rich.text import Text
 
+from crawler.fixtures import MANIFEST
 from prospect.cli.console import err, out
 from prospect.cli.context import Context, pass_ctx
 from prospect.errors import ProspectError
@@ -130,25 +131,60 @@ def _print_crawl_summary(summary) -> None:
 @click.option("--allow-private", is_flag=True, help="Allow private, loopback and reserved addresses.")
 @click.option("--force", is_flag=True, help="Write into FOLDER even if it is not empty.")
 def record(url: str, folder: str, pages_per_site: int, allow_private: bool, force: bool) -> None:
-    """Crawl one site live and save it as a fixture folder (replay it with `crawl --replay`)."""
+    """Crawl one site live and save it as a fixture folder (replay it with `crawl --replay`).
+
+    The site is recorded into a scratch folder next to FOLDER and moved into place at the end, so a
+    crawl that saves nothing (refused address, no answer) leaves FOLDER as it was and exits 1."""
     from crawler.runner import CrawlOptions, run_crawl
 
     start = normalise_url(url)
     target = Path(folder)
     if target.exists() and any(target.iterdir()) and not force:
         raise ProspectError(f"{target} is not empty; choose another folder or pass --force")
-    with tempfile.TemporaryDirectory(prefix="prospect-record-") as scratch:
-        db_path = os.path.join(scratch, "record.db")
+    scratch = _scratch_next_to(target)
+    try:
+        staged = scratch / target.name
+        db_path = str(scratch / "record.db")
         summary = run_crawl(CrawlOptions(
             db_path=db_path, pages_per_site=pages_per_site, allow_private=allow_private,
-            record_dir=str(target), only_urls=(start,), show_progress=False,
+            record_dir=str(staged), only_urls=(start,), show_progress=False,
         ))
         store = Store(db_path)
         shape = prospect_json(store, store.prospect_row(start))
         store.close()
+        if not (staged / MANIFEST).is_file():
+            raise ProspectError(f"nothing recorded from {start}: {shape['error'] or shape['status']}; "
+                                f"{target} was left as it was")
+        _move_into_place(staged, target)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
     out.print(Text(f"recorded {start} into {target}: {summary.pages_requested} requests, "
                    f"{len(shape['pages'])} pages kept, status {shape['status']}"
                    + (f" ({shape['error']})" if shape["error"] else "")))
+
+
+def _scratch_next_to(target: Path) -> Path:
+    """A private folder beside the destination (same file system, so the final move is a rename)."""
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        return Path(tempfile.mkdtemp(prefix=f".{target.name}.recording-", dir=target.parent))
+    except OSError as exc:
+        raise ProspectError(f"cannot write next to {target}: {exc.strerror or exc}") from None
+
+
+def _move_into_place(staged: Path, target: Path) -> None:
+    """The recorded manifest and files replace those of `target`; its other entries (labels.json,
+    expected.json) stay."""
+    if not target.exists():
+        staged.rename(target)
+        return
+    for entry in staged.iterdir():
+        existing = target / entry.name
+        if existing.is_dir() and not existing.is_symlink():
+            shutil.rmtree(existing)
+        elif existing.exists() or existing.is_symlink():
+            existing.unlink()
+        entry.rename(existing)
 
 
 COMMANDS = [add, crawl, record]

@@ -1,0 +1,59 @@
+"""`prospect record` writes a fixture folder only when it recorded something: a crawl refused by
+the private-address guard exits non-zero with the reason and leaves no half-written folder, so the
+retry needs no --force. A real loopback site."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.crawler.test_loopback import _company
+from tests.support.cli import prospect
+
+
+@pytest.fixture(scope="module")
+def site():
+    served = _company("127.0.0.55").start()
+    yield served
+    served.stop()
+
+
+def leftovers(folder) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if ".recording-" in p.name)
+
+
+def test_a_refused_record_leaves_nothing_and_the_retry_needs_no_force(site, tmp_path):
+    target = tmp_path / "fixtures" / "hengan"
+    result = prospect(tmp_path / "x.db", "record", site.url, str(target), check=False)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert f"nothing recorded from {site.url}" in result.stderr and "private" in result.stderr.lower()
+    assert not target.exists() and leftovers(target.parent) == []
+    assert site.requests == []  # the guard refused before any request
+
+    result = prospect(tmp_path / "x.db", "record", site.url, str(target), "--allow-private")
+    assert "pages kept" in result.stdout
+    manifest = json.loads((target / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["name"] == "hengan" and manifest["start_url"] == site.url
+    assert all((target / r["file"]).is_file() for r in manifest["responses"] if "file" in r)
+    assert leftovers(target.parent) == []
+
+
+def test_a_refused_record_with_force_leaves_the_folder_as_it_was(site, tmp_path):
+    target = tmp_path / "mine"
+    target.mkdir()
+    (target / "labels.json").write_text('{"slug": "mine"}')
+    before = sorted(p.name for p in target.rglob("*"))
+    result = prospect(tmp_path / "x.db", "record", site.url, str(target), "--force", check=False)
+    assert result.returncode == 1 and "was left as it was" in result.stderr
+    assert sorted(p.name for p in target.rglob("*")) == before and leftovers(tmp_path) == []
+
+
+def test_force_replaces_the_recording_and_keeps_labels(site, tmp_path):
+    target = tmp_path / "again"
+    prospect(tmp_path / "x.db", "record", site.url, str(target), "--allow-private")
+    (target / "labels.json").write_text('{"slug": "again"}')
+    (target / "files" / "stale.html").write_text("old recording")
+    prospect(tmp_path / "x.db", "record", site.url, str(target), "--allow-private", "--force")
+    assert (target / "labels.json").read_text() == '{"slug": "again"}'
+    assert not (target / "files" / "stale.html").exists()
+    assert json.loads((target / "manifest.json").read_text(encoding="utf-8"))["responses"]
