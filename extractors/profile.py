@@ -41,6 +41,8 @@ def company_name(pages: Sequence[ParsedPage], ctx: SiteContext) -> list[Evidence
     for page in site_pages(pages):
         for match in pattern.finditer(page.folded if pattern is _ZH_NAME else _owner_lines(page)):
             name = _ZH_NAME_PREFIX.sub("", match.group(1 if pattern is _EN_NAME else 0)).strip()
+            if pattern is _ZH_NAME:
+                name = _as_printed(page, match, name)
             if len(name) < 4 or name in ("有限公司", "分公司", "子公司"):
                 continue
             counts[name] += 1
@@ -62,6 +64,25 @@ def company_name(pages: Sequence[ParsedPage], ctx: SiteContext) -> list[Evidence
         found.append(Evidence("company_name", title[0], "low", title[1], title[0],
                               "segment repeated in page titles"))
     return found
+
+
+# Markup printed as text inside a name (恒达<script>alert('xss')</script>安防科技有限公司, 恒达&nbsp;安防):
+# the name pattern stops at it, so the part before it is joined back on.
+_MARKUP_BEFORE = re.compile(r"(?:[\u4e00-\u9fa5]{1,12}(?:<(\w+)[^<>\n]{0,60}>[^<>\n]{0,60}?</\1>"
+                            r"|<[^<>\n]{1,60}>|&#?\w{1,8};))+$")
+
+
+def _as_printed(page: ParsedPage, match: re.Match[str], name: str) -> str:
+    """The name as the page prints it: traditional characters kept (the match is on the folded
+    text), markup or entities printed inside the name kept with the part before them."""
+    end = match.end()
+    start = end - len(name)
+    if start == match.start():
+        glued = _MARKUP_BEFORE.search(page.folded, max(0, start - 200), start)
+        if glued:
+            prefix = _ZH_NAME_PREFIX.match(page.folded[glued.start():start])
+            start = glued.start() + (prefix.end() if prefix else 0)
+    return page.text[start:end]
 
 
 def _owner_lines(page: ParsedPage) -> str:

@@ -13,6 +13,7 @@ import pytest
 
 from extractors import extract_site
 from extractors.evaluation import aggregate, compare, format_report, load_fixture_sites
+from extractors.names import name_key
 from prospect.models import CONFIDENCES, EVIDENCE_FIELDS
 
 HERE = Path(__file__).parent
@@ -51,3 +52,11 @@ def test_fixture_metrics_stay_above_floors(extracted):
              for name, floor in BASELINE["fixture_floors"].items()
              if metrics.get(name) is None or metrics[name] < floor}
     assert not below, f"below floor (value, floor): {below}\n" + format_report(report)
+
+
+def test_company_name_matches_the_label(extracted):
+    """Names as printed: markup shown as text inside a name (the hostile site) is kept whole."""
+    for site, result in extracted:
+        if site.label.get("company_name"):
+            found = result.fields["company_name"]
+            assert name_key(found.value) == name_key(site.label["company_name"]), site.slug
