@@ -48,6 +48,8 @@ _INT_BOUNDS = {
 # Digits with the separators people print, an optional leading +, an optional extension.
 _PHONE_SHAPE = re.compile(r"\+?[\d\s().\-/]+(?:(?:转|分机|ext\.?|x|#)\s*\d{1,5})?", re.IGNORECASE)
 
+_EMAIL_SHAPE = re.compile(r"[^\s@<>\"]+@[^\s@<>\"]+\.[^\s@<>\".]+")
+
 
 @dataclass(frozen=True)
 class PhoneContext:
@@ -109,6 +111,8 @@ def _normalise(field: str, value: Any, phones: PhoneContext) -> Any:
     if field in PHONE_FIELDS:
         numbers = str(value) if isinstance(value, int) and not isinstance(value, bool) else value
         return list(dict.fromkeys(_phone(v, phones) for v in _as_list(numbers)))
+    if field == "emails":
+        return list(dict.fromkeys(_email(v) for v in _as_list(value)))
     if field in _CHOICES:
         return _choice(value, _CHOICES[field])
     if field == "product_tiers":
@@ -145,6 +149,13 @@ def _phone(value: Any, phones: PhoneContext) -> str:
         raise OutOfRange(f"a phone number: {low} to {high} digits, with spaces, - ( ) + and an extension")
     normalised = normalise_phone(text, phones.region, phones.lang, True)
     return normalised[0] if normalised else text
+
+
+def _email(value: Any) -> str:
+    text = _text(value).lower()
+    if not _EMAIL_SHAPE.fullmatch(text):
+        raise OutOfRange("an e-mail address: name@domain")
+    return text
 
 
 def _int(value: Any) -> int:

@@ -41,6 +41,8 @@ NORTHGATE = "https://www.northgate-access.co.uk/"
     ("phone_numbers", "0755-2876abc"),
     ("phone_numbers", "0755-28761234; call Li"),
     ("fax_numbers", "fax me"),
+    ("emails", "sales at hengan"),
+    ("emails", "li@"),
     ("business_model", "retailer"),
 ])
 def test_values_that_cannot_be_true_are_refused(field, raw):
@@ -57,8 +59,9 @@ def test_values_that_cannot_be_true_are_refused(field, raw):
     ("registered_capital_cny", "5e6", 5_000_000),
     ("registered_capital_cny", str(MAX_CAPITAL_CNY), MAX_CAPITAL_CNY),
     ("sales_staff", "0", 0),
+    ("emails", "Sales@Hengan-Anfang.cn; li.wei@hengan-anfang.cn", ["sales@hengan-anfang.cn", "li.wei@hengan-anfang.cn"]),
 ])
-def test_bounds_are_inclusive(field, raw, value):
+def test_values_at_the_bounds_and_lists_are_accepted(field, raw, value):
     assert parse_field_value(field, raw) == value
 
 
