@@ -3,7 +3,7 @@ and the hostile fixture site whose payloads must show as text and never run."""
 from __future__ import annotations
 
 import json
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 from playwright.sync_api import expect
 
@@ -121,16 +121,24 @@ def test_hostile_payloads_show_as_text_and_never_run(live_url, watched):
     assert page.locator("[onmouseover], [onerror]").count() == 0
     page.locator("#field-office_address .value").hover()
     watched.shot("hostile")
+    requested: list[str] = []
+    page.context.on("request", lambda request: requested.append(request.url))
+    home = page.locator("table.pages tr", has=page.locator(".tag", has_text="home"))
     with page.context.expect_page() as opened:
-        page.locator("table.pages a", has_text="saved copy").first.click()
+        home.locator("a", has_text="saved copy").click()
     saved = opened.value
     saved_dialogs: list[str] = []
     saved.on("dialog", lambda d: (saved_dialogs.append(d.message), d.dismiss()))
     saved.wait_for_load_state()
     frame = saved.frame_locator("iframe.saved-frame")
     expect(frame.locator("body")).to_contain_text("安防科技有限公司")
-    saved.wait_for_timeout(300)
+    saved.wait_for_timeout(1500)  # the home page's <noscript> meta refresh (0 s) would have fired by now
     Watched(saved).shot("saved-copy")
+    frames = [f.url for f in saved.frames]
+    assert len(frames) == 2 and "/saved/raw?" in frames[1], frames  # the sandboxed copy stayed put
+    assert "/saved?" in saved.url
+    assert requested and {urlsplit(url).hostname for url in requested} == {"127.0.0.1"}  # nothing left the app
+    expect(frame.locator("body")).to_contain_text("安防科技有限公司")
     assert not watched.dialogs and not saved_dialogs
     assert not watched.csp_violations
 

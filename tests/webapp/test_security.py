@@ -101,7 +101,10 @@ def test_saved_page_is_sandboxed_and_loads_nothing(client):
     assert "default-src 'none'" in csp
     assert not any(part.startswith(("script-src", "connect-src")) for part in csp)
     assert response.headers["Content-Type"] == "text/html; charset=utf-8"
-    assert "<script>" in response.get_data(as_text=True)  # the copy is kept as it was, defused by the CSP
+    html = response.get_data(as_text=True)
+    assert "<script>" in html  # the copy is kept as it was, defused by the CSP ...
+    assert re.search(r"(?<!defused-)http-equiv", html, re.I) is None  # ... but a refresh would navigate
+    assert '<noscript><meta data-defused-http-equiv="refresh" content="0;url=http://www.hengda-anfang-nojs.com/' in html
     wrapper = client.get("/saved", query_string={"url": HOSTILE, "page": 0}, headers=LOCAL)
     assert '<iframe class="saved-frame" sandbox=""' in wrapper.get_data(as_text=True)
 
