@@ -48,11 +48,17 @@ def business_model(pages: Sequence[ParsedPage], ctx: SiteContext) -> list[Eviden
 
     A sentence that says the company does both (既经销…也承接…, "we supply and install") adds
     BOTH_BONUS to distributor and integrator once per site: the plainest statement of `mixed`.
+    Ambiguous weak cues alone (supply, retail, storefront: [model.distributor] ambiguous) can
+    make a distributor but not a `mixed`: an installer supplies what it fits and secures retail
+    stores.
     """
     tally = _Tally()
     for page in site_pages(pages):
         _score_page(page, tally)
     scores, terms, best = tally.scores, tally.terms, tally.best
+    ambiguous = set(load("business")["model"]["distributor"]["ambiguous"])
+    trade_role = bool(terms["distributor"]) or tally.both is not None or \
+        any(term not in ambiguous for term in terms["weak"])  # the company itself sells
     if scores["manufacturer"] < max(scores["integrator"], scores["distributor"]) or tally.both:
         scores["distributor"] += scores["weak"]
         terms["distributor"].update(terms["weak"])
@@ -63,7 +69,8 @@ def business_model(pages: Sequence[ParsedPage], ctx: SiteContext) -> list[Eviden
     if not any(scores[m] for m in MODELS):
         return []
     top = max(MODELS, key=lambda m: scores[m])
-    strong = [m for m in MODELS if scores[m] >= 3.0 and scores[m] >= SECOND_SHARE * scores[top]]
+    strong = [m for m in MODELS if scores[m] >= 3.0 and scores[m] >= SECOND_SHARE * scores[top]
+              and (m != "distributor" or trade_role or top == "distributor")]
     value = "mixed" if len(strong) >= 2 else top
     confidence = "medium" if scores[top] >= 4 else "low"
     shown = sorted(strong or [top], key=lambda m: -scores[m])

@@ -50,6 +50,10 @@ def test_manufacturer_selling_its_products_stays_manufacturer():
 @pytest.mark.parametrize("body, model", [
     ("<p>承接门禁安装。销售热线：0571-85369138。</p>", "integrator"),  # a sales hotline, not sales
     ("<p>We install access control. Call our sales team today.</p>", "integrator"),
+    ("<p>We design and install access control, cameras and alarms. Our technicians handle "
+     "installation and maintenance.</p><p>Retail stores, storefronts and retail chains trust our "
+     "monitoring.</p><p>We supply door hardware for every install.</p>", "integrator"),
+    ("<p>承接门禁工程施工、门禁安装、系统集成。</p><p>服务商场门店、连锁门店。</p>", "integrator"),
 ])
 def test_sales_words_apart_from_installation_are_not_mixed(body, model):
     assert value(body, "business_model") == model
