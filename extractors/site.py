@@ -87,8 +87,9 @@ class SiteEvidence:
     notes: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
-def extract_site(pages: Sequence[PageDoc], *, crawled_at: dt.date) -> SiteEvidence:
-    parsed = [parse_page(page) for page in pages]
+def extract_site(pages: Sequence[PageDoc | ParsedPage], *, crawled_at: dt.date) -> SiteEvidence:
+    """Evidence for one site from its kept pages (parsed here unless the caller parsed them)."""
+    parsed = [page if isinstance(page, ParsedPage) else parse_page(page) for page in pages]
     ctx = _context(parsed, crawled_at)
     found: dict[str, list[Evidence]] = {}
     failed: dict[str, str] = {}

@@ -110,6 +110,9 @@ class KeptPage:
     title: str = ""
     requested_url: str = ""
     depth: int = 0
+    # The extractors' view of the page (extractors.document.ParsedPage), built by the crawler from
+    # the tree it parsed anyway, so the site's analysis need not decode and parse the page again.
+    parsed: object | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
