@@ -38,8 +38,10 @@ def decode_body(body: bytes, encoding: str | None) -> str:
         return body.decode("utf-8", "replace")
 
 
-def docs_from_kept(pages: Iterable[KeptPage]) -> list[PageDoc]:
-    return [PageDoc(p.url, p.role, decode_body(p.body, p.encoding), p.title, p.fetched_at) for p in pages]
+def docs_from_kept(pages: Iterable[KeptPage]) -> list[PageDoc | ParsedPage]:
+    """What the extractors read of kept pages: the crawler's parsed view where it made one."""
+    return [p.parsed if isinstance(p.parsed, ParsedPage)
+            else PageDoc(p.url, p.role, decode_body(p.body, p.encoding), p.title, p.fetched_at) for p in pages]
 
 
 def effective_evidence(extracted: Mapping[str, Evidence], facts: Mapping[str, ReviewFact]) -> dict[str, Evidence]:
@@ -93,7 +95,7 @@ def score_record(fields: Mapping[str, Evidence], rubric: Rubric, as_of: dt.date,
     }
 
 
-def analyse_pages(docs: list[PageDoc], facts: Mapping[str, ReviewFact], rubric: Rubric,
+def analyse_pages(docs: list[PageDoc | ParsedPage], facts: Mapping[str, ReviewFact], rubric: Rubric,
                   crawled_at: dt.date, at: str) -> Analysis:
     """Extract and score one site. Pages without any visible text (an empty page, a site drawn
     by scripts) give no evidence: the extractors would read their silence as "does not deal in
