@@ -1,12 +1,18 @@
-"""Parse a page once: the lxml tree plus the derived views every extractor reads.
+"""Parse a page once: the derived views every extractor reads.
 
 `ParsedPage.text` is the visible text with one line per block element (see `visible`).
 `ParsedPage.folded` is the same text after `text.fold`, same length, for matching.
+
+What extractors need from the markup itself (structured data, mailto: links) is taken at parse
+time, so neither the tree nor the HTML outlives the parse: a crawl holds every kept page of 64
+sites at once until each site is analysed. Case pages alone keep their tree (their client lists
+are read from the item markup).
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import Any
 from urllib.parse import urlsplit
 
 import lxml.html
@@ -14,8 +20,12 @@ from lxml import etree
 
 from prospect.models import PageDoc
 
+from .structured import extract_items, may_hold_items
 from .text import collapse, fold, is_cjk
 from .visible import visible_text
+
+_MAILTO = re.compile(r"mailto:\s*([^\s\"'<>?]+)", re.IGNORECASE)
+_TREE_ROLES = ("cases",)
 
 _ARTICLE_PATH = re.compile(
     r"/(?:blog|blogs|news|article|articles|post|posts|xwzx|xwdt|news_?\w*|hyxw|gsxw|zixun)"
@@ -26,14 +36,16 @@ _ARTICLE_PATH = re.compile(
 class ParsedPage:
     """One page parsed once; extractors read these fields and never re-parse the HTML."""
 
-    page: PageDoc
-    tree: lxml.html.HtmlElement | None
+    page: PageDoc  # its `html` emptied once parsed
+    tree: lxml.html.HtmlElement | None  # case pages only
     text: str
     folded: str
     title: str
     description: str
     lang: str
     is_article: bool
+    items: tuple[dict[str, Any], ...] = ()  # schema.org items (JSON-LD, microdata, RDFa)
+    mailto: tuple[str, ...] = ()  # addresses of mailto: links, as written
 
     @property
     def url(self) -> str:
@@ -55,9 +67,12 @@ def parse_page(page: PageDoc, tree: lxml.html.HtmlElement | None = None,
     title = page.title or _first(tree, "//head/title//text()") or _first(tree, "//title//text()")
     description = _first(tree, "//meta[@name='description' or @name='Description']/@content")
     article = bool(_ARTICLE_PATH.search(urlsplit(page.url).path))
-    return ParsedPage(page=page, tree=tree, text=text, folded=fold(text), title=collapse(title),
+    items = tuple(extract_items(tree)) if tree is not None and may_hold_items(page.html) else ()
+    mailto = tuple(m.group(1) for m in _MAILTO.finditer(page.html)) if "mailto" in page.html.lower() else ()
+    return ParsedPage(page=replace(page, html=""), tree=tree if page.role in _TREE_ROLES else None,
+                      text=text, folded=fold(text), title=collapse(title),
                       description=collapse(description), lang="zh" if is_cjk(text) else "en",
-                      is_article=article)
+                      is_article=article, items=items, mailto=mailto)
 
 
 def parse_html(html: str) -> lxml.html.HtmlElement | None:

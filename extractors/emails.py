@@ -28,7 +28,6 @@ _FILE_EXTENSIONS = {"png", "jpg", "jpeg", "gif", "svg", "webp", "bmp", "ico", "t
 # Markers standing for "@" (the folded text has full-width ＠ and brackets as ASCII); "#" only
 # right between a name and a domain (sales#example.com), never with spaces around it.
 _MARKERS = ("@", "[at]", "(at)", "{at}", "#")
-_MAILTO = re.compile(r"mailto:\s*([^\s\"'<>?]+)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -75,11 +74,10 @@ def scan(page: ParsedPage) -> list[_Found]:
                 found.append(item)
             start = text.find(marker, start + len(marker))
     found.sort(key=lambda f: f.span)
-    html = page.page.html
-    if "mailto:" in html or "MAILTO:" in html or "Mailto:" in html:
+    if page.mailto:
         printed = {f.address for f in found}
-        for match in _MAILTO.finditer(html):
-            address = _valid(match.group(1))
+        for raw in page.mailto:
+            address = _valid(raw)
             if address and address not in printed:
                 printed.add(address)
                 found.append(_Found(address, page, (-1, -1), True))

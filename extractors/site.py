@@ -21,7 +21,7 @@ from . import access, business, capital, contact, crosscheck, dates, emails, pho
     references, size
 from .common import ROLE_RANK, SiteContext, Unresolved, lower
 from .document import ParsedPage, parse_page
-from .structured import extract_items, may_hold_items, organizations
+from .structured import organizations
 
 Extractor = Callable[[Sequence[ParsedPage], SiteContext], list[Evidence | Unresolved]]
 
@@ -178,9 +178,7 @@ def _context(parsed: Sequence[ParsedPage], crawled_at: dt.date) -> SiteContext:
     zh = sum(1 for p in parsed if p.lang == "zh")
     years = [y for p in parsed for y in _copyright_years(p)]
     reference = max((y for y in years if y <= crawled_at.year), default=crawled_at.year)
-    structured = tuple((p.url, org) for p in parsed
-                       if may_hold_items(p.page.html)
-                       for org in organizations(extract_items(p.tree)))
+    structured = tuple((p.url, org) for p in parsed for org in organizations(p.items))
     return SiteContext(crawled_at=crawled_at, lang="zh" if zh * 2 >= len(parsed) and zh else "en",
                        reference_year=reference, structured=structured)
 

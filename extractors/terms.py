@@ -87,3 +87,50 @@ class Gated:
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         return self.pattern.finditer(text) if self.may_match(text) else iter(())
+
+
+class Anchored:
+    """A compiled pattern run only in windows around the literals every match contains.
+
+    Every match must contain one of `anchors` (compared case-insensitively when `ignore_case`)
+    starting at most `before` characters after the match starts, and must end at most `after`
+    characters after that anchor ends. Then each match lies inside the window around one of its
+    anchors, so scanning the (merged) windows finds exactly what scanning the text finds, while a
+    pattern that starts with a character class no longer runs at every position of the page.
+    Lookbehinds see the text before a window; windows end `_MARGIN` characters late so lookaheads
+    see the text after a match.
+    """
+
+    _MARGIN = 32
+
+    def __init__(self, pattern: re.Pattern[str], anchors: Sequence[str], before: int, after: int):
+        self.pattern = pattern
+        self.ignore_case = bool(pattern.flags & re.IGNORECASE)
+        self.anchors = tuple(a.lower() for a in anchors) if self.ignore_case else tuple(anchors)
+        self.before, self.after = before, after
+
+    def windows(self, text: str) -> list[tuple[int, int]]:
+        if self.ignore_case and _CASE_ODDITIES.search(text):
+            return [(0, len(text))]
+        hay = _lower(text) if self.ignore_case else text
+        spans = []
+        for anchor in self.anchors:
+            at = hay.find(anchor)
+            while at >= 0:
+                spans.append((max(0, at - self.before), at + len(anchor) + self.after + self._MARGIN))
+                at = hay.find(anchor, at + 1)
+        spans.sort()
+        merged: list[tuple[int, int]] = []
+        for start, end in spans:
+            if merged and start <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+            else:
+                merged.append((start, end))
+        return [(start, min(end, len(text))) for start, end in merged]
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        for start, end in self.windows(text):
+            yield from self.pattern.finditer(text, start, end)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return next(self.finditer(text), None)

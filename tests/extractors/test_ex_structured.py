@@ -177,10 +177,10 @@ def test_cheap_pre_check(html, expected):
 
 
 def test_pages_without_markers_skip_the_scans(monkeypatch):
-    from extractors import site as site_module
+    from extractors import document
 
     def scan(tree):
         raise AssertionError("scanned a page without structured-data markers")
 
-    monkeypatch.setattr(site_module, "extract_items", scan)
+    monkeypatch.setattr(document, "extract_items", scan)
     assert site(page("<p>公司成立于2009年。</p>")).fields["founded_year"].value == 2009
