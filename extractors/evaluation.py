@@ -9,101 +9,42 @@ capital within 1%; office type, business model and booleans exact (label `unknow
 phones as sets of normalised digits; clients and brands as sets of normalised names. A value
 where the label is null counts as a false positive. List fields are scored per item; a list
 counts as "correct" (for the `high`-confidence precision) only when it equals the label's set.
+
+An `inferred` founded_year where the label's founded_year is null but its
+`years_in_business_text` records an age statement (我公司成立十余年来): the label says the site
+states an age, not a year, and the inferred year is the reading of that statement. It counts as
+correct when the evidence snippet holds the statement (compared without whitespace, folded),
+otherwise as a false positive.
+
+Label corrections (labelfix.py, tests/extractors/realsites_label_corrections.json) are applied
+before comparing, and the report says how many; `--no-corrections` gives the raw figures. The
+crawl evaluation also counts apart (`unreach`) the misses of a field whose labelled page could
+not be reached when the sites are served locally (`set_apart_unreachable`).
 """
 from __future__ import annotations
 
 import argparse
 import dataclasses
 import datetime as dt
-import json
 import re
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Sequence
 
 from prospect.models import Evidence
 
+from .evalreport import LISTS, OPTIONAL, SCALARS, STATED_ONLY, FieldOutcome, FieldStats, Report, \
+    aggregate, format_report
 from .goldsets import LabelledSite, load_fixture_sites, load_realsites
+from .labelfix import DEFAULT_CORRECTIONS, apply_corrections, load_corrections
 from .phones import key_of
 from .names import name_key
 from .products import brand_key
+from .text import fold
 
-# Label key -> evidence field, in report order.
-SCALARS = {"founded_year": "founded_year", "headcount": "headcount",
-           "registered_capital_cny": "registered_capital_cny", "office_type": "office_type",
-           "business_model": "business_model", "sells_access_control": "sells_access_control",
-           "access_control_is_main": "access_control_is_main"}
-# Label keys only some label sets carry (the fixture sites' labels, not ../shared/realsites):
-# scored where the label has the key, skipped where it does not.
-OPTIONAL = {"access_control_is_main"}
-__all__ = ["FieldOutcome", "LabelledSite", "Report", "aggregate", "compare", "evaluate",
-           "format_report", "load_fixture_sites", "load_realsites"]
-LISTS = {"phone_numbers": "phone_numbers", "fax_numbers": "fax_numbers",
-         "reference_clients": "reference_clients", "product_brands": "brands",
-         "product_tiers": "product_tiers", "branches": "branches"}
-STATED_ONLY = "founded_year[stated]"
-
-
-@dataclass(frozen=True)
-class FieldOutcome:
-    """One field of one site: counts of true/false positives and negatives, and correctness."""
-
-    field: str
-    expected: Any
-    got: Any
-    confidence: str | None
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-    correct: bool | None = None  # None: not scored (nothing extracted, or label skipped)
-
-
-@dataclass
-class FieldStats:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-    scored: int = 0
-    right: int = 0
-    high: int = 0
-    high_right: int = 0
-
-    def precision(self) -> float | None:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else None
-
-    def recall(self) -> float | None:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else None
-
-    def f1(self) -> float | None:
-        p, r = self.precision(), self.recall()
-        return 2 * p * r / (p + r) if p and r else (0.0 if p is not None and r is not None
-                                                   else None)
-
-
-@dataclass
-class Report:
-    fields: dict[str, FieldStats] = field(default_factory=dict)
-    mismatches: list[tuple[str, FieldOutcome]] = field(default_factory=list)
-    sites: int = 0
-
-    def high_precision(self) -> float | None:
-        total = sum(s.high for s in self.fields.values())
-        return sum(s.high_right for s in self.fields.values()) / total if total else None
-
-    def metrics(self) -> dict[str, float]:
-        """Flat metric name -> value (for baselines); missing values are left out."""
-        out: dict[str, float] = {}
-        for name, stats in self.fields.items():
-            for metric, value in (("precision", stats.precision()), ("recall", stats.recall()),
-                                  ("f1", stats.f1()),
-                                  ("accuracy", stats.right / stats.scored if stats.scored
-                                   else None)):
-                if value is not None:
-                    out[f"{name}.{metric}"] = round(value, 4)
-        if self.high_precision() is not None:
-            out["high.precision"] = round(self.high_precision(), 4)
-        return out
+__all__ = ["STATED_ONLY", "FieldOutcome", "FieldStats", "LabelledSite", "Report", "aggregate",
+           "compare", "evaluate", "format_report", "load_fixture_sites", "load_realsites",
+           "set_apart_unreachable"]
 
 
 # --- comparing --------------------------------------------------------------------------------
@@ -117,6 +58,9 @@ def compare(label: dict[str, Any], fields: dict[str, Evidence]) -> list[FieldOut
         if outcome is not None:
             outcomes.append(outcome)
     founded = fields.get("founded_year")
+    age = _age_statement(label, founded)
+    if age is not None:
+        outcomes = [age if o.field == "founded_year" else o for o in outcomes]
     stated = _scalar("founded_year", label.get("founded_year"),
                      None if founded is None or "inferred" in founded.flags else founded)
     if stated is not None:  # the same field without `inferred` values, reported beside it
@@ -125,6 +69,39 @@ def compare(label: dict[str, Any], fields: dict[str, Evidence]) -> list[FieldOut
         expected = [(c["name"] if isinstance(c, dict) else c) for c in label.get(key) or []]
         outcomes.append(_listed(name, expected, fields.get(name)))
     return outcomes
+
+
+def _age_statement(label: dict[str, Any], got: Evidence | None) -> FieldOutcome | None:
+    """An inferred year where the label records an age statement instead of a year (see the
+    module docstring): right when the snippet holds the statement, else a false positive."""
+    statement = label.get("years_in_business_text")
+    if label.get("founded_year") is not None or not statement or got is None \
+            or "inferred" not in got.flags:
+        return None
+    right = _squeezed(statement) in _squeezed(got.snippet)
+    return FieldOutcome("founded_year", f"age statement {statement!r}", got.value, got.confidence,
+                        tp=int(right), fp=int(not right), correct=right)
+
+
+def _squeezed(text: str) -> str:
+    return re.sub(r"\s+", "", fold(text or ""))
+
+
+def set_apart_unreachable(outcomes: Sequence[FieldOutcome], label: dict[str, Any],
+                          unreachable: set[str]) -> list[FieldOutcome]:
+    """Misses of a field whose labelled pages (the labels' `pages`, for the roles FIELD_ROLES
+    gives the field) were all unreachable are counted as `unreach`, not as false negatives."""
+    from .site import FIELD_ROLES
+
+    pages = label.get("pages") or {}
+    result = []
+    for outcome in outcomes:
+        name = "founded_year" if outcome.field == STATED_ONLY else outcome.field
+        labelled = {role for role in FIELD_ROLES.get(name, ()) if pages.get(role)}
+        if outcome.fn and labelled and labelled <= unreachable:
+            outcome = dataclasses.replace(outcome, unreach=outcome.fn, fn=0)
+        result.append(outcome)
+    return result
 
 
 def _scalar(name: str, expected: Any, got: Evidence | None) -> FieldOutcome | None:
@@ -171,57 +148,10 @@ def _branch_key(name: str) -> str:
     return name_key(re.split(r"[:：]", name, maxsplit=1)[0])
 
 
-# --- aggregating and printing -----------------------------------------------------------------
-
-def aggregate(results: Sequence[tuple[str, Sequence[FieldOutcome]]]) -> Report:
-    report = Report(sites=len(results))
-    for slug, outcomes in results:
-        for outcome in outcomes:
-            stats = report.fields.setdefault(outcome.field, FieldStats())
-            stats.tp, stats.fp, stats.fn = (stats.tp + outcome.tp, stats.fp + outcome.fp,
-                                            stats.fn + outcome.fn)
-            if outcome.expected not in (None, [], "unknown") or outcome.correct is not None:
-                stats.scored += 1
-                stats.right += bool(outcome.correct)
-            if outcome.confidence == "high" and outcome.correct is not None \
-                    and outcome.field != STATED_ONLY:
-                stats.high += 1
-                stats.high_right += bool(outcome.correct)
-            if (outcome.fp or outcome.fn) and outcome.field != STATED_ONLY:
-                report.mismatches.append((slug, outcome))
-    return report
-
-
-def format_report(report: Report, *, mismatches: bool = True) -> str:
-    def pct(value: float | None) -> str:
-        return "   -" if value is None else f"{value:4.2f}"
-
-    lines = [f"{'field':24} {'prec':>5} {'rec':>5} {'f1':>5} {'acc':>5} {'high':>9}  tp/fp/fn"]
-    order = [*SCALARS.values(), STATED_ONLY, *LISTS.values()]
-    for name, s in sorted(report.fields.items(), key=lambda kv: order.index(kv[0])
-                          if kv[0] in order else len(order)):
-        acc = s.right / s.scored if s.scored else None
-        high = f"{s.high_right}/{s.high}" if s.high else "-"
-        lines.append(f"{name:24} {pct(s.precision()):>5} {pct(s.recall()):>5} {pct(s.f1()):>5} "
-                     f"{pct(acc):>5} {high:>9}  {s.tp}/{s.fp}/{s.fn}")
-    lines.append(f"high-confidence precision (all fields): {pct(report.high_precision())} "
-                 f"over {report.sites} site(s)")
-    if mismatches and report.mismatches:
-        lines.append("")
-        lines.append("mismatches:")
-        for slug, o in report.mismatches:
-            lines.append(f"  {slug:34} {o.field:22} expected={_short(o.expected)} "
-                         f"got={_short(o.got)} [{o.confidence or '-'}]")
-    return "\n".join(lines)
-
-
-def _short(value: Any, limit: int = 70) -> str:
-    text = json.dumps(value, ensure_ascii=False)
-    return text if len(text) <= limit else text[:limit - 1] + "…"
-
-
-def evaluate(root: Path | str, *, crawled_at: dt.date | None = None) -> Report:
-    """Run the extractors over a realsites folder (or a fixture-sites folder) and aggregate."""
+def evaluate(root: Path | str, *, crawled_at: dt.date | None = None,
+             corrections: Path | str | None = DEFAULT_CORRECTIONS) -> Report:
+    """Run the extractors over a realsites folder (or a fixture-sites folder) and aggregate;
+    label corrections from `corrections` (None: none) are applied first."""
     from .site import extract_site
 
     day = crawled_at or dt.date.today()
@@ -229,10 +159,14 @@ def evaluate(root: Path | str, *, crawled_at: dt.date | None = None) -> Report:
     root = Path(root)
     loaded = load_realsites(root) if any(root.glob("manifest_*.json")) \
         else load_fixture_sites(root)
+    fixed = apply_corrections({s.slug: s.label for s in loaded}, root, load_corrections(corrections))
     for site in loaded:
         extracted = extract_site(site.pages, crawled_at=day)
-        results.append((site.slug, compare(site.label, extracted.fields)))
-    return aggregate(results)
+        results.append((site.slug, compare(fixed.labels[site.slug], extracted.fields)))
+    report = aggregate(results)
+    report.notes.append(fixed.summary() if corrections is not None else
+                        "label corrections not applied (--no-corrections)")
+    return report
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -241,8 +175,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("root", help="folder with manifest_*.json and labels_*.json")
     parser.add_argument("--crawled-at", type=dt.date.fromisoformat, default=None)
     parser.add_argument("--no-mismatches", action="store_true")
+    parser.add_argument("--no-corrections", action="store_true",
+                        help="score against the labels as they are (raw figures)")
+    parser.add_argument("--corrections", default=str(DEFAULT_CORRECTIONS),
+                        help="label corrections file (default: %(default)s)")
     args = parser.parse_args(argv)
-    report = evaluate(args.root, crawled_at=args.crawled_at)
+    report = evaluate(args.root, crawled_at=args.crawled_at,
+                      corrections=None if args.no_corrections else args.corrections)
     print(format_report(report, mismatches=not args.no_mismatches))
     return 0
 

@@ -4,7 +4,9 @@ Serves every site over loopback, crawls them all with the real spider (`--allow-
 then reports (1) per labelled role, the share of sites where that page was kept, and pages
 fetched per site — labelled pages that the saved copy links only through absolute URLs on its
 original domain cannot be reached locally and are counted apart — and (2) the extracted
-evidence against the labels (`extractors.evaluation`).
+evidence against the labels (`extractors.evaluation`), with the label corrections of
+`extractors.labelfix` applied unless `corrections` is None, and the misses of a field whose
+labelled page was unreachable counted apart (`unreach`) rather than as false negatives.
 """
 from __future__ import annotations
 
@@ -18,7 +20,8 @@ from urllib.parse import unquote, urljoin, urlsplit
 from crawler.decoding import decode_html
 from crawler.pages import read_page
 from crawler.runner import CrawlOptions, run_crawl
-from extractors.evaluation import Report, aggregate, compare
+from extractors.evaluation import Report, aggregate, compare, set_apart_unreachable
+from extractors.labelfix import DEFAULT_CORRECTIONS, apply_corrections, load_corrections
 from prospect.sitefarm import SiteFarm
 from prospect.store import Store
 
@@ -78,8 +81,10 @@ class CrawlEvaluation:
     extraction: Report
 
 
-def evaluate(root: Path, *, pages_per_site: int = 30) -> CrawlEvaluation:
-    labels, homes = load_labels(root), home_paths(root)
+def evaluate(root: Path, *, pages_per_site: int = 30,
+             corrections: Path | str | None = DEFAULT_CORRECTIONS) -> CrawlEvaluation:
+    fixed = apply_corrections(load_labels(root), root, load_corrections(corrections))
+    labels, homes = fixed.labels, home_paths(root)
     folders = [root / slug for slug in sorted(labels) if (root / slug).is_dir()]
     tallies = {role: RoleTally() for role in KEY_ROLES}
     fetched: dict[str, int] = {}
@@ -101,9 +106,15 @@ def evaluate(root: Path, *, pages_per_site: int = 30) -> CrawlEvaluation:
                 path = labels[slug].get("pages", {}).get(role)
                 if path:
                     _tally(tallies[role], slug, path, kept, reach)
-            outcomes.append((slug, compare(labels[slug], store.evidence(row["id"]))))
+            out_of_reach = {role for role, path in (labels[slug].get("pages") or {}).items()
+                            if path and path not in reach}
+            compared = compare(labels[slug], store.evidence(row["id"]))
+            outcomes.append((slug, set_apart_unreachable(compared, labels[slug], out_of_reach)))
         store.close()
-    return CrawlEvaluation(tallies, fetched, aggregate(outcomes))
+    report = aggregate(outcomes)
+    report.notes.append(fixed.summary() if corrections is not None else
+                        "label corrections not applied")
+    return CrawlEvaluation(tallies, fetched, report)
 
 
 def _tally(tally: RoleTally, slug: str, path: str, kept: set[str], reach: set[str]) -> None:

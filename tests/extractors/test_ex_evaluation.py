@@ -1,7 +1,8 @@
 """The comparison rules of the evaluation (issue 3) on hand-made labels."""
 import pytest
 
-from extractors.evaluation import aggregate, compare, format_report
+from extractors.evaluation import aggregate, compare, format_report, set_apart_unreachable
+from extractors.labelfix import Correction, apply_corrections, load_corrections
 from prospect.models import Evidence
 
 
@@ -81,3 +82,88 @@ def test_aggregate_and_print():
     text = format_report(report)
     assert "founded_year" in text and "site-a" in text
     assert report.metrics()["phone_numbers.recall"] == 1.0
+
+
+# --- an inferred year where the label records an age statement --------------------------------
+
+AGE = {"founded_year": None, "years_in_business_text": "我公司成立十余年来"}
+
+
+@pytest.mark.parametrize("snippet, right", [
+    ("我公司成立十余年来，始终坚持质量第一。", True),
+    ("我 公司成立十余年来", True),
+    ("Copyright 2010-2026 某公司", False),
+])
+def test_inferred_year_from_the_labelled_age_statement(snippet, right):
+    got = Evidence("founded_year", 2016, "low", snippet=snippet, flags=("inferred",))
+    result = outcome(AGE, {"founded_year": got}, "founded_year")
+    assert (result.correct, result.tp, result.fp, result.fn) == (right, int(right), int(not right), 0)
+
+
+def test_stated_year_where_the_label_has_only_an_age_is_still_false():
+    got = Evidence("founded_year", 2016, "high", snippet="我公司成立十余年来")
+    assert outcome(AGE, {"founded_year": got}, "founded_year").fp == 1
+
+
+# --- unreachable labelled pages ---------------------------------------------------------------
+
+def test_misses_on_an_unreachable_page_are_set_apart():
+    label = {"founded_year": 2009, "phone_numbers": ["0571-85369138"],
+             "pages": {"about": "about.html", "contact": "contact.html"}}
+    outcomes = set_apart_unreachable(compare(label, {}), label, {"about"})
+    by_field = {o.field: o for o in outcomes}
+    assert (by_field["founded_year"].fn, by_field["founded_year"].unreach) == (0, 1)
+    assert (by_field["phone_numbers"].fn, by_field["phone_numbers"].unreach) == (1, 0)
+    report = aggregate([("site-a", outcomes)])
+    assert report.fields["founded_year"].recall() is None
+    assert report.fields["founded_year"].unreach == 1
+    assert "unreach" in format_report(report).splitlines()[0]
+
+
+def test_a_value_found_anyway_is_scored():
+    label = {"founded_year": 2009, "pages": {"about": "about.html"}}
+    outcomes = set_apart_unreachable(compare(label, {"founded_year": ev("founded_year", 2009)}),
+                                     label, {"about"})
+    assert next(o for o in outcomes if o.field == "founded_year").tp == 1
+
+
+def test_no_unreach_column_without_unreachable_pages():
+    report = aggregate([("site-a", compare({"founded_year": 2009}, {}))])
+    assert "unreach" not in format_report(report)
+
+
+# --- label corrections ------------------------------------------------------------------------
+
+def _site(tmp_path, text):
+    folder = tmp_path / "acme"
+    folder.mkdir()
+    (folder / "index.html").write_text(f"<html><body><p>{text}</p></body></html>", encoding="utf-8")
+    return tmp_path
+
+
+CORRECTION = Correction("acme", "phone_numbers", ["021-52831677"],
+                        (("index.html", "联系我们 021-52831677"),), "the page prints it")
+
+
+def test_correction_applies_when_the_page_prints_the_evidence(tmp_path):
+    root = _site(tmp_path, "联系我们<br>021-52831677")
+    fixed = apply_corrections({"acme": {"phone_numbers": []}}, root, [CORRECTION])
+    assert fixed.labels["acme"]["phone_numbers"] == ["021-52831677"]
+    assert fixed.summary().startswith("1 label correction applied (acme.phone_numbers")
+
+
+def test_correction_skipped_when_the_evidence_is_not_printed(tmp_path):
+    root = _site(tmp_path, "联系我们")
+    fixed = apply_corrections({"acme": {"phone_numbers": []}}, root, [CORRECTION])
+    assert fixed.labels["acme"]["phone_numbers"] == [] and "skipped" in fixed.summary()
+
+
+def test_corrections_of_other_sites_are_ignored(tmp_path):
+    fixed = apply_corrections({"other": {"phone_numbers": []}}, tmp_path, [CORRECTION])
+    assert not fixed.applied and not fixed.skipped
+
+
+def test_the_project_corrections_file_is_documented():
+    corrections = load_corrections()
+    assert corrections and all(c.reason and c.evidence for c in corrections)
+    assert load_corrections(None) == []
