@@ -8,7 +8,8 @@ from prospect.store import Store
 
 
 def crawl_progress(store: Store) -> dict[str, Any]:
-    """{running, started_at, sites_done, sites_failed, pages, queued, crawling, percent, last}."""
+    """{running, started_at, sites_done, sites_failed, finished, total, pages, queued, crawling,
+    percent, last}: `finished` of `total` sites (the run's finished ones plus those still to go)."""
     counts = store.status_counts()
     running = _running_run(store)
     state: dict[str, Any] = {
@@ -22,7 +23,8 @@ def crawl_progress(store: Store) -> dict[str, Any]:
         remaining = state["queued"] + state["crawling"]
         state.update(
             started_at=running["started_at"], sites_done=running["sites_done"],
-            sites_failed=running["sites_failed"], pages=running["pages"],
+            sites_failed=running["sites_failed"], pages=running["pages"], finished=finished,
+            total=finished + remaining,
             percent=round(100 * finished / (finished + remaining)) if finished + remaining else 100,
         )
     return state

@@ -3,12 +3,18 @@ and the hostile fixture site whose payloads must show as text and never run."""
 from __future__ import annotations
 
 import json
+import re
+import subprocess
+import sys
+import threading
 from urllib.parse import quote, urlsplit
 
+import pytest
 from playwright.sync_api import expect
 
 from prospect.store import Store
-from tests.support.cli import prospect
+from tests.crawler.test_loopback import _company
+from tests.support.cli import FAST, prospect
 from tests.webapp.browsing import Watched
 
 NORTHGATE = "https://www.northgate-access.co.uk/"
@@ -81,12 +87,18 @@ def test_confirm_reject_and_add_fact(live_url, watched, app_db):
     page.fill("#add-value", "small_with_arrears")
     page.get_by_role("button", name="Add fact").click()
     expect(page.locator("#field-order_history .value")).to_have_text("small_with_arrears")
+    page.fill("#note-text", "met their buyer at IFSEC; wants a dealer price list")
+    page.select_option("#note-source", "visit")
+    page.get_by_role("button", name="Add note").click()
+    expect(page.locator("ul.notes")).to_contain_text("test-rep (visit): met their buyer at IFSEC")
+    expect(page.locator("table.audit")).to_contain_text("noted")
     store = Store(app_db)
     try:
         actions = [(r["field"], r["action"]) for r in store.review_log(store.prospect_row(NORTHGATE)["id"])]
     finally:
         store.close()
-    assert {("company_name", "confirmed"), ("office_type", "rejected"), ("order_history", "added")} <= set(actions)
+    assert {("company_name", "confirmed"), ("office_type", "rejected"), ("order_history", "added"),
+            ("", "noted")} <= set(actions)
 
 
 def test_export_buttons_give_the_cli_files(live_url, watched, app_db, tmp_path):
@@ -158,14 +170,65 @@ def test_queue_by_paste_and_upload(live_url, watched, tmp_path):
     expect(page.locator("table.prospects")).to_contain_text("新客户安防")
 
 
-def test_progress_shows_while_a_crawl_runs(live_url, watched, app_db):
-    store = Store(app_db)
-    run_id = store.start_run({"test": True})  # this process's pid: a live crawl
+SLOW_SITES = {"127.0.0.61": 0.2, "127.0.0.62": 1.0, "127.0.0.63": 2.2}  # seconds per request
+
+
+@pytest.fixture
+def slow_sites():
+    """Three small company sites on loopback that answer slowly, each at its own pace, so a crawl
+    of them lasts seconds and finishes them one after another."""
+    sites = [_company(address, title=f"慢站{n}", extra="") for n, address in enumerate(SLOW_SITES, 1)]
+    for site in sites:
+        site.delay = SLOW_SITES[site.host.split(":")[0]]
+        site.start()
+    yield sites
+    for site in sites:
+        site.stop()
+
+
+def test_progress_follows_a_real_crawl(browser, slow_sites, tmp_path):
+    """`prospect crawl` runs in its own process on the app's store; the list page shows it
+    running, the sites finished of the total going up, then the finished state."""
+    from webapp.server import build_server
+
+    db = tmp_path / "progress.db"
+    prospect(db, "add", *(site.url for site in slow_sites))
+    running = build_server(str(db), "127.0.0.1", 0, reviewer="test-rep")
+    server = threading.Thread(target=running.server.run, daemon=True)
+    server.start()
+    context = browser.new_context()
+    crawl = None
     try:
-        page = watched.page
-        page.goto(live_url)
-        expect(page.locator("#progress")).to_be_visible()
+        page = context.new_page()
+        page.goto(running.url)
+        expect(page.locator("#progress")).to_be_hidden()
+        crawl = subprocess.Popen([sys.executable, "-m", "prospect.cli", "--db", str(db), "crawl", "--quiet",
+                                  "--allow-private", *FAST], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        expect(page.locator("#progress")).to_be_visible(timeout=30_000)
         expect(page.locator("#progress")).to_contain_text("Crawl running")
+        seen = _watch_progress(page, crawl)
+        expect(page.locator("#progress-done")).to_be_visible(timeout=30_000)
+        assert crawl.wait(timeout=60) == 0, crawl.stderr.read().decode()
+        page.reload()
+        expect(page.locator("#progress")).to_be_hidden()
+        expect(page.locator(".panel").first).to_contain_text("3 site(s) done, 0 failed")
+        expect(page.locator("table.prospects tbody tr")).to_have_count(3)
     finally:
-        store.finish_run(run_id, "test")
-        store.close()
+        if crawl is not None and crawl.poll() is None:
+            crawl.kill()
+        context.close()
+        running.server.close()
+        server.join(timeout=5)
+    finished = [int(m.group(1)) for m in (re.search(r"(\d) of 3 sites", text) for text in seen) if m]
+    assert len(set(finished)) >= 2 and finished == sorted(finished), seen  # it went up while running
+
+
+def _watch_progress(page, crawl) -> list[str]:
+    """Every distinct progress line the page showed until the crawl finished."""
+    seen: list[str] = []
+    while not page.locator("#progress-done").is_visible() and crawl.poll() is None:
+        text = page.locator("#progress-text").inner_text()
+        if text and (not seen or seen[-1] != text):
+            seen.append(text)
+        page.wait_for_timeout(200)
+    return seen

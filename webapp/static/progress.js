@@ -12,9 +12,9 @@
     if (state.running) {
       wasRunning = true;
       box.classList.remove("hidden");
-      text.textContent = "since " + String(state.started_at).replace("T", " ").slice(0, 16) + " UTC: " + state.sites_done + " done, " +
-        state.sites_failed + " failed, " + state.pages + " pages kept; " + state.queued + " queued, " +
-        state.crawling + " in progress";
+      text.textContent = "since " + String(state.started_at).replace("T", " ").slice(0, 16) + " UTC: " +
+        state.finished + " of " + state.total + " sites (" + state.sites_done + " done, " + state.sites_failed +
+        " failed), " + state.pages + " pages kept; " + state.queued + " queued, " + state.crawling + " in progress";
       bar.value = state.percent;
     } else if (wasRunning) {
       bar.value = 100;
