@@ -10,7 +10,7 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence, TypeVar
 
 from prospect.models import Evidence
 
@@ -19,6 +19,7 @@ from .terms import TermAlternation
 from .text import snippet
 
 DATA_DIR = Path(__file__).parent / "data"
+T = TypeVar("T")
 
 # How much a page role is trusted for profile facts (about pages say what the company is).
 ROLE_RANK = {"about": 0, "home": 1, "contact": 2, "products": 3, "cases": 4, "other": 5}
@@ -76,6 +77,27 @@ def evidence(field: str, value: Any, confidence: str, page: ParsedPage, span: tu
     text = snippet(page.text, span[0], span[1]) if page.text else ""
     return Evidence(field=field, value=value, confidence=confidence, source_url=page.url,
                     snippet=text, method=method, flags=tuple(dict.fromkeys(flags)))
+
+
+def distinct_confirmed(items: Sequence[T], key: Callable[[T], str],
+                       trusted: Callable[[T], bool]) -> tuple[dict[str, T], bool]:
+    """The first item of each key (phone line, e-mail address), and whether every key is
+    confirmed: one of its items is trusted (labelled, printed plainly) and it is printed on the
+    contact page or on two or more pages. Items carry their `page`."""
+    first: dict[str, T] = {}
+    pages_of: dict[str, set[str]] = {}
+    roles_of: dict[str, set[str]] = {}
+    trusted_keys = set()
+    for item in items:
+        name = key(item)
+        first.setdefault(name, item)
+        pages_of.setdefault(name, set()).add(item.page.url)  # type: ignore[attr-defined]
+        roles_of.setdefault(name, set()).add(item.page.role)  # type: ignore[attr-defined]
+        if trusted(item):
+            trusted_keys.add(name)
+    confirmed = all(name in trusted_keys and (len(pages_of[name]) >= 2 or "contact" in roles_of[name])
+                    for name in first)
+    return first, confirmed
 
 
 def lower(confidence: str, steps: int = 1) -> str:

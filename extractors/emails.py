@@ -15,7 +15,7 @@ from typing import Sequence
 
 from prospect.models import Evidence
 
-from .common import SiteContext, evidence, site_pages
+from .common import SiteContext, distinct_confirmed, evidence, site_pages
 from .document import ParsedPage
 from .structured import as_text
 
@@ -44,14 +44,7 @@ def emails(pages: Sequence[ParsedPage], ctx: SiteContext) -> list[Evidence]:
     found += _structured(pages, ctx)
     if not found:
         return []
-    first: dict[str, _Found] = {}
-    pages_of: dict[str, set[str]] = {}
-    for item in found:
-        first.setdefault(item.address, item)
-        pages_of.setdefault(item.address, set()).add(item.page.url)
-    confirmed = all(any(f.address == a and f.plain for f in found)
-                    and (len(pages_of[a]) >= 2 or any(f.address == a and f.page.role == "contact"
-                                                      for f in found)) for a in first)
+    first, confirmed = distinct_confirmed(found, lambda f: f.address, lambda f: f.plain)
     head = next(iter(first.values()))
     method = f"{len(first)} distinct address(es) from {len({f.page.url for f in found})} page(s)"
     if any(not f.plain for f in first.values()):

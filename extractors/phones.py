@@ -20,7 +20,7 @@ import phonenumbers
 
 from prospect.models import Evidence
 
-from .common import SiteContext, alternation, evidence, site_pages
+from .common import SiteContext, alternation, distinct_confirmed, evidence, site_pages
 from .document import ParsedPage
 from .phonenorm import key_of, normalise
 from .structured import as_text
@@ -82,18 +82,10 @@ def _collect(pages: Sequence[ParsedPage], ctx: SiteContext, want: str) -> list[E
     hits += _structured(pages, ctx, region, want)
     if not hits:
         return []
-    seen: dict[str, _Hit] = {}
-    pages_of: dict[str, set[str]] = {}
-    for hit in hits:
-        seen.setdefault(hit.key, hit)
-        pages_of.setdefault(hit.key, set()).add(hit.page.url)
+    # High only when every number is labelled and confirmed: on the contact page or on 2+ pages.
+    seen, confirmed = distinct_confirmed(hits, lambda h: h.key, lambda h: h.labelled)
     first = next(iter(seen.values()))
     values = [h.number for h in seen.values()]
-    # High only when every number is labelled and confirmed: on the contact page or on 2+ pages.
-    confirmed = all(any(h.key == key and h.labelled for h in hits) and
-                    (len(pages_of[key]) >= 2 or any(h.key == key and h.page.role == "contact"
-                                                    for h in hits))
-                    for key in seen)
     confidence = "high" if confirmed and want == "phone" else "medium"
     method = f"{len(values)} distinct number(s) from {len({h.page.url for h in hits})} page(s)"
     if any(h.span[0] < 0 for h in hits):
