@@ -242,7 +242,8 @@ def branches(pages: Sequence[ParsedPage], ctx: SiteContext) -> list[Evidence]:
             name = _BRANCH_SKIP.sub("", match.group(1))
             if len(name) >= 4 and not re.match(r"^(?:分公司|办事处|子公司)", name) \
                     and not _BRANCH_VERB.search(name) and not _owner_prefix(name, page):
-                names.setdefault(name, (page, match.span()))
+                shown = page.text[match.end(1) - len(name):match.end(1)]  # 台中辦事處 as printed
+                names.setdefault(shown, (page, match.span()))
         for match in _EN_OFFICES.finditer(page.folded):
             for part in re.split(r",\s*(?:and\s+)?|\s+and\s+", match.group(1)):
                 if part.strip():

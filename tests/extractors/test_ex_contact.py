@@ -140,3 +140,7 @@ def test_site_run_from_a_home_office_is_residential():
 def test_home_office_words_do_not_count_on_chinese_sites():
     result = site(page("<p>our home office</p><p>地址：杭州市西湖区文三路90号</p>", "contact"))
     assert result.fields["office_type"].value == "unknown"
+
+
+def test_traditional_branch_names_as_printed():
+    assert value("<p>台中辦事處正式成立，服務中部地區客戶。</p>", "branches", "about") == ["台中辦事處"]
