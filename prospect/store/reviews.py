@@ -15,26 +15,20 @@ NOTE_ACTION = "noted"
 
 class ReviewMixin:
     def review_facts(self, prospect_id: int) -> dict[str, ReviewFact]:
-        rows = self.db.execute(
-            "SELECT field, action, value, source, note, reviewer, at FROM review_facts WHERE prospect_id = ?",
-            [prospect_id],
-        ).fetchall()
-        return {
-            field: ReviewFact(field, action, json.loads(value) if value is not None else None, source,
-                              note or "", reviewer or "", at)
-            for field, action, value, source, note, reviewer, at in rows
-        }
+        return self._facts("field", "prospect_id = ?", prospect_id)
 
     def field_facts(self, field: str) -> dict[int, ReviewFact]:
         """prospect id -> the rep's current word on one field, for every prospect (for lists)."""
+        return self._facts("prospect_id", "field = ?", field)
+
+    def _facts(self, key: str, where: str, param: object) -> dict:
         rows = self.db.execute(
-            "SELECT prospect_id, action, value, source, note, reviewer, at FROM review_facts WHERE field = ?",
-            [field],
+            f"SELECT {key}, field, action, value, source, note, reviewer, at FROM review_facts WHERE {where}", [param],
         ).fetchall()
         return {
-            pid: ReviewFact(field, action, json.loads(value) if value is not None else None, source, note or "",
-                            reviewer or "", at)
-            for pid, action, value, source, note, reviewer, at in rows
+            key_value: ReviewFact(field, action, json.loads(value) if value is not None else None, source,
+                                  note or "", reviewer or "", at)
+            for key_value, field, action, value, source, note, reviewer, at in rows
         }
 
     def record_review(self, prospect_id: int, fact: ReviewFact, old_value: object) -> None:

@@ -10,7 +10,7 @@ import pytest
 from prospect.field_values import (
     EARLIEST_FOUNDED_YEAR, MAX_CAPITAL_CNY, MAX_STAFF, InvalidValue, PhoneContext, parse_field_value,
 )
-from tests.conftest import SITES
+from tests.conftest import copy_store
 from tests.support.cli import prospect, show
 
 THIS_YEAR = dt.datetime.now(dt.timezone.utc).year
@@ -81,11 +81,8 @@ def test_phone_numbers_are_normalised_like_the_extractors_print_them():
 
 
 @pytest.fixture(scope="module")
-def crawled(tmp_path_factory):
-    db = tmp_path_factory.mktemp("values") / "v.db"
-    prospect(db, "add", HENGAN, NORTHGATE)
-    prospect(db, "crawl", "--quiet", "--replay", str(SITES))
-    return db
+def crawled(sites_db, tmp_path_factory):
+    return copy_store(sites_db, tmp_path_factory.mktemp("values") / "v.db")
 
 
 @pytest.mark.parametrize("url, typed", [(HENGAN, "0755 8345 6701"), (NORTHGATE, "0161 496 0732")])
