@@ -22,7 +22,7 @@ _BOOLS = {"sells_access_control", "access_control_is_main"}
 _STRINGS = {"company_name", "main_business", "office_address"}
 _STRING_LISTS = {"brands", "branches"}
 PHONE_FIELDS = ("phone_numbers", "fax_numbers")
-_CHOICES = {
+CHOICES = {
     "business_model": ("manufacturer", "distributor", "integrator", "mixed"),
     "main_product_tier": ("domestic_mid_networked", "foreign_high_end", "domestic_low_standalone"),
     "office_type": ("office_tower", "residential", "industrial_park", "factory", "shop_street", "unknown"),
@@ -113,10 +113,10 @@ def _normalise(field: str, value: Any, phones: PhoneContext) -> Any:
         return list(dict.fromkeys(_phone(v, phones) for v in _as_list(numbers)))
     if field == "emails":
         return list(dict.fromkeys(_email(v) for v in _as_list(value)))
-    if field in _CHOICES:
-        return _choice(value, _CHOICES[field])
+    if field in CHOICES:
+        return _choice(value, CHOICES[field])
     if field == "product_tiers":
-        return [_choice(v, _CHOICES["main_product_tier"]) for v in _as_list(value)]
+        return [_choice(v, CHOICES["main_product_tier"]) for v in _as_list(value)]
     if field == "headcount":
         return _headcount(value)
     if field == "registered_capital_cny":

@@ -11,16 +11,15 @@ from urllib.parse import urlsplit
 
 from jinja2 import Undefined
 
+from prospect.field_values import CHOICES as FIELD_CHOICES
 from prospect.models import EVIDENCE_FIELDS
 from prospect.review_view import FLAG_REASONS, REP_FACTS
 from webapp.highlight import Segment, snippet_segments
 
+# Suggestions offered while typing a correction: the values `prospect.field_values` accepts.
 CHOICES = {
-    "business_model": ("manufacturer", "distributor", "integrator", "mixed"),
-    "main_product_tier": ("domestic_mid_networked", "foreign_high_end", "domestic_low_standalone"),
-    "product_tiers": ("domestic_mid_networked", "foreign_high_end", "domestic_low_standalone"),
-    "office_type": ("office_tower", "residential", "industrial_park", "factory", "shop_street", "unknown"),
-    "order_history": ("regular_no_arrears", "regular_with_arrears", "small_with_arrears"),
+    **FIELD_CHOICES,
+    "product_tiers": FIELD_CHOICES["main_product_tier"],
     "sells_access_control": ("yes", "no"),
     "access_control_is_main": ("yes", "no"),
 }
