@@ -5,8 +5,8 @@
 
 What extractors need from the markup itself (structured data, mailto: links) is taken at parse
 time, so neither the tree nor the HTML outlives the parse: a crawl holds every kept page of 64
-sites at once until each site is analysed. Case pages alone keep their tree (their client lists
-are read from the item markup).
+sites at once until each site is analysed. Case pages keep the texts of their list items (the
+client lists are read from the item markup, see `case_items`).
 """
 from __future__ import annotations
 
@@ -20,12 +20,13 @@ from lxml import etree
 
 from prospect.models import PageDoc
 
+from .case_items import Shape, case_item_texts
 from .structured import extract_items, may_hold_items
 from .text import collapse, fold, is_cjk
 from .visible import visible_text
 
 _MAILTO = re.compile(r"mailto:\s*([^\s\"'<>?]+)", re.IGNORECASE)
-_TREE_ROLES = ("cases",)
+_ITEM_ROLES = ("cases",)
 
 _ARTICLE_PATH = re.compile(
     r"/(?:blog|blogs|news|article|articles|post|posts|xwzx|xwdt|news_?\w*|hyxw|gsxw|zixun)"
@@ -37,7 +38,6 @@ class ParsedPage:
     """One page parsed once; extractors read these fields and never re-parse the HTML."""
 
     page: PageDoc  # its `html` emptied once parsed
-    tree: lxml.html.HtmlElement | None  # case pages only
     text: str
     folded: str
     title: str
@@ -46,6 +46,7 @@ class ParsedPage:
     is_article: bool
     items: tuple[dict[str, Any], ...] = ()  # schema.org items (JSON-LD, microdata, RDFa)
     mailto: tuple[str, ...] = ()  # addresses of mailto: links, as written
+    case_items: tuple[tuple[Shape, str], ...] = ()  # case pages: (shape, text) of list items
 
     @property
     def url(self) -> str:
@@ -69,10 +70,10 @@ def parse_page(page: PageDoc, tree: lxml.html.HtmlElement | None = None,
     article = bool(_ARTICLE_PATH.search(urlsplit(page.url).path))
     items = tuple(extract_items(tree)) if tree is not None and may_hold_items(page.html) else ()
     mailto = tuple(m.group(1) for m in _MAILTO.finditer(page.html)) if "mailto" in page.html.lower() else ()
-    return ParsedPage(page=replace(page, html=""), tree=tree if page.role in _TREE_ROLES else None,
-                      text=text, folded=fold(text), title=collapse(title),
+    case_items = case_item_texts(tree) if page.role in _ITEM_ROLES else ()
+    return ParsedPage(page=replace(page, html=""), text=text, folded=fold(text), title=collapse(title),
                       description=collapse(description), lang="zh" if is_cjk(text) else "en",
-                      is_article=article, items=items, mailto=mailto)
+                      is_article=article, items=items, mailto=mailto, case_items=case_items)
 
 
 def parse_html(html: str) -> lxml.html.HtmlElement | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from typing import Any, Sequence
+from typing import Sequence
 
 from prospect.models import Evidence
 
@@ -21,9 +21,6 @@ from .listlines import separated_list, strip_more
 from .names import clean_name, client_record, name_key, sector_of
 from .text import collapse
 
-_ITEM_XPATH = ("//h2|//h3|//h4|//h5|//h6|//*[contains(@class,'title') or contains(@class,'name')]"
-               "|//li|//li/a|//td|//td/a|//dt|//img[@alt]|//a[@title]")
-_SKIP_ANCESTORS = {"nav", "header", "footer", "aside", "form", "select"}
 _ZH_LIST = re.compile(r"(?:(?:客户|合作伙伴|服务过的单位|典型用户|合作单位|服务单位|主要用户)(?:包括|有|主要有|涵盖|遍及)?"
                       r"\s*[:：]|服务过|客户(?:包括|涵盖|遍及))\s*([^。\n]{4,300}?)(?:等|。|\n|$)")
 _EN_LIST = re.compile(
@@ -74,19 +71,10 @@ def _template_texts(pages: Sequence[ParsedPage]) -> set[str]:
 
 
 def _case_items(page: ParsedPage, template: set[str]) -> list[tuple[str, str]]:
-    if page.tree is None:
-        return []
     groups: dict[tuple[str, str, str], list[str]] = defaultdict(list)
-    for el in page.tree.xpath(_ITEM_XPATH):
-        if any(a.tag in _SKIP_ANCESTORS for a in el.iterancestors()) or _home_link(el):
-            continue
-        raw = el.get("alt") if el.tag == "img" else (el.get("title") if el.tag == "a" and
-                                                     el.get("title") else el.text_content())
-        text = collapse(raw or "")
-        if not text or text in template:
-            continue
-        shape = _shape(el)
-        groups[shape].append(text)
+    for shape, text in page.case_items:
+        if text not in template:
+            groups[shape].append(text)
     items = []
     for shape, texts in groups.items():
         if len(texts) < 2:
@@ -98,13 +86,6 @@ def _case_items(page: ParsedPage, template: set[str]) -> list[tuple[str, str]]:
             continue  # mostly service headings or placeholders: not a client list
         items.extend((name, f"<{shape[0]}> items on the cases page") for name in names)
     return items
-
-
-def _home_link(el: Any) -> bool:
-    """The site logo: an image or link pointing back to the home page."""
-    link = el if el.tag == "a" else next((a for a in el.iterancestors("a")), None)
-    href = (link.get("href") or "").strip() if link is not None else None
-    return href is not None and re.fullmatch(r"(?:\.?/|\.\./)*(?:index\.\w+)?|#?", href) is not None
 
 
 def own_name(pages: Sequence[ParsedPage]) -> str:
@@ -122,19 +103,6 @@ def own_name(pages: Sequence[ParsedPage]) -> str:
 
 def _has_cjk(text: str) -> bool:
     return re.search(r"[\u4e00-\u9fff]", text) is not None
-
-
-def _shape(el: Any) -> tuple[str, str, str]:
-    """Siblings of one list: table cells by (table, column), list items by their list."""
-    parent = el.getparent()
-    if parent is None:
-        return (el.tag, el.get("class", ""), "")
-    if el.tag == "td":
-        table = parent.getparent()
-        return ("td", str(parent.index(el)), el.getroottree().getpath(table))
-    if el.tag == "li":
-        return ("li", el.get("class", ""), el.getroottree().getpath(parent))
-    return (el.tag, el.get("class", ""), parent.tag)
 
 
 def _prose_lists(page: ParsedPage) -> list[tuple[str, tuple[int, int]]]:
