@@ -133,15 +133,22 @@ def is_notable(name: str) -> bool:
         well_known(name, anywhere=True)
 
 
+@cache
+def _known() -> tuple[tuple[str, ...], re.Pattern[str] | None]:
+    """The well-known names: Chinese ones folded, Latin ones as one whole-word pattern."""
+    names = load("clients")["notable"]["names"]
+    chinese = tuple(fold(n) for n in names if not re.match(r"[A-Za-z]", n))
+    latin = sorted((n.lower() for n in names if re.match(r"[A-Za-z]", n)), key=len, reverse=True)
+    pattern = re.compile(r"(?<![a-z])(?:" + "|".join(map(re.escape, latin)) + r")(?:s|es)?(?![a-z])") \
+        if latin else None
+    return chinese, pattern
+
+
 def well_known(name: str, *, anywhere: bool = False) -> bool:
     """A name of the well-known list (data/clients.toml [notable] names): the name starts with
     it (腾讯, 腾讯科技, Google UK), or with `anywhere` holds it (杭州万科城市花园)."""
     folded = fold(name)
-    lowered = folded.lower()
-    for known in load("clients")["notable"]["names"]:
-        if re.match(r"[A-Za-z]", known):
-            if _has_term(known, folded, lowered):
-                return True
-        elif (fold(known) in folded) if anywhere else folded.startswith(fold(known)):
-            return True
-    return False
+    chinese, latin = _known()
+    if any((known in folded) if anywhere else folded.startswith(known) for known in chinese):
+        return True
+    return latin is not None and latin.search(folded.lower()) is not None

@@ -156,11 +156,10 @@ def _split(raw: str, region: str, lang: str, labelled: bool) -> list[tuple]:
     Numbers the phone library accepts are looked for first, in the whole and in its parts, so a
     "+1 313-555-0142 42" (the phone run into a house number) gives the phone; a printed form the
     library rejects is kept as printed only when nothing else is found."""
-    for lenient in (False, True):
-        found = _split_once(raw, region, lang, labelled, lenient)
-        if found:
-            return found
-    return []
+    found = _split_once(raw, region, lang, labelled, True)
+    if all(normalise(text, region, lang, labelled, False) for text, _, _ in found):
+        return found  # nothing kept as printed: the strict reading is the same (and cheap to check)
+    return _split_once(raw, region, lang, labelled, False) or found
 
 
 def _split_once(raw: str, region: str, lang: str, labelled: bool, lenient: bool) -> list[tuple]:
