@@ -53,6 +53,7 @@ FIELD_TYPES: dict[str, FieldType] = {
     ),
     "phone_numbers": FieldType("text_list"),
     "fax_numbers": FieldType("text_list"),
+    "emails": FieldType("text_list"),
     "branches": FieldType("text_list"),
     "order_history": FieldType(
         "enum", ("regular_no_arrears", "regular_with_arrears", "small_with_arrears")
