@@ -23,11 +23,11 @@ _TRAILING_COMMA = re.compile(r",\s*([}\]])")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
-def may_hold_items(html: str) -> bool:
-    """Cheap pre-check on the raw HTML: most pages hold no structured data at all, and then the
-    three XPath scans of the tree are skipped."""
-    lowered = html.lower()
-    return any(marker in lowered for marker in _MARKERS)
+def may_hold_items(html: str, *, lowered: bool = False) -> bool:
+    """Cheap pre-check on the raw HTML (pass `lowered=True` for HTML already in lower case): most
+    pages hold no structured data at all, and then the three XPath scans of the tree are skipped."""
+    text = html if lowered else html.lower()
+    return any(marker in text for marker in _MARKERS)
 
 
 def extract_items(tree: lxml.html.HtmlElement | None) -> list[dict[str, Any]]:
