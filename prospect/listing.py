@@ -46,7 +46,8 @@ def resolve_grades(given: Iterable[str], grades: Sequence[str]) -> tuple[str, ..
     for text in given:
         grade = known.get(text.strip().lower())
         if grade is None:
-            raise UnknownGrade(f"{text!r} is not a grade of this store's rubric; choose from {', '.join(known.values())}")
+            choices = ", ".join(known.values())
+            raise UnknownGrade(f"{text!r} is not a grade of this store's rubric; choose from {choices}")
         resolved.append(grade)
     return tuple(dict.fromkeys(resolved))
 

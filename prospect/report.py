@@ -109,7 +109,8 @@ def _notes(score: dict[str, Any], rep_notes: list[dict[str, Any]]) -> str:
         parts.append(f"knock-out: {knockout.get('reason', knockout) if isinstance(knockout, dict) else knockout}")
     if score.get("unscored"):
         parts.append(f"unscored: {score['unscored']}")
-    parts += [f"note ({n['source']}, {n['reviewer']}, {(n['at'] or '')[:10]}): {n['note']}" for n in reversed(rep_notes)]
+    parts += [f"note ({n['source']}, {n['reviewer']}, {(n['at'] or '')[:10]}): {n['note']}"
+              for n in reversed(rep_notes)]
     parts += list(score.get("to_verify") or [])[:TOP_FACTS_IN_NOTES]
     return " | ".join(str(p) for p in parts)
 

@@ -41,7 +41,8 @@ def hostile_db(tmp_path_factory):
     site = TestSite("127.0.0.54")
     site.page("/", PAGE.format(name=NAME, title="首页", body='<a href="/about.html">关于我们</a> '
                                                             '<a href="/contact.html">联系我们</a>'))
-    site.page("/about.html", PAGE.format(name=NAME, title="关于我们", body="<p>公司成立于2009年，主营门禁系统。</p>"))
+    site.page("/about.html", PAGE.format(name=NAME, title="关于我们",
+                                         body="<p>公司成立于2009年，主营门禁系统。</p>"))
     site.page("/contact.html", PAGE.format(name=NAME, title="联系我们",
                                            body=f"<p>电话：0755-83456701</p><p>地址：{ADDRESS}</p>"))
     site.start()

@@ -59,7 +59,8 @@ def test_values_that_cannot_be_true_are_refused(field, raw):
     ("registered_capital_cny", "5e6", 5_000_000),
     ("registered_capital_cny", str(MAX_CAPITAL_CNY), MAX_CAPITAL_CNY),
     ("sales_staff", "0", 0),
-    ("emails", "Sales@Hengan-Anfang.cn; li.wei@hengan-anfang.cn", ["sales@hengan-anfang.cn", "li.wei@hengan-anfang.cn"]),
+    ("emails", "Sales@Hengan-Anfang.cn; li.wei@hengan-anfang.cn",
+     ["sales@hengan-anfang.cn", "li.wei@hengan-anfang.cn"]),
 ])
 def test_values_at_the_bounds_and_lists_are_accepted(field, raw, value):
     assert parse_field_value(field, raw) == value
