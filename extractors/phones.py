@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import threading
 from collections import Counter
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -31,6 +32,8 @@ _CANDIDATE = re.compile(
     r"(?<![\w.+-])(\+\s?\d{1,3}[\s.-]?)?(\(?\d[\d \t().-]{5,18}\d)"
     r"(?:\s*(?:转|分机|ext\.?|x|#)\s*(\d{1,5}))?(?![\w-])", re.IGNORECASE)
 _LABEL_WINDOW = 40
+# A calendar date (news lists print hundreds) is never a phone number, labelled or not.
+_DATE = re.compile(r"(?:19|20)\d\d[-./](?:0?[1-9]|1[0-2])[-./](?:0?[1-9]|[12]\d|3[01])")
 
 
 @dataclass(frozen=True)
@@ -77,8 +80,7 @@ def fax_numbers(pages: Sequence[ParsedPage], ctx: SiteContext) -> list[Evidence]
 def _collect(pages: Sequence[ParsedPage], ctx: SiteContext, want: str) -> list[Evidence]:
     field = "phone_numbers" if want == "phone" else "fax_numbers"
     region = region_of(pages, ctx.lang)
-    hits = [h for page in site_pages(pages) for h in scan(page, ctx, region)
-            if h.kind in (want, "both")]
+    hits = [h for h in _site_hits(pages, ctx, region) if h.kind in (want, "both")]
     hits += _structured(pages, ctx, region, want)
     if not hits:
         return []
@@ -112,6 +114,20 @@ def _structured(pages: Sequence[ParsedPage], ctx: SiteContext, region: str, want
     return hits
 
 
+_recent = threading.local()  # per thread: (key, pages, hits) of the last site scanned
+
+
+def _site_hits(pages: Sequence[ParsedPage], ctx: SiteContext, region: str) -> list[_Hit]:
+    """Every number of the site's pages. Phones and faxes come from one scan: the last site's hits
+    are kept (keyed on the very page objects, which the entry keeps alive) for the second call."""
+    key = (tuple(map(id, pages)), ctx.lang, region)
+    cached = getattr(_recent, "site", None)
+    if cached is None or cached[0] != key:
+        cached = (key, pages, [h for page in site_pages(pages) for h in scan(page, ctx, region)])
+        _recent.site = cached
+    return cached[2]
+
+
 def scan(page: ParsedPage, ctx: SiteContext, region: str = "") -> list[_Hit]:
     """Every phone/fax number on one page, with its kind and whether a label named it."""
     labels = alternation("phones", "labels", "phone")
@@ -120,6 +136,8 @@ def scan(page: ParsedPage, ctx: SiteContext, region: str = "") -> list[_Hit]:
     hits = []
     text = page.folded
     for match in _CANDIDATE.finditer(text):
+        if _DATE.fullmatch(match.group(0)):
+            continue
         line_start = text.rfind("\n", 0, match.start()) + 1
         before = text[max(line_start, match.start() - _LABEL_WINDOW):match.start()]
         kind, labelled = _label_kind(before, labels, faxes, traps)
