@@ -17,7 +17,7 @@ from prospect.models import Evidence
 
 from .common import SiteContext, evidence, load, site_pages
 from .document import ParsedPage
-from .terms import TermAlternation
+from .terms import NeedleSet, TermAlternation
 from .text import fold
 
 TIERS = ("domestic_mid_networked", "foreign_high_end", "domestic_low_standalone")
@@ -64,24 +64,57 @@ def _tier_patterns() -> dict[str, TermAlternation]:
             for tier in TIERS}
 
 
+@cache
+def _brand_needles() -> tuple[NeedleSet, tuple[int, ...], tuple[int, ...]]:
+    """Every brand's lower-cased names in one needle set, with each name's brand (index) and length."""
+    needles = [(index, needle) for index, brand in enumerate(brands()) for needle in brand.needles]
+    return (NeedleSet([needle for _, needle in needles]), tuple(index for index, _ in needles),
+            tuple(len(needle) for _, needle in needles))
+
+
 def brand_hits(page: ParsedPage, owner_text: str) -> list[tuple[Brand, re.Match[str]]]:
-    """Brands named on a page, longest names first, never twice over the same characters."""
+    """Brands named on a page, longest names first, never twice over the same characters.
+
+    A brand's pattern can only match where one of its names starts, so it is tried at exactly
+    those places (found in one pass for all brands) rather than run over the whole page."""
+    text = page.folded
+    own = _own_name_brands(owner_text)
     taken: list[tuple[int, int]] = []
     hits = []
-    lowered = page.folded.lower()
-    check = _CASE_ODDITIES.search(page.folded) is None
-    own = _own_name_brands(owner_text)
-    for index, brand in enumerate(brands()):
+    for index, starts in _brand_starts(text):
         if index in own:
             continue  # the company's own name, e.g. "Siemens Electrical Services Ltd"
-        if check and not any(needle in lowered for needle in brand.needles):
-            continue  # no name of this brand on the page: skip the regex
-        for match in brand.pattern.finditer(page.folded):
-            if any(s < match.end() and match.start() < e for s, e in taken):
-                continue
-            taken.append(match.span())
-            hits.append((brand, match))
+        brand = brands()[index]
+        for match in _matches_at(brand.pattern, text, starts):
+            if not any(s < match.end() and match.start() < e for s, e in taken):
+                taken.append(match.span())
+                hits.append((brand, match))
     return hits
+
+
+def _brand_starts(text: str) -> list[tuple[int, list[int] | None]]:
+    """(brand index, where one of its names starts), brands in list order (longest first);
+    None for "anywhere" when lower() would move offsets (dotted/dotless i, long s)."""
+    if _CASE_ODDITIES.search(text):
+        return [(index, None) for index in range(len(brands()))]
+    needles, owners, lengths = _brand_needles()
+    by_brand: dict[int, set[int]] = {}
+    for needle, starts in needles.starts(text.lower(), lengths).items():
+        by_brand.setdefault(owners[needle], set()).update(starts)
+    return [(index, sorted(by_brand[index])) for index in sorted(by_brand)]
+
+
+def _matches_at(pattern: re.Pattern[str], text: str, starts: list[int] | None):
+    """What `pattern.finditer(text)` yields, trying only `starts` (None: everywhere)."""
+    if starts is None:
+        yield from pattern.finditer(text)
+        return
+    end = -1
+    for start in starts:
+        match = pattern.match(text, start) if start >= end else None
+        if match is not None:
+            end = match.end()
+            yield match
 
 
 @lru_cache(maxsize=64)

@@ -13,6 +13,8 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 
+import ahocorasick
+
 # Characters re.IGNORECASE treats as equal to a letter that str.lower() maps elsewhere.
 _CASE_ODDITIES = re.compile("[\u0130\u0131\u017f\u1e9b\ufb05\ufb06]")
 _ODD_TERM_CHARS = frozenset("\u00b5\u03bc\u0345\u03b9\u1fbe\u03b2\u03d0\u03b5\u03f5\u03b8\u03d1\u03ba\u03f0"
@@ -24,6 +26,38 @@ _MAX_CACHED = 512
 @lru_cache(maxsize=16)
 def _lower(text: str) -> str:
     return text.lower()
+
+
+class NeedleSet:
+    """Which of many literals occur in a text, from one Aho-Corasick pass (pyahocorasick, in C):
+    a hundred `needle in text` tests a page cost more than the regexes they were meant to spare."""
+
+    def __init__(self, needles: Sequence[str]):
+        self.size = len(needles)
+        self._automaton = ahocorasick.Automaton()
+        for index, needle in enumerate(needles):
+            if needle:
+                found = self._automaton.get(needle, ())
+                self._automaton.add_word(needle, (*found, index))
+        self._empty = len(self._automaton) == 0
+        if not self._empty:
+            self._automaton.make_automaton()
+
+    def present(self, text: str) -> frozenset[int]:
+        """Indexes of the needles that occur in `text` (compare lower-cased text to lower needles)."""
+        if self._empty:
+            return frozenset()
+        return frozenset(i for _, indexes in self._automaton.iter(text) for i in indexes)
+
+    def starts(self, text: str, lengths: Sequence[int]) -> dict[int, list[int]]:
+        """Needle index -> start offsets of its occurrences in `text`, in order (`lengths[i]` is
+        the length of needle i)."""
+        found: dict[int, list[int]] = {}
+        if not self._empty:
+            for end, indexes in self._automaton.iter(text):
+                for index in indexes:
+                    found.setdefault(index, []).append(end - lengths[index] + 1)
+        return found
 
 
 class TermAlternation:
@@ -40,16 +74,27 @@ class TermAlternation:
         self.pattern = self.full.pattern
         self._exact_only = not self.parts or any(ch in _ODD_TERM_CHARS for term in self.needles for ch in term)
         self._compiled: dict[tuple[int, ...], re.Pattern[str]] = {}
+        self._needle_set: NeedleSet | None = None
+        self._last: tuple[str, re.Pattern[str]] | None = None  # extractors ask about one page in turn
 
     @classmethod
     def of_terms(cls, terms: Sequence[str], flags: int = 0) -> "TermAlternation":
         return cls(terms, [re.escape(t) for t in terms], flags)
 
     def pattern_for(self, text: str) -> re.Pattern[str]:
+        last = self._last
+        if last is not None and last[0] is text:
+            return last[1]
+        compiled = self._pattern_for(text)
+        self._last = (text, compiled)
+        return compiled
+
+    def _pattern_for(self, text: str) -> re.Pattern[str]:
         if self._exact_only or _CASE_ODDITIES.search(text):
             return self.full
-        lowered = _lower(text)
-        present = tuple(i for i, needle in enumerate(self.needles) if needle in lowered)
+        if self._needle_set is None:
+            self._needle_set = NeedleSet(self.needles)
+        present = tuple(sorted(self._needle_set.present(_lower(text))))
         compiled = self._compiled.get(present)
         if compiled is None:
             if len(self._compiled) >= _MAX_CACHED:
