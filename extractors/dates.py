@@ -32,22 +32,26 @@ _BRANCH_WORDS = re.compile(r"分公司|子公司|办事处|分部|部门|分厂|
 _PERSONAL = re.compile(r"\b(?:owner|founder|engineer|technician|he|she|his|her|i|my|our team"
                        r" members|combined|collective|each|staff|employees?)\b", re.IGNORECASE)
 
+_EN_FOUNDING_VERBS = ("established", "founded", "incorporated", "formed", "started", "launched", "opened")
 _ZH_STATED = [
     (re.compile(r"(?:注册成立|正式成立|成立|创立|创建|创办|始创|始建|组建|建立|注册)"
                 r"(?:时间|日期|年份)?\s*(?:于|在|是|为)?\s*[:：]?\s*(?:公元)?" + ZH_YEAR
                 + r"\s*(?:年|-|\.|/)"), "zh-verb-year"),
-    (re.compile(ZH_YEAR + rf"\s*年(?:\s*{_CN_MD}\s*月)?(?:\s*{_CN_MD}\s*日)?"
-                r"([^。，,；;!！\n]{0,16}?)(?:注册成立|正式成立|成立|创立|创建|创办|始创|组建)"
-                r"(?!\s*\d+\s*周年|了|\s*[\u4e00-\u9fa5]{0,8}(?:分公司|子公司|办事处|中心|部))"), "zh-year-verb"),
+    (Gated(re.compile(ZH_YEAR + rf"\s*年(?:\s*{_CN_MD}\s*月)?(?:\s*{_CN_MD}\s*日)?"
+                      r"([^。，,；;!！\n]{0,16}?)(?:注册成立|正式成立|成立|创立|创建|创办|始创|组建)"
+                      r"(?!\s*\d+\s*周年|了|\s*[\u4e00-\u9fa5]{0,8}(?:分公司|子公司|办事处|中心|部))"),
+           ("成立", "创立", "创建", "创办", "始创", "组建"), longest=60), "zh-year-verb"),
 ]
 _EN_STATED = [
-    (re.compile(r"\b(?:established|founded|incorporated|formed|started|launched|opened)"
-                r"(?:\s+(?:in|on|back in|during))?(?:\s*:)?\s+(?:the\s+year\s+)?"
-                r"(?:[A-Z][a-z]+\.?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?" + YEAR, re.IGNORECASE),
-     "en-verb-year"),
-    (re.compile(r"\bEst(?:\.|ablished)?\s*:?\s*" + YEAR, re.IGNORECASE), "en-est"),
-    (re.compile(r"\bIn\s+" + YEAR + r",?\s+[^.\n]{0,80}?\b(?:founded|established|started|opened|"
-                r"incorporated|launched)\b", re.IGNORECASE), "en-in-year-founded"),
+    (Gated(re.compile(r"\b(?:established|founded|incorporated|formed|started|launched|opened)"
+                      r"(?:\s+(?:in|on|back in|during))?(?:\s*:)?\s+(?:the\s+year\s+)?"
+                      r"(?:[A-Z][a-z]+\.?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?" + YEAR, re.IGNORECASE),
+           _EN_FOUNDING_VERBS, longest=80), "en-verb-year"),
+    (Gated(re.compile(r"\bEst(?:\.|ablished)?\s*:?\s*" + YEAR, re.IGNORECASE), ("est",), longest=40),
+     "en-est"),
+    (Gated(re.compile(r"\bIn\s+" + YEAR + r",?\s+[^.\n]{0,80}?\b(?:founded|established|started|opened|"
+                      r"incorporated|launched)\b", re.IGNORECASE), _EN_FOUNDING_VERBS, longest=130),
+     "en-in-year-founded"),
 ]
 # "In 2012 we opened our second branch", "our Leeds office was established in 2012": a year
 # something other than the company began (a branch, a store, a website), not the founding year.
@@ -61,7 +65,8 @@ _EN_OTHER_SUBJECT = re.compile(r"\b(?:branch|(?<!head )(?<!main )office|store|sh
                                r"(?:es|s)?,?\s+(?:\w+\s+){0,2}?(?:was\s+|were\s+|is\s+|has been\s+)?$",
                                re.IGNORECASE)
 _EN_WEAK_VERB = re.compile(r"\b(?:opened|launched|started)\b", re.IGNORECASE)
-_EN_SINCE = re.compile(r"\b(?:since|serving\s[^.\n]{0,40}?since)\s+" + YEAR, re.IGNORECASE)
+_EN_SINCE = Gated(re.compile(r"\b(?:since|serving\s[^.\n]{0,40}?since)\s+" + YEAR, re.IGNORECASE),
+                  ("since",), longest=80)
 _EN_SINCE_SKIP = re.compile(r"(?:member|partner|certified|licensed|accredited|dealer|"
                             r"affiliate|registered|listed|approved)\w*\s+(?:\w+\s+){0,5}$",
                             re.IGNORECASE)
@@ -73,7 +78,7 @@ _ZH_AGE_HISTORY = re.compile(r"(?:公司|企业|我们)[^。，；]{0,8}?(" + NU
 _EN_AGE = Gated(re.compile(r"(?:over|more than|nearly|almost|about|for)?\s*(" + EN_NUMBER
                      + r")\+?\s*(?:years?|decades?)\s+(?:of\s+)?(?:in business|experience|"
                      r"of service|of serving|serving|history|in the industry)", re.IGNORECASE),
-    ('year', 'decade'))
+    ('year', 'decade'), longest=80)
 
 # Every match names access control: the patterns run only on pages that do (Gated).
 _ZH_AC = ("门禁", "一卡通", "出入口")
@@ -83,14 +88,14 @@ _ZH_AC_YEARS = [
                      r"(?:门禁|一卡通|出入口)[^。，；;]{0,10}?(?:近|超过|逾)?(" + NUMBER
                      + r")\s*(余|多)?\s*年"), _ZH_AC),
     Gated(re.compile(r"(" + NUMBER + r")\s*(余|多)?\s*年(?:的)?(?:门禁|一卡通|出入口控制)"
-                     r"(?:行业|领域|系统|产品)?(?:经验|经历|历史|从业)"), _ZH_AC),
+                     r"(?:行业|领域|系统|产品)?(?:经验|经历|历史|从业)"), _ZH_AC, longest=60),
 ]
 _EN_AC_YEARS = [
     Gated(re.compile(r"(" + EN_NUMBER + r")\s*(\+)?\s*years?\s+(?:of\s+)?(?:experience\s+)?"
                      r"(?:in\s+|installing\s+|with\s+|providing\s+|designing\s+|servicing\s+)"
-                     r"(?:the\s+)?(?:commercial\s+)?access[- ]control", re.IGNORECASE), _EN_AC),
+                     r"(?:the\s+)?(?:commercial\s+)?access[- ]control", re.IGNORECASE), _EN_AC, longest=100),
     Gated(re.compile(r"access[- ]control[^.\n]{0,40}?for\s+(?:over\s+|more than\s+)?("
-                     + EN_NUMBER + r")\s*(\+)?\s*years", re.IGNORECASE), _EN_AC),
+                     + EN_NUMBER + r")\s*(\+)?\s*years", re.IGNORECASE), _EN_AC, longest=100),
 ]
 
 # A start year for the access-control line: 公司自2006年起从事门禁系统销售, 2006年进入门禁行业,
@@ -98,11 +103,11 @@ _EN_AC_YEARS = [
 _ZH_AC_START = Gated(re.compile(
     r"(自|从)?\s*" + ZH_YEAR + r"\s*年(?:\s*\d{1,2}\s*月)?\s*(起|开始|以来)?\s*[，,]?\s*(?:公司|我们|我司|本公司)?"
     r"\s*(?:便|就|即)?\s*(?:开始)?(进入|涉足|投身|从事|专注于?|专业从事|深耕|经营|代理|销售|致力于)"
-    r"[^。，,；;\n]{0,12}?(?:门禁|一卡通|出入口)"), _ZH_AC)
+    r"[^。，,；;\n]{0,12}?(?:门禁|一卡通|出入口)"), _ZH_AC, longest=80)
 _EN_AC_START = Gated(re.compile(
     r"access[- ]control[^.\n]{0,40}?\bsince\s+" + YEAR + r"|\bsince\s+" + YEAR + r",?\s+[^.\n]{0,50}?"
     r"\b(?:install|suppl|sell|design|servic|speciali[sz]|provid|deal|distribut)\w*\s+(?:\w+\s+){0,3}?"
-    r"access[- ]control", re.IGNORECASE), _EN_AC)
+    r"access[- ]control", re.IGNORECASE), _EN_AC, longest=220)
 _ENTRY_VERBS = ("进入", "涉足", "投身")
 
 

@@ -26,7 +26,7 @@ _ZH_TOTAL = Gated(re.compile(
     r"(?:正式|在职|在册|全职|现有|拥有|共有|公司)?\s*(?:员工|职工|雇员|从业人员|团队成员|团队|员工总数)"
     r"(?:总数|人数|总人数)?\s*(?:达到|达|约|有|共|近|超过|逾|已达|共计|为)?\s*[:：]?\s*(" + NUMBER
     + r")\s*" + _MORE + r"\s*(?:名|人|位)(以上|左右)?"),
-    ('员工', '职工', '雇员', '从业人员', '团队'))
+    ('员工', '职工', '雇员', '从业人员', '团队'), longest=60)
 _ZH_SIZE_AFTER = Gated(re.compile(r"(?:人员规模|公司规模|员工人数|公司人数|团队规模)\s*[:：]?\s*(" + NUMBER
                                   + r")\s*" + _MORE + r"\s*人"),
     ('人员规模', '公司规模', '员工人数', '公司人数', '团队规模'))
@@ -38,20 +38,20 @@ _EN_TOTAL = Gated(re.compile(
     r"(?:(over|more than|nearly|about|around|approximately)[ \t]+)?(" + EN_NUMBER + r"|\d[\d,]*)"
     r"[ \t]*(\+)?[ \t]*(?:full[- ]time[ \t]+|dedicated[ \t]+|skilled[ \t]+|experienced[ \t]+|professional[ \t]+)?"
     r"(employees|staff members|staff|people on staff|team members|workers)\b", re.IGNORECASE),
-    ('employees', 'staff', 'team members', 'workers'))
+    ('employees', 'staff', 'team members', 'workers'), longest=100)
 _EN_TEAM = Gated(re.compile(r"\b(?:a[ \t]+)?team[ \t]+of[ \t]+(?:(over|more than|nearly|about)[ \t]+)?("
                       + EN_NUMBER + r"|\d+)[ \t]*(\+)?(?:[ \t]+(?:\w+[ \t]+){0,2}?"
                       r"(?:people|professionals|employees|technicians|engineers|experts|staff)"
                       r"|(?=[ \t]*(?:[.,;!]|$)))",  # bare "a team of 35." at a sentence end
                       re.IGNORECASE | re.MULTILINE),
-    ('team',))
+    ('team',), longest=120)
 # "Employees: 10-50", "Company size: 11-50 employees", "Employees: 500+"; and a bare
 # "10-50 employees", found from the noun and read backwards (_EN_BARE_RANGE on the text before).
 _EN_SIZE = Gated(re.compile(
     r"\b(?:number[ \t]+of[ \t]+employees|employees|staff|team[ \t]+size|company[ \t]+size|headcount|"
     r"workforce)[ \t]*:[ \t]*(\d[\d,]*)(?:[ \t]*(?:-|to)[ \t]*(\d[\d,]*))?(\+)?"
     r"(?![\d,]*[ \t]*(?:years?|yrs|%))", re.IGNORECASE),
-    ('employees', 'staff', 'team', 'company', 'headcount', 'workforce'))
+    ('employees', 'staff', 'team', 'company', 'headcount', 'workforce'), longest=80)
 _EN_RANGE_NOUN = Gated(re.compile(r"(?<=[ \t])(?:employees|staff|people|team members|workers)\b",
                                   re.IGNORECASE), ('employees', 'staff', 'people', 'team members', 'workers'))
 _EN_BARE_RANGE = re.compile(r"(?<![\d-])(\d[\d,]*)[ \t]*(?:-|to)[ \t]*(\d[\d,]*)[ \t]+$")

@@ -117,12 +117,16 @@ class Gated:
     """A compiled pattern run only on texts that hold one of the literals every match contains.
 
     `required` must be literals (any case) at least one of which occurs in each possible match;
-    a text without any of them cannot match, so it is not scanned at all.
+    a text without any of them cannot match, so it is not scanned at all. With `longest` (no
+    match is longer than that many characters) only the windows around those literals are
+    scanned (see `Anchored`): a page that names access control on every line no longer runs a
+    pattern that starts with a character class at each of its positions.
     """
 
-    def __init__(self, pattern: re.Pattern[str], required: Sequence[str]):
+    def __init__(self, pattern: re.Pattern[str], required: Sequence[str], longest: int | None = None):
         self.pattern = pattern
         self.required = tuple(r.lower() for r in required)
+        self._windows = Anchored(pattern, required, longest, longest) if longest else None
 
     def may_match(self, text: str) -> bool:
         if _CASE_ODDITIES.search(text):
@@ -131,33 +135,34 @@ class Gated:
         return any(needle in lowered for needle in self.required)
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        if self._windows is not None:
+            return self._windows.finditer(text)
         return self.pattern.finditer(text) if self.may_match(text) else iter(())
 
 
 class Anchored:
     """A compiled pattern run only in windows around the literals every match contains.
 
-    Every match must contain one of `anchors` (compared case-insensitively when `ignore_case`)
-    starting at most `before` characters after the match starts, and must end at most `after`
-    characters after that anchor ends. Then each match lies inside the window around one of its
-    anchors, so scanning the (merged) windows finds exactly what scanning the text finds, while a
-    pattern that starts with a character class no longer runs at every position of the page.
-    Lookbehinds see the text before a window; windows end `_MARGIN` characters late so lookaheads
-    see the text after a match.
+    Every match must contain one of `anchors` (compared in lower case) starting at most `before`
+    characters after the match starts, and must end at most `after` characters after that anchor
+    ends. Then each match lies inside the window around one of its anchors, so scanning the
+    (merged) windows finds exactly what scanning the text finds, while a pattern that starts with
+    a character class no longer runs at every position of the page. Lookbehinds see the text
+    before a window; windows end `_MARGIN` characters late so lookaheads see the text after a
+    match.
     """
 
     _MARGIN = 32
 
     def __init__(self, pattern: re.Pattern[str], anchors: Sequence[str], before: int, after: int):
         self.pattern = pattern
-        self.ignore_case = bool(pattern.flags & re.IGNORECASE)
-        self.anchors = tuple(a.lower() for a in anchors) if self.ignore_case else tuple(anchors)
+        self.anchors = tuple(a.lower() for a in anchors)
         self.before, self.after = before, after
 
     def windows(self, text: str) -> list[tuple[int, int]]:
-        if self.ignore_case and _CASE_ODDITIES.search(text):
+        if _CASE_ODDITIES.search(text):  # lower() would move offsets
             return [(0, len(text))]
-        hay = _lower(text) if self.ignore_case else text
+        hay = _lower(text)
         spans = []
         for anchor in self.anchors:
             at = hay.find(anchor)

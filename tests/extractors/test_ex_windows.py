@@ -1,0 +1,84 @@
+"""Every gated or windowed pattern of the extractors finds exactly what its full pattern finds.
+
+`terms.Gated(..., longest=N)` scans only the windows around its required literals; the promise
+holds only if no match is longer than N and every match holds one of the literals. Both are
+checked here, for every such pattern in the extractor modules (found by walking them, so a new
+one is covered without being listed), on the mock web, the fixture sites, the saved real sites
+and texts built to sit on window edges.
+"""
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import re
+from pathlib import Path
+
+import pytest
+
+import extractors
+from bench.extraction import mock_sites, real_sites
+from crawler.decoding import decode_html
+from extractors.document import parse_page
+from extractors.terms import _CASE_ODDITIES, Gated
+from prospect.models import PageDoc
+
+ROOT = Path(__file__).resolve().parents[2]
+REALSITES = ROOT.parent / "shared" / "realsites"
+
+
+def _gated_patterns() -> list[tuple[str, Gated]]:
+    found = []
+    for info in pkgutil.iter_modules(extractors.__path__):
+        module = importlib.import_module(f"extractors.{info.name}")
+        for name, value in vars(module).items():
+            values = value if isinstance(value, list) else [value]
+            for index, item in enumerate(values):
+                item = item[0] if isinstance(item, tuple) and item else item
+                if isinstance(item, Gated):
+                    found.append((f"{info.name}.{name}" + (f"[{index}]" if len(values) > 1 else ""), item))
+    return found
+
+
+def _texts() -> list[str]:
+    docs = [doc for site in mock_sites(8, pages_per_site=15) for doc in site]
+    for file in sorted((ROOT / "tests" / "fixtures" / "sites").glob("*/files/**/*")):
+        if file.is_file() and file.read_bytes().lstrip()[:1] == b"<":
+            docs.append(PageDoc(f"http://x/{file.name}", "about", decode_html(file.read_bytes()).text))
+    if REALSITES.is_dir():
+        docs += [doc for site in real_sites(REALSITES) for doc in site]
+    texts = [parse_page(doc).folded for doc in docs]
+    edge = ["公司成立于2009年，" * 3, "x" * 500 + "成立于2009年", "员工" + "1," * 6 + "000人",
+            "Founded in 1998. " * 40, "We have 15 years of experience installing access control. " * 5,
+            "a team of 35", "ſince 2001", "İnstalling access control since 2006", ""]
+    return texts + edge
+
+
+GATED = _gated_patterns()
+
+
+def test_the_walk_finds_the_windowed_patterns():
+    assert sum(1 for _, g in GATED if g._windows is not None) >= 10
+
+
+@pytest.mark.parametrize("name, gated", GATED, ids=[name for name, _ in GATED])
+def test_same_matches_as_the_full_pattern(name, gated):
+    for text in _texts():
+        full = [m.span() for m in gated.pattern.finditer(text)]
+        assert [m.span() for m in gated.finditer(text)] == full
+        if _CASE_ODDITIES.search(text):
+            continue  # lower() moves offsets there: the patterns scan the whole text instead
+        for start, end in full:
+            assert _anchored(text, start, end, gated), (name, text[start:end])
+
+
+def _anchored(text: str, start: int, end: int, gated: Gated) -> bool:
+    """The match holds a required literal, close enough to both of its ends when windowed."""
+    match = text[start:end].lower()
+    for needle in gated.required:
+        at = match.find(needle)
+        while at >= 0:
+            if gated._windows is None or (at <= gated._windows.before and
+                                          end - (start + at + len(needle)) <= gated._windows.after):
+                return True
+            at = match.find(needle, at + 1)
+    return False
