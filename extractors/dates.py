@@ -88,14 +88,16 @@ _ZH_AC_YEARS = [
                      r"(?:门禁|一卡通|出入口)[^。，；;]{0,10}?(?:近|超过|逾)?(" + NUMBER
                      + r")\s*(余|多)?\s*年"), _ZH_AC),
     Gated(re.compile(r"(" + NUMBER + r")\s*(余|多)?\s*年(?:的)?(?:门禁|一卡通|出入口控制)"
-                     r"(?:行业|领域|系统|产品)?(?:经验|经历|历史|从业)"), _ZH_AC, longest=60),
+                     r"(?:行业|领域|系统|产品)?(?:经验|经历|历史|从业)"), _ZH_AC, longest=60,
+          anchors=[f"年{de}{ac}" for de in ("", "的") for ac in ("门禁", "一卡通", "出入口控制")]),
 ]
 _EN_AC_YEARS = [
     Gated(re.compile(r"(" + EN_NUMBER + r")\s*(\+)?\s*years?\s+(?:of\s+)?(?:experience\s+)?"
                      r"(?:in\s+|installing\s+|with\s+|providing\s+|designing\s+|servicing\s+)"
-                     r"(?:the\s+)?(?:commercial\s+)?access[- ]control", re.IGNORECASE), _EN_AC, longest=100),
+                     r"(?:the\s+)?(?:commercial\s+)?access[- ]control", re.IGNORECASE), _EN_AC, longest=100,
+          anchors=("year",)),
     Gated(re.compile(r"access[- ]control[^.\n]{0,40}?for\s+(?:over\s+|more than\s+)?("
-                     + EN_NUMBER + r")\s*(\+)?\s*years", re.IGNORECASE), _EN_AC, longest=100),
+                     + EN_NUMBER + r")\s*(\+)?\s*years", re.IGNORECASE), _EN_AC, longest=100, anchors=("year",)),
 ]
 
 # A start year for the access-control line: 公司自2006年起从事门禁系统销售, 2006年进入门禁行业,
@@ -103,11 +105,11 @@ _EN_AC_YEARS = [
 _ZH_AC_START = Gated(re.compile(
     r"(自|从)?\s*" + ZH_YEAR + r"\s*年(?:\s*\d{1,2}\s*月)?\s*(起|开始|以来)?\s*[，,]?\s*(?:公司|我们|我司|本公司)?"
     r"\s*(?:便|就|即)?\s*(?:开始)?(进入|涉足|投身|从事|专注于?|专业从事|深耕|经营|代理|销售|致力于)"
-    r"[^。，,；;\n]{0,12}?(?:门禁|一卡通|出入口)"), _ZH_AC, longest=80)
+    r"[^。，,；;\n]{0,12}?(?:门禁|一卡通|出入口)"), _ZH_AC, longest=80, anchors=("年",))
 _EN_AC_START = Gated(re.compile(
     r"access[- ]control[^.\n]{0,40}?\bsince\s+" + YEAR + r"|\bsince\s+" + YEAR + r",?\s+[^.\n]{0,50}?"
     r"\b(?:install|suppl|sell|design|servic|speciali[sz]|provid|deal|distribut)\w*\s+(?:\w+\s+){0,3}?"
-    r"access[- ]control", re.IGNORECASE), _EN_AC, longest=220)
+    r"access[- ]control", re.IGNORECASE), _EN_AC, longest=220, anchors=("since",))
 _ENTRY_VERBS = ("进入", "涉足", "投身")
 
 

@@ -123,10 +123,14 @@ class Gated:
     pattern that starts with a character class at each of its positions.
     """
 
-    def __init__(self, pattern: re.Pattern[str], required: Sequence[str], longest: int | None = None):
+    def __init__(self, pattern: re.Pattern[str], required: Sequence[str], longest: int | None = None,
+                 anchors: Sequence[str] | None = None):
+        """`anchors`: the literals to centre windows on when not `required` itself (a rarer one
+        every match also holds: windows around a word printed on every line cover the page)."""
         self.pattern = pattern
         self.required = tuple(r.lower() for r in required)
-        self._windows = Anchored(pattern, required, longest, longest) if longest else None
+        self.anchors = tuple(a.lower() for a in anchors) if anchors else self.required
+        self._windows = Anchored(pattern, self.anchors, longest, longest) if longest else None
 
     def may_match(self, text: str) -> bool:
         if _CASE_ODDITIES.search(text):

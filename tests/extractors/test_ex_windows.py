@@ -74,7 +74,9 @@ def test_same_matches_as_the_full_pattern(name, gated):
 def _anchored(text: str, start: int, end: int, gated: Gated) -> bool:
     """The match holds a required literal, close enough to both of its ends when windowed."""
     match = text[start:end].lower()
-    for needle in gated.required:
+    if not any(needle in match for needle in gated.required):
+        return False
+    for needle in gated.anchors:
         at = match.find(needle)
         while at >= 0:
             if gated._windows is None or (at <= gated._windows.before and
