@@ -19,8 +19,6 @@ import ahocorasick
 _CASE_ODDITIES = re.compile("[\u0130\u0131\u017f\u1e9b\ufb05\ufb06]")
 _ODD_TERM_CHARS = frozenset("\u00b5\u03bc\u0345\u03b9\u1fbe\u03b2\u03d0\u03b5\u03f5\u03b8\u03d1\u03ba\u03f0"
                             "\u03c0\u03d6\u03c1\u03f1\u03c2\u03c3\u03c6\u03d5\u1e61\u1e9b\ufb05\ufb06")
-_NEVER = re.compile(r"(?!)")
-_MAX_CACHED = 512
 
 
 @lru_cache(maxsize=16)
@@ -63,7 +61,11 @@ class NeedleSet:
 class TermAlternation:
     """`re.compile("|".join(parts), flags)` where each part matches only its term's literal text.
 
-    `terms[i]` is the literal that `parts[i]` matches (lookarounds around it are fine).
+    `terms[i]` is the literal that `parts[i]` matches (lookarounds around it are fine). A match
+    of the alternation starts where one of the terms occurs, so instead of running a hundred
+    branches at every character, one Aho-Corasick pass finds where terms occur and only the parts
+    of those terms are tried there, in the alternation's order: the same matches, the way
+    `finditer` finds them (leftmost, first part that matches, no overlaps).
     """
 
     def __init__(self, terms: Sequence[str], parts: Sequence[str], flags: int = 0):
@@ -73,44 +75,46 @@ class TermAlternation:
         self.full = re.compile("|".join(self.parts), flags)
         self.pattern = self.full.pattern
         self._exact_only = not self.parts or any(ch in _ODD_TERM_CHARS for term in self.needles for ch in term)
-        self._compiled: dict[tuple[int, ...], re.Pattern[str]] = {}
+        self._lengths = tuple(len(n) for n in self.needles)
         self._needle_set: NeedleSet | None = None
-        self._last: tuple[str, re.Pattern[str]] | None = None  # extractors ask about one page in turn
+        self._part_patterns: dict[int, re.Pattern[str]] = {}
 
     @classmethod
     def of_terms(cls, terms: Sequence[str], flags: int = 0) -> "TermAlternation":
         return cls(terms, [re.escape(t) for t in terms], flags)
 
-    def pattern_for(self, text: str) -> re.Pattern[str]:
-        last = self._last
-        if last is not None and last[0] is text:
-            return last[1]
-        compiled = self._pattern_for(text)
-        self._last = (text, compiled)
-        return compiled
-
-    def _pattern_for(self, text: str) -> re.Pattern[str]:
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
         if self._exact_only or _CASE_ODDITIES.search(text):
-            return self.full
+            yield from self.full.finditer(text)
+            return
         if self._needle_set is None:
             self._needle_set = NeedleSet(self.needles)
-        present = tuple(sorted(self._needle_set.present(_lower(text))))
-        compiled = self._compiled.get(present)
-        if compiled is None:
-            if len(self._compiled) >= _MAX_CACHED:
-                self._compiled.clear()
-            compiled = re.compile("|".join(self.parts[i] for i in present), self.flags) if present else _NEVER
-            self._compiled[present] = compiled
-        return compiled
+        candidates = sorted((start, index) for index, starts in
+                            self._needle_set.starts(_lower(text), self._lengths).items() for start in starts)
+        end = 0
+        for start, index in candidates:
+            if start < end:
+                continue
+            match = self._part(index).match(text, start)
+            if match is not None:
+                end = max(match.end(), start + 1)
+                yield match
 
-    def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        return self.pattern_for(text).finditer(text)
+    def _part(self, index: int) -> re.Pattern[str]:
+        pattern = self._part_patterns.get(index)
+        if pattern is None:
+            pattern = self._part_patterns[index] = re.compile(self.parts[index], self.flags)
+        return pattern
 
     def search(self, text: str) -> re.Match[str] | None:
-        return self.pattern_for(text).search(text)
+        return next(self.finditer(text), None)
 
     def sub(self, repl: str | Callable[[re.Match[str]], str], text: str) -> str:
-        return self.pattern_for(text).sub(repl, text)
+        pieces, last = [], 0
+        for match in self.finditer(text):
+            pieces += [text[last:match.start()], repl(match) if callable(repl) else match.expand(repl)]
+            last = match.end()
+        return "".join(pieces) + text[last:]
 
 
 class Gated:
