@@ -17,6 +17,7 @@ from prospect.models import Evidence
 from .common import SiteContext, evidence, load, site_pages
 from .document import ParsedPage
 from .structured import as_text
+from .terms import Gated
 from .text import fold
 
 OFFICE_TYPES = ("industrial_park", "office_tower", "residential", "factory", "shop_street")
@@ -37,6 +38,7 @@ _POSTAL = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b|\b[A-Z]{2}\.?\s+\d{
                      r"\b[A-Z]\d[A-Z]\s?\d[A-Z]\d\b|\b\d{6}\b\.?\s*$|Postal Code:?\s*\d+")
 _STREET_WORD = re.compile(r"\b(?:Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Lane|Ln|Way|Drive|Dr\.?|House|"
                           r"Court|Suite|Unit|Floor|Building|Blvd|Highway|Nagar|Marg|Plaza|Tower)\b")
+_DIGIT = re.compile(r"\d")  # both street patterns need one: most lines are spared them
 _SHOP_SITE = re.compile(r"实体店|门店|店面|到店|进店|来店|线下店|本店|storefront|walk-in|visit our (?:store|shop)",
                         re.IGNORECASE)
 _WORKSHOP = re.compile(r"车间|厂房|厂区|生产线|工厂|workshop|factory", re.IGNORECASE)
@@ -52,12 +54,13 @@ _EN_OFFICES = re.compile(r"\b(?:offices|branches|locations)\s+in\s+((?:[A-Z][\w.
 
 
 @cache
-def _labels() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _labels() -> tuple[Gated, re.Pattern[str], re.Pattern[str]]:
     table = load("contact")["address"]
     zh = "|".join(map(re.escape, sorted(table["zh"], key=len, reverse=True)))
     en = "|".join(map(re.escape, sorted(table["en"], key=len, reverse=True)))
-    inline = re.compile(rf"({zh})\s*[:：]\s*([^\n]{{4,80}}?){_STOP}"
-                        rf"|(?<![A-Za-z])({en})\s*:\s*([^\n]{{6,120}})", re.IGNORECASE)
+    inline = Gated(re.compile(rf"({zh})\s*[:：]\s*([^\n]{{4,80}}?){_STOP}"
+                              rf"|(?<![A-Za-z])({en})\s*:\s*([^\n]{{6,120}})", re.IGNORECASE),
+                   [*table["zh"], *table["en"]], longest=160)
     heading = re.compile(rf"^(?:our\s+|office\s+|company\s+)?(?:{en}|{zh})s?\s*:?$", re.IGNORECASE)
     not_office = re.compile("|".join(map(re.escape, table["not_office"])), re.IGNORECASE)
     return inline, heading, not_office
@@ -74,10 +77,11 @@ def office_address(pages: Sequence[ParsedPage], ctx: SiteContext) -> list[Eviden
                                   "schema.org"))
     inline, heading, not_office = _labels()
     for page in site_pages(pages):
-        if page.role == "cases" or _address_list(page, inline):
-            continue  # project sites and store lists, not the office
+        labelled = list(inline.finditer(page.folded)) if page.role != "cases" else []
+        if page.role == "cases" or len(labelled) >= 4:
+            continue  # project sites and store lists (many labelled addresses), not the office
         base = "high" if page.role == "contact" else "medium"
-        for match in inline.finditer(page.folded):
+        for match in labelled:
             label = match.group(1) or match.group(3)
             start = match.start(2) if match.group(2) else match.start(4)
             value = _cut_at_next_label(page.text[start:match.end()]).strip(" ,，。;；|")
@@ -124,11 +128,6 @@ def _address_like(value: str) -> bool:
         and not re.fullmatch(r"[\d\s\-+()/.,]+", value) and value.count(". ") < 2
 
 
-def _address_list(page: ParsedPage, inline: re.Pattern[str]) -> bool:
-    """A page printing many labelled addresses lists projects or stores, not its office."""
-    return sum(1 for _ in inline.finditer(page.folded)) >= 4
-
-
 def _after_heading(lines: list[str], index: int) -> str:
     """The address lines under an "Our Address" / "Head office" heading, name line skipped."""
     parts: list[str] = []
@@ -145,7 +144,8 @@ def _after_heading(lines: list[str], index: int) -> str:
 
 
 def _en_address_line(line: str) -> bool:
-    return len(line) <= 140 and (bool(_EN_STREET.search(line)) or (
+    """A street address with a number, or a line with a postcode and a street word."""
+    return len(line) <= 140 and _DIGIT.search(line) is not None and (bool(_EN_STREET.search(line)) or (
         bool(_POSTAL.search(line)) and bool(_STREET_WORD.search(line))))
 
 

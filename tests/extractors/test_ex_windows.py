@@ -53,7 +53,14 @@ def _texts() -> list[str]:
     return texts + edge
 
 
-GATED = _gated_patterns()
+def _built_lazily() -> list[tuple[str, Gated]]:
+    """Gated patterns built from data files on first use (not module attributes)."""
+    from extractors import contact
+
+    return [("contact._labels.inline", contact._labels()[0])]
+
+
+GATED = _gated_patterns() + _built_lazily()
 
 
 def test_the_walk_finds_the_windowed_patterns():
