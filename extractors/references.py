@@ -17,18 +17,22 @@ from prospect.models import Evidence
 
 from .common import SiteContext, evidence, site_pages
 from .document import ParsedPage
-from .listlines import separated_list, strip_more
+from .listlines import SEPARATORS, separated_list, strip_more
 from .names import clean_name, client_record, name_key, sector_of
+from .terms import Gated
 from .text import collapse
 
 _ZH_LIST = re.compile(r"(?:(?:客户|合作伙伴|服务过的单位|典型用户|合作单位|服务单位|主要用户)(?:包括|有|主要有|涵盖|遍及)?"
                       r"\s*[:：]|服务过|客户(?:包括|涵盖|遍及))\s*([^。\n]{4,300}?)(?:等|。|\n|$)")
-_EN_LIST = re.compile(
+_EN_PLURALS = ("Stations", "Departments", "Hospitals", "Schools", "Universities", "Banks", "Colleges",
+               "Churches", "Hotels", "Libraries", "Courts")
+# Scanned only around the plural noun every match ends with (lists longer than `longest` are cut).
+_EN_LIST = Gated(re.compile(
     r"\b(?:for|serving|serve|served|trusted by|clients include|customers include|clients such as|"
     r"customers such as|work(?:ed)? with)\s+(?:the\s+)?"
     r"((?:[A-Z][\w'&.-]*(?:\s+[A-Z][\w'&.-]*)*\s*,\s*)+(?:and\s+)?[A-Z][\w'&.-]*"
     r"(?:\s+[A-Z][\w'&.-]*)*?)\s+((?:Police|Fire|Sheriff)\s+(?:Stations|Departments)|Hospitals|"
-    r"Schools|Universities|Banks|Colleges|Churches|Hotels|Libraries|Courts)\b")
+    r"Schools|Universities|Banks|Colleges|Churches|Hotels|Libraries|Courts)\b"), _EN_PLURALS, longest=600)
 _PLURAL = {"Stations": "Station", "Departments": "Department", "Hospitals": "Hospital",
            "Schools": "School", "Universities": "University", "Banks": "Bank",
            "Colleges": "College", "Churches": "Church", "Hotels": "Hotel",
@@ -114,6 +118,8 @@ def _prose_lists(page: ParsedPage) -> list[tuple[str, tuple[int, int]]]:
                 found.append((name, match.span()))
     if page.role in ("home", "about", "cases"):
         for match in re.finditer(r"[^\n]+", page.text):
+            if sum(map(match.group(0).count, SEPARATORS)) < 2:
+                continue  # three parts need two separators
             line = strip_more(match.group(0))  # linear-time equivalents of two regexes (listlines.py)
             parts = [p for p in re.split(r"\s*[·、/|]\s*", line) if p.strip()]
             if len(parts) < 3 or not separated_list(line):
