@@ -9,7 +9,7 @@ gives the part after the dash.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from .common import load
@@ -51,6 +51,7 @@ def _generic() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(table["en"]), frozenset(table["zh"])
 
 
+@lru_cache(maxsize=8192)  # names repeat on every page of a site
 def clean_name(text: str, lang: str = "") -> str | None:
     """The client name in a case title or alt text, or None when it is not one."""
     text = collapse(text).strip(" -–—|:：·•>»/")
@@ -109,13 +110,20 @@ def client_record(name: str) -> dict[str, Any]:
 def _has_term(term: str, folded: str, lowered: str) -> bool:
     """Chinese terms as substrings; Latin terms as whole words, plurals too (Hospitals,
     Universities)."""
-    if re.match(r"[A-Za-z]", term):
-        body = re.escape(term.lower())
-        body = body[:-1] + "(?:y|ie)" if body.endswith("y") else body
-        return re.search(rf"(?<![a-z]){body}(?:s|es)?(?![a-z])", lowered) is not None
-    return term in folded
+    word = _word_pattern(term)
+    return word.search(lowered) is not None if word is not None else term in folded
 
 
+@lru_cache(maxsize=2048)
+def _word_pattern(term: str) -> re.Pattern[str] | None:
+    if not re.match(r"[A-Za-z]", term):
+        return None
+    body = re.escape(term.lower())
+    body = body[:-1] + "(?:y|ie)" if body.endswith("y") else body
+    return re.compile(rf"(?<![a-z]){body}(?:s|es)?(?![a-z])")
+
+
+@lru_cache(maxsize=8192)  # names repeat on every page of a site
 def sector_of(name: str) -> str:
     folded = fold(name)
     lowered = folded.lower()
@@ -125,6 +133,7 @@ def sector_of(name: str) -> str:
     return "enterprise" if well_known(name) else "other"
 
 
+@lru_cache(maxsize=8192)  # names repeat on every page of a site
 def is_notable(name: str) -> bool:
     table = load("clients")["notable"]
     folded = fold(name)
