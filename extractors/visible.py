@@ -43,10 +43,13 @@ _STYLESHEET = f"""<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/199
 </xsl:stylesheet>"""
 
 _BLANKS = re.compile("[ \t]{2,}")
-_SOFT_RUN = re.compile(f"(?: {SOFT}|{SOFT})[{SOFT} \t]*")
-_WIDE_CHAR = re.compile(f"[{WIDE}]")
+# A run of inline boundaries (and the spaces around them) next to CJK text: after it, and (on the
+# reversed text) before it. All three patterns start with a literal, so they skip through the text.
+_RUN_BEFORE_WIDE = re.compile(f"(?: {SOFT}|{SOFT})[{SOFT} \t]*(?=[{WIDE}])")
+_RUN_AFTER_WIDE_REVERSED = re.compile(f"(?:[{SOFT} \t]*{SOFT} ?)(?=[{WIDE}])")
+_RUN = re.compile(f"(?: {SOFT}|{SOFT})[{SOFT} \t]*")
 _SPACES = re.compile(r"[^\S\n]+")
-_LINE_BREAKS = re.compile(r"\s*\n\s*")
+_LINE_BREAKS = re.compile(" ?\n[ \n]*")
 
 
 @cache
@@ -56,15 +59,8 @@ def _transform() -> etree.XSLT:
 
 def visible_text(tree: etree._Element) -> str:
     """Visible text of `tree`, one line per block element (see the module docstring)."""
-    raw = str(_transform()(tree))
-    text = _SOFT_RUN.sub(_boundary, _BLANKS.sub(" ", raw))
-    text = _SPACES.sub(" ", text)
+    text = _BLANKS.sub(" ", str(_transform()(tree)))
+    text = _RUN_BEFORE_WIDE.sub("", text)
+    text = _RUN_AFTER_WIDE_REVERSED.sub("", text[::-1])[::-1]
+    text = _SPACES.sub(" ", _RUN.sub(" ", text))
     return _LINE_BREAKS.sub("\n", text).strip()
-
-
-def _boundary(match: re.Match[str]) -> str:
-    """A run of inline boundaries: nothing next to CJK text, else one space."""
-    text, start, end = match.string, match.start(), match.end()
-    if (start and _WIDE_CHAR.match(text, start - 1)) or _WIDE_CHAR.match(text, end):
-        return ""
-    return " "
