@@ -1,7 +1,8 @@
-"""Item pipeline: each finished site is analysed (evidence, score) and stored in one transaction."""
+"""Item pipeline: each finished site is analysed (evidence, score; a failed one is unscored with the
+reason) and stored in one transaction."""
 from __future__ import annotations
 
-from prospect.analysis import analyse_pages, crawl_date, docs_from_kept
+from prospect.analysis import analyse_failure, analyse_pages, crawl_date, docs_from_kept
 from prospect.models import SiteOutcome
 from prospect.store import ReviewsChanged, Store, utc_now
 from prospect.workflows import store_rubric
@@ -32,8 +33,11 @@ class StorePipeline:
     def process_item(self, item):
         if not isinstance(item, SiteOutcome):
             return item
-        if item.status != "done":
-            self.store.save_site(self.crawler.spider.run_id, item, None)
+        if item.status != "done":  # unscored, with the reason, in the same transaction
+            now = utc_now()
+            failure = analyse_failure(item.error_kind, item.error, self.store.review_facts(item.prospect_id),
+                                      self.rubric, crawl_date(now), now)
+            self.store.save_site(self.crawler.spider.run_id, item, failure)
             return item
         # A rep may review this prospect while it is analysed: the save is refused then, and the
         # analysis done again with the new review facts (a later review rescores by itself).

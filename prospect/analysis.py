@@ -109,6 +109,15 @@ def analyse_pages(docs: list[PageDoc | ParsedPage], facts: Mapping[str, ReviewFa
     return Analysis(extracted, score_record(fields, rubric, crawled_at, at), len(docs), at)
 
 
+def analyse_failure(error_kind: str | None, error: str | None, facts: Mapping[str, ReviewFact],
+                    rubric: Rubric, crawled_at: dt.date, at: str) -> Analysis:
+    """A site whose crawl failed: no evidence, and a score that says why there is no grade."""
+    reason = failure_reason({"status": "failed", "error_kind": error_kind, "error": error})
+    empty = SiteEvidence(fields={}, candidates={}, absence={})
+    record = score_record(effective_evidence({}, facts), rubric, crawled_at, at, reason)
+    return Analysis(empty, record, 0, at)
+
+
 def resolve_rubric(spec: str | None) -> Rubric:
     """A rubric by file path or bundled name; None -> $PROSPECT_RUBRIC or the bundled default."""
     spec = spec or os.environ.get("PROSPECT_RUBRIC")

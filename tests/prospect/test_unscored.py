@@ -71,9 +71,9 @@ def test_a_site_that_goes_away_is_unscored_not_left_with_its_old_grade(tmp_path)
     assert show(db, site.url)["score"]["unscored"] == reason and show(db, site.url)["score"]["scored_at"] >= before
 
 
-def test_prospect_score_grades_failures_the_crawl_left_unscored(tmp_path):
-    """`scrapy crawl` stores a failed site without the CLI's pass: no score at all, until
-    `prospect score` gives it one."""
+def test_a_plain_scrapy_crawl_stores_failures_unscored(tmp_path):
+    """The crawl's pipeline itself (no CLI pass after it, as under `scrapy crawl`) stores a failed
+    site with an unscored score and the reason, and `prospect score` keeps it unscored."""
     db = tmp_path / "scrapy.db"
     closed = f"http://127.0.0.52:{_free_port()}/"
     env = {**os.environ, "PROSPECT_DB": str(db)}
@@ -82,7 +82,8 @@ def test_prospect_score_grades_failures_the_crawl_left_unscored(tmp_path):
          "-s", "DOWNLOAD_DELAY=0", "-s", "RETRY_TIMES=0", "-s", f"PROSPECT_DB={db}", "-s", "LOG_LEVEL=WARNING"],
         cwd=REPO, env=env, check=True, timeout=60, capture_output=True,
     )
-    assert show(db, closed)["status"] == "failed" and show(db, closed)["score"] is None
+    assert show(db, closed)["status"] == "failed"
+    assert_unscored_everywhere(db, closed, "crawl failed: ")
     assert "unscored 1" in prospect(db, "score").stdout
     assert_unscored_everywhere(db, closed, "crawl failed: ")
 
