@@ -79,6 +79,7 @@ class CrawlEvaluation:
     tallies: dict[str, RoleTally]
     fetched: dict[str, int]
     extraction: Report
+    grades: dict[str, dict] = field(default_factory=dict)  # slug -> the prospect's current score
 
 
 def evaluate(root: Path, *, pages_per_site: int = 30,
@@ -88,6 +89,7 @@ def evaluate(root: Path, *, pages_per_site: int = 30,
     folders = [root / slug for slug in sorted(labels) if (root / slug).is_dir()]
     tallies = {role: RoleTally() for role in KEY_ROLES}
     fetched: dict[str, int] = {}
+    grades: dict[str, dict] = {}
     outcomes = []
     with tempfile.TemporaryDirectory() as scratch, SiteFarm(folders) as farm:
         db = str(Path(scratch) / "eval.db")
@@ -108,13 +110,14 @@ def evaluate(root: Path, *, pages_per_site: int = 30,
                     _tally(tallies[role], slug, path, kept, reach)
             out_of_reach = {role for role, path in (labels[slug].get("pages") or {}).items()
                             if path and path not in reach}
+            grades[slug] = store.current_score(row["id"]) or {}
             compared = compare(labels[slug], store.evidence(row["id"]))
             outcomes.append((slug, set_apart_unreachable(compared, labels[slug], out_of_reach)))
         store.close()
     report = aggregate(outcomes)
     report.notes.append(fixed.summary() if corrections is not None else
                         "label corrections not applied")
-    return CrawlEvaluation(tallies, fetched, report)
+    return CrawlEvaluation(tallies, fetched, report, grades)
 
 
 def _tally(tally: RoleTally, slug: str, path: str, kept: set[str], reach: set[str]) -> None:
@@ -140,4 +143,21 @@ def format_recall(evaluation: CrawlEvaluation) -> str:
     lines.append(f"pages fetched per site: mean {sum(fetched.values()) / max(len(fetched), 1):.1f}, "
                  f"max {max(fetched.values(), default=0)}")
     lines += [f"missed: {miss}" for t in tallies.values() for miss in t.missed]
+    return "\n".join(lines)
+
+
+def format_grades(evaluation: CrawlEvaluation) -> str:
+    """Per site: grade, total, grade range, fields needing review, knock-out or why unscored."""
+    lines = [f"{'site':34} {'grade':>5} {'total':>5} {'range':>7} {'review':>6}  note"]
+    counts: dict[str, int] = {}
+    for slug, score in sorted(evaluation.grades.items()):
+        grade = score.get("grade") or "-"
+        counts[grade] = counts.get(grade, 0) + 1
+        span = f"{score.get('grade_low') or '?'}-{score.get('grade_high') or '?'}"
+        note = score.get("unscored") or score.get("knockout") or ""
+        lines.append(f"{slug:34} {grade:>5} {score.get('total') if score.get('total') is not None else '-':>5} "
+                     f"{span:>7} {score.get('needs_review') or 0:6d}  {note}"[:160])
+    review = sum(1 for score in evaluation.grades.values() if score.get("needs_review"))
+    lines.append("grades: " + ", ".join(f"{g} {n}" for g, n in sorted(counts.items()))
+                 + f"; {review} of {len(evaluation.grades)} site(s) have fields to review")
     return "\n".join(lines)

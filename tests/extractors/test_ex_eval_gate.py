@@ -51,12 +51,12 @@ _CRAWL = """
 import json, sys
 from pathlib import Path
 from extractors.evaluation import format_report
-from prospect.crawl_eval import evaluate, format_recall
+from prospect.crawl_eval import evaluate, format_grades, format_recall
 result = evaluate(Path(sys.argv[1]))
 metrics = result.extraction.metrics()
 labelled = sum(t.labelled for t in result.tallies.values())
 metrics["key_pages.recall"] = sum(t.kept for t in result.tallies.values()) / max(labelled, 1)
-print(json.dumps({"metrics": metrics,
+print(json.dumps({"metrics": metrics, "grades": result.grades, "table": format_grades(result),
                   "text": format_recall(result) + "\\n" + format_report(result.extraction)}))
 """
 
@@ -74,3 +74,16 @@ def crawled():
 def test_crawl_path_stays_above_floors(crawled):
     below = _below(crawled["metrics"], BASELINE["crawl_floors"])
     assert not below, f"crawl metrics below floor (value, floor): {below}\n" + crawled["text"]
+
+
+def test_every_crawled_site_is_graded_or_says_why_not(crawled):
+    """The grades table of `prospect eval`: a grade and range from the default rubric (or the
+    reason there is none) for every labelled site, and the count of sites with fields to review."""
+    assert len(crawled["grades"]) >= 20
+    for slug, score in crawled["grades"].items():
+        assert score["grade"] in ("A", "B", "C") or score["unscored"], (slug, score)
+        if score["grade"]:
+            order = "ABC"
+            assert order.index(score["grade_high"]) <= order.index(score["grade"]) <= order.index(score["grade_low"])
+        assert slug in crawled["table"]
+    assert "site(s) have fields to review" in crawled["table"]
