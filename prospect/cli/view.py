@@ -8,7 +8,7 @@ import click
 from rich.cells import cell_len
 from rich.text import Text
 
-from prospect.cli.console import err, out, plain, print_json
+from prospect.cli.console import err, out, plain, print_json, terminal_safe
 from prospect.cli.context import Context, pass_ctx
 from prospect.errors import ProspectError
 from prospect.exporting import FORMATS, export_bytes
@@ -42,7 +42,7 @@ def list_(ctx: Context, status, grade, needs_review, low_confidence, sort_by, as
         print_json([prospect_json(store, row) for row, _ in rows])
         return
     lines = [
-        (row["name"] or row["domain"], row["url"], row["status"], str(row["pages"]),
+        (terminal_safe(row["name"] or row["domain"]), row["url"], row["status"], str(row["pages"]),
          summary_grade(summary) or "", _range(summary),
          _number(summary.get("total")), _number(summary.get("needs_review")), row["error_kind"] or "")
         for row, summary in rows

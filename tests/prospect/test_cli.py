@@ -113,3 +113,18 @@ def test_scraped_text_is_not_rich_markup(db):
 @pytest.mark.parametrize("args", [["crawl", "--set", "NOVALUE"], ["add"]])
 def test_usage_errors_exit_2(db, args):
     assert CliRunner().invoke(cli, ["--db", str(db), *args]).exit_code == 2
+
+
+def test_control_characters_never_reach_the_terminal_raw(db):
+    """A hostile name (from a CRM file or a scraped page) cannot clear the screen or rewrite lines."""
+    store = Store(db)
+    store.add_prospects([("http://www.evil-anfang.cn/", "恒安\x1b[2J\x1b]0;pwned\x07科技\r改写")])
+    run_id = store.start_run({})
+    claimed = store.claim(run_id, 1)[0]
+    page = KeptPage("http://www.evil-anfang.cn/", "home", 200, "2026-11-23T01:00:00Z", "text/html", "utf-8",
+                    b"<html>x</html>", "\x1b[31m首页", "首页\x1b[2J正文")
+    store.save_site(run_id, SiteOutcome(claimed.id, "done", (page,), final_url="http://www.evil-anfang.cn/"))
+    for args in (["list"], ["show", "www.evil-anfang.cn"]):
+        shown = run(db, *args).output
+        assert "\x1b" not in shown and "\x07" not in shown and "\r" not in shown, args
+        assert "\\x1b[2J" in shown, args
