@@ -31,12 +31,20 @@ def _gated_patterns() -> list[tuple[str, Gated]]:
     for info in pkgutil.iter_modules(extractors.__path__):
         module = importlib.import_module(f"extractors.{info.name}")
         for name, value in vars(module).items():
-            values = value if isinstance(value, list) else [value]
-            for index, item in enumerate(values):
-                item = item[0] if isinstance(item, tuple) and item else item
-                if isinstance(item, Gated):
-                    found.append((f"{info.name}.{name}" + (f"[{index}]" if len(values) > 1 else ""), item))
+            found += [(f"{info.name}.{name}{where}", item) for where, item in _walk(value)]
     return found
+
+
+def _walk(value, where: str = ""):
+    """(path, Gated) in a module attribute: itself, or inside lists, tuples and dicts."""
+    if isinstance(value, Gated):
+        yield where, value
+    elif isinstance(value, (list, tuple)):
+        for index, item in enumerate(value):
+            yield from _walk(item, f"{where}[{index}]")
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _walk(item, f"{where}[{key!r}]")
 
 
 def _texts() -> list[str]:
