@@ -42,13 +42,14 @@ _STYLESHEET = f"""<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/199
 <xsl:template match="text()"><xsl:value-of select="translate(., '&#10;&#13;&#9;', '   ')"/></xsl:template>
 </xsl:stylesheet>"""
 
-_BLANKS = re.compile("[ \t]{2,}")
+_BLANKS = re.compile(" {2,}")
 # A run of inline boundaries (and the spaces around them) next to CJK text: after it, and (on the
 # reversed text) before it. All three patterns start with a literal, so they skip through the text.
 _RUN_BEFORE_WIDE = re.compile(f"(?: {SOFT}|{SOFT})[{SOFT} \t]*(?=[{WIDE}])")
 _RUN_AFTER_WIDE_REVERSED = re.compile(f"(?:[{SOFT} \t]*{SOFT} ?)(?=[{WIDE}])")
 _RUN = re.compile(f"(?: {SOFT}|{SOFT})[{SOFT} \t]*")
 _SPACES = re.compile(r"[^\S\n]+")
+_ODD_SPACE = re.compile("[\x0b\x0c\r\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]")
 _LINE_BREAKS = re.compile(" ?\n[ \n]*")
 
 
@@ -59,8 +60,10 @@ def _transform() -> etree.XSLT:
 
 def visible_text(tree: etree._Element) -> str:
     """Visible text of `tree`, one line per block element (see the module docstring)."""
-    text = _BLANKS.sub(" ", str(_transform()(tree)))
+    text = _BLANKS.sub(" ", str(_transform()(tree)).replace("\t", " "))
     text = _RUN_BEFORE_WIDE.sub("", text)
     text = _RUN_AFTER_WIDE_REVERSED.sub("", text[::-1])[::-1]
-    text = _SPACES.sub(" ", _RUN.sub(" ", text))
+    text = _RUN.sub(" ", text)
+    if _ODD_SPACE.search(text):  # only then can runs of spaces other than " " remain
+        text = _SPACES.sub(" ", text)
     return _LINE_BREAKS.sub("\n", text).strip()
