@@ -70,11 +70,24 @@ def parse_page(page: PageDoc, tree: lxml.html.HtmlElement | None = None,
     article = bool(_ARTICLE_PATH.search(urlsplit(page.url).path))
     lowered = page.html.lower()
     items = tuple(extract_items(tree)) if tree is not None and may_hold_items(lowered, lowered=True) else ()
-    mailto = tuple(m.group(1) for m in _MAILTO.finditer(page.html)) if "mailto" in lowered else ()
+    mailto = _mailto_addresses(page.html, lowered)
     case_items = case_item_texts(tree) if page.role in _ITEM_ROLES else ()
     return ParsedPage(page=replace(page, html=""), text=text, folded=fold(text), title=collapse(title),
                       description=collapse(_description(tree, head)), lang="zh" if is_cjk(text) else "en",
                       is_article=article, items=items, mailto=mailto, case_items=case_items)
+
+
+def _mailto_addresses(html: str, lowered: str) -> tuple[str, ...]:
+    """Addresses after each `mailto:` (any case) of the markup, tried only where one starts."""
+    if len(lowered) != len(html):  # lower() lengthened a character (İ): offsets differ
+        return tuple(m.group(1) for m in _MAILTO.finditer(html))
+    found, at = [], lowered.find("mailto")
+    while at >= 0:
+        match = _MAILTO.match(html, at)
+        if match:
+            found.append(match.group(1))
+        at = lowered.find("mailto", at + 6)
+    return tuple(found)
 
 
 def parse_html(html: str) -> lxml.html.HtmlElement | None:

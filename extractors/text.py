@@ -24,8 +24,16 @@ _HANS = "电话传机专线总注册资员职号厂区业务门统产楼厦园�
 _FOLD.update({ord(t): ord(s) for t, s in zip(_HANT, _HANS, strict=True)})
 
 
+_FOLDABLE = re.compile("[" + "".join(re.escape(chr(code)) for code, to in sorted(_FOLD.items()) if code != to) + "]")
+
+
 def fold(text: str) -> str:
-    """Same-length normalisation for matching (full-width forms, spaces, hyphens)."""
+    """Same-length normalisation for matching (full-width forms, spaces, hyphens).
+
+    `str.translate` looks every character up, so text holding nothing to fold (most English
+    pages) is returned as it is, found by one scan."""
+    if text.isascii() or not _FOLDABLE.search(text):
+        return text
     return text.translate(_FOLD)
 
 
