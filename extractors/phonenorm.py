@@ -9,6 +9,7 @@ a rep types).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import phonenumbers
 
@@ -19,6 +20,7 @@ _BARE_86 = re.compile(r"\(?(?:00)?86\)?[\s.-]+(?=\(?0?[1-9])")  # country code p
 _NANP = re.compile(r"(?:1[\s.-])?\(?[2-9]\d{2}\)?[\s.-]?\d{3}[\s.-]\d{4}")
 
 
+@lru_cache(maxsize=8192)  # a site prints the same numbers on every page; the phone library is slow
 def normalise(raw: str, region: str, lang: str, labelled: bool,
               lenient: bool = True) -> tuple[str, str] | None:
     """(display form, comparison key) of a printed number, or None if it is not a phone.
@@ -83,6 +85,7 @@ def _chinese(body: str, digits: str, ext: str, labelled: bool) -> tuple[str, str
     return None
 
 
+@lru_cache(maxsize=8192)
 def key_of(printed: str) -> str:
     """Digits for comparing numbers printed differently: country code and trunk 0 dropped."""
     text = re.split(r"(?:转|分机|ext\.?|x|#)", printed, maxsplit=1, flags=re.IGNORECASE)[0]
