@@ -81,18 +81,6 @@ def score_all(store: Store, rubric: Rubric) -> dict[str, int]:
     return grades
 
 
-def score_failures(store: Store, rubric: Rubric) -> int:
-    """Give every failed prospect without a score of its latest crawl an unscored one, with the
-    reason (the pass after a crawl: the crawl stores failed sites without analysing them)."""
-    count = 0
-    for row in store.prospects("failed"):
-        current = store.current_score(row["id"])
-        if current is None or not current["unscored"] or current["scored_at"] < (row["crawled_at"] or ""):
-            rescore(store, row, rubric)
-            count += 1
-    return count
-
-
 @dataclass(frozen=True)
 class ReviewChange:
     field: str

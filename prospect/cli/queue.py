@@ -19,7 +19,6 @@ from prospect.queue_input import parse_line, read_url_file
 from prospect.report import prospect_json
 from prospect.store import Store
 from prospect.urls import normalise_url
-from prospect.workflows import score_failures, store_rubric
 
 ADD_BATCH = 5000
 MAX_REPORTED_LINES = 50
@@ -94,8 +93,7 @@ def crawl(ctx: Context, limit, pages_per_site, allow_private, replay_dir, overri
         db_path=ctx.db_path, limit=limit, pages_per_site=pages_per_site, allow_private=allow_private,
         replay_dir=replay_dir, overrides=_parse_overrides(overrides), log_file=log_file, show_progress=not quiet,
     )
-    summary = run_crawl(options)
-    score_failures(ctx.store, store_rubric(ctx.store))  # failed sites: unscored, with the reason
+    summary = run_crawl(options)  # failed sites are stored unscored, with the reason (the pipeline)
     _print_crawl_summary(summary)
 
 

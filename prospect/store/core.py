@@ -188,7 +188,8 @@ class Store:
             for seq, page in enumerate(outcome.pages):
                 self._insert_page(db, run_id, outcome.prospect_id, seq, page)
             if outcome.status == "failed" and analysis is None:
-                # An earlier grade no longer holds; `workflows.score_failures` records why.
+                # An earlier grade no longer holds (the crawl's pipeline saves a failed site with
+                # `analysis.analyse_failure`, which records why).
                 db.execute("UPDATE prospects SET score_id = NULL WHERE id = ?", [outcome.prospect_id])
             db.execute(
                 "UPDATE prospects SET status = ?, error_kind = ?, error = ?, final_url = ?, "
