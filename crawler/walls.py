@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from extractors.terms import Gated
+
 _BLOCKED = re.compile(
     "|".join(
         [
@@ -49,10 +51,10 @@ _PARKED = re.compile(
     ),
     re.IGNORECASE,
 )
-# Every phrase above holds one of these (a substring test spares the regexes on most pages).
-_BLOCKED_NEEDLES = ("just a moment", "browser", "human", "cloudflare", "javascript", "ddos",
-                    "security check", "robot", "验证", "滑块", "防火墙", "拦截")
-_PARKED_NEEDLES = ("domain", "parking", "parked", "bodis", "dan.com", "afternic", "域名")
+# Every phrase above holds one of these: pages without any are not scanned (most pages).
+_BLOCKED_WORDS = Gated(_BLOCKED, ("just a moment", "browser", "human", "cloudflare", "javascript", "ddos",
+                                  "security check", "robot", "验证", "滑块", "防火墙", "拦截"))
+_PARKED_WORDS = Gated(_PARKED, ("domain", "parking", "parked", "bodis", "dan.com", "afternic", "域名"))
 _CHALLENGE_MARKUP = re.compile(r"cf-chl-|/cdn-cgi/challenge-platform|cf_chl_opt|_cf_chl", re.IGNORECASE)
 _MARKUP_SCAN = 20000
 # Real company pages can mention these phrases (a blog post about captchas); only short pages
@@ -73,9 +75,8 @@ def wall_kind(
         return None  # a long page is the company's content, whatever phrases it quotes
     if short and _CHALLENGE_MARKUP.search(html[:_MARKUP_SCAN]):
         return "blocked"
-    lowered = text.lower()
-    if any(needle in lowered for needle in _BLOCKED_NEEDLES) and _BLOCKED.search(text):
+    if _BLOCKED_WORDS.search(text):
         return "blocked"
-    if short and any(needle in lowered for needle in _PARKED_NEEDLES) and _PARKED.search(text):
+    if short and _PARKED_WORDS.search(text):
         return "parked"
     return None

@@ -65,11 +65,10 @@ def _tier_patterns() -> dict[str, TermAlternation]:
 
 
 @cache
-def _brand_needles() -> tuple[NeedleSet, tuple[int, ...], tuple[int, ...]]:
-    """Every brand's lower-cased names in one needle set, with each name's brand (index) and length."""
+def _brand_needles() -> tuple[NeedleSet, tuple[int, ...]]:
+    """Every brand's lower-cased names in one needle set, and the brand (index) of each name."""
     needles = [(index, needle) for index, brand in enumerate(brands()) for needle in brand.needles]
-    return (NeedleSet([needle for _, needle in needles]), tuple(index for index, _ in needles),
-            tuple(len(needle) for _, needle in needles))
+    return NeedleSet([needle for _, needle in needles]), tuple(index for index, _ in needles)
 
 
 def brand_hits(page: ParsedPage, owner_text: str) -> list[tuple[Brand, re.Match[str]]]:
@@ -97,9 +96,9 @@ def _brand_starts(text: str) -> list[tuple[int, list[int] | None]]:
     None for "anywhere" when lower() would move offsets (dotted/dotless i, long s)."""
     if _CASE_ODDITIES.search(text):
         return [(index, None) for index in range(len(brands()))]
-    needles, owners, lengths = _brand_needles()
+    needles, owners = _brand_needles()
     by_brand: dict[int, set[int]] = {}
-    for needle, starts in needles.starts(text.lower(), lengths).items():
+    for needle, starts in needles.starts(text.lower()).items():
         by_brand.setdefault(owners[needle], set()).update(starts)
     return [(index, sorted(by_brand[index])) for index in sorted(by_brand)]
 

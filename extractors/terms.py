@@ -1,11 +1,11 @@
-"""Keyword alternations that only try the keywords a text contains: the same matches, faster.
+"""Keyword matching that only does the work the text calls for: the same matches, faster.
 
 Python's `re` tries every branch of an alternation at every position, so a table of a hundred
-keywords costs a hundred comparisons per character of a 20,000-character page. A plain
-substring test on the lower-cased text (C speed) first tells which keywords occur at all; the
-alternation of just those, in the original order, finds exactly the matches the full one would
-(a branch whose literal does not occur can never match). Texts holding a character that
-`re.IGNORECASE` folds differently from `str.lower` (dotted/dotless i, long s) use the full pattern.
+keywords costs a hundred comparisons per character of a page. `NeedleSet` finds which keywords
+occur, and where, in one Aho-Corasick pass (C speed); `TermAlternation` tries its parts only
+there; `Gated` skips texts without a literal every match needs, or scans only windows around it
+(`Anchored`). Texts holding a character that `re.IGNORECASE` folds differently from `str.lower`
+(dotted/dotless i, long s) use the full pattern.
 """
 from __future__ import annotations
 
@@ -27,11 +27,11 @@ def _lower(text: str) -> str:
 
 
 class NeedleSet:
-    """Which of many literals occur in a text, from one Aho-Corasick pass (pyahocorasick, in C):
+    """Where many literals occur in a text, from one Aho-Corasick pass (pyahocorasick, in C):
     a hundred `needle in text` tests a page cost more than the regexes they were meant to spare."""
 
     def __init__(self, needles: Sequence[str]):
-        self.size = len(needles)
+        self._lengths = tuple(len(needle) for needle in needles)
         self._automaton = ahocorasick.Automaton()
         for index, needle in enumerate(needles):
             if needle:
@@ -41,20 +41,14 @@ class NeedleSet:
         if not self._empty:
             self._automaton.make_automaton()
 
-    def present(self, text: str) -> frozenset[int]:
-        """Indexes of the needles that occur in `text` (compare lower-cased text to lower needles)."""
-        if self._empty:
-            return frozenset()
-        return frozenset(i for _, indexes in self._automaton.iter(text) for i in indexes)
-
-    def starts(self, text: str, lengths: Sequence[int]) -> dict[int, list[int]]:
-        """Needle index -> start offsets of its occurrences in `text`, in order (`lengths[i]` is
-        the length of needle i)."""
+    def starts(self, text: str) -> dict[int, list[int]]:
+        """Needle index -> start offsets of its occurrences in `text`, in order (compare
+        lower-cased text with lower-cased needles)."""
         found: dict[int, list[int]] = {}
         if not self._empty:
             for end, indexes in self._automaton.iter(text):
                 for index in indexes:
-                    found.setdefault(index, []).append(end - lengths[index] + 1)
+                    found.setdefault(index, []).append(end - self._lengths[index] + 1)
         return found
 
 
@@ -75,7 +69,6 @@ class TermAlternation:
         self.full = re.compile("|".join(self.parts), flags)
         self.pattern = self.full.pattern
         self._exact_only = not self.parts or any(ch in _ODD_TERM_CHARS for term in self.needles for ch in term)
-        self._lengths = tuple(len(n) for n in self.needles)
         self._needle_set: NeedleSet | None = None
         self._part_patterns: dict[int, re.Pattern[str]] = {}
 
@@ -90,7 +83,7 @@ class TermAlternation:
         if self._needle_set is None:
             self._needle_set = NeedleSet(self.needles)
         candidates = sorted((start, index) for index, starts in
-                            self._needle_set.starts(_lower(text), self._lengths).items() for start in starts)
+                            self._needle_set.starts(_lower(text)).items() for start in starts)
         end = 0
         for start, index in candidates:
             if start < end:
@@ -147,6 +140,9 @@ class Gated:
             return self._windows.finditer(text)
         return self.pattern.finditer(text) if self.may_match(text) else iter(())
 
+    def search(self, text: str) -> re.Match[str] | None:
+        return next(self.finditer(text), None)
+
 
 class Anchored:
     """A compiled pattern run only in windows around the literals every match contains.
@@ -189,6 +185,3 @@ class Anchored:
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         for start, end in self.windows(text):
             yield from self.pattern.finditer(text, start, end)
-
-    def search(self, text: str) -> re.Match[str] | None:
-        return next(self.finditer(text), None)
