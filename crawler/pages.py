@@ -69,8 +69,8 @@ class PageFacts:
 
 def read_page(html: str, base_url: str) -> PageFacts:
     """Parse the page once and take what the crawl needs from it."""
-    tree = parse_html(html) if html and html.strip() else None
-    if tree is None:
+    tree = parse_html(html)
+    if tree is None:  # nothing to parse: an empty document, so every field below is empty
         tree = parse_html("<html></html>")
     found = outline(tree)
     base = found.base.strip()

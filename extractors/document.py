@@ -60,7 +60,7 @@ class ParsedPage:
 def parse_page(page: PageDoc, tree: lxml.html.HtmlElement | None = None,
                text: str | None = None) -> ParsedPage:
     """Parse `page.html` with lxml; a caller that parsed it already (the crawler) passes the
-    `tree` and its visible `text`. An unparsable page yields an empty tree and text."""
+    `tree` and its visible `text`. An unparsable page yields empty text and no items."""
     if tree is None:
         tree = parse_html(page.html)
     if text is None:

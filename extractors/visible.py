@@ -43,11 +43,12 @@ _STYLESHEET = f"""<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/199
 </xsl:stylesheet>"""
 
 _BLANKS = re.compile(" {2,}")
-# A run of inline boundaries (and the spaces around them) next to CJK text: after it, and (on the
-# reversed text) before it. All three patterns start with a literal, so they skip through the text.
-_RUN_BEFORE_WIDE = re.compile(f"(?: {SOFT}|{SOFT})[{SOFT} \t]*(?=[{WIDE}])")
-_RUN_AFTER_WIDE_REVERSED = re.compile(f"(?:[{SOFT} \t]*{SOFT} ?)(?=[{WIDE}])")
-_RUN = re.compile(f"(?: {SOFT}|{SOFT})[{SOFT} \t]*")
+# A run of inline boundaries (and the spaces around them; tabs are spaces by then) next to CJK
+# text: after it, and (on the reversed text) before it. The patterns start with a literal, so
+# they skip through the text.
+_RUN_BEFORE_WIDE = re.compile(f"(?: {SOFT}|{SOFT})[{SOFT} ]*(?=[{WIDE}])")
+_RUN_AFTER_WIDE_REVERSED = re.compile(f"[{SOFT} ]*{SOFT} ?(?=[{WIDE}])")
+_RUN = re.compile(f"(?: {SOFT}|{SOFT})[{SOFT} ]*")
 _SPACES = re.compile(r"[^\S\n]+")
 _ODD_SPACE = re.compile("[\x0b\x0c\r\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]")
 _LINE_BREAKS = re.compile(" ?\n[ \n]*")
