@@ -16,9 +16,15 @@ from .text import collapse
 
 Shape = tuple[str, str, str]
 
-_ITEM_XPATH = ("//h2|//h3|//h4|//h5|//h6|//*[contains(@class,'title') or contains(@class,'name')]"
-               "|//li|//li/a|//td|//td/a|//dt|//img[@alt]|//a[@title]")
-_SKIP_ANCESTORS = {"nav", "header", "footer", "aside", "form", "select"}
+_SKIP_ANCESTORS = ("nav", "header", "footer", "aside", "form", "select")
+# Item-like elements (headings, titled or named elements, list items and cells and their links,
+# terms, logo images, titled links) outside navigation, headers, footers and forms. The ancestor
+# test runs in libxml2, so no Python object is made for the elements it drops; classes are
+# tested on the class attributes only (`//@class`), not on every element.
+_ITEMS = etree.XPath(
+    "(//h2|//h3|//h4|//h5|//h6|//@class[contains(.,'title') or contains(.,'name')]/.."
+    "|//li|//li/a|//td|//td/a|//dt|//img[@alt]|//a[@title])"
+    f"[not({' or '.join('ancestor::' + tag for tag in _SKIP_ANCESTORS)})]")
 _HOME_HREF = re.compile(r"(?:\.?/|\.\./)*(?:index\.\w+)?|#?")
 
 
@@ -27,14 +33,15 @@ def case_item_texts(tree: etree._Element | None) -> tuple[tuple[Shape, str], ...
     if tree is None:
         return ()
     found = []
-    for el in tree.xpath(_ITEM_XPATH):
-        if any(a.tag in _SKIP_ANCESTORS for a in el.iterancestors()) or _home_link(el):
+    paths: dict[Any, str] = {}  # element -> its path, for the lists and tables items share
+    for el in _ITEMS(tree):
+        if _home_link(el):
             continue
         raw = el.get("alt") if el.tag == "img" else (el.get("title") if el.tag == "a" and
                                                      el.get("title") else el.text_content())
         text = collapse(raw or "")
         if text:
-            found.append((_shape(el), text))
+            found.append((_shape(el, paths), text))
     return tuple(found)
 
 
@@ -45,14 +52,20 @@ def _home_link(el: Any) -> bool:
     return href is not None and _HOME_HREF.fullmatch(href) is not None
 
 
-def _shape(el: Any) -> Shape:
+def _shape(el: Any, paths: dict[Any, str]) -> Shape:
     """Siblings of one list: table cells by (table, column), list items by their list."""
     parent = el.getparent()
     if parent is None:
         return (el.tag, el.get("class", ""), "")
     if el.tag == "td":
-        table = parent.getparent()
-        return ("td", str(parent.index(el)), el.getroottree().getpath(table))
+        return ("td", str(parent.index(el)), _path(parent.getparent(), paths))
     if el.tag == "li":
-        return ("li", el.get("class", ""), el.getroottree().getpath(parent))
+        return ("li", el.get("class", ""), _path(parent, paths))
     return (el.tag, el.get("class", ""), parent.tag)
+
+
+def _path(el: Any, paths: dict[Any, str]) -> str:
+    path = paths.get(el)
+    if path is None:
+        path = paths[el] = el.getroottree().getpath(el)
+    return path

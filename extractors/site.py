@@ -22,6 +22,7 @@ from . import access, business, capital, contact, crosscheck, dates, emails, pho
 from .common import ROLE_RANK, SiteContext, Unresolved, lower
 from .document import ParsedPage, parse_page
 from .structured import organizations
+from .terms import Gated
 
 Extractor = Callable[[Sequence[ParsedPage], SiteContext], list[Evidence | Unresolved]]
 
@@ -64,8 +65,9 @@ FIELD_ROLES: dict[str, tuple[str, ...]] = {
 _CONTACT_FIELDS = {"office_address", "phone_numbers", "fax_numbers", "emails", "branches"}
 _NO_CONFLICT = {"company_name", "main_business", "product_tiers", "main_product_tier", "brands"}
 _CONF_RANK = {"high": 0, "medium": 1, "low": 2}
-_COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright|版权所有)[^\n]{0,60}?((?:19|20)\d\d)"
-                        r"(?:\s*[-–~]\s*((?:19|20)\d\d))?", re.IGNORECASE)
+_COPYRIGHT = Gated(re.compile(r"(?:©|\(c\)|copyright|版权所有)[^\n]{0,60}?((?:19|20)\d\d)"
+                              r"(?:\s{0,8}[-–~]\s{0,8}((?:19|20)\d\d))?", re.IGNORECASE),
+                   ("©", "(c)", "copyright", "版权所有"), longest=96)
 STALE_YEARS = 3
 
 

@@ -6,6 +6,10 @@ occur, and where, in one Aho-Corasick pass (C speed); `TermAlternation` tries it
 there; `Gated` skips texts without a literal every match needs, or scans only windows around it
 (`Anchored`). Texts holding a character that `re.IGNORECASE` folds differently from `str.lower`
 (dotted/dotless i, long s) use the full pattern.
+
+Every literal any of them looks for is also registered in one shared automaton: a page's text
+is scanned for all of them at once (`SharedIndex`), and each set, gate and window reads its own
+literals' places from that one scan instead of scanning the page again.
 """
 from __future__ import annotations
 
@@ -21,9 +25,65 @@ _ODD_TERM_CHARS = frozenset("\u00b5\u03bc\u0345\u03b9\u1fbe\u03b2\u03d0\u03b5\u0
                             "\u03c0\u03d6\u03c1\u03f1\u03c2\u03c3\u03c6\u03d5\u1e61\u1e9b\ufb05\ufb06")
 
 
-@lru_cache(maxsize=16)
+# Extractors take turns over a site's pages (each reads every page), so the caches keyed by a
+# page's text hold a whole site's pages (text and folded text of up to a hundred pages).
+_SITE_TEXTS = 256
+
+
+@lru_cache(maxsize=_SITE_TEXTS)
 def _lower(text: str) -> str:
     return text.lower()
+
+
+class SharedIndex:
+    """Where every registered literal occurs in a (lower-cased) text, from one Aho-Corasick pass.
+
+    Twenty extractors each scanning a page for their own keywords cost twenty passes; with the
+    literals of all of them registered here (at import, when their sets are built), one pass
+    serves them all. Texts shorter than `MIN_LENGTH` (lines, windows, sentences) are not worth
+    a pass over every literal: callers scan those themselves, with the same result.
+    """
+
+    MIN_LENGTH = 512
+
+    def __init__(self) -> None:
+        self._literals: set[str] = set()
+        self._automaton: ahocorasick.Automaton | None = None
+        self._version = 0
+
+    def register(self, literals: Sequence[str]) -> None:
+        new = {literal for literal in literals if literal} - self._literals
+        if new:
+            self._literals |= new
+            self._automaton = None
+            self._version += 1
+
+    def serves(self, text: str) -> bool:
+        return len(text) >= self.MIN_LENGTH
+
+    def starts(self, lowered: str) -> dict[str, list[int]]:
+        """Registered literal -> start offsets of its occurrences in `lowered`, in order (the
+        same lists for every caller: read them, never change them)."""
+        return self._starts(lowered, self._version)
+
+    @lru_cache(maxsize=_SITE_TEXTS)  # noqa: B019 - one index per process
+    def _starts(self, lowered: str, version: int) -> dict[str, list[int]]:
+        found: dict[str, list[int]] = {}
+        for end, literal in self._built().iter(lowered):
+            found.setdefault(literal, []).append(end - len(literal) + 1)
+        return found
+
+    def _built(self) -> ahocorasick.Automaton:
+        if self._automaton is None:
+            automaton = ahocorasick.Automaton()
+            for literal in self._literals:
+                automaton.add_word(literal, literal)
+            automaton.make_automaton()
+            self._automaton = automaton
+        return self._automaton
+
+
+SHARED = SharedIndex()
 
 
 class NeedleSet:
@@ -40,15 +100,23 @@ class NeedleSet:
         self._empty = len(self._automaton) == 0
         if not self._empty:
             self._automaton.make_automaton()
+        self._indexes = {needle: self._automaton.get(needle) for needle in needles if needle}
+        SHARED.register(needles)
 
     def starts(self, text: str) -> dict[int, list[int]]:
         """Needle index -> start offsets of its occurrences in `text`, in order (compare
-        lower-cased text with lower-cased needles)."""
+        lower-cased text with lower-cased needles). Read the lists, never change them."""
         found: dict[int, list[int]] = {}
-        if not self._empty:
-            for end, indexes in self._automaton.iter(text):
-                for index in indexes:
-                    found.setdefault(index, []).append(end - self._lengths[index] + 1)
+        if self._empty:
+            return found
+        if SHARED.serves(text):
+            for needle, starts in SHARED.starts(text).items():
+                for index in self._indexes.get(needle, ()):
+                    found[index] = starts
+            return found
+        for end, indexes in self._automaton.iter(text):
+            for index in indexes:
+                found.setdefault(index, []).append(end - self._lengths[index] + 1)
         return found
 
 
@@ -128,11 +196,15 @@ class Gated:
         self.required = tuple(r.lower() for r in required)
         self.anchors = tuple(a.lower() for a in anchors) if anchors else self.required
         self._windows = Anchored(pattern, self.anchors, longest, longest) if longest else None
+        SHARED.register(self.required)
 
     def may_match(self, text: str) -> bool:
         if _CASE_ODDITIES.search(text):
             return True
         lowered = _lower(text)
+        if SHARED.serves(lowered):
+            found = SHARED.starts(lowered)
+            return any(needle in found for needle in self.required)
         return any(needle in lowered for needle in self.required)
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
@@ -162,17 +234,16 @@ class Anchored:
         self.pattern = pattern
         self.anchors = tuple(a.lower() for a in anchors)
         self.before, self.after = before, after
+        SHARED.register(self.anchors)
 
     def windows(self, text: str) -> list[tuple[int, int]]:
         if _CASE_ODDITIES.search(text):  # lower() would move offsets
             return [(0, len(text))]
         hay = _lower(text)
         spans = []
-        for anchor in self.anchors:
-            at = hay.find(anchor)
-            while at >= 0:
-                spans.append((max(0, at - self.before), at + len(anchor) + self.after + self._MARGIN))
-                at = hay.find(anchor, at + 1)
+        for anchor, starts in self._anchor_starts(hay):
+            spans.extend((max(0, at - self.before), at + len(anchor) + self.after + self._MARGIN)
+                         for at in starts)
         spans.sort()
         merged: list[tuple[int, int]] = []
         for start, end in spans:
@@ -181,6 +252,20 @@ class Anchored:
             else:
                 merged.append((start, end))
         return [(start, min(end, len(text))) for start, end in merged]
+
+    def _anchor_starts(self, hay: str) -> Iterator[tuple[str, Sequence[int]]]:
+        if SHARED.serves(hay):
+            found = SHARED.starts(hay)
+            for anchor in self.anchors:
+                if anchor in found:
+                    yield anchor, found[anchor]
+            return
+        for anchor in self.anchors:
+            at, starts = hay.find(anchor), []
+            while at >= 0:
+                starts.append(at)
+                at = hay.find(anchor, at + 1)
+            yield anchor, starts
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         for start, end in self.windows(text):
