@@ -25,6 +25,7 @@ from .common import SiteContext, alternation, distinct_confirmed, evidence, site
 from .document import ParsedPage
 from .phonenorm import key_of, normalise
 from .structured import as_text
+from .terms import Gated
 
 __all__ = ["fax_numbers", "key_of", "normalise", "phone_numbers", "region_of", "scan"]
 
@@ -49,7 +50,7 @@ class _Hit:
 _TLD_REGION = {"cn": "CN", "mo": "MO", "uk": "GB", "in": "IN", "ng": "NG", "ke": "KE", "sa": "SA", "ca": "CA",
                "au": "AU", "nz": "NZ", "za": "ZA", "ae": "AE", "sg": "SG", "my": "MY", "hk": "HK",
                "tw": "TW", "de": "DE", "fr": "FR", "pk": "PK", "ph": "PH", "gh": "GH", "us": "US"}
-_COUNTRY_CODE = re.compile(r"(?<![\w+])\+\s?(\d{1,3})[\s.-]?\(?\d")
+_COUNTRY_CODE = Gated(re.compile(r"(?<![\w+])\+\s?(\d{1,3})[\s.-]?\(?\d"), ("+",), longest=10)
 
 
 def region_of(pages: Sequence[ParsedPage], lang: str) -> str:

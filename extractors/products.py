@@ -17,7 +17,7 @@ from prospect.models import Evidence
 
 from .common import SiteContext, evidence, load, site_pages
 from .document import ParsedPage
-from .terms import NeedleSet, TermAlternation
+from .terms import NeedleSet, TermAlternation, lowered
 from .text import fold
 
 TIERS = ("domestic_mid_networked", "foreign_high_end", "domestic_low_standalone")
@@ -35,9 +35,6 @@ class Brand:
 
 # Characters that re.IGNORECASE matches to an ASCII letter while str.lower() does not map them
 # there (long s, dotted and dotless i): with one of them on a page the substring pre-check is off.
-_CASE_ODDITIES = re.compile("[\u0130\u0131\u017f]")
-
-
 @cache
 def brands() -> tuple[Brand, ...]:
     found = []
@@ -94,11 +91,12 @@ def brand_hits(page: ParsedPage, owner_text: str) -> list[tuple[Brand, re.Match[
 def _brand_starts(text: str) -> list[tuple[int, list[int] | None]]:
     """(brand index, where one of its names starts), brands in list order (longest first);
     None for "anywhere" when lower() would move offsets (dotted/dotless i, long s)."""
-    if _CASE_ODDITIES.search(text):
+    hay = lowered(text)
+    if hay is None:
         return [(index, None) for index in range(len(brands()))]
     needles, owners = _brand_needles()
     by_brand: dict[int, set[int]] = {}
-    for needle, starts in needles.starts(text.lower()).items():
+    for needle, starts in needles.starts(hay).items():
         by_brand.setdefault(owners[needle], set()).update(starts)
     return [(index, sorted(by_brand[index])) for index in sorted(by_brand)]
 

@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 
-import ahocorasick
+import ahocorasick_rs
 
 # Characters re.IGNORECASE treats as equal to a letter that str.lower() maps elsewhere.
 _CASE_ODDITIES = re.compile("[\u0130\u0131\u017f\u1e9b\ufb05\ufb06]")
@@ -31,8 +31,10 @@ _SITE_TEXTS = 256
 
 
 @lru_cache(maxsize=_SITE_TEXTS)
-def _lower(text: str) -> str:
-    return text.lower()
+def lowered(text: str) -> str | None:
+    """`text.lower()`, same offsets; None when the text holds a character that `str.lower` and
+    `re.IGNORECASE` treat differently (dotted/dotless i, long s): match such texts in full."""
+    return None if _CASE_ODDITIES.search(text) else text.lower()
 
 
 class SharedIndex:
@@ -48,14 +50,14 @@ class SharedIndex:
 
     def __init__(self) -> None:
         self._literals: set[str] = set()
-        self._automaton: ahocorasick.Automaton | None = None
+        self._scanner: _Scanner | None = None
         self._version = 0
 
     def register(self, literals: Sequence[str]) -> None:
         new = {literal for literal in literals if literal} - self._literals
         if new:
             self._literals |= new
-            self._automaton = None
+            self._scanner = None
             self._version += 1
 
     def serves(self, text: str) -> bool:
@@ -68,55 +70,53 @@ class SharedIndex:
 
     @lru_cache(maxsize=_SITE_TEXTS)  # noqa: B019 - one index per process
     def _starts(self, lowered: str, version: int) -> dict[str, list[int]]:
-        found: dict[str, list[int]] = {}
-        for end, literal in self._built().iter(lowered):
-            found.setdefault(literal, []).append(end - len(literal) + 1)
-        return found
+        if self._scanner is None:
+            self._scanner = _Scanner(sorted(self._literals))
+        return self._scanner.starts(lowered)
 
-    def _built(self) -> ahocorasick.Automaton:
-        if self._automaton is None:
-            automaton = ahocorasick.Automaton()
-            for literal in self._literals:
-                automaton.add_word(literal, literal)
-            automaton.make_automaton()
-            self._automaton = automaton
-        return self._automaton
+
+class _Scanner:
+    """Start offsets of every occurrence (overlapping ones too) of distinct non-empty literals,
+    from one pass of ahocorasick-rs (Rust): several times faster than pyahocorasick once there
+    are hundreds of literals."""
+
+    def __init__(self, literals: Sequence[str]):
+        self.literals = tuple(literals)
+        self._automaton = ahocorasick_rs.AhoCorasick(self.literals)
+
+    def starts(self, text: str) -> dict[str, list[int]]:
+        found: dict[str, list[int]] = {}
+        literals = self.literals
+        for index, start, _ in self._automaton.find_matches_as_indexes(text, overlapping=True):
+            found.setdefault(literals[index], []).append(start)
+        return found
 
 
 SHARED = SharedIndex()
 
 
 class NeedleSet:
-    """Where many literals occur in a text, from one Aho-Corasick pass (pyahocorasick, in C):
-    a hundred `needle in text` tests a page cost more than the regexes they were meant to spare."""
+    """Where many literals occur in a text, from one Aho-Corasick pass (in Rust): a hundred
+    `needle in text` tests a page cost more than the regexes they were meant to spare."""
 
     def __init__(self, needles: Sequence[str]):
-        self._lengths = tuple(len(needle) for needle in needles)
-        self._automaton = ahocorasick.Automaton()
+        self._indexes: dict[str, tuple[int, ...]] = {}
         for index, needle in enumerate(needles):
             if needle:
-                found = self._automaton.get(needle, ())
-                self._automaton.add_word(needle, (*found, index))
-        self._empty = len(self._automaton) == 0
-        if not self._empty:
-            self._automaton.make_automaton()
-        self._indexes = {needle: self._automaton.get(needle) for needle in needles if needle}
+                self._indexes[needle] = (*self._indexes.get(needle, ()), index)
+        self._scanner = _Scanner(list(self._indexes)) if self._indexes else None
         SHARED.register(needles)
 
     def starts(self, text: str) -> dict[int, list[int]]:
         """Needle index -> start offsets of its occurrences in `text`, in order (compare
         lower-cased text with lower-cased needles). Read the lists, never change them."""
         found: dict[int, list[int]] = {}
-        if self._empty:
+        if self._scanner is None:
             return found
-        if SHARED.serves(text):
-            for needle, starts in SHARED.starts(text).items():
-                for index in self._indexes.get(needle, ()):
-                    found[index] = starts
-            return found
-        for end, indexes in self._automaton.iter(text):
-            for index in indexes:
-                found.setdefault(index, []).append(end - self._lengths[index] + 1)
+        occurrences = SHARED.starts(text) if SHARED.serves(text) else self._scanner.starts(text)
+        for needle, starts in occurrences.items():
+            for index in self._indexes.get(needle, ()):
+                found[index] = starts
         return found
 
 
@@ -138,34 +138,30 @@ class TermAlternation:
         self.pattern = self.full.pattern
         self._exact_only = not self.parts or any(ch in _ODD_TERM_CHARS for term in self.needles for ch in term)
         self._needle_set: NeedleSet | None = None
-        self._part_patterns: dict[int, re.Pattern[str]] = {}
+        self._part_patterns: tuple[re.Pattern[str], ...] = ()
 
     @classmethod
     def of_terms(cls, terms: Sequence[str], flags: int = 0) -> "TermAlternation":
         return cls(terms, [re.escape(t) for t in terms], flags)
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        if self._exact_only or _CASE_ODDITIES.search(text):
+        hay = None if self._exact_only else lowered(text)
+        if hay is None:
             yield from self.full.finditer(text)
             return
-        if self._needle_set is None:
+        if self._needle_set is None:  # built on first use, once per process
+            self._part_patterns = tuple(re.compile(part, self.flags) for part in self.parts)
             self._needle_set = NeedleSet(self.needles)
         candidates = sorted((start, index) for index, starts in
-                            self._needle_set.starts(_lower(text)).items() for start in starts)
+                            self._needle_set.starts(hay).items() for start in starts)
         end = 0
         for start, index in candidates:
             if start < end:
                 continue
-            match = self._part(index).match(text, start)
+            match = self._part_patterns[index].match(text, start)
             if match is not None:
                 end = max(match.end(), start + 1)
                 yield match
-
-    def _part(self, index: int) -> re.Pattern[str]:
-        pattern = self._part_patterns.get(index)
-        if pattern is None:
-            pattern = self._part_patterns[index] = re.compile(self.parts[index], self.flags)
-        return pattern
 
     def search(self, text: str) -> re.Match[str] | None:
         return next(self.finditer(text), None)
@@ -199,13 +195,13 @@ class Gated:
         SHARED.register(self.required)
 
     def may_match(self, text: str) -> bool:
-        if _CASE_ODDITIES.search(text):
+        hay = lowered(text)
+        if hay is None:
             return True
-        lowered = _lower(text)
-        if SHARED.serves(lowered):
-            found = SHARED.starts(lowered)
+        if SHARED.serves(hay):
+            found = SHARED.starts(hay)
             return any(needle in found for needle in self.required)
-        return any(needle in lowered for needle in self.required)
+        return any(needle in hay for needle in self.required)
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         if self._windows is not None:
@@ -237,9 +233,9 @@ class Anchored:
         SHARED.register(self.anchors)
 
     def windows(self, text: str) -> list[tuple[int, int]]:
-        if _CASE_ODDITIES.search(text):  # lower() would move offsets
+        hay = lowered(text)
+        if hay is None:  # lower() would move offsets
             return [(0, len(text))]
-        hay = _lower(text)
         spans = []
         for anchor, starts in self._anchor_starts(hay):
             spans.extend((max(0, at - self.before), at + len(anchor) + self.after + self._MARGIN)

@@ -1,0 +1,80 @@
+"""The shared keyword pass (`terms.SHARED`) gives every needle set and window what its own scan
+gives: long page texts are read from the one pass over all registered literals, short texts
+(lines, sentences) are scanned by the set itself, and both must agree to the offset."""
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from bench.extraction import mock_sites
+from extractors import extract_site  # noqa: F401 - imports every extractor, registering its literals
+from extractors.document import parse_page
+from extractors.terms import SHARED, Anchored, NeedleSet, SharedIndex, lowered
+
+NEEDLES = ["门禁", "门禁系统", "禁系", "access control", "control", "ontro", "tel", "电话", "a", "aa"]
+
+
+def _own_scan(needles: list[str], text: str) -> dict[int, list[int]]:
+    """The plain reading: every start of every needle, overlapping ones included."""
+    found: dict[int, list[int]] = {}
+    for index, needle in enumerate(needles):
+        starts = [at for at in range(len(text)) if text.startswith(needle, at)]
+        if starts:
+            found[index] = starts
+    return found
+
+
+def _page_texts() -> list[str]:
+    return [parse_page(doc).folded.lower() for docs in mock_sites(3, pages_per_site=8) for doc in docs]
+
+
+def test_long_texts_are_read_from_the_shared_pass_and_agree_with_a_plain_scan():
+    needles = NEEDLES + ["门禁"]  # a needle listed twice answers for both indexes
+    needle_set = NeedleSet(needles)
+    texts = [t for t in _page_texts() if SHARED.serves(t)]
+    assert texts, "the mock pages are long enough to use the shared pass"
+    for text in texts:
+        assert needle_set.starts(text) == _own_scan(needles, text)
+
+
+def test_short_texts_are_scanned_by_the_set_itself_with_the_same_result():
+    rng = random.Random(4)
+    alphabet = "门禁系统电话 acontrl"
+    needle_set = NeedleSet(NEEDLES)
+    for _ in range(300):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 60)))
+        assert not SHARED.serves(text)
+        assert needle_set.starts(text) == _own_scan(NEEDLES, text)
+
+
+def test_windows_from_the_shared_pass_equal_windows_from_plain_finds():
+    anchored = Anchored(re.compile("门禁|access control"), ["门禁", "access control"], 8, 8)
+    for text in _page_texts():
+        hay = lowered(text)
+        spans = []
+        for anchor in anchored.anchors:
+            spans += [(max(0, at - 8), at + len(anchor) + 8 + Anchored._MARGIN)
+                      for at in range(len(hay)) if hay.startswith(anchor, at)]
+        merged: list[list[int]] = []
+        for start, end in sorted(spans):
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        assert anchored.windows(text) == [(s, min(e, len(text))) for s, e in merged]
+
+
+def test_literals_registered_after_a_text_was_scanned_are_found_in_it():
+    index = SharedIndex()
+    index.register(["alpha"])
+    text = "alpha beta gamma " * 40
+    assert set(index.starts(text)) == {"alpha"}
+    index.register(["gamma"])
+    assert index.starts(text)["gamma"][0] == 11
+
+
+@pytest.mark.parametrize("text", ["İstanbul access control", "ſtaff", "plain text"])
+def test_texts_that_lower_casing_would_shift_are_flagged(text):
+    assert (lowered(text) is None) == (text != "plain text")
