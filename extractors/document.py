@@ -21,7 +21,7 @@ from lxml import etree
 from prospect.models import PageDoc
 
 from .case_items import Shape, case_item_texts
-from .structured import extract_items, may_hold_items
+from .structured import extract_items, markers_in
 from .text import collapse, fold, is_cjk
 from .visible import visible_text
 
@@ -69,7 +69,8 @@ def parse_page(page: PageDoc, tree: lxml.html.HtmlElement | None = None,
     title = page.title or _title(tree, head)
     article = bool(_ARTICLE_PATH.search(urlsplit(page.url).path))
     lowered = page.html.lower()
-    items = tuple(extract_items(tree)) if tree is not None and may_hold_items(lowered, lowered=True) else ()
+    markers = markers_in(lowered, lowered=True)
+    items = tuple(extract_items(tree, markers)) if tree is not None and markers else ()
     mailto = _mailto_addresses(page.html, lowered)
     case_items = case_item_texts(tree) if page.role in _ITEM_ROLES else ()
     return ParsedPage(page=replace(page, html=""), text=text, folded=fold(text), title=collapse(title),
@@ -92,7 +93,7 @@ def _mailto_addresses(html: str, lowered: str) -> tuple[str, ...]:
 
 def parse_html(html: str) -> lxml.html.HtmlElement | None:
     """The lxml tree of `html`, or None when there is nothing to parse."""
-    if not html or not html.strip():
+    if not html or html.isspace():
         return None
     try:
         return lxml.html.document_fromstring(html)

@@ -23,17 +23,28 @@ _TRAILING_COMMA = re.compile(r",\s*([}\]])")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
-def may_hold_items(html: str, *, lowered: bool = False) -> bool:
-    """Cheap pre-check on the raw HTML (pass `lowered=True` for HTML already in lower case): most
-    pages hold no structured data at all, and then the three XPath scans of the tree are skipped."""
+def markers_in(html: str, *, lowered: bool = False) -> frozenset[str]:
+    """Which structured-data markers the raw HTML holds (pass `lowered=True` for HTML already in
+    lower case): most pages hold none, and each scan of the tree runs only if its marker is there."""
     text = html if lowered else html.lower()
-    return any(marker in text for marker in _MARKERS)
+    return frozenset(marker for marker in _MARKERS if marker in text)
 
 
-def extract_items(tree: lxml.html.HtmlElement | None) -> list[dict[str, Any]]:
+def may_hold_items(html: str, *, lowered: bool = False) -> bool:
+    return bool(markers_in(html, lowered=lowered))
+
+
+def extract_items(tree: lxml.html.HtmlElement | None,
+                  markers: Iterable[str] = _MARKERS) -> list[dict[str, Any]]:
+    """Every item of the page; `markers` (see `markers_in`) skips the scans that cannot find any."""
     if tree is None:
         return []
-    return [*jsonld_items(tree), *microdata_items(tree), *rdfa_items(tree)]
+    items = []
+    for marker, scan in (("ld+json", jsonld_items), ("itemscope", microdata_items),
+                         ("typeof", rdfa_items)):
+        if marker in markers:
+            items += scan(tree)
+    return items
 
 
 # --- JSON-LD ----------------------------------------------------------------------------------

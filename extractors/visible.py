@@ -26,29 +26,30 @@ BLOCK = ("p", "div", "br", "li", "ul", "ol", "tr", "td", "th", "table", "h1", "h
          "form", "blockquote", "address", "main", "figure", "figcaption", "hr", "pre", "center",
          "button", "label", "option")
 
-# Inline boundary mark (a private-use character: never in real text, legal in XSLT output).
+# Inline boundary and line marks (private-use characters: never in real text, legal in XSLT
+# output). Text nodes are copied by XSLT's built-in rule, the cheapest there is (a template that
+# calls translate() on each of them doubles the cost of the walk), so their own line breaks are
+# turned into spaces afterwards and a block's LINE marks into the line breaks.
 SOFT = "\ue000"
+LINE = "\ue001"
 WIDE = "\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"
 
 _STYLESHEET = f"""<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
 <xsl:output method="text" encoding="utf-8"/>
 <xsl:template match="{'|'.join(SKIP)}"/>
 <xsl:template match="comment()|processing-instruction()"/>
-<xsl:template match="{'|'.join(BLOCK)}"><xsl:text>&#10;</xsl:text><xsl:apply-templates/><xsl:text>&#10;</xsl:text></xsl:template>
+<xsl:template match="{'|'.join(BLOCK)}"><xsl:text>{LINE}</xsl:text><xsl:apply-templates/><xsl:text>{LINE}</xsl:text></xsl:template>
 <xsl:template match="{'|'.join(GLUE)}"><xsl:apply-templates/></xsl:template>
 <xsl:template match="*"><xsl:text>{SOFT}</xsl:text><xsl:apply-templates/><xsl:text>{SOFT}</xsl:text></xsl:template>
-<xsl:template match="text()[not(normalize-space())]"><xsl:text> </xsl:text></xsl:template>
-<xsl:template match="pre/text()"><xsl:value-of select="."/></xsl:template>
-<xsl:template match="text()"><xsl:value-of select="translate(., '&#10;&#13;&#9;', '   ')"/></xsl:template>
+<xsl:template match="pre/text()"><xsl:value-of select="translate(., '&#10;', '{LINE}')"/></xsl:template>
 </xsl:stylesheet>"""
 
-_BLANKS = re.compile(" {2,}")
-# A run of inline boundaries (and the spaces around them; tabs are spaces by then) next to CJK
-# text: after it, and (on the reversed text) before it. The patterns start with a literal, so
-# they skip through the text.
-_RUN_BEFORE_WIDE = re.compile(f"(?: {SOFT}|{SOFT})[{SOFT} ]*(?=[{WIDE}])")
-_RUN_AFTER_WIDE_REVERSED = re.compile(f"[{SOFT} ]*{SOFT} ?(?=[{WIDE}])")
-_RUN = re.compile(f"(?: {SOFT}|{SOFT})[{SOFT} ]*")
+_BLANKS = re.compile("  +")  # starts with a literal, so it skips through the text
+# A run of inline boundaries next to CJK text. The spaces around the boundaries are dropped first
+# (after _BLANKS a run is at most " s s "), so a run is a plain "s+" that a pattern starting with
+# the literal finds quickly; runs after CJK text are the same pattern on the reversed text.
+_RUN_BEFORE_WIDE = re.compile(f"{SOFT}+(?=[{WIDE}])")
+_RUN = re.compile(f"{SOFT}+")
 _SPACES = re.compile(r"[^\S\n]+")
 _ODD_SPACE = re.compile("[\x0b\x0c\r\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]")
 _LINE_BREAKS = re.compile(" ?\n[ \n]*")
@@ -61,9 +62,11 @@ def _transform() -> etree.XSLT:
 
 def visible_text(tree: etree._Element) -> str:
     """Visible text of `tree`, one line per block element (see the module docstring)."""
-    text = _BLANKS.sub(" ", str(_transform()(tree)).replace("\t", " "))
+    raw = str(_transform()(tree))
+    text = raw.replace("\n", " ").replace("\r", " ").replace("\t", " ").replace(LINE, "\n")
+    text = _BLANKS.sub(" ", text).replace(" " + SOFT, SOFT).replace(SOFT + " ", SOFT)
     text = _RUN_BEFORE_WIDE.sub("", text)
-    text = _RUN_AFTER_WIDE_REVERSED.sub("", text[::-1])[::-1]
+    text = _RUN_BEFORE_WIDE.sub("", text[::-1])[::-1]
     text = _RUN.sub(" ", text)
     if _ODD_SPACE.search(text):  # only then can runs of spaces other than " " remain
         text = _SPACES.sub(" ", text)

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import lxml.html
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 from bench.extraction import mock_sites, real_sites
@@ -98,3 +100,17 @@ def test_same_text_as_the_reference_walk_on_real_looking_pages():
     for html in corpus:
         tree = lxml.html.document_fromstring(html)
         assert visible_text(tree) == reference_text(tree)
+
+
+_PIECES = ["门禁", "电话", "0755", "Tel", "a b", " ", "  ", "\n", "\t", "\r\n", "\xa0", "\u3000", "&nbsp;",
+           "\u2003", "，", "<b>", "</b>", "<span>", "</span>", "<a href='#'>", "</a>", "<p>", "</p>",
+           "<br>", "<div>", "</div>", "<pre>", "</pre>", "<script>x</script>", "<!-- c -->", "<li>",
+           "<img alt='x'>", "<font>", "</font>"]
+
+
+@settings(max_examples=400, deadline=None, derandomize=True)
+@given(st.lists(st.sampled_from(_PIECES), max_size=40))
+def test_same_text_as_the_reference_walk_on_generated_markup(pieces):
+    """Whitespace of every kind around inline, glue and block tags, next to CJK and Latin text."""
+    tree = lxml.html.document_fromstring("<html><body><p>x" + "".join(pieces) + "</p></body></html>")
+    assert visible_text(tree) == reference_text(tree)
