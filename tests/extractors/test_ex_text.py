@@ -1,3 +1,5 @@
+import random
+
 import pytest
 
 from extractors.text import cn_to_int, fold, parse_int, parse_number, snippet
@@ -57,3 +59,14 @@ def test_snippet_is_cut_to_limit():
     text = "x" * 500 + "2009" + "y" * 500
     cut = snippet(text, 500, 504, limit=60)
     assert "2009" in cut and len(cut) <= 60
+
+
+def test_fold_equals_one_translation_of_every_character():
+    from extractors.text import _FOLD
+    folded_to = {to for code, to in _FOLD.items() if code != to}
+    assert not folded_to & {code for code, to in _FOLD.items() if code != to}
+    rng = random.Random(7)
+    alphabet = [chr(code) for code in _FOLD] + list("abc 门禁电话，。") + ["\u4e00", "\uff10"]
+    for _ in range(500):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 40)))
+        assert fold(text) == text.translate(_FOLD)
