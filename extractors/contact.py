@@ -9,7 +9,9 @@ the address itself first, then what the address label or the site says (门店�
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import cache
+from itertools import accumulate
 from typing import Sequence
 
 from prospect.models import Evidence
@@ -17,7 +19,7 @@ from prospect.models import Evidence
 from .common import SiteContext, evidence, load, site_pages
 from .document import ParsedPage
 from .structured import as_text
-from .terms import Gated
+from .terms import Gated, NeedleSet, lowered
 from .text import fold
 
 OFFICE_TYPES = ("industrial_park", "office_tower", "residential", "factory", "shop_street")
@@ -45,12 +47,15 @@ _WORKSHOP = re.compile(r"车间|厂房|厂区|生产线|工厂|workshop|factory"
 _RURAL = re.compile(r"[\u4e00-\u9fa5]{1,4}(?:村|镇|乡)(?![\u4e00-\u9fa5]*(?:小区|花园))")
 _FLOOR = re.compile(r"号\s*\d{1,2}\s*(?:楼|层|F)(?:之\d+|\d{2,4}室?)?|\d{1,2}\s*(?:楼|层)\s*\d{3,4}\s*室")
 _FLAT = re.compile(r"\d+\s*(?:栋|幢|号楼)\s*(?:\d+\s*单元)?\s*\d{3,4}\s*(?:号|室)")
-_BRANCH = re.compile(r"([\u4e00-\u9fa5]{2,8}(?:分公司|办事处|分部|营业部|分店|子公司))")
+_BRANCH_WORDS = ("分公司", "办事处", "分部", "营业部", "分店", "子公司")
+_BRANCH = Gated(re.compile(rf"([\u4e00-\u9fa5]{{2,8}}(?:{'|'.join(_BRANCH_WORDS)}))"), _BRANCH_WORDS,
+                longest=11)
 _BRANCH_SKIP = re.compile(r"^(?:各地|全国|多家|各|其|该|一家|\d+家|家|各省|下属|旗下|设立|成立|拥有|包括|以及|和|及|并设|"
                           r"并|由|负责|在|另设|设有|设|与|当地)+")
 _BRANCH_VERB = re.compile(r"设有|设立|成立|由|负责|当地|营业部$")
-_EN_OFFICES = re.compile(r"\b(?:offices|branches|locations)\s+in\s+((?:[A-Z][\w.]+(?:\s[A-Z][\w.]+)?"
-                         r",\s+)+(?:and\s+)?[A-Z][\w.]+(?:\s[A-Z][\w.]+)?)")
+_EN_OFFICES = Gated(re.compile(r"\b(?:offices|branches|locations)\s+in\s+((?:[A-Z][\w.]+(?:\s[A-Z][\w.]+)?"
+                               r",\s+)+(?:and\s+)?[A-Z][\w.]+(?:\s[A-Z][\w.]+)?)"),
+                   ("offices", "branches", "locations"))
 
 
 @cache
@@ -94,8 +99,9 @@ def office_address(pages: Sequence[ParsedPage], ctx: SiteContext) -> list[Eviden
             found.append(evidence("office_address", page.text[match.start(1):match.end(1)],
                                   "low", page, match.span(), "located-at sentence"))
         lines = page.text.split("\n")
-        offset = 0
-        for index, line in enumerate(lines):
+        starts = list(accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
+        for index in _candidate_lines(page.text, starts, ctx.lang):
+            line, offset = lines[index], starts[index]
             if heading.match(line.strip()):
                 value = _after_heading(lines, index)
                 if value and _address_like(value):
@@ -107,8 +113,37 @@ def office_address(pages: Sequence[ParsedPage], ctx: SiteContext) -> list[Eviden
                 found.append(evidence("office_address", value.strip(), "medium" if ctx.lang != "zh"
                                       else "low", page, (offset, offset + len(line)),
                                       "address-shaped line"))
-            offset += len(line) + 1
     return found
+
+
+# Every line the line tests can take holds one of these: an address heading's label (any case),
+# 省/市/县/区 (_ZH_LINE), or a street word (both English street patterns, case as written).
+_ZH_LINE_MARKS = ("省", "市", "县", "区")
+_STREET_WORDS = re.compile(r"Rd|Road|St|Ave|Dr|Blvd|Boulevard|Way|Lane|Ln|Hwy|Highway|Pkwy|Parkway|Ct|"
+                           r"Court|Pl|Cir|House|Suite|Unit|Floor|Building|Nagar|Marg|Tower")
+
+
+@cache
+def _heading_needles() -> NeedleSet:
+    table = load("contact")["address"]
+    return NeedleSet([term.lower() for term in (*table["zh"], *table["en"])])
+
+
+def _candidate_lines(text: str, starts: list[int], lang: str) -> list[int]:
+    """Indexes of the lines an address heading or an address-shaped line could be on, in order:
+    the per-line patterns run on those only (a page has hundreds of lines, a few of them these)."""
+    hay = lowered(text)
+    if hay is None:  # lower() would move offsets: try every line
+        return list(range(len(starts)))
+    positions = [at for found in _heading_needles().starts(hay).values() for at in found]
+    for mark in _ZH_LINE_MARKS:
+        at = text.find(mark)
+        while at >= 0:
+            positions.append(at)
+            at = text.find(mark, at + 1)
+    if lang != "zh":
+        positions += [match.start() for match in _STREET_WORDS.finditer(text)]
+    return sorted({bisect_right(starts, at) - 1 for at in positions})
 
 
 # A labelled address often shares its line with the next contact item ("…1806室 总机：0755-…").

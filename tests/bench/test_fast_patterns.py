@@ -1,24 +1,33 @@
 """The extractors' keyword pre-checks (issue 6) find exactly what the full patterns find."""
 from __future__ import annotations
 
+import datetime as dt
 import re
+from functools import cache
 from pathlib import Path
 
 import pytest
 
 from bench.extraction import mock_sites, real_sites
-from extractors import business, capital, crosscheck, dates, mainline, phones, products, site, size
-from extractors.document import parse_page
+from extractors import business, capital, contact, crosscheck, dates, mainline, phones, products, site, size
+from extractors.document import ParsedPage, parse_page
+from extractors.site import _context
 from extractors.terms import Gated
 
 REALSITES = Path(__file__).resolve().parents[3] / "shared" / "realsites"
 
 
-def _texts() -> list[str]:
+@cache
+def _sites() -> tuple[list[ParsedPage], ...]:
     sites = mock_sites(6, pages_per_site=12)
     if REALSITES.is_dir():
         sites += real_sites(REALSITES)
-    texts = [parse_page(doc).folded for docs in sites for doc in docs]
+    return tuple([parse_page(doc) for doc in docs] for docs in sites)
+
+
+@cache
+def _texts() -> list[str]:
+    texts = [page.folded for pages in _sites() for page in pages]
     return texts + ["ſtaff of 20 employees", "İnstallation of access control", "", "员工200余人"]
 
 
@@ -33,7 +42,8 @@ def _patterns():
               size._EN_EMPLOYS, dates._EN_AGE, dates._ZH_AC_START, dates._EN_AC_START,
               size._ZH_TEAM, size._EN_SIZE, size._EN_STRONG, size._EN_RANGE_NOUN,
               *dates._ZH_AC_YEARS, *dates._EN_AC_YEARS, crosscheck._own_factory(), capital._CAPITAL,
-              capital._EN_CAPITAL, site._COPYRIGHT, phones._COUNTRY_CODE]
+              capital._EN_CAPITAL, site._COPYRIGHT, phones._COUNTRY_CODE, contact._BRANCH,
+              contact._EN_OFFICES]
     return found
 
 
@@ -51,3 +61,12 @@ def test_brand_hits_unchanged_by_the_substring_check(monkeypatch):
     monkeypatch.setattr(products, "lowered", lambda text: None)  # forces the regex on every brand
     slow = [[(b.name, m.span()) for b, m in products.brand_hits(p, "")] for p in pages]
     assert fast == slow and any(fast)
+
+
+def test_office_addresses_unchanged_by_the_line_prefilter(monkeypatch):
+    """The address line tests run only on lines holding a label, 省/市/县/区 or a street word."""
+    contexts = [(pages, _context(pages, dt.date(2026, 11, 23))) for pages in _sites()]
+    fast = [contact.office_address(pages, ctx) for pages, ctx in contexts]
+    monkeypatch.setattr(contact, "_candidate_lines", lambda text, starts, lang: range(len(starts)))
+    slow = [contact.office_address(pages, ctx) for pages, ctx in contexts]
+    assert fast == slow and sum(map(len, fast)) > 10
