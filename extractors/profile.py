@@ -17,9 +17,13 @@ from prospect.models import Evidence
 from .common import SiteContext, evidence, load, site_pages
 from .document import ParsedPage
 from .structured import as_text
+from .terms import Gated, lowered
 
-_ZH_NAME = re.compile(r"[\u4e00-\u9fa5（）()]{2,30}?(?:股份有限公司|有限责任公司|有限公司|集团公司|集团|"
-                      r"公司|服务站|商行|经营部|门市部|工作室|维修部)")
+# Every name ends in one of these words; the name is at most 30 characters before it (so the
+# pattern, which starts with a character class, runs only in the windows around them).
+_ZH_NAME_ENDS = ("公司", "集团", "服务站", "商行", "经营部", "门市部", "工作室", "维修部")
+_ZH_NAME = Gated(re.compile(r"[\u4e00-\u9fa5（）()]{2,30}?(?:股份有限公司|有限责任公司|有限公司|集团公司|集团|"
+                            r"公司|服务站|商行|经营部|门市部|工作室|维修部)"), _ZH_NAME_ENDS, longest=36)
 _ZH_NAME_PREFIX = re.compile(r"^(?:欢迎(?:进入|访问|来到|光临)?|版权所有|本站|关于|地址|联系|您好|我们是|"
                              r"技术支持|主办单位|所属|简称|我|本|公司|是|为|由|的|与|和|及)+")
 _EN_NAME = re.compile(r"\b((?:[A-Z][\w&'.-]*\s+){1,5}(?:Inc\.?|LLC|L\.L\.C\.|Ltd\.?|Limited|"
@@ -88,9 +92,25 @@ def _as_printed(page: ParsedPage, match: re.Match[str], name: str) -> str:
 def _owner_lines(page: ParsedPage) -> str:
     """English legal names count only where a site names itself: title and copyright lines
     (project pages name clients' "… Pvt. Ltd." far more often than the site's own)."""
-    lines = [page.title, *(line for line in page.folded.split("\n")
-                           if re.search(r"©|\(c\)|copyright|rights reserved", line, re.IGNORECASE))]
-    return "\n".join(lines)
+    return "\n".join([page.title, *_owner_marked(page.folded)])
+
+
+_OWNER_MARKS = ("©", "(c)", "copyright", "rights reserved")
+_OWNER_MARK = re.compile("|".join(map(re.escape, _OWNER_MARKS)), re.IGNORECASE)
+
+
+def _owner_marked(text: str) -> list[str]:
+    """The lines of `text` holding an _OWNER_MARK, in order, found from where the marks are."""
+    hay = lowered(text)
+    if hay is None:  # lower() would move offsets
+        return [line for line in text.split("\n") if _OWNER_MARK.search(line)]
+    starts = set()
+    for mark in _OWNER_MARKS:
+        at = hay.find(mark)
+        while at >= 0:
+            starts.add(text.rfind("\n", 0, at) + 1)
+            at = hay.find(mark, at + 1)
+    return [text[start:(text.find("\n", start) + 1 or len(text) + 1) - 1] for start in sorted(starts)]
 
 
 def _title_name(pages: Sequence[ParsedPage]) -> tuple[str, str] | None:

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from bench.extraction import mock_sites, real_sites
-from extractors import business, capital, contact, crosscheck, dates, mainline, phones, products, site, size
+from extractors import business, capital, contact, crosscheck, dates, mainline, phones, products, profile, site, \
+    size
 from extractors.document import ParsedPage, parse_page
 from extractors.site import _context
 from extractors.terms import Gated
@@ -43,7 +44,7 @@ def _patterns():
               size._ZH_TEAM, size._EN_SIZE, size._EN_STRONG, size._EN_RANGE_NOUN,
               *dates._ZH_AC_YEARS, *dates._EN_AC_YEARS, crosscheck._own_factory(), capital._CAPITAL,
               capital._EN_CAPITAL, site._COPYRIGHT, phones._COUNTRY_CODE, contact._BRANCH,
-              contact._EN_OFFICES]
+              contact._EN_OFFICES, profile._ZH_NAME]
     return found
 
 
@@ -70,3 +71,9 @@ def test_office_addresses_unchanged_by_the_line_prefilter(monkeypatch):
     monkeypatch.setattr(contact, "_candidate_lines", lambda text, starts, lang: range(len(starts)))
     slow = [contact.office_address(pages, ctx) for pages, ctx in contexts]
     assert fast == slow and sum(map(len, fast)) > 10
+
+
+def test_owner_lines_are_the_lines_the_mark_pattern_finds():
+    for text in _texts():
+        assert profile._owner_marked(text) == [line for line in text.split("\n")
+                                               if profile._OWNER_MARK.search(line)]
