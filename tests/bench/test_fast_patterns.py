@@ -77,3 +77,12 @@ def test_owner_lines_are_the_lines_the_mark_pattern_finds():
     for text in _texts():
         assert profile._owner_marked(text) == [line for line in text.split("\n")
                                                if profile._OWNER_MARK.search(line)]
+
+
+def test_list_lines_are_the_lines_with_two_separators():
+    from extractors import references
+    from extractors.listlines import SEPARATORS
+    for text in [*_texts(), "a·b\n\nc、d/e\n|x|\n/", "一、二\n三|四|五"]:
+        expected = [m.span() for m in re.finditer(r"[^\n]+", text)
+                    if sum(map(m.group(0).count, SEPARATORS)) >= 2]
+        assert [m.span() for m in references._TWO_SEPARATORS.finditer(text)] == expected
