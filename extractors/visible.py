@@ -45,14 +45,13 @@ _STYLESHEET = f"""<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/199
 </xsl:stylesheet>"""
 
 _BLANKS = re.compile("  +")  # starts with a literal, so it skips through the text
-# A run of inline boundaries next to CJK text. The spaces around the boundaries are dropped first
-# (after _BLANKS a run is at most " s s "), so a run is a plain "s+" that a pattern starting with
-# the literal finds quickly; runs after CJK text are the same pattern on the reversed text.
-_RUN_BEFORE_WIDE = re.compile(f"{SOFT}+(?=[{WIDE}])")
-_RUN = re.compile(f"{SOFT}+")
+# An inline boundary next to CJK text. The spaces around boundaries are dropped and runs of them
+# made one first (after _BLANKS a run is at most " s s "), so a boundary is one character that a
+# pattern starting with it finds quickly; boundaries after CJK text are the same pattern on the
+# reversed text. The boundaries left are spaces.
+_BOUNDARY_BEFORE_WIDE = re.compile(f"{SOFT}(?=[{WIDE}])")
 _SPACES = re.compile(r"[^\S\n]+")
 _ODD_SPACE = re.compile("[\x0b\x0c\r\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]")
-_LINE_BREAKS = re.compile(" ?\n[ \n]*")
 
 
 @cache
@@ -65,9 +64,11 @@ def visible_text(tree: etree._Element) -> str:
     raw = str(_transform()(tree))
     text = raw.replace("\n", " ").replace("\r", " ").replace("\t", " ").replace(LINE, "\n")
     text = _BLANKS.sub(" ", text).replace(" " + SOFT, SOFT).replace(SOFT + " ", SOFT)
-    text = _RUN_BEFORE_WIDE.sub("", text)
-    text = _RUN_BEFORE_WIDE.sub("", text[::-1])[::-1]
-    text = _RUN.sub(" ", text)
+    while SOFT + SOFT in text:
+        text = text.replace(SOFT + SOFT, SOFT)
+    text = _BOUNDARY_BEFORE_WIDE.sub("", text)
+    text = _BOUNDARY_BEFORE_WIDE.sub("", text[::-1])[::-1].replace(SOFT, " ")
     if _ODD_SPACE.search(text):  # only then can runs of spaces other than " " remain
         text = _SPACES.sub(" ", text)
-    return _LINE_BREAKS.sub("\n", text).strip()
+    # only " " and "\n" are left: lines without their spaces at either end, empty lines dropped
+    return "\n".join(filter(None, (line.strip(" ") for line in text.split("\n"))))
