@@ -41,9 +41,13 @@ _POSTAL = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b|\b[A-Z]{2}\.?\s+\d{
 _STREET_WORD = re.compile(r"\b(?:Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Lane|Ln|Way|Drive|Dr\.?|House|"
                           r"Court|Suite|Unit|Floor|Building|Blvd|Highway|Nagar|Marg|Plaza|Tower)\b")
 _DIGIT = re.compile(r"\d")  # both street patterns need one: most lines are spared them
-_SHOP_SITE = re.compile(r"实体店|门店|店面|到店|进店|来店|线下店|本店|storefront|walk-in|visit our (?:store|shop)",
-                        re.IGNORECASE)
-_WORKSHOP = re.compile(r"车间|厂房|厂区|生产线|工厂|workshop|factory", re.IGNORECASE)
+# Whole-site cues, tried on every page: gated on their words, most pages hold none.
+_SHOP_WORDS = ("实体店", "门店", "店面", "到店", "进店", "来店", "线下店", "本店", "storefront", "walk-in",
+               "visit our ")
+_SHOP_SITE = Gated(re.compile(r"实体店|门店|店面|到店|进店|来店|线下店|本店|storefront|walk-in|"
+                              r"visit our (?:store|shop)", re.IGNORECASE), _SHOP_WORDS)
+_WORKSHOP_WORDS = ("车间", "厂房", "厂区", "生产线", "工厂", "workshop", "factory")
+_WORKSHOP = Gated(re.compile("|".join(_WORKSHOP_WORDS), re.IGNORECASE), _WORKSHOP_WORDS)
 _RURAL = re.compile(r"[\u4e00-\u9fa5]{1,4}(?:村|镇|乡)(?![\u4e00-\u9fa5]*(?:小区|花园))")
 _FLOOR = re.compile(r"号\s*\d{1,2}\s*(?:楼|层|F)(?:之\d+|\d{2,4}室?)?|\d{1,2}\s*(?:楼|层)\s*\d{3,4}\s*室")
 _FLAT = re.compile(r"\d+\s*(?:栋|幢|号楼)\s*(?:\d+\s*单元)?\s*\d{3,4}\s*(?:号|室)")
@@ -226,13 +230,14 @@ def office_type(address: Evidence | None, pages: Sequence[ParsedPage],
 
 
 @cache
-def _english_cues() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _english_cues() -> tuple[re.Pattern[str], re.Pattern[str], Gated]:
     table = load("contact")["english_residential"]
     units = "|".join(map(re.escape, sorted(table["units"], key=len, reverse=True)))
     streets = "|".join(map(re.escape, table["streets"]))
     unit = re.compile(rf"\b(?:{units})\s*(?:no\.?\s*)?\d+[a-z]?\b", re.IGNORECASE)
     street = re.compile(rf"\b\d+[a-z]?,?\s+(?:[A-Z][\w'-]*\s+){{1,3}}(?:{streets})\b", re.IGNORECASE)
-    phrases = re.compile("|".join(map(re.escape, table["site_phrases"])), re.IGNORECASE)
+    phrases = Gated(re.compile("|".join(map(re.escape, table["site_phrases"])), re.IGNORECASE),
+                    table["site_phrases"])
     return unit, street, phrases
 
 
@@ -244,7 +249,7 @@ def _english_home(text: str, pages: Sequence[ParsedPage]) -> str | None:
         match = pattern.search(text)
         if match:
             return f"{why}: {match.group(0)!r}"
-    said = next((m for p in pages if not p.is_article and "home" in p.folded.lower()
+    said = next((m for p in pages if not p.is_article and "home" in (lowered(p.folded) or p.folded.lower())
                  for m in [phrases.search(p.folded)] if m), None)
     return f"the site says it is run from home: {said.group(0)!r}" if said else None
 
@@ -260,7 +265,7 @@ def _residential_ok(cue: str, text: str) -> bool:
     return len(cue) > 1 or bool(_FLAT.search(text))
 
 
-def _site_has(pages: Sequence[ParsedPage], pattern: re.Pattern[str]) -> bool:
+def _site_has(pages: Sequence[ParsedPage], pattern: Gated) -> bool:
     return any(pattern.search(p.folded) for p in pages if not p.is_article)
 
 

@@ -44,7 +44,8 @@ def _patterns():
               size._ZH_TEAM, size._EN_SIZE, size._EN_STRONG, size._EN_RANGE_NOUN,
               *dates._ZH_AC_YEARS, *dates._EN_AC_YEARS, crosscheck._own_factory(), capital._CAPITAL,
               capital._EN_CAPITAL, site._COPYRIGHT, phones._COUNTRY_CODE, contact._BRANCH,
-              contact._EN_OFFICES, profile._ZH_NAME]
+              contact._EN_OFFICES, profile._ZH_NAME, contact._SHOP_SITE, contact._WORKSHOP,
+              contact._english_cues()[2]]
     return found
 
 
