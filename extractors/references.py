@@ -22,8 +22,10 @@ from .names import clean_name, client_record, name_key, sector_of
 from .terms import Gated
 from .text import collapse
 
-_ZH_LIST = re.compile(r"(?:(?:客户|合作伙伴|服务过的单位|典型用户|合作单位|服务单位|主要用户)(?:包括|有|主要有|涵盖|遍及)?"
-                      r"\s*[:：]|服务过|客户(?:包括|涵盖|遍及))\s*([^。\n]{4,300}?)(?:等|。|\n|$)")
+_ZH_LIST = Gated(re.compile(r"(?:(?:客户|合作伙伴|服务过的单位|典型用户|合作单位|服务单位|主要用户)"
+                            r"(?:包括|有|主要有|涵盖|遍及)?\s*[:：]|服务过|客户(?:包括|涵盖|遍及))\s*"
+                            r"([^。\n]{4,300}?)(?:等|。|\n|$)"),
+                 ("客户", "合作伙伴", "服务过", "典型用户", "合作单位", "服务单位", "主要用户"))
 _EN_PLURALS = ("Stations", "Departments", "Hospitals", "Schools", "Universities", "Banks", "Colleges",
                "Churches", "Hotels", "Libraries", "Courts")
 # Scanned only around the plural noun every match ends with (lists longer than `longest` are cut).

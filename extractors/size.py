@@ -171,14 +171,15 @@ def _count_text(text: str) -> Any:
 
 _STAFF = {
     "sales_staff": [
-        re.compile(r"(?:销售人员|销售工程师|业务人员|业务员|营销人员|销售团队|销售)\s*(?:有|共)?\s*(" + NUMBER
-                   + r")\s*(?:名|人|位)"),
+        Gated(re.compile(r"(?:销售人员|销售工程师|业务人员|业务员|营销人员|销售团队|销售)\s*(?:有|共)?\s*("
+                         + NUMBER + r")\s*(?:名|人|位)"), ("销售", "业务", "营销")),
         Gated(re.compile(r"\b(" + EN_NUMBER + r"|\d+)[ \t]+(?:sales[ \t]+(?:staff|people|reps|"
                          r"representatives|team members|engineers)|salespeople)\b", re.IGNORECASE),
               ("sales",), longest=60)],
     "tech_staff": [
-        re.compile(r"(?<!级)(?:技术人员|技术工程师|工程师|技术团队|施工人员|安装人员|技术员|售后工程师)\s*"
-                   r"(?:有|共)?\s*(" + NUMBER + r")\s*(?:名|人|位)"),
+        Gated(re.compile(r"(?<!级)(?:技术人员|技术工程师|工程师|技术团队|施工人员|安装人员|技术员|售后工程师)\s*"
+                         r"(?:有|共)?\s*(" + NUMBER + r")\s*(?:名|人|位)"),
+              ("技术", "工程师", "施工人员", "安装人员")),
         Gated(re.compile(r"\b(" + EN_NUMBER + r"|\d+)[ \t]+(?:(?:field|service|installation)[ \t]+)?"
                          r"(?:engineers|technicians|installers)\b(?![ \t]*(?:&|and)[ \t]+\w+[ \t]+staff)",
                          re.IGNORECASE), ("engineers", "technicians", "installers"), longest=60)],

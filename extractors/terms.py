@@ -167,11 +167,12 @@ class TermAlternation:
         return next(self.finditer(text), None)
 
     def sub(self, repl: str | Callable[[re.Match[str]], str], text: str) -> str:
+        """`re.sub`; the text itself when nothing matched (its caches stay valid)."""
         pieces, last = [], 0
         for match in self.finditer(text):
             pieces += [text[last:match.start()], repl(match) if callable(repl) else match.expand(repl)]
             last = match.end()
-        return "".join(pieces) + text[last:]
+        return "".join(pieces) + text[last:] if pieces else text
 
 
 class Gated:

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from bench.extraction import mock_sites, real_sites
-from extractors import business, capital, contact, crosscheck, dates, mainline, phones, products, profile, site, \
-    size
+from extractors import business, capital, contact, crosscheck, dates, mainline, phones, products, profile, \
+    references, site, size
 from extractors.document import ParsedPage, parse_page
 from extractors.site import _context
 from extractors.terms import Gated
@@ -45,7 +45,8 @@ def _patterns():
               *dates._ZH_AC_YEARS, *dates._EN_AC_YEARS, crosscheck._own_factory(), capital._CAPITAL,
               capital._EN_CAPITAL, site._COPYRIGHT, phones._COUNTRY_CODE, contact._BRANCH,
               contact._EN_OFFICES, profile._ZH_NAME, contact._SHOP_SITE, contact._WORKSHOP,
-              contact._english_cues()[2]]
+              contact._english_cues()[2], *[p for ps in size._STAFF.values() for p in ps],
+              references._ZH_LIST]
     return found
 
 
@@ -81,7 +82,6 @@ def test_owner_lines_are_the_lines_the_mark_pattern_finds():
 
 
 def test_list_lines_are_the_lines_with_two_separators():
-    from extractors import references
     from extractors.listlines import SEPARATORS
     for text in [*_texts(), "a·b\n\nc、d/e\n|x|\n/", "一、二\n三|四|五"]:
         expected = [m.span() for m in re.finditer(r"[^\n]+", text)
