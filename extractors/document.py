@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from collections.abc import Sequence
+from itertools import repeat
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -21,11 +23,14 @@ from lxml import etree
 from prospect.models import PageDoc
 
 from .case_items import Shape, case_item_texts
-from .structured import extract_items, markers_in
+from .structured import MARKERS, extract_items
+from .terms import CaseBlindLiterals
 from .text import collapse, fold, is_cjk
 from .visible import visible_text
 
 _MAILTO = re.compile(r"mailto:\s*([^\s\"'<>?]+)", re.IGNORECASE)
+# Structured-data markers and mailto:, found in the raw markup in any case (see CaseBlindLiterals).
+_MARKUP_MARKS = CaseBlindLiterals((*MARKERS, "mailto"))
 _ITEM_ROLES = ("cases",)
 
 _ARTICLE_PATH = re.compile(
@@ -68,27 +73,21 @@ def parse_page(page: PageDoc, tree: lxml.html.HtmlElement | None = None,
     head = tree.find("head") if tree is not None else None
     title = page.title or _title(tree, head)
     article = bool(_ARTICLE_PATH.search(urlsplit(page.url).path))
-    lowered = page.html.lower()
-    markers = markers_in(lowered, lowered=True)
+    marks = _MARKUP_MARKS.starts(page.html)
+    markers = frozenset(marks).intersection(MARKERS)
     items = tuple(extract_items(tree, markers)) if tree is not None and markers else ()
-    mailto = _mailto_addresses(page.html, lowered)
+    mailto = _mailto_addresses(page.html, marks.get("mailto", ()))
     case_items = case_item_texts(tree) if page.role in _ITEM_ROLES else ()
     return ParsedPage(page=replace(page, html=""), text=text, folded=fold(text), title=collapse(title),
                       description=collapse(_description(tree, head)), lang="zh" if is_cjk(text) else "en",
                       is_article=article, items=items, mailto=mailto, case_items=case_items)
 
 
-def _mailto_addresses(html: str, lowered: str) -> tuple[str, ...]:
+def _mailto_addresses(html: str, starts: Sequence[int]) -> tuple[str, ...]:
     """Addresses after each `mailto:` (any case) of the markup, tried only where one starts."""
-    if len(lowered) != len(html):  # lower() lengthened a character (İ): offsets differ
+    if "\u0130" in html:  # what str.lower() lengthens: read the markup as the pattern does
         return tuple(m.group(1) for m in _MAILTO.finditer(html))
-    found, at = [], lowered.find("mailto")
-    while at >= 0:
-        match = _MAILTO.match(html, at)
-        if match:
-            found.append(match.group(1))
-        at = lowered.find("mailto", at + 6)
-    return tuple(found)
+    return tuple(match.group(1) for match in map(_MAILTO.match, repeat(html), starts) if match)
 
 
 def parse_html(html: str) -> lxml.html.HtmlElement | None:

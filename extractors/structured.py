@@ -13,7 +13,7 @@ from urllib.parse import unquote
 
 import lxml.html
 
-_MARKERS = ("ld+json", "itemscope", "typeof")  # no structured data without one of them
+MARKERS = ("ld+json", "itemscope", "typeof")  # no structured data without one of them
 _REPEATED = {"telephone", "faxNumber", "email"}  # properties a business prints more than once
 _ORG_HINTS = ("Organization", "Business", "Corporation", "Store", "Contractor", "Electrician",
               "Locksmith", "Company", "Service", "Manufacturer")
@@ -23,20 +23,10 @@ _TRAILING_COMMA = re.compile(r",\s*([}\]])")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
-def markers_in(html: str, *, lowered: bool = False) -> frozenset[str]:
-    """Which structured-data markers the raw HTML holds (pass `lowered=True` for HTML already in
-    lower case): most pages hold none, and each scan of the tree runs only if its marker is there."""
-    text = html if lowered else html.lower()
-    return frozenset(marker for marker in _MARKERS if marker in text)
-
-
-def may_hold_items(html: str, *, lowered: bool = False) -> bool:
-    return bool(markers_in(html, lowered=lowered))
-
-
 def extract_items(tree: lxml.html.HtmlElement | None,
-                  markers: Iterable[str] = _MARKERS) -> list[dict[str, Any]]:
-    """Every item of the page; `markers` (see `markers_in`) skips the scans that cannot find any."""
+                  markers: Iterable[str] = MARKERS) -> list[dict[str, Any]]:
+    """Every item of the page; `markers` (those of MARKERS the raw markup holds, in any case)
+    skips the scans that cannot find any: most pages hold no structured data at all."""
     if tree is None:
         return []
     items = []

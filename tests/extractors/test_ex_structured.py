@@ -1,7 +1,9 @@
 import lxml.html
 import pytest
 
-from extractors.structured import as_text, extract_items, loads_lenient, may_hold_items, organizations
+from extractors.document import parse_page
+from extractors.structured import as_text, extract_items, loads_lenient, organizations
+from prospect.models import PageDoc
 
 from extractor_helpers import page, site
 
@@ -166,14 +168,21 @@ def test_tel_link_property():
     assert organizations(extract_items(tree(body)))[0]["telephone"] == "+13135550142"
 
 
-@pytest.mark.parametrize("html, expected", [
-    ('<script type="application/LD+JSON">{}</script>', True),
-    ("<div ItemScope itemtype='x'>", True),
-    ('<div typeof="Organization">', True),
-    ("<p>no structured data here</p>", False),
+@pytest.mark.parametrize("html, kind", [
+    ('<script type="application/LD+JSON">{"@type": "Organization", "name": "Acme"}</script>', "ld+json"),
+    ("<div ItemScope itemtype='https://schema.org/Organization'><span itemprop=name>Acme</span></div>",
+     "itemscope"),
+    ('<div vocab="https://schema.org/" TypeOf="Organization"><span property="name">Acme</span></div>',
+     "typeof"),
 ])
-def test_cheap_pre_check(html, expected):
-    assert may_hold_items(html) is expected
+def test_markers_in_any_case_lead_to_the_items(html, kind, monkeypatch):
+    from extractors import document
+    seen = []
+    real = document.extract_items
+    monkeypatch.setattr(document, "extract_items", lambda tree, markers: seen.append(set(markers))
+                        or real(tree, markers))
+    parsed = parse_page(PageDoc("https://acme.example/", "home", f"<html><body>{html}</body></html>"))
+    assert seen == [{kind}] and parsed.items[0]["name"] == "Acme"
 
 
 def test_pages_without_markers_skip_the_scans(monkeypatch):

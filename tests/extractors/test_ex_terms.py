@@ -11,7 +11,7 @@ import pytest
 from bench.extraction import mock_sites
 from extractors import extract_site  # noqa: F401 - imports every extractor, registering its literals
 from extractors.document import parse_page
-from extractors.terms import SHARED, Anchored, NeedleSet, SharedIndex, lowered
+from extractors.terms import SHARED, Anchored, CaseBlindLiterals, NeedleSet, SharedIndex, lowered
 
 NEEDLES = ["门禁", "门禁系统", "禁系", "access control", "control", "ontro", "tel", "电话", "a", "aa"]
 
@@ -78,3 +78,23 @@ def test_literals_registered_after_a_text_was_scanned_are_found_in_it():
 @pytest.mark.parametrize("text", ["İstanbul access control", "ſtaff", "plain text"])
 def test_texts_that_lower_casing_would_shift_are_flagged(text):
     assert (lowered(text) is None) == (text != "plain text")
+
+
+def test_case_blind_literals_find_what_a_search_of_the_lowered_text_finds():
+    literals = ("ld+json", "itemscope", "typeof", "mailto")
+    scanner = CaseBlindLiterals(literals)
+    rng = random.Random(9)
+    alphabet = list("mailtoMAILTOitemscopeITEMSCOPEtypeofTYPEOFld+jsonLD+JSON:<> ") + ["\u212a", "\u0130", "门"]
+    for _ in range(2000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 50)))
+        hay = text.lower()
+        if len(hay) != len(text):
+            continue  # dotted capital I: offsets move (callers read such markup in full)
+        expected = {lit: [at for at in range(len(hay)) if hay.startswith(lit, at)] for lit in literals}
+        assert scanner.starts(text) == {lit: at for lit, at in expected.items() if at}
+
+
+def test_case_blind_literals_refuse_literals_lower_casing_could_fake():
+    for literal in ("kit", "taxi", "门禁"):
+        with pytest.raises(ValueError):
+            CaseBlindLiterals([literal])
