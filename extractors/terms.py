@@ -26,6 +26,10 @@ _ODD_TERM_CHARS = frozenset("\u00b5\u03bc\u0345\u03b9\u1fbe\u03b2\u03d0\u03b5\u0
                             "\u03c0\u03d6\u03c1\u03f1\u03c2\u03c3\u03c6\u03d5\u1e61\u1e9b\ufb05\ufb06")
 
 
+# A full DFA: more memory than the default NFA (a few MB at most for our literals), a third
+# faster to search.
+_DFA = ahocorasick_rs.Implementation.DFA
+
 # Extractors take turns over a site's pages (each reads every page), so the caches keyed by a
 # page's text hold a whole site's pages (text and folded text of up to a hundred pages).
 _SITE_TEXTS = 256
@@ -83,7 +87,7 @@ class _Scanner:
 
     def __init__(self, literals: Sequence[str]):
         self.literals = tuple(literals)
-        self._automaton = ahocorasick_rs.AhoCorasick(self.literals)
+        self._automaton = ahocorasick_rs.AhoCorasick(self.literals, implementation=_DFA)
 
     def starts(self, text: str) -> dict[str, list[int]]:
         found: dict[str, list[int]] = {}
@@ -111,7 +115,8 @@ class CaseBlindLiterals:
         variants = [(index, "".join(chars)) for index, lit in enumerate(self.literals)
                     for chars in product(*({c, c.upper()} for c in lit))]
         self._owner = tuple(index for index, _ in variants)
-        self._automaton = ahocorasick_rs.AhoCorasick([variant for _, variant in variants])
+        self._automaton = ahocorasick_rs.AhoCorasick([variant for _, variant in variants],
+                                                     implementation=_DFA)
 
     def starts(self, text: str) -> dict[str, list[int]]:
         """Literal (lower case) -> start offsets of its occurrences in `text`, in order."""
