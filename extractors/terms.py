@@ -14,6 +14,7 @@ literals' places from that one scan instead of scanning the page again.
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 from itertools import product
@@ -46,24 +47,27 @@ class SharedIndex:
     """Where every registered literal occurs in a (lower-cased) text, from one Aho-Corasick pass.
 
     Twenty extractors each scanning a page for their own keywords cost twenty passes; with the
-    literals of all of them registered here (at import, when their sets are built), one pass
-    serves them all. Texts shorter than `MIN_LENGTH` (lines, windows, sentences) are not worth
-    a pass over every literal: callers scan those themselves, with the same result.
+    literals of all of them registered here (when their sets are built), one pass serves them
+    all. Texts shorter than `MIN_LENGTH` (lines, windows, sentences) are not worth a pass over
+    every literal: callers scan those themselves, with the same result. Literals registered after
+    a text was scanned (a table built on first use) are looked for in it on its next lookup,
+    by a pass over those literals only.
     """
 
     MIN_LENGTH = 512
 
     def __init__(self) -> None:
-        self._literals: set[str] = set()
-        self._scanner: _Scanner | None = None
-        self._version = 0
+        self._batches: list[tuple[str, ...]] = []  # literals in the order registered
+        self._known: set[str] = set()
+        self._scanners: dict[int, _Scanner] = {}  # first batch -> scanner of it and the later ones
+        self._found: OrderedDict[str, tuple[int, dict[str, list[int]]]] = OrderedDict()
 
     def register(self, literals: Sequence[str]) -> None:
-        new = {literal for literal in literals if literal} - self._literals
+        new = tuple(sorted({literal for literal in literals if literal} - self._known))
         if new:
-            self._literals |= new
-            self._scanner = None
-            self._version += 1
+            self._known.update(new)
+            self._batches.append(new)
+            self._scanners.clear()
 
     def serves(self, text: str) -> bool:
         return len(text) >= self.MIN_LENGTH
@@ -71,13 +75,22 @@ class SharedIndex:
     def starts(self, lowered: str) -> dict[str, list[int]]:
         """Registered literal -> start offsets of its occurrences in `lowered`, in order (the
         same lists for every caller: read them, never change them)."""
-        return self._starts(lowered, self._version)
+        seen, found = self._found.pop(lowered, (0, {}))
+        if seen < len(self._batches):
+            found.update(self._scanner_from(seen).starts(lowered))
+        self._found[lowered] = (len(self._batches), found)
+        if len(self._found) > _SITE_TEXTS:
+            self._found.popitem(last=False)
+        return found
 
-    @lru_cache(maxsize=_SITE_TEXTS)  # noqa: B019 - one index per process
-    def _starts(self, lowered: str, version: int) -> dict[str, list[int]]:
-        if self._scanner is None:
-            self._scanner = _Scanner(sorted(self._literals))
-        return self._scanner.starts(lowered)
+    def clear(self) -> None:
+        self._found.clear()
+
+    def _scanner_from(self, batch: int) -> _Scanner:
+        scanner = self._scanners.get(batch)
+        if scanner is None:
+            scanner = self._scanners[batch] = _Scanner([lit for b in self._batches[batch:] for lit in b])
+        return scanner
 
 
 class _Scanner:
