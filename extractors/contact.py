@@ -104,7 +104,7 @@ def office_address(pages: Sequence[ParsedPage], ctx: SiteContext) -> list[Eviden
                                   "low", page, match.span(), "located-at sentence"))
         lines = page.text.split("\n")
         starts = list(accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
-        for index in _candidate_lines(page.text, starts, ctx.lang):
+        for index in _candidate_lines(page.folded, starts, ctx.lang):
             line, offset = lines[index], starts[index]
             if heading.match(line.strip()):
                 value = _after_heading(lines, index)
@@ -130,23 +130,25 @@ _STREET_WORDS = re.compile(r"Rd|Road|St|Ave|Dr|Blvd|Boulevard|Way|Lane|Ln|Hwy|Hi
 @cache
 def _heading_needles() -> NeedleSet:
     table = load("contact")["address"]
-    return NeedleSet([term.lower() for term in (*table["zh"], *table["en"])])
+    return NeedleSet([fold(term).lower() for term in (*table["zh"], *table["en"])])
 
 
-def _candidate_lines(text: str, starts: list[int], lang: str) -> list[int]:
+def _candidate_lines(folded: str, starts: list[int], lang: str) -> list[int]:
     """Indexes of the lines an address heading or an address-shaped line could be on, in order:
-    the per-line patterns run on those only (a page has hundreds of lines, a few of them these)."""
-    hay = lowered(text)
+    the per-line patterns run on those only (a page has hundreds of lines, a few of them these).
+    Looked for in the folded text (the page's keyword pass has read it already): folding keeps
+    offsets and only adds occurrences (電話 → 电话, ｓｔ → st), so no line is missed."""
+    hay = lowered(folded)
     if hay is None:  # lower() would move offsets: try every line
         return list(range(len(starts)))
     positions = [at for found in _heading_needles().starts(hay).values() for at in found]
     for mark in _ZH_LINE_MARKS:
-        at = text.find(mark)
+        at = folded.find(mark)
         while at >= 0:
             positions.append(at)
-            at = text.find(mark, at + 1)
+            at = folded.find(mark, at + 1)
     if lang != "zh":
-        positions += [match.start() for match in _STREET_WORDS.finditer(text)]
+        positions += [match.start() for match in _STREET_WORDS.finditer(folded)]
     return sorted({bisect_right(starts, at) - 1 for at in positions})
 
 
