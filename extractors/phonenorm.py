@@ -13,6 +13,10 @@ from functools import lru_cache
 
 import phonenumbers
 
+# Keep the phone library's compiled metadata patterns: a night's sites span many regions, whose
+# hundreds of patterns would otherwise push ours out of the re module's 512-entry cache.
+phonenumbers.enable_pattern_cache()
+
 _CN_MOBILE = re.compile(r"1[3-9]\d{9}")
 _CN_SERVICE = re.compile(r"[48]00\d{7}")
 _SEPARATED_LANDLINE = re.compile(r"\(?0\d{2,4}\)?[\s-]\s*\d{3,4}[\s-]?\d{3,4}|\(0\d{2,4}\)\d{6,8}")
