@@ -158,6 +158,13 @@ class NeedleSet:
         if self._scanner is None:
             return found
         occurrences = SHARED.starts(text) if SHARED.serves(text) else self._scanner.starts(text)
+        if len(occurrences) > len(self._indexes):  # the page's keywords outnumber the set's
+            for needle, indexes in self._indexes.items():
+                starts = occurrences.get(needle)
+                if starts is not None:
+                    for index in indexes:
+                        found[index] = starts
+            return found
         for needle, starts in occurrences.items():
             for index in self._indexes.get(needle, ()):
                 found[index] = starts
@@ -285,6 +292,8 @@ class Anchored:
         for anchor, starts in self._anchor_starts(hay):
             spans.extend((max(0, at - self.before), at + len(anchor) + self.after + self._MARGIN)
                          for at in starts)
+        if not spans:
+            return spans
         spans.sort()
         merged: list[tuple[int, int]] = []
         for start, end in spans:
