@@ -15,7 +15,7 @@ import threading
 from collections import Counter
 from dataclasses import dataclass
 from urllib.parse import urlsplit
-from typing import Sequence
+from typing import Iterator, Sequence
 
 import phonenumbers
 
@@ -32,6 +32,10 @@ __all__ = ["fax_numbers", "key_of", "normalise", "phone_numbers", "region_of", "
 _CANDIDATE = re.compile(
     r"(?<![\w.+-])(\+\s?\d{1,3}[\s.-]?)?(\(?\d[\d \t().-]{5,18}\d)"
     r"(?:\s*(?:转|分机|ext\.?|x|#)\s*(\d{1,5}))?(?![\w-])", re.IGNORECASE)
+# Where a candidate can start: its first character, not after a word character, dot, plus or
+# hyphen (the pattern's own lookbehind, tested after the character so that the search skips
+# through the text to the next one of them instead of trying every position).
+_CANDIDATE_START = re.compile(r"[+(\d](?<![\w.+-].)")
 _LABEL_WINDOW = 40
 # A calendar date (news lists print hundreds) is never a phone number, labelled or not.
 _DATE = re.compile(r"(?:19|20)\d\d[-./](?:0?[1-9]|1[0-2])[-./](?:0?[1-9]|[12]\d|3[01])")
@@ -136,7 +140,7 @@ def scan(page: ParsedPage, ctx: SiteContext, region: str = "") -> list[_Hit]:
     traps = alternation("phones", "labels", "trap")
     hits = []
     text = page.folded
-    for match in _CANDIDATE.finditer(text):
+    for match in _candidates(text):
         if _DATE.fullmatch(match.group(0)):
             continue
         line_start = text.rfind("\n", 0, match.start()) + 1
@@ -149,6 +153,17 @@ def scan(page: ParsedPage, ctx: SiteContext, region: str = "") -> list[_Hit]:
             start = match.start() + offset
             hits.append(_Hit(*normalised, kind, labelled, page, (start, start + len(raw))))
     return _carry_area_codes(hits, text)
+
+
+def _candidates(text: str) -> Iterator[re.Match[str]]:
+    """What `_CANDIDATE.finditer(text)` yields, tried only where a candidate can start."""
+    end = 0
+    for start in _CANDIDATE_START.finditer(text):
+        if start.start() >= end:
+            match = _CANDIDATE.match(text, start.start())
+            if match is not None:
+                end = match.end()
+                yield match
 
 
 _LIST_SEPARATOR = re.compile(r"\s*[、,，/;；]\s*")

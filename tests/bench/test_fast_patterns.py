@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import random
 import re
 from functools import cache
 from pathlib import Path
@@ -87,3 +88,12 @@ def test_list_lines_are_the_lines_with_two_separators():
         expected = [m.span() for m in re.finditer(r"[^\n]+", text)
                     if sum(map(m.group(0).count, SEPARATORS)) >= 2]
         assert [m.span() for m in references._TWO_SEPARATORS.finditer(text)] == expected
+
+
+def test_phone_candidates_are_what_the_candidate_pattern_finds():
+    rng = random.Random(3)
+    alphabet = "0123456789 +-().#x转分机\n中aT_\t.,"
+    generated = ["".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 40))) for _ in range(3000)]
+    for text in [*_texts(), *generated]:
+        assert [m.span() for m in phones._candidates(text)] == \
+            [m.span() for m in phones._CANDIDATE.finditer(text)]
