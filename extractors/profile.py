@@ -128,12 +128,15 @@ def _title_name(pages: Sequence[ParsedPage]) -> tuple[str, str] | None:
 
 
 @cache
-def _lead_in() -> re.Pattern[str]:
+def _lead_in() -> Gated:
+    """The lead-in phrases, run only on pages holding one (the English ones are patterns: their
+    text up to the first group is the literal every match holds)."""
     table = load("business")["main_business"]
     zh = "|".join(re.escape(t) for t in sorted(table["zh"], key=len, reverse=True))
     en = "|".join(table["en"])
-    return re.compile(rf"(?:{zh})\s*[:：]?\s*([^。；;!！\n]{{4,80}})|\b(?:{en})\s+([^.;!\n]{{4,120}})",
-                      re.IGNORECASE)
+    pattern = re.compile(rf"(?:{zh})\s*[:：]?\s*([^。；;!！\n]{{4,80}})|\b(?:{en})\s+([^.;!\n]{{4,120}})",
+                         re.IGNORECASE)
+    return Gated(pattern, [*table["zh"], *(re.split(r"[(\[\\?*+{|]", term)[0] for term in table["en"])])
 
 
 def main_business(pages: Sequence[ParsedPage], ctx: SiteContext) -> list[Evidence]:

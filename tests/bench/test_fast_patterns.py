@@ -47,7 +47,7 @@ def _patterns():
               capital._EN_CAPITAL, site._COPYRIGHT, phones._COUNTRY_CODE, contact._BRANCH,
               contact._EN_OFFICES, profile._ZH_NAME, contact._SHOP_SITE, contact._WORKSHOP,
               contact._english_cues()[2], *[p for ps in size._STAFF.values() for p in ps],
-              references._ZH_LIST]
+              references._ZH_LIST, profile._lead_in()]
     return found
 
 
