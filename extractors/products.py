@@ -68,12 +68,17 @@ def _brand_needles() -> tuple[NeedleSet, tuple[int, ...]]:
     return NeedleSet([needle for _, needle in needles]), tuple(index for index, _ in needles)
 
 
-def brand_hits(page: ParsedPage, owner_text: str) -> list[tuple[Brand, re.Match[str]]]:
+def brand_hits(page: ParsedPage, owner_text: str) -> tuple[tuple[Brand, re.Match[str]], ...]:
     """Brands named on a page, longest names first, never twice over the same characters.
 
     A brand's pattern can only match where one of its names starts, so it is tried at exactly
-    those places (found in one pass for all brands) rather than run over the whole page."""
-    text = page.folded
+    those places (found in one pass for all brands) rather than run over the whole page. The
+    brand and tier extractors both read every page: the second reading comes from the cache."""
+    return _brand_hits(page.folded, owner_text)
+
+
+@lru_cache(maxsize=256)
+def _brand_hits(text: str, owner_text: str) -> tuple[tuple[Brand, re.Match[str]], ...]:
     own = _own_name_brands(owner_text)
     taken: list[tuple[int, int]] = []
     hits = []
@@ -85,7 +90,7 @@ def brand_hits(page: ParsedPage, owner_text: str) -> list[tuple[Brand, re.Match[
             if not any(s < match.end() and match.start() < e for s, e in taken):
                 taken.append(match.span())
                 hits.append((brand, match))
-    return hits
+    return tuple(hits)
 
 
 def _brand_starts(text: str) -> list[tuple[int, list[int] | None]]:

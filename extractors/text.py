@@ -42,9 +42,12 @@ def fold(text: str) -> str:
     return text
 
 
+_WHITESPACE_RUN = re.compile(r"\s+")
+
+
 def collapse(text: str) -> str:
     """Collapse runs of whitespace to one space and strip."""
-    return re.sub(r"\s+", " ", text).strip()
+    return _WHITESPACE_RUN.sub(" ", text).strip()
 
 
 # --- Chinese numerals -------------------------------------------------------------------------
