@@ -4,8 +4,8 @@ Python's `re` tries every branch of an alternation at every position, so a table
 keywords costs a hundred comparisons per character of a page. `NeedleSet` finds which keywords
 occur, and where, in one Aho-Corasick pass (ahocorasick-rs, in Rust); `TermAlternation` tries
 its parts only there; `Gated` skips texts without a literal every match needs, or scans only
-windows around it (`Anchored`). Texts holding a character that `re.IGNORECASE` folds differently from `str.lower`
-(dotted/dotless i, long s) use the full pattern.
+windows around it (`Anchored`). Texts holding a character that `re.IGNORECASE` folds
+differently from `str.lower` (dotted/dotless i, long s) use the full pattern.
 
 Every literal any of them looks for is also registered in one shared automaton: a page's text
 is scanned for all of them at once (`SharedIndex`), and each set, gate and window reads its own
