@@ -37,10 +37,18 @@ _DFA = ahocorasick_rs.Implementation.DFA
 _SITE_TEXTS = 256
 
 
-@lru_cache(maxsize=_SITE_TEXTS)
 def lowered(text: str) -> str | None:
     """`text.lower()`, same offsets; None when the text holds a character that `str.lower` and
-    `re.IGNORECASE` treat differently (dotted/dotless i, long s): match such texts in full."""
+    `re.IGNORECASE` treat differently (dotted/dotless i, long s): match such texts in full.
+    Page texts are kept (every extractor asks again); sentences and lines are not, so that they
+    do not push a site's pages out."""
+    if len(text) < SharedIndex.MIN_LENGTH:
+        return None if _CASE_ODDITIES.search(text) else text.lower()
+    return _lowered_page(text)
+
+
+@lru_cache(maxsize=_SITE_TEXTS)
+def _lowered_page(text: str) -> str | None:
     return None if _CASE_ODDITIES.search(text) else text.lower()
 
 
