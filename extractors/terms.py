@@ -68,7 +68,7 @@ class SharedIndex:
     def __init__(self) -> None:
         self._batches: list[tuple[str, ...]] = []  # literals in the order registered
         self._known: set[str] = set()
-        self._scanners: dict[int, _Scanner] = {}  # first batch -> scanner of it and the later ones
+        self._scanners: dict[tuple[int, int], _Scanner] = {}  # batches first..upto-1 -> scanner
         self._found: OrderedDict[str, tuple[int, dict[str, list[int]]]] = OrderedDict()
 
     def register(self, literals: Sequence[str]) -> None:
@@ -76,7 +76,7 @@ class SharedIndex:
         if new:
             self._known.update(new)
             self._batches.append(new)
-            self._scanners.clear()
+            self._scanners.clear()  # scanners up to the old last batch are not asked for again
 
     def serves(self, text: str) -> bool:
         return len(text) >= self.MIN_LENGTH
@@ -84,10 +84,11 @@ class SharedIndex:
     def starts(self, lowered: str) -> dict[str, list[int]]:
         """Registered literal -> start offsets of its occurrences in `lowered`, in order (the
         same lists for every caller: read them, never change them)."""
+        upto = len(self._batches)  # batches registered meanwhile are read on the next lookup
         seen, found = self._found.pop(lowered, (0, {}))
-        if seen < len(self._batches):
-            found.update(self._scanner_from(seen).starts(lowered))
-        self._found[lowered] = (len(self._batches), found)
+        if seen < upto:  # a new dict: a caller may still be reading the old one
+            found = {**found, **self._scanner(seen, upto).starts(lowered)}
+        self._found[lowered] = (upto, found)
         if len(self._found) > _SITE_TEXTS:
             self._found.popitem(last=False)
         return found
@@ -95,10 +96,12 @@ class SharedIndex:
     def clear(self) -> None:
         self._found.clear()
 
-    def _scanner_from(self, batch: int) -> _Scanner:
-        scanner = self._scanners.get(batch)
+    def _scanner(self, first: int, upto: int) -> _Scanner:
+        """A scanner of the literals of batches first..upto-1."""
+        scanner = self._scanners.get((first, upto))
         if scanner is None:
-            scanner = self._scanners[batch] = _Scanner([lit for b in self._batches[batch:] for lit in b])
+            literals = [lit for batch in self._batches[first:upto] for lit in batch]
+            scanner = self._scanners[(first, upto)] = _Scanner(literals)
         return scanner
 
 

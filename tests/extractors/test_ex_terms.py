@@ -98,3 +98,14 @@ def test_case_blind_literals_refuse_literals_lower_casing_could_fake():
     for literal in ("kit", "taxi", "门禁"):
         with pytest.raises(ValueError):
             CaseBlindLiterals([literal])
+
+
+def test_a_later_registration_leaves_the_dict_a_caller_holds_unchanged():
+    index = SharedIndex()
+    index.register(["alpha"])
+    text = "alpha gamma " * 60
+    held = index.starts(text)
+    index.register(["gamma"])
+    again = index.starts(text)
+    assert set(held) == {"alpha"} and set(again) == {"alpha", "gamma"}
+    assert again["alpha"] == held["alpha"] and index.starts(text) is again
