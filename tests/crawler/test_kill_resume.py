@@ -12,7 +12,7 @@ import time
 import pytest
 
 from tests.support.cli import FAST, prospect
-from tests.support.webserver import TestSite
+from tests.support.webserver import stop_all, TestSite
 
 SITES = 30
 KILLS = 4
@@ -32,8 +32,7 @@ def _site(n: int) -> TestSite:
 def web():
     sites = [_site(n) for n in range(SITES)]
     yield sites
-    for site in sites:
-        site.stop()
+    stop_all(sites)
 
 
 def _crawl_args():

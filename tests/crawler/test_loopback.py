@@ -6,7 +6,7 @@ import socket
 import pytest
 
 from tests.support.cli import FAST, prospect, show
-from tests.support.webserver import TestSite
+from tests.support.webserver import stop_all, TestSite
 
 HOME = """<html><head><title>{title}</title></head><body>
 <a href="/about.html">关于我们</a> <a href="/products.html">产品中心</a> <a href="/contact.html">联系我们</a>
@@ -59,8 +59,7 @@ def web():
     for site in sites.values():
         site.start()
     yield sites
-    for site in sites.values():
-        site.stop()
+    stop_all(sites.values())
 
 
 @pytest.fixture(scope="module")

@@ -16,6 +16,7 @@ import pytest
 
 from tests.reliability.test_kills import CRAWL, _done, _site
 from tests.support.cli import prospect, show
+from tests.support.webserver import stop_all
 
 SITES = 30
 
@@ -26,8 +27,7 @@ def web():
     for site in sites:
         site.delay = 0.3  # slow enough that the crawl outlasts the reviews
     yield sites
-    for site in sites:
-        site.stop()
+    stop_all(sites)
 
 
 def test_reviews_during_a_crawl_are_neither_refused_nor_lost(web, tmp_path):

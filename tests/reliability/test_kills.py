@@ -17,7 +17,7 @@ import time
 import pytest
 
 from tests.support.cli import FAST, prospect
-from tests.support.webserver import TestSite
+from tests.support.webserver import stop_all, TestSite
 
 SITES = 104
 KILLS = 12
@@ -47,8 +47,7 @@ def _site(n: int, net: str = "127.0.4") -> TestSite:
 def web():
     sites = [_site(n) for n in range(SITES)]
     yield sites
-    for site in sites:
-        site.stop()
+    stop_all(sites)
 
 
 CRAWL = ["crawl", "--quiet", "--allow-private", *FAST, "--set", "PROSPECT_CONCURRENT_SITES=6"]

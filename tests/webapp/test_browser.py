@@ -15,6 +15,7 @@ from playwright.sync_api import expect
 from prospect.store import Store
 from tests.crawler.test_loopback import _company
 from tests.support.cli import FAST, prospect
+from tests.support.webserver import stop_all
 from tests.webapp.browsing import Watched
 
 NORTHGATE = "https://www.northgate-access.co.uk/"
@@ -182,8 +183,7 @@ def slow_sites():
         site.delay = SLOW_SITES[site.host.split(":")[0]]
         site.start()
     yield sites
-    for site in sites:
-        site.stop()
+    stop_all(sites)
 
 
 def test_progress_follows_a_real_crawl(browser, slow_sites, tmp_path):
