@@ -35,7 +35,7 @@ _EN_LIST = Gated(re.compile(
     r"((?:[A-Z][\w'&.-]*(?:\s+[A-Z][\w'&.-]*)*\s*,\s*)+(?:and\s+)?[A-Z][\w'&.-]*"
     r"(?:\s+[A-Z][\w'&.-]*)*?)\s+((?:Police|Fire|Sheriff)\s+(?:Stations|Departments)|Hospitals|"
     r"Schools|Universities|Banks|Colleges|Churches|Hotels|Libraries|Courts)\b"), _EN_PLURALS, longest=600)
-# A line (as `[^\n]+` finds it) holding two or more of the list separators; the separators.
+# A line (as `[^\n]+` finds it) holding two or more of the list separators, and the split at them.
 _TWO_SEPARATORS = re.compile(rf"^[^\n{SEPARATORS}]*[{SEPARATORS}][^\n{SEPARATORS}]*[{SEPARATORS}][^\n]*$",
                              re.MULTILINE)
 _SEPARATOR = re.compile(r"\s*[·、/|]\s*")
