@@ -29,9 +29,9 @@ from prospect.models import Evidence
 
 from .common import SiteContext, evidence, site_pages
 from .document import ParsedPage
-from .mainline import Verdicts, ac_terms, line_of, listed_lines, own_name, product_share, \
+from .mainline import Verdicts, ac_terms, listed_lines, own_name, product_share, \
     statements, template_lines
-from .text import fold
+from .text import fold, line_of
 
 
 def access_control_hits(page: ParsedPage) -> list[re.Match[str]]:

@@ -19,7 +19,7 @@ from prospect.models import Evidence
 from .common import SiteContext, evidence, load, site_pages
 from .document import ParsedPage
 from .structured import as_text
-from .terms import Gated, NeedleSet, lowered
+from .terms import Gated, NeedleSet, find_all, lowered
 from .text import fold
 
 OFFICE_TYPES = ("industrial_park", "office_tower", "residential", "factory", "shop_street")
@@ -142,11 +142,8 @@ def _candidate_lines(folded: str, starts: list[int], lang: str) -> list[int]:
     if hay is None:  # lower() would move offsets: try every line
         return list(range(len(starts)))
     positions = [at for found in _heading_needles().starts(hay).values() for at in found]
-    for mark in _ZH_LINE_MARKS:
-        at = folded.find(mark)
-        while at >= 0:
-            positions.append(at)
-            at = folded.find(mark, at + 1)
+    for mark in _ZH_LINE_MARKS:  # single characters: not worth a place in the shared pass
+        positions += find_all(folded, mark)
     if lang != "zh":
         positions += [match.start() for match in _STREET_WORDS.finditer(folded)]
     return sorted({bisect_right(starts, at) - 1 for at in positions})

@@ -22,7 +22,7 @@ from .business import _patterns
 from .common import evidence, load, term_pattern
 from .document import ParsedPage
 from .terms import TermAlternation
-from .text import fold
+from .text import fold, line_of
 
 STATEMENT, NAME, LIST, SHARE, TITLE = 3, 3, 2, 2, 1  # weights of the kinds of evidence
 LIST_MAX = 160  # longest sentence read as a service list
@@ -226,10 +226,6 @@ def template_lines(pages: Sequence[ParsedPage]) -> set[str]:
         counts.update(set(page.text.split("\n")))
     least = max(2, -(-3 * len(pages) // 5))
     return {line for line, count in counts.items() if count >= least} if len(pages) > 1 else set()
-
-
-def line_of(text: str, position: int) -> str:
-    return text[text.rfind("\n", 0, position) + 1:(text.find("\n", position) + 1 or len(text) + 1) - 1]
 
 
 def product_share(pages: Sequence[ParsedPage], template: set[str], verdicts: Verdicts) -> None:

@@ -17,7 +17,8 @@ from prospect.models import Evidence
 from .common import SiteContext, evidence, load, site_pages
 from .document import ParsedPage
 from .structured import as_text
-from .terms import Gated, lowered
+from .terms import Gated, NeedleSet, lowered
+from .text import line_of
 
 # Every name ends in one of these words; the name is at most 30 characters before it (so the
 # pattern, which starts with a character class, runs only in the windows around them).
@@ -97,6 +98,7 @@ def _owner_lines(page: ParsedPage) -> str:
 
 _OWNER_MARKS = ("©", "(c)", "copyright", "rights reserved")
 _OWNER_MARK = re.compile("|".join(map(re.escape, _OWNER_MARKS)), re.IGNORECASE)
+_OWNER_NEEDLES = NeedleSet(_OWNER_MARKS)  # a page's places come from its shared keyword pass
 
 
 def _owner_marked(text: str) -> list[str]:
@@ -104,13 +106,8 @@ def _owner_marked(text: str) -> list[str]:
     hay = lowered(text)
     if hay is None:  # lower() would move offsets
         return [line for line in text.split("\n") if _OWNER_MARK.search(line)]
-    starts = set()
-    for mark in _OWNER_MARKS:
-        at = hay.find(mark)
-        while at >= 0:
-            starts.add(text.rfind("\n", 0, at) + 1)
-            at = hay.find(mark, at + 1)
-    return [text[start:(text.find("\n", start) + 1 or len(text) + 1) - 1] for start in sorted(starts)]
+    starts = {text.rfind("\n", 0, at) + 1 for found in _OWNER_NEEDLES.starts(hay).values() for at in found}
+    return [line_of(text, start) for start in sorted(starts)]
 
 
 def _title_name(pages: Sequence[ParsedPage]) -> tuple[str, str] | None:

@@ -42,14 +42,23 @@ def lowered(text: str) -> str | None:
     `re.IGNORECASE` treat differently (dotted/dotless i, long s): match such texts in full.
     Page texts are kept (every extractor asks again); sentences and lines are not, so that they
     do not push a site's pages out."""
-    if len(text) < SharedIndex.MIN_LENGTH:
-        return None if _CASE_ODDITIES.search(text) else text.lower()
-    return _lowered_page(text)
+    return _lowered(text) if len(text) < SharedIndex.MIN_LENGTH else _lowered_page(text)
 
 
-@lru_cache(maxsize=_SITE_TEXTS)
-def _lowered_page(text: str) -> str | None:
+def _lowered(text: str) -> str | None:
     return None if _CASE_ODDITIES.search(text) else text.lower()
+
+
+_lowered_page = lru_cache(maxsize=_SITE_TEXTS)(_lowered)
+
+
+def find_all(text: str, literal: str) -> list[int]:
+    """Start offsets of every occurrence of `literal` in `text`, overlapping ones too."""
+    found, at = [], text.find(literal)
+    while at >= 0:
+        found.append(at)
+        at = text.find(literal, at + 1)
+    return found
 
 
 class SharedIndex:
@@ -323,11 +332,7 @@ class Anchored:
                     yield anchor, found[anchor]
             return
         for anchor in self.anchors:
-            at, starts = hay.find(anchor), []
-            while at >= 0:
-                starts.append(at)
-                at = hay.find(anchor, at + 1)
-            yield anchor, starts
+            yield anchor, find_all(hay, anchor)
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         for start, end in self.windows(text):

@@ -45,6 +45,11 @@ def fold(text: str) -> str:
 _WHITESPACE_RUN = re.compile(r"\s+")
 
 
+def line_of(text: str, position: int) -> str:
+    """The line of `text` that holds `position`, without its line break."""
+    return text[text.rfind("\n", 0, position) + 1:(text.find("\n", position) + 1 or len(text) + 1) - 1]
+
+
 def collapse(text: str) -> str:
     """Collapse runs of whitespace to one space and strip."""
     return _WHITESPACE_RUN.sub(" ", text).strip()
