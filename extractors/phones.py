@@ -84,8 +84,8 @@ def fax_numbers(pages: Sequence[ParsedPage], ctx: SiteContext) -> list[Evidence]
 
 def _collect(pages: Sequence[ParsedPage], ctx: SiteContext, want: str) -> list[Evidence]:
     field = "phone_numbers" if want == "phone" else "fax_numbers"
-    region = region_of(pages, ctx.lang)
-    hits = [h for h in _site_hits(pages, ctx, region) if h.kind in (want, "both")]
+    region, site_hits = _site_hits(pages, ctx)
+    hits = [h for h in site_hits if h.kind in (want, "both")]
     hits += _structured(pages, ctx, region, want)
     if not hits:
         return []
@@ -119,18 +119,21 @@ def _structured(pages: Sequence[ParsedPage], ctx: SiteContext, region: str, want
     return hits
 
 
-_recent = threading.local()  # per thread: (key, pages, hits) of the last site scanned
+_recent = threading.local()  # per thread: (key, pages, region, hits) of the last site read
 
 
-def _site_hits(pages: Sequence[ParsedPage], ctx: SiteContext, region: str) -> list[_Hit]:
-    """Every number of the site's pages. Phones and faxes come from one scan: the last site's hits
-    are kept (keyed on the very page objects, which the entry keeps alive) for the second call."""
-    key = (tuple(map(id, pages)), ctx.lang, region)
+def _site_hits(pages: Sequence[ParsedPage], ctx: SiteContext) -> tuple[str, list[_Hit]]:
+    """The site's default region and every number of its pages. Phones and faxes come from one
+    reading: the last site's (keyed on the very page objects, which the entry keeps alive) is
+    kept for the second call."""
+    key = (tuple(map(id, pages)), ctx.lang)
     cached = getattr(_recent, "site", None)
     if cached is None or cached[0] != key:
-        cached = (key, pages, [h for page in site_pages(pages) for h in scan(page, ctx, region)])
+        region = region_of(pages, ctx.lang)
+        hits = [h for page in site_pages(pages) for h in scan(page, ctx, region)]
+        cached = (key, pages, region, hits)
         _recent.site = cached
-    return cached[2]
+    return cached[2], cached[3]
 
 
 def scan(page: ParsedPage, ctx: SiteContext, region: str = "") -> list[_Hit]:
