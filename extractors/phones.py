@@ -25,7 +25,7 @@ from .common import SiteContext, alternation, distinct_confirmed, evidence, site
 from .document import ParsedPage
 from .phonenorm import key_of, normalise
 from .structured import as_text
-from .terms import Gated
+from .terms import Gated, matches_at
 
 __all__ = ["fax_numbers", "key_of", "normalise", "phone_numbers", "region_of", "scan"]
 
@@ -160,13 +160,7 @@ def scan(page: ParsedPage, ctx: SiteContext, region: str = "") -> list[_Hit]:
 
 def _candidates(text: str) -> Iterator[re.Match[str]]:
     """What `_CANDIDATE.finditer(text)` yields, tried only where a candidate can start."""
-    end = 0
-    for start in _CANDIDATE_START.finditer(text):
-        if start.start() >= end:
-            match = _CANDIDATE.match(text, start.start())
-            if match is not None:
-                end = match.end()
-                yield match
+    return matches_at(_CANDIDATE, text, (start.start() for start in _CANDIDATE_START.finditer(text)))
 
 
 _LIST_SEPARATOR = re.compile(r"\s*[、,，/;；]\s*")

@@ -17,7 +17,7 @@ from prospect.models import Evidence
 
 from .common import SiteContext, evidence, load, site_pages
 from .document import ParsedPage
-from .terms import NeedleSet, TermAlternation, lowered
+from .terms import NeedleSet, TermAlternation, lowered, matches_at
 from .text import fold
 
 TIERS = ("domestic_mid_networked", "foreign_high_end", "domestic_low_standalone")
@@ -108,15 +108,7 @@ def _brand_starts(text: str) -> list[tuple[int, list[int] | None]]:
 
 def _matches_at(pattern: re.Pattern[str], text: str, starts: list[int] | None):
     """What `pattern.finditer(text)` yields, trying only `starts` (None: everywhere)."""
-    if starts is None:
-        yield from pattern.finditer(text)
-        return
-    end = -1
-    for start in starts:
-        match = pattern.match(text, start) if start >= end else None
-        if match is not None:
-            end = match.end()
-            yield match
+    return pattern.finditer(text) if starts is None else matches_at(pattern, text, starts)
 
 
 @lru_cache(maxsize=64)

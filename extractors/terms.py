@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import OrderedDict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
 from itertools import product
 
@@ -50,6 +50,18 @@ def _lowered(text: str) -> str | None:
 
 
 _lowered_page = lru_cache(maxsize=_SITE_TEXTS)(_lowered)
+
+
+def matches_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
+    """What `pattern.finditer(text)` yields, given every place a match can start (ascending):
+    leftmost first, none overlapping the one before, tried only there."""
+    end = 0
+    for start in starts:
+        if start >= end:
+            match = pattern.match(text, start)
+            if match is not None:
+                end = max(match.end(), start + 1)
+                yield match
 
 
 def find_all(text: str, literal: str) -> list[int]:
