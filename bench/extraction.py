@@ -19,7 +19,6 @@ from bench.mockweb import render, site
 from bench.pages import page_role
 from extractors import extract_site
 from extractors.phonenorm import normalise
-from extractors.phones import _TLD_REGION
 from prospect.models import PageDoc
 
 CRAWLED_AT = dt.date(2026, 11, 23)
@@ -107,15 +106,28 @@ def measure(corpus: str, sites: list[list[PageDoc]], repeat: int = 1) -> Extract
 
 def _warm_up() -> None:
     """Costs paid once per process, not per page: patterns built on first use (two sites of
-    another mock web) and the phone library's metadata of each region a site's domain can name
-    (compiled on the first number of that region; a night's crawl meets them all early)."""
+    another mock web) and the phone library's metadata patterns of every region and number type,
+    compiled on the first number of that region and type it checks (a night's crawl meets them
+    early). No measured page's own name or number is looked at."""
     for docs in _warm_up_sites():
         extract_site(docs, crawled_at=CRAWLED_AT)
-    for region in sorted({*_TLD_REGION.values(), "CN", "US"}):
-        example = phonenumbers.example_number(region)
-        if example is not None:
-            printed = phonenumbers.format_number(example, phonenumbers.PhoneNumberFormat.NATIONAL)
-            normalise(printed, region, "en", True)
+    for region in sorted(phonenumbers.SUPPORTED_REGIONS):
+        for kind in _NUMBER_TYPES:
+            example = phonenumbers.example_number_for_type(region, kind)
+            if example is not None:
+                _warm_number(example, region)
+
+
+_NUMBER_TYPES = tuple(getattr(phonenumbers.PhoneNumberType, name) for name in (
+    "FIXED_LINE", "MOBILE", "TOLL_FREE", "PREMIUM_RATE", "SHARED_COST", "VOIP", "PERSONAL_NUMBER",
+    "PAGER", "UAN", "VOICEMAIL"))
+
+
+def _warm_number(example: phonenumbers.PhoneNumber, region: str) -> None:
+    phonenumbers.is_valid_number(example)
+    phonenumbers.region_code_for_number(example)
+    for style in (phonenumbers.PhoneNumberFormat.NATIONAL, phonenumbers.PhoneNumberFormat.INTERNATIONAL):
+        normalise(phonenumbers.format_number(example, style), region, "en", True)
 
 
 def _warm_up_sites() -> list[list[PageDoc]]:

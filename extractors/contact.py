@@ -19,7 +19,7 @@ from prospect.models import Evidence
 from .common import SiteContext, evidence, load, site_pages
 from .document import ParsedPage
 from .structured import as_text
-from .terms import Gated, NeedleSet, find_all, lowered
+from .terms import Gated, NeedleSet, Started, find_all, lowered
 from .text import fold
 
 OFFICE_TYPES = ("industrial_park", "office_tower", "residential", "factory", "shop_street")
@@ -32,8 +32,8 @@ _EN_STREET = re.compile(
     r"\.?(?:,?\s+(?:Suite|Ste|Unit|#)\s*[\w-]+)?,?\s+(?:[A-Z][\w.]*\s*){1,3},?\s+[A-Z]{2}\.?\s+\d{5}"
     r"|\b\d{1,6}[A-Z]?\s+(?:[A-Z][\w'.-]*\s+){1,5}(?:Rd|Road|St|Street|Ave|Avenue|Dr|Drive|Blvd|Way|"
     r"Lane|Ln|Hwy)\b\.?,\s*[A-Z][\w\s.]+,\s*[A-Z]{2}\b[^\n]{0,12}")
-_LOCATED = re.compile(r"(?:本店|本公司|公司|我们|本厂|总部|门店|工厂)(?:位于|坐落于|地处|地址位于|设在)"
-                      r"([^，,。；;\n]{4,40})")
+_LOCATED = Started(re.compile(r"(?:本店|本公司|公司|我们|本厂|总部|门店|工厂)(?:位于|坐落于|地处|地址位于|设在)"
+                              r"([^，,。；;\n]{4,40})"), ("本店", "本公司", "公司", "我们", "本厂", "总部", "门店", "工厂"))
 _CONTACT_LINE = re.compile(r"^\s*(?:tel|phone|fax|e-?mail|mobile|call|main office|sales|office hours|"
                            r"hours|opening|电话|手机|传真|邮箱|网址|营业时间)\b.*[:：]", re.IGNORECASE)
 _POSTAL = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b|\b[A-Z]{2}\.?\s+\d{5}(?:-\d{4})?\b|"
@@ -57,19 +57,19 @@ _BRANCH = Gated(re.compile(rf"([\u4e00-\u9fa5]{{2,8}}(?:{'|'.join(_BRANCH_WORDS)
 _BRANCH_SKIP = re.compile(r"^(?:各地|全国|多家|各|其|该|一家|\d+家|家|各省|下属|旗下|设立|成立|拥有|包括|以及|和|及|并设|"
                           r"并|由|负责|在|另设|设有|设|与|当地)+")
 _BRANCH_VERB = re.compile(r"设有|设立|成立|由|负责|当地|营业部$")
-_EN_OFFICES = Gated(re.compile(r"\b(?:offices|branches|locations)\s+in\s+((?:[A-Z][\w.]+(?:\s[A-Z][\w.]+)?"
-                               r",\s+)+(?:and\s+)?[A-Z][\w.]+(?:\s[A-Z][\w.]+)?)"),
-                   ("offices", "branches", "locations"))
+_EN_OFFICES = Started(re.compile(r"\b(?:offices|branches|locations)\s+in\s+((?:[A-Z][\w.]+(?:\s[A-Z][\w.]+)?"
+                                 r",\s+)+(?:and\s+)?[A-Z][\w.]+(?:\s[A-Z][\w.]+)?)"),
+                      ("offices", "branches", "locations"))
 
 
 @cache
-def _labels() -> tuple[Gated, re.Pattern[str], re.Pattern[str]]:
+def _labels() -> tuple[Started, re.Pattern[str], re.Pattern[str]]:
     table = load("contact")["address"]
     zh = "|".join(map(re.escape, sorted(table["zh"], key=len, reverse=True)))
     en = "|".join(map(re.escape, sorted(table["en"], key=len, reverse=True)))
-    inline = Gated(re.compile(rf"({zh})\s*[:：]\s*([^\n]{{4,80}}?){_STOP}"
-                              rf"|(?<![A-Za-z])({en})\s*:\s*([^\n]{{6,120}})", re.IGNORECASE),
-                   [*table["zh"], *table["en"]], longest=160)
+    inline = Started(re.compile(rf"({zh})\s*[:：]\s*([^\n]{{4,80}}?){_STOP}"
+                                rf"|(?<![A-Za-z])({en})\s*:\s*([^\n]{{6,120}})", re.IGNORECASE),
+                     [*table["zh"], *table["en"]])
     heading = re.compile(rf"^(?:our\s+|office\s+|company\s+)?(?:{en}|{zh})s?\s*:?$", re.IGNORECASE)
     not_office = re.compile("|".join(map(re.escape, table["not_office"])), re.IGNORECASE)
     return inline, heading, not_office

@@ -15,7 +15,7 @@ from prospect.models import Evidence
 from .common import SiteContext, evidence, site_pages
 from .document import ParsedPage
 from .structured import as_text
-from .terms import Gated
+from .terms import Gated, Started
 from .text import NUMBER, cn_to_int, parse_int, sentence_bounds
 
 _YEAR_DIGITS = r"(?:1[89]|20)\d\d|[12]\s\d\s?\d\s?\d|[12]\d\s\d\s?\d|[12]\d\d\s\d"
@@ -34,21 +34,22 @@ _PERSONAL = re.compile(r"\b(?:owner|founder|engineer|technician|he|she|his|her|i
 
 _EN_FOUNDING_VERBS = ("established", "founded", "incorporated", "formed", "started", "launched", "opened")
 _ZH_STATED = [
-    (re.compile(r"(?:注册成立|正式成立|成立|创立|创建|创办|始创|始建|组建|建立|注册)"
-                r"(?:时间|日期|年份)?\s*(?:于|在|是|为)?\s*[:：]?\s*(?:公元)?" + ZH_YEAR
-                + r"\s*(?:年|-|\.|/)"), "zh-verb-year"),
+    (Started(re.compile(r"(?:注册成立|正式成立|成立|创立|创建|创办|始创|始建|组建|建立|注册)"
+                        r"(?:时间|日期|年份)?\s*(?:于|在|是|为)?\s*[:：]?\s*(?:公元)?" + ZH_YEAR
+                        + r"\s*(?:年|-|\.|/)"),
+             ("注册成立", "正式成立", "成立", "创立", "创建", "创办", "始创", "始建", "组建", "建立", "注册")),
+     "zh-verb-year"),
     (Gated(re.compile(ZH_YEAR + rf"\s*年(?:\s*{_CN_MD}\s*月)?(?:\s*{_CN_MD}\s*日)?"
                       r"([^。，,；;!！\n]{0,16}?)(?:注册成立|正式成立|成立|创立|创建|创办|始创|组建)"
                       r"(?!\s*\d+\s*周年|了|\s*[\u4e00-\u9fa5]{0,8}(?:分公司|子公司|办事处|中心|部))"),
            ("成立", "创立", "创建", "创办", "始创", "组建"), longest=60), "zh-year-verb"),
 ]
 _EN_STATED = [
-    (Gated(re.compile(r"\b(?:established|founded|incorporated|formed|started|launched|opened)"
-                      r"(?:\s+(?:in|on|back in|during))?(?:\s*:)?\s+(?:the\s+year\s+)?"
-                      r"(?:[A-Z][a-z]+\.?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?" + YEAR, re.IGNORECASE),
-           _EN_FOUNDING_VERBS, longest=80), "en-verb-year"),
-    (Gated(re.compile(r"\bEst(?:\.|ablished)?\s*:?\s*" + YEAR, re.IGNORECASE), ("est",), longest=40),
-     "en-est"),
+    (Started(re.compile(r"\b(?:established|founded|incorporated|formed|started|launched|opened)"
+                        r"(?:\s+(?:in|on|back in|during))?(?:\s*:)?\s+(?:the\s+year\s+)?"
+                        r"(?:[A-Z][a-z]+\.?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?" + YEAR, re.IGNORECASE),
+             _EN_FOUNDING_VERBS), "en-verb-year"),
+    (Started(re.compile(r"\bEst(?:\.|ablished)?\s*:?\s*" + YEAR, re.IGNORECASE), ("est",)), "en-est"),
     (Gated(re.compile(r"\bIn\s+" + YEAR + r",?\s+[^.\n]{0,80}?\b(?:founded|established|started|opened|"
                       r"incorporated|launched)\b", re.IGNORECASE), _EN_FOUNDING_VERBS, longest=130),
      "en-in-year-founded"),
@@ -65,16 +66,17 @@ _EN_OTHER_SUBJECT = re.compile(r"\b(?:branch|(?<!head )(?<!main )office|store|sh
                                r"(?:es|s)?,?\s+(?:\w+\s+){0,2}?(?:was\s+|were\s+|is\s+|has been\s+)?$",
                                re.IGNORECASE)
 _EN_WEAK_VERB = re.compile(r"\b(?:opened|launched|started)\b", re.IGNORECASE)
-_EN_SINCE = Gated(re.compile(r"\b(?:since|serving\s[^.\n]{0,40}?since)\s+" + YEAR, re.IGNORECASE),
-                  ("since",), longest=80)
+_EN_SINCE = Started(re.compile(r"\b(?:since|serving\s[^.\n]{0,40}?since)\s+" + YEAR, re.IGNORECASE),
+                    ("since", "serving"))
 _EN_SINCE_SKIP = re.compile(r"(?:member|partner|certified|licensed|accredited|dealer|"
                             r"affiliate|registered|listed|approved)\w*\s+(?:\w+\s+){0,5}$",
                             re.IGNORECASE)
 
-_ZH_AGE = re.compile(r"(?:成立|创立|创办|创建|发展)(?:至今|已有|已经|已|有)?\s*(?:近|超过|逾)?\s*("
-                     + NUMBER + r")\s*(?:余|多)?\s*年")
-_ZH_AGE_HISTORY = re.compile(r"(?:公司|企业|我们)[^。，；]{0,8}?(" + NUMBER
-                             + r")\s*(?:余|多)?\s*年(?:的)?(?:发展历程|发展历史|历史|风雨历程)")
+_ZH_AGE = Started(re.compile(r"(?:成立|创立|创办|创建|发展)(?:至今|已有|已经|已|有)?\s*(?:近|超过|逾)?\s*("
+                             + NUMBER + r")\s*(?:余|多)?\s*年"), ("成立", "创立", "创办", "创建", "发展"))
+_ZH_AGE_HISTORY = Started(re.compile(r"(?:公司|企业|我们)[^。，；]{0,8}?(" + NUMBER
+                                     + r")\s*(?:余|多)?\s*年(?:的)?(?:发展历程|发展历史|历史|风雨历程)"),
+                          ("公司", "企业", "我们"))
 _EN_AGE = Gated(re.compile(r"(?:over|more than|nearly|almost|about|for)?\s*(" + EN_NUMBER
                      + r")\+?\s*(?:years?|decades?)\s+(?:of\s+)?(?:in business|experience|"
                      r"of service|of serving|serving|history|in the industry)", re.IGNORECASE),
@@ -84,9 +86,9 @@ _EN_AGE = Gated(re.compile(r"(?:over|more than|nearly|almost|about|for)?\s*(" + 
 _ZH_AC = ("门禁", "一卡通", "出入口")
 _EN_AC = ("access control", "access-control")
 _ZH_AC_YEARS = [
-    Gated(re.compile(r"(?:从事|专注|专注于|专业从事|深耕|致力于|经营|服务于)[^。，；;]{0,12}?"
-                     r"(?:门禁|一卡通|出入口)[^。，；;]{0,10}?(?:近|超过|逾)?(" + NUMBER
-                     + r")\s*(余|多)?\s*年"), _ZH_AC),
+    Started(re.compile(r"(?:从事|专注|专注于|专业从事|深耕|致力于|经营|服务于)[^。，；;]{0,12}?"
+                       r"(?:门禁|一卡通|出入口)[^。，；;]{0,10}?(?:近|超过|逾)?(" + NUMBER
+                       + r")\s*(余|多)?\s*年"), ("从事", "专注", "专业从事", "深耕", "致力于", "经营", "服务于")),
     Gated(re.compile(r"(" + NUMBER + r")\s*(余|多)?\s*年(?:的)?(?:门禁|一卡通|出入口控制)"
                      r"(?:行业|领域|系统|产品)?(?:经验|经历|历史|从业)"), _ZH_AC, longest=60,
           anchors=[f"年{de}{ac}" for de in ("", "的") for ac in ("门禁", "一卡通", "出入口控制")]),

@@ -17,7 +17,7 @@ from prospect.models import Evidence
 from .common import SiteContext, evidence, load, site_pages
 from .document import ParsedPage
 from .structured import as_text
-from .terms import Gated, NeedleSet, lowered
+from .terms import Gated, NeedleSet, Started, lowered
 from .text import line_of
 
 # Every name ends in one of these words; the name is at most 30 characters before it (so the
@@ -125,15 +125,15 @@ def _title_name(pages: Sequence[ParsedPage]) -> tuple[str, str] | None:
 
 
 @cache
-def _lead_in() -> Gated:
-    """The lead-in phrases, run only on pages holding one (the English ones are patterns: their
-    text up to the first group is the literal every match holds)."""
+def _lead_in() -> Started:
+    """The lead-in phrases, tried only where one is printed (the English ones are patterns: their
+    text up to the first group is the literal every match starts with)."""
     table = load("business")["main_business"]
     zh = "|".join(re.escape(t) for t in sorted(table["zh"], key=len, reverse=True))
     en = "|".join(table["en"])
     pattern = re.compile(rf"(?:{zh})\s*[:：]?\s*([^。；;!！\n]{{4,80}})|\b(?:{en})\s+([^.;!\n]{{4,120}})",
                          re.IGNORECASE)
-    return Gated(pattern, [*table["zh"], *(re.split(r"[(\[\\?*+{|]", term)[0] for term in table["en"])])
+    return Started(pattern, [*table["zh"], *(re.split(r"[(\[\\?*+{|]", term)[0] for term in table["en"])])
 
 
 def main_business(pages: Sequence[ParsedPage], ctx: SiteContext) -> list[Evidence]:

@@ -22,7 +22,7 @@ from . import access, business, capital, contact, crosscheck, dates, emails, pho
 from .common import ROLE_RANK, SiteContext, Unresolved, lower
 from .document import ParsedPage, parse_page
 from .structured import organizations
-from .terms import Gated
+from .terms import Started
 
 Extractor = Callable[[Sequence[ParsedPage], SiteContext], list[Evidence | Unresolved]]
 
@@ -65,9 +65,9 @@ FIELD_ROLES: dict[str, tuple[str, ...]] = {
 _CONTACT_FIELDS = {"office_address", "phone_numbers", "fax_numbers", "emails", "branches"}
 _NO_CONFLICT = {"company_name", "main_business", "product_tiers", "main_product_tier", "brands"}
 _CONF_RANK = {"high": 0, "medium": 1, "low": 2}
-_COPYRIGHT = Gated(re.compile(r"(?:©|\(c\)|copyright|版权所有)[^\n]{0,60}?((?:19|20)\d\d)"
-                              r"(?:\s{0,8}[-–~]\s{0,8}((?:19|20)\d\d))?", re.IGNORECASE),
-                   ("©", "(c)", "copyright", "版权所有"), longest=96)
+_COPYRIGHT = Started(re.compile(r"(?:©|\(c\)|copyright|版权所有)[^\n]{0,60}?((?:19|20)\d\d)"
+                                r"(?:\s{0,8}[-–~]\s{0,8}((?:19|20)\d\d))?", re.IGNORECASE),
+                     ("©", "(c)", "copyright", "版权所有"))
 STALE_YEARS = 3
 
 
@@ -92,7 +92,8 @@ class SiteEvidence:
 def extract_site(pages: Sequence[PageDoc | ParsedPage], *, crawled_at: dt.date) -> SiteEvidence:
     """Evidence for one site from its kept pages (parsed here unless the caller parsed them)."""
     parsed = [page if isinstance(page, ParsedPage) else parse_page(page) for page in pages]
-    ctx = _context(parsed, crawled_at)
+    copyright = {p.url: _copyright_years(p) for p in parsed}
+    ctx = _context(parsed, crawled_at, copyright)
     found: dict[str, list[Evidence]] = {}
     failed: dict[str, str] = {}
     notes: dict[str, list[str]] = {}
@@ -113,7 +114,7 @@ def extract_site(pages: Sequence[PageDoc | ParsedPage], *, crawled_at: dt.date) 
     roles = {p.url: p.role for p in parsed}
     fields = {name: choose(name, items, notes, roles) for name, items in found.items()}
     _derived(fields, found, parsed, ctx, failed)
-    _stale(fields, parsed, crawled_at)
+    _stale(fields, copyright, crawled_at)
     for finding in crosscheck.run(fields, parsed):
         if finding.field in fields:
             fields[finding.field] = _flag(fields[finding.field], finding.flag, finding.reason)
@@ -176,9 +177,13 @@ def _flag(item: Evidence, flag: str, reason: str) -> Evidence:
     return dataclasses.replace(item, flags=flags, method=method)
 
 
-def _context(parsed: Sequence[ParsedPage], crawled_at: dt.date) -> SiteContext:
+def _context(parsed: Sequence[ParsedPage], crawled_at: dt.date,
+             copyright: dict[str, list[int]] | None = None) -> SiteContext:
+    """`copyright`: the copyright years of each page's URL, when the caller read them already."""
     zh = sum(1 for p in parsed if p.lang == "zh")
-    years = [y for p in parsed for y in _copyright_years(p)]
+    if copyright is None:
+        copyright = {p.url: _copyright_years(p) for p in parsed}
+    years = [y for p in parsed for y in copyright[p.url]]
     reference = max((y for y in years if y <= crawled_at.year), default=crawled_at.year)
     structured = tuple((p.url, org) for p in parsed for org in organizations(p.items))
     return SiteContext(crawled_at=crawled_at, lang="zh" if zh * 2 >= len(parsed) and zh else "en",
@@ -211,8 +216,9 @@ def _derived(fields: dict[str, Evidence], found: dict[str, list[Evidence]],
             fields["years_in_access_control"] = item
 
 
-def _stale(fields: dict[str, Evidence], parsed: Sequence[ParsedPage], crawled_at: dt.date) -> None:
-    latest = {p.url: max(_copyright_years(p), default=None) for p in parsed}
+def _stale(fields: dict[str, Evidence], copyright: dict[str, list[int]], crawled_at: dt.date) -> None:
+    """Flag evidence from a page whose latest copyright year is STALE_YEARS or more old."""
+    latest = {url: max(years, default=None) for url, years in copyright.items()}
     for name, item in list(fields.items()):
         year = latest.get(item.source_url)
         if year is not None and year <= crawled_at.year - STALE_YEARS:

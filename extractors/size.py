@@ -14,12 +14,12 @@ from .common import SiteContext, evidence, site_pages
 from .dates import EN_NUMBER, _count
 from .document import ParsedPage
 from .structured import as_text
-from .terms import Gated
+from .terms import Gated, Started
 from .text import NUMBER, parse_int
 
 _MORE = r"(余|多|多名|以上|\+)?"
-_ZH_RANGE = Gated(re.compile(r"(?:人员规模|员工人数|公司规模|企业规模|员工规模|公司人数|团队规模)\s*[:：]?\s*("
-                             + NUMBER + r")\s*(?:-|~|～|—|至|到)\s*(" + NUMBER + r")\s*人"),
+_ZH_RANGE = Started(re.compile(r"(?:人员规模|员工人数|公司规模|企业规模|员工规模|公司人数|团队规模)\s*[:：]?\s*("
+                               + NUMBER + r")\s*(?:-|~|～|—|至|到)\s*(" + NUMBER + r")\s*人"),
     ('人员规模', '员工人数', '公司规模', '企业规模', '员工规模', '公司人数', '团队规模'))
 _ZH_TOTAL = Gated(re.compile(
     r"(外聘|兼职|临时|外包|合作|客户|会员|服务|培训|累计|接待|用户)?"
@@ -27,8 +27,8 @@ _ZH_TOTAL = Gated(re.compile(
     r"(?:总数|人数|总人数)?\s*(?:达到|达|约|有|共|近|超过|逾|已达|共计|为)?\s*[:：]?\s*(" + NUMBER
     + r")\s*" + _MORE + r"\s*(?:名|人|位)(以上|左右)?"),
     ('员工', '职工', '雇员', '从业人员', '团队'), longest=60)
-_ZH_SIZE_AFTER = Gated(re.compile(r"(?:人员规模|公司规模|员工人数|公司人数|团队规模)\s*[:：]?\s*(" + NUMBER
-                                  + r")\s*" + _MORE + r"\s*人"),
+_ZH_SIZE_AFTER = Started(re.compile(r"(?:人员规模|公司规模|员工人数|公司人数|团队规模)\s*[:：]?\s*(" + NUMBER
+                                    + r")\s*" + _MORE + r"\s*人"),
     ('人员规模', '公司规模', '员工人数', '公司人数', '团队规模'))
 # 一支35人的团队 (a team of 35); 一支30人的施工队伍 is a sub-group (see _SUBGROUP).
 _ZH_TEAM = Gated(re.compile(r"一支\s*(" + NUMBER + r")\s*(余|多)?\s*(?:人|名)(?:左右)?的([^。，,；;\n]{0,8}?)"
@@ -47,19 +47,19 @@ _EN_TEAM = Gated(re.compile(r"\b(?:a[ \t]+)?team[ \t]+of[ \t]+(?:(over|more than
     ('team',), longest=120)
 # "Employees: 10-50", "Company size: 11-50 employees", "Employees: 500+"; and a bare
 # "10-50 employees", found from the noun and read backwards (_EN_BARE_RANGE on the text before).
-_EN_SIZE = Gated(re.compile(
+_EN_SIZE = Started(re.compile(
     r"\b(?:number[ \t]+of[ \t]+employees|employees|staff|team[ \t]+size|company[ \t]+size|headcount|"
     r"workforce)[ \t]*:[ \t]*(\d[\d,]*)(?:[ \t]*(?:-|to)[ \t]*(\d[\d,]*))?(\+)?"
     r"(?![\d,]*[ \t]*(?:years?|yrs|%))", re.IGNORECASE),
-    ('employees', 'staff', 'team', 'company', 'headcount', 'workforce'), longest=80)
-_EN_RANGE_NOUN = Gated(re.compile(r"(?<=[ \t])(?:employees|staff|people|team members|workers)\b",
-                                  re.IGNORECASE), ('employees', 'staff', 'people', 'team members', 'workers'))
+    ('number', 'employees', 'staff', 'team', 'company', 'headcount', 'workforce'))
+_EN_RANGE_NOUN = Started(re.compile(r"(?<=[ \t])(?:employees|staff|people|team members|workers)\b",
+                                    re.IGNORECASE), ('employees', 'staff', 'people', 'team members', 'workers'))
 _EN_BARE_RANGE = re.compile(r"(?<![\d-])(\d[\d,]*)[ \t]*(?:-|to)[ \t]*(\d[\d,]*)[ \t]+$")
 # "Our 12-strong team", "a twelve-strong workforce".
 _EN_STRONG = Gated(re.compile(r"\b(" + EN_NUMBER + r"|\d+)[- ]strong[ \t]+(?:\w+[ \t]+)?"
                               r"(?:team|workforce|staff|crew)\b", re.IGNORECASE), ("strong",))
-_EN_EMPLOYS = Gated(re.compile(r"\bemploys[ \t]+(?:(over|more than|nearly|about)[ \t]+)?(" + EN_NUMBER
-                         + r"|\d+)[ \t]*(\+)?[ \t]+(?:people|staff|employees)", re.IGNORECASE),
+_EN_EMPLOYS = Started(re.compile(r"\bemploys[ \t]+(?:(over|more than|nearly|about)[ \t]+)?(" + EN_NUMBER
+                                 + r"|\d+)[ \t]*(\+)?[ \t]+(?:people|staff|employees)", re.IGNORECASE),
     ('employs',))
 _EN_SKIP = re.compile(r"(?:serv\w*|train\w*|help\w*|protect\w*|clients?|customers?)[ \t]+(?:\w+[ \t]+)?$",
                       re.IGNORECASE)

@@ -4,8 +4,9 @@ Python's `re` tries every branch of an alternation at every position, so a table
 keywords costs a hundred comparisons per character of a page. `NeedleSet` finds which keywords
 occur, and where, in one Aho-Corasick pass (ahocorasick-rs, in Rust); `TermAlternation` tries
 its parts only there; `Gated` skips texts without a literal every match needs, or scans only
-windows around it (`Anchored`). Texts holding a character that `re.IGNORECASE` folds
-differently from `str.lower` (dotted/dotless i, long s) use the full pattern.
+windows around it (`Anchored`); `Started` tries a pattern only where a match can start. Texts
+holding a character that `re.IGNORECASE` folds differently from `str.lower` (dotted/dotless i,
+long s) use the full pattern.
 
 Every literal any of them looks for is also registered in one shared automaton: a page's text
 is scanned for all of them at once (`SharedIndex`), and each set, gate and window reads its own
@@ -292,6 +293,39 @@ class Gated:
         if self._windows is not None:
             return self._windows.finditer(text)
         return self.pattern.finditer(text) if self.may_match(text) else iter(())
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return next(self.finditer(text), None)
+
+
+class Started:
+    """A compiled pattern every match of which starts with one of `literals` (any case), tried
+    only where they occur: `pattern.match` at each of their places instead of a search through
+    the text, so a pattern that opens with an alternation of label words costs one try per label
+    printed, not a pass over the alternation at every character. The same matches as `finditer`
+    (leftmost first, none overlapping the one before): a match can start nowhere else.
+    Lookbehinds see the text before a place, lookaheads the text after."""
+
+    def __init__(self, pattern: re.Pattern[str], literals: Sequence[str]):
+        self.pattern = pattern
+        self.literals = tuple(dict.fromkeys(lit.lower() for lit in literals if lit))
+        SHARED.register(self.literals)
+
+    def starts(self, text: str) -> list[int] | None:
+        """Where a match can start, in order; None when the text must be searched in full."""
+        hay = lowered(text)
+        if hay is None:  # lower() would move offsets
+            return None
+        if SHARED.serves(hay):
+            found = SHARED.starts(hay)
+            places = [at for literal in self.literals for at in found.get(literal, ())]
+        else:
+            places = [at for literal in self.literals for at in find_all(hay, literal)]
+        return sorted(set(places))
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        places = self.starts(text)
+        return self.pattern.finditer(text) if places is None else matches_at(self.pattern, text, places)
 
     def search(self, text: str) -> re.Match[str] | None:
         return next(self.finditer(text), None)

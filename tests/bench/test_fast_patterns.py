@@ -14,7 +14,7 @@ from extractors import business, capital, contact, crosscheck, dates, mainline, 
     references, site, size
 from extractors.document import ParsedPage, parse_page
 from extractors.site import _context
-from extractors.terms import Gated
+from extractors.terms import Gated, Started
 
 REALSITES = Path(__file__).resolve().parents[3] / "shared" / "realsites"
 
@@ -30,7 +30,9 @@ def _sites() -> tuple[list[ParsedPage], ...]:
 @cache
 def _texts() -> list[str]:
     texts = [page.folded for pages in _sites() for page in pages]
-    return texts + ["ſtaff of 20 employees", "İnstallation of access control", "", "员工200余人"]
+    return texts + ["ſtaff of 20 employees", "İnstallation of access control", "", "员工200余人",
+                    "COPYRIGHT © 2019-2024 (C) 2020", "本公司专业从事门禁系统12年，成立于2008年，公司地址：杭州市西湖区文三路100号",
+                    "ESTABLISHED IN 1998. Est. 2001; serving Leeds since 2003. Number of employees: 10-50"]
 
 
 def _patterns():
@@ -47,14 +49,16 @@ def _patterns():
               capital._EN_CAPITAL, site._COPYRIGHT, phones._COUNTRY_CODE, contact._BRANCH,
               contact._EN_OFFICES, profile._ZH_NAME, contact._SHOP_SITE, contact._WORKSHOP,
               contact._english_cues()[2], *[p for ps in size._STAFF.values() for p in ps],
-              references._ZH_LIST, profile._lead_in()]
+              references._ZH_LIST, profile._lead_in(), contact._labels()[0], contact._LOCATED,
+              *[pattern for pattern, _ in dates._ZH_STATED + dates._EN_STATED], dates._EN_SINCE,
+              dates._ZH_AGE, dates._ZH_AGE_HISTORY]
     return found
 
 
 @pytest.mark.parametrize("pattern", _patterns(), ids=lambda p: type(p).__name__ + ":" + p.pattern.pattern[:30]
-                         if isinstance(p, Gated) else type(p).__name__ + ":" + p.pattern[:30])
+                         if isinstance(p, (Gated, Started)) else type(p).__name__ + ":" + p.pattern[:30])
 def test_same_matches_as_the_full_pattern(pattern):
-    full: re.Pattern[str] = pattern.pattern if isinstance(pattern, Gated) else pattern.full
+    full: re.Pattern[str] = pattern.pattern if isinstance(pattern, (Gated, Started)) else pattern.full
     for text in _texts():
         assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in full.finditer(text)]
 

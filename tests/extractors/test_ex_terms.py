@@ -11,7 +11,7 @@ import pytest
 from bench.extraction import mock_sites
 from extractors import extract_site  # noqa: F401 - imports every extractor, registering its literals
 from extractors.document import parse_page
-from extractors.terms import SHARED, Anchored, CaseBlindLiterals, NeedleSet, SharedIndex, lowered
+from extractors.terms import SHARED, Anchored, CaseBlindLiterals, NeedleSet, SharedIndex, Started, lowered
 
 NEEDLES = ["门禁", "门禁系统", "禁系", "access control", "control", "ontro", "tel", "电话", "a", "aa"]
 
@@ -109,3 +109,15 @@ def test_a_later_registration_leaves_the_dict_a_caller_holds_unchanged():
     again = index.starts(text)
     assert set(held) == {"alpha"} and set(again) == {"alpha", "gamma"}
     assert again["alpha"] == held["alpha"] and index.starts(text) is again
+
+
+def test_a_started_pattern_finds_what_a_search_finds_when_literals_nest_and_overlap():
+    """公司地址 holds 地址: the longer label must win where it starts, the shorter one elsewhere;
+    a failed try at one place must not hide a match starting inside it."""
+    pattern = re.compile(r"(公司地址|地址)\s*[:：]\s*(\S{2,12})|(Address|Addr)\s*:\s*(\w+)", re.IGNORECASE)
+    started = Started(pattern, ("公司地址", "地址", "address", "addr"))
+    texts = ["公司地址：杭州市西湖区 地址:上海", "公司地址 地址：北京市", "ADDRESS: Leeds; addr: York",
+             "地址地址：广州" * 60, "İstanbul address: Izmir", "no label here", ""]
+    for text in texts:
+        assert [m.span() for m in started.finditer(text)] == [m.span() for m in pattern.finditer(text)]
+    assert started.search("x 公司地址：杭州市西湖区").group(2) == "杭州市西湖区"

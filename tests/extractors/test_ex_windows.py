@@ -1,8 +1,10 @@
-"""Every gated or windowed pattern of the extractors finds exactly what its full pattern finds.
+"""Every gated, windowed or started pattern of the extractors finds exactly what its full pattern
+finds.
 
 `terms.Gated(..., longest=N)` scans only the windows around its required literals; the promise
-holds only if no match is longer than N and every match holds one of the literals. Both are
-checked here, for every such pattern in the extractor modules (found by walking them, so a new
+holds only if no match is longer than N and every match holds one of the literals.
+`terms.Started` tries its pattern only where one of its literals is printed; the promise holds
+only if every match starts with one of them. All of this is checked here, for every such pattern in the extractor modules (found by walking them, so a new
 one is covered without being listed), on the mock web, the fixture sites, the saved real sites
 and texts built to sit on window edges.
 """
@@ -19,14 +21,14 @@ import extractors
 from bench.extraction import mock_sites, real_sites
 from crawler.decoding import decode_html
 from extractors.document import parse_page
-from extractors.terms import _CASE_ODDITIES, Gated
+from extractors.terms import _CASE_ODDITIES, Gated, Started
 from prospect.models import PageDoc
 
 ROOT = Path(__file__).resolve().parents[2]
 REALSITES = ROOT.parent / "shared" / "realsites"
 
 
-def _gated_patterns() -> list[tuple[str, Gated]]:
+def _gated_patterns() -> list[tuple[str, Gated | Started]]:
     found = []
     for info in pkgutil.iter_modules(extractors.__path__):
         module = importlib.import_module(f"extractors.{info.name}")
@@ -36,8 +38,8 @@ def _gated_patterns() -> list[tuple[str, Gated]]:
 
 
 def _walk(value, where: str = ""):
-    """(path, Gated) in a module attribute: itself, or inside lists, tuples and dicts."""
-    if isinstance(value, Gated):
+    """(path, Gated or Started) in a module attribute: itself, or inside lists, tuples and dicts."""
+    if isinstance(value, (Gated, Started)):
         yield where, value
     elif isinstance(value, (list, tuple)):
         for index, item in enumerate(value):
@@ -61,18 +63,19 @@ def _texts() -> list[str]:
     return texts + edge
 
 
-def _built_lazily() -> list[tuple[str, Gated]]:
-    """Gated patterns built from data files on first use (not module attributes)."""
-    from extractors import contact
+def _built_lazily() -> list[tuple[str, Gated | Started]]:
+    """Patterns built from data files on first use (not module attributes)."""
+    from extractors import contact, profile
 
-    return [("contact._labels.inline", contact._labels()[0])]
+    return [("contact._labels.inline", contact._labels()[0]), ("profile._lead_in", profile._lead_in())]
 
 
 GATED = _gated_patterns() + _built_lazily()
 
 
-def test_the_walk_finds_the_windowed_patterns():
-    assert sum(1 for _, g in GATED if g._windows is not None) >= 10
+def test_the_walk_finds_the_windowed_and_started_patterns():
+    assert sum(1 for _, g in GATED if isinstance(g, Gated) and g._windows is not None) >= 10
+    assert sum(1 for _, g in GATED if isinstance(g, Started)) >= 10
 
 
 @pytest.mark.parametrize("name, gated", GATED, ids=[name for name, _ in GATED])
@@ -86,9 +89,12 @@ def test_same_matches_as_the_full_pattern(name, gated):
             assert _anchored(text, start, end, gated), (name, text[start:end])
 
 
-def _anchored(text: str, start: int, end: int, gated: Gated) -> bool:
-    """The match holds a required literal, close enough to both of its ends when windowed."""
+def _anchored(text: str, start: int, end: int, gated: Gated | Started) -> bool:
+    """The match holds a required literal, close enough to both of its ends when windowed, or
+    starts with one of the literals of a started pattern."""
     match = text[start:end].lower()
+    if isinstance(gated, Started):
+        return any(match.startswith(literal) for literal in gated.literals)
     if not any(needle in match for needle in gated.required):
         return False
     for needle in gated.anchors:
