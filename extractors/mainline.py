@@ -9,7 +9,7 @@ list are classed with the access-control terms and the other product lines of
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
@@ -101,12 +101,18 @@ def _clause_verdict(clause: str) -> bool | None:
 
 def _kinds(clause: str) -> list[str]:
     """"ac" or "other" for each listed item that names a product line (in the order listed)."""
+    return _kinds_of(clause, [m.start() for m in _other_lines().finditer(clause)],
+                     [m.start() for m in ac_terms().finditer(clause)])
+
+
+def _kinds_of(clause: str, other: Sequence[int], ac: Sequence[int]) -> list[str]:
+    """`_kinds` given where other lines and access-control terms start in `clause`."""
     ends = [m.start() for m in _ITEM_SPLIT.finditer(clause)]
     kinds: dict[int, str] = {}
-    for match in _other_lines().finditer(clause):
-        kinds.setdefault(bisect_right(ends, match.start()), "other")
-    for match in ac_terms().finditer(clause):
-        kinds[bisect_right(ends, match.start())] = "ac"
+    for start in other:
+        kinds.setdefault(bisect_right(ends, start), "other")
+    for start in ac:
+        kinds[bisect_right(ends, start)] = "ac"
     return [kinds[i] for i in sorted(kinds)]
 
 
@@ -123,6 +129,7 @@ def listed_lines(hits: Sequence[tuple[ParsedPage, re.Match[str]]], template: set
     first: dict[bool, Evidence] = {}
     done: tuple[str, int] = ("", -1)  # page and end of the sentence read last
     read = 0
+    terms = _PageTerms(hits)
     for page, match in hits:
         if page.url == done[0] and match.start() < done[1]:
             continue  # the same sentence again (hits come in page order)
@@ -133,10 +140,10 @@ def listed_lines(hits: Sequence[tuple[ParsedPage, re.Match[str]]], template: set
         done = (page.url, right)
         if right - left > LIST_MAX or line_of(page.text, match.start()) in template:
             continue
-        sentence = page.folded[left:right]
-        if _lead_ins().search(sentence):
+        other, ac, lead = terms.within(page, left, right)
+        if lead:
             continue  # a main-line statement, weighed above
-        kinds = _kinds(sentence)
+        kinds = _kinds_of(page.folded[left:right], other, ac)
         if len(kinds) >= 3:
             verdict = _kinds_verdict(kinds)
             votes[verdict] += 1
@@ -151,6 +158,39 @@ def listed_lines(hits: Sequence[tuple[ParsedPage, re.Match[str]]], template: set
                      f"\"{item.snippet[:60]}\"", item)
 
 
+class _PageTerms:
+    """Where each page's other lines, access-control terms and lead-ins start, read once per
+    page for all of its sentences instead of once per sentence.
+
+    The same starts as reading each sentence on its own: a sentence ends at a mark (。；\\n ". "
+    ...) or at the text's edge (a longer one is not read), no term holds a mark, and the terms'
+    lookarounds only test for a Latin letter, which a mark is not; so no match crosses a
+    sentence's bounds, and each one inside is found in the sentence alone too.
+    """
+
+    def __init__(self, hits: Sequence[tuple[ParsedPage, re.Match[str]]]):
+        self._ac: dict[str, list[int]] = {}
+        for page, match in hits:
+            self._ac.setdefault(page.url, []).append(match.start())
+        self._read: dict[str, tuple[list[int], list[tuple[int, int]]]] = {}
+
+    def within(self, page: ParsedPage, left: int, right: int) -> tuple[list[int], list[int], bool]:
+        """Starts of other lines and of access-control terms inside [left, right), relative to
+        left, and whether a lead-in lies inside."""
+        read = self._read.get(page.url)
+        if read is None:
+            read = self._read[page.url] = ([m.start() for m in _other_lines().finditer(page.folded)],
+                                           [m.span() for m in _lead_ins().finditer(page.folded)])
+        other, leads = read
+        return (_inside(other, left, right), _inside(self._ac.get(page.url, []), left, right),
+                any(left <= start and end <= right for start, end in leads))
+
+
+def _inside(starts: Sequence[int], left: int, right: int) -> list[int]:
+    """The starts in [left, right), made relative to left."""
+    return [at - left for at in starts[bisect_left(starts, left):bisect_left(starts, right)]]
+
+
 _ENDS = ("。", "！", "？", "!", "?", "；", ";", "\n", ". ")
 
 
@@ -158,10 +198,14 @@ def _sentence_at(text: str, start: int, end: int) -> tuple[int, int]:
     """Bounds of the sentence around [start, end), looked for within LIST_MAX characters
     (str.rfind / str.find: a long page costs no per-character Python loop)."""
     floor, ceiling = max(0, start - LIST_MAX), min(len(text), end + LIST_MAX)
-    left = max((text.rfind(mark, floor, start) + len(mark) for mark in _ENDS
-                if text.rfind(mark, floor, start) >= 0), default=floor)
-    right = min((text.find(mark, end, ceiling) + len(mark) for mark in _ENDS
-                 if text.find(mark, end, ceiling) >= 0), default=ceiling)
+    left, right = floor, ceiling
+    for mark in _ENDS:
+        before = text.rfind(mark, floor, start)
+        if before >= 0:
+            left = max(left, before + len(mark))
+        after = text.find(mark, end, ceiling)
+        if after >= 0:
+            right = min(right, after + len(mark))
     return left, right
 
 

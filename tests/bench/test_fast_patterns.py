@@ -102,3 +102,21 @@ def test_phone_candidates_are_what_the_candidate_pattern_finds():
     for text in [*_texts(), *generated]:
         assert [m.span() for m in phones._candidates(text)] == \
             [m.span() for m in phones._CANDIDATE.finditer(text)]
+
+
+def test_service_list_sentences_read_from_page_matches_as_from_the_sentence_alone():
+    """listed_lines reads each sentence's terms from its page's matches (mainline._PageTerms)."""
+    checked = 0
+    for pages in _sites():
+        hits = [(page, match) for page in pages for match in mainline.ac_terms().finditer(page.folded)]
+        terms = mainline._PageTerms(hits)
+        for page, match in hits:
+            left, right = mainline._sentence_at(page.folded, match.start(), match.end())
+            if right - left > mainline.LIST_MAX:
+                continue
+            sentence = page.folded[left:right]
+            other, ac, lead = terms.within(page, left, right)
+            assert mainline._kinds_of(sentence, other, ac) == mainline._kinds(sentence)
+            assert lead == bool(mainline._lead_ins().search(sentence))
+            checked += 1
+    assert checked > 100
