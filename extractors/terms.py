@@ -114,12 +114,12 @@ class SharedIndex:
         """Registered literal -> start offsets of its occurrences in `lowered`, in order (the
         same lists for every caller: read them, never change them)."""
         upto = len(self._batches)  # batches registered meanwhile are read on the next lookup
-        seen, found = self._found.pop(lowered, (0, {}))
+        seen, found = self._found.get(lowered, (0, {}))
         if seen < upto:  # a new dict: a caller may still be reading the old one
             found = {**found, **self._scanner(seen, upto).starts(lowered)}
-        self._found[lowered] = (upto, found)
-        if len(self._found) > _SITE_TEXTS:
-            self._found.popitem(last=False)
+            self._found[lowered] = (upto, found)
+            if len(self._found) > _SITE_TEXTS:  # the oldest text read goes first
+                self._found.popitem(last=False)
         return found
 
     def clear(self) -> None:
@@ -231,12 +231,23 @@ class TermAlternation:
         self._exact_only = not self.parts or any(ch in _ODD_TERM_CHARS for term in self.needles for ch in term)
         self._needle_set: NeedleSet | None = None
         self._part_patterns: tuple[re.Pattern[str], ...] = ()
+        self._last: tuple[str, list[re.Match[str]]] | None = None  # a page text and its matches
 
     @classmethod
     def of_terms(cls, terms: Sequence[str], flags: int = 0) -> "TermAlternation":
         return cls(terms, [re.escape(t) for t in terms], flags)
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        """Every match, in order. A page text's matches are kept until the next page text: the
+        extractors read some tables (access-control terms) on the same page several times."""
+        if len(text) < SharedIndex.MIN_LENGTH:
+            return self._finditer(text)
+        last = self._last  # one read: another thread may replace it meanwhile
+        if last is None or last[0] is not text:
+            last = self._last = (text, list(self._finditer(text)))
+        return iter(last[1])
+
+    def _finditer(self, text: str) -> Iterator[re.Match[str]]:
         hay = None if self._exact_only else lowered(text)
         if hay is None:
             yield from self.full.finditer(text)

@@ -121,3 +121,16 @@ def test_a_started_pattern_finds_what_a_search_finds_when_literals_nest_and_over
     for text in texts:
         assert [m.span() for m in started.finditer(text)] == [m.span() for m in pattern.finditer(text)]
     assert started.search("x 公司地址：杭州市西湖区").group(2) == "杭州市西湖区"
+
+
+def test_a_page_texts_matches_kept_for_the_next_reading_are_its_own():
+    from extractors.mainline import ac_terms
+
+    pattern = ac_terms()
+    pages = [text for text in _page_texts() if len(text) >= SharedIndex.MIN_LENGTH][:6]
+    expected = [[m.span() for m in pattern.full.finditer(text)] for text in pages]
+    for _ in range(2):  # each page read twice in a row, then the next one
+        for text, spans in zip(pages, expected):
+            assert [m.span() for m in pattern.finditer(text)] == spans
+            assert [m.span() for m in pattern.finditer(text)] == spans
+    assert any(expected)
