@@ -99,9 +99,21 @@ def test_phone_candidates_are_what_the_candidate_pattern_finds():
     rng = random.Random(3)
     alphabet = "0123456789 +-().#x转分机\n中aT_\t.,"
     generated = ["".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 40))) for _ in range(3000)]
+    # digits other than 0-9 (Arabic-Indic, Devanagari, mathematical), in short and page-long texts
+    other = alphabet + "٠١٢٣٤٥٦٧٨٩३४𝟑"
+    generated += ["".join(rng.choice(other) for _ in range(rng.randrange(0, 900))) for _ in range(300)]
+    generated += ["电话：" * 200 + "٠٥٥١٢٣٤٥٦٧", "Tel " * 200 + "+٩٧١ ٤ ٣٢١ ٤٥٦٧"]
     for text in [*_texts(), *generated]:
         assert [m.span() for m in phones._candidates(text)] == \
             [m.span() for m in phones._CANDIDATE.finditer(text)]
+    assert any(phones._candidates("电话：" * 200 + "٠٥٥١٢٣٤٥٦٧"))
+
+
+def test_the_other_digits_are_every_digit_outside_ascii():
+    every = "".join(map(chr, range(0x110000)))
+    assert set(phones._other_digit_needles()._indexes) == set(re.findall(r"\d", every)) - set("0123456789")
+    assert phones._other_digits("٣") and phones._other_digits("Tel " * 200 + "𝟑")
+    assert not phones._other_digits("电话：0571-88886666 " * 40)
 
 
 def test_service_list_sentences_read_from_page_matches_as_from_the_sentence_alone():
