@@ -136,7 +136,7 @@ def listed_lines(hits: Sequence[tuple[ParsedPage, re.Match[str]]], template: set
         read += 1
         if read > LIST_SENTENCES:
             break  # about and home pages come first; enough has been read
-        left, right = _sentence_at(page.folded, match.start(), match.end())
+        left, right = terms.sentence_at(page, match.start(), match.end())
         done = (page.url, right)
         if right - left > LIST_MAX or line_of(page.text, match.start()) in template:
             continue
@@ -173,6 +173,23 @@ class _PageTerms:
         for page, match in hits:
             self._ac.setdefault(page.url, []).append(match.start())
         self._read: dict[str, tuple[list[int], list[tuple[int, int]]]] = {}
+        self._marks: dict[str, tuple[list[int], list[int]]] = {}
+
+    def sentence_at(self, page: ParsedPage, start: int, end: int) -> tuple[int, int]:
+        """`_sentence_at(page.folded, start, end)`, from the page's sentence marks found once
+        (marks never overlap, so the last one ending before `start` and the first one starting
+        after `end` are the nearest of any kind)."""
+        marks = self._marks.get(page.url)
+        if marks is None:
+            found = list(_MARK.finditer(page.folded))
+            marks = self._marks[page.url] = ([m.start() for m in found], [m.end() for m in found])
+        starts, ends = marks
+        floor, ceiling = max(0, start - LIST_MAX), min(len(page.folded), end + LIST_MAX)
+        before = bisect_right(ends, start) - 1
+        after = bisect_left(starts, end)
+        left = ends[before] if before >= 0 and starts[before] >= floor else floor
+        right = ends[after] if after < len(starts) and ends[after] <= ceiling else ceiling
+        return left, right
 
     def within(self, page: ParsedPage, left: int, right: int) -> tuple[list[int], list[int], bool]:
         """Starts of other lines and of access-control terms inside [left, right), relative to
@@ -192,6 +209,7 @@ def _inside(starts: Sequence[int], left: int, right: int) -> list[int]:
 
 
 _ENDS = ("。", "！", "？", "!", "?", "；", ";", "\n", ". ")
+_MARK = re.compile("|".join(map(re.escape, _ENDS)))
 
 
 def _sentence_at(text: str, start: int, end: int) -> tuple[int, int]:

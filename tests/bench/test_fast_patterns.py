@@ -124,6 +124,7 @@ def test_service_list_sentences_read_from_page_matches_as_from_the_sentence_alon
         terms = mainline._PageTerms(hits)
         for page, match in hits:
             left, right = mainline._sentence_at(page.folded, match.start(), match.end())
+            assert terms.sentence_at(page, match.start(), match.end()) == (left, right)
             if right - left > mainline.LIST_MAX:
                 continue
             sentence = page.folded[left:right]
@@ -132,3 +133,17 @@ def test_service_list_sentences_read_from_page_matches_as_from_the_sentence_alon
             assert lead == bool(mainline._lead_ins().search(sentence))
             checked += 1
     assert checked > 100
+
+
+def test_sentence_bounds_from_a_pages_marks_equal_the_plain_search():
+    from types import SimpleNamespace
+
+    rng = random.Random(5)
+    for index in range(400):
+        text = "".join(rng.choice("门禁ab .。;；!?\n") for _ in range(rng.randrange(1, 700)))
+        page = SimpleNamespace(url=f"u{index}", folded=text)
+        terms = mainline._PageTerms([])
+        for _ in range(20):
+            start = rng.randrange(len(text))
+            end = min(len(text), start + rng.randrange(1, 4))
+            assert terms.sentence_at(page, start, end) == mainline._sentence_at(text, start, end)
