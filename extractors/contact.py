@@ -41,6 +41,7 @@ _POSTAL = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b|\b[A-Z]{2}\.?\s+\d{
 _STREET_WORD = re.compile(r"\b(?:Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Lane|Ln|Way|Drive|Dr\.?|House|"
                           r"Court|Suite|Unit|Floor|Building|Blvd|Highway|Nagar|Marg|Plaza|Tower)\b")
 _DIGIT = re.compile(r"\d")  # both street patterns need one: most lines are spared them
+_AND_LIST = re.compile(r",\s*(?:and\s+)?|\s+and\s+")  # "Leeds, York and Hull"
 # Whole-site cues, tried on every page: gated on their words, most pages hold none.
 _SHOP_WORDS = ("实体店", "门店", "店面", "到店", "进店", "来店", "线下店", "本店", "storefront", "walk-in",
                "visit our ")
@@ -176,7 +177,7 @@ def _after_heading(lines: list[str], index: int) -> str:
         if _POSTAL.search(line) or (len(parts) == 1 and "," in line and _POSTAL.search(
                 " ".join(lines[index + 2:index + 3]) or "") is None and len(line) > 40):
             break
-    if len(parts) > 1 and not re.search(r"\d", parts[0]):
+    if len(parts) > 1 and not _DIGIT.search(parts[0]):
         parts = parts[1:]  # "Northgate Access Systems Ltd" above the street lines
     return ", ".join(p for p in parts if p)
 
@@ -254,9 +255,21 @@ def _english_home(text: str, pages: Sequence[ParsedPage]) -> str | None:
 
 
 def _has_cue(cue: str, text: str, lowered: str) -> bool:
-    if re.match(r"[A-Za-z]", cue):
-        return re.search(rf"(?<![a-z]){re.escape(cue.lower())}(?![a-z])", lowered) is not None
+    """Chinese cues as substrings; Latin ones as whole words (no a-z either side) of `lowered`."""
+    if cue[:1].isascii() and cue[:1].isalpha():
+        return _has_word(cue.lower(), lowered)
     return cue in text
+
+
+def _has_word(word: str, text: str) -> bool:
+    """`re.search(rf"(?<![a-z]){re.escape(word)}(?![a-z])", text)`, without a pattern per word."""
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if not (at and "a" <= text[at - 1] <= "z") and not (end < len(text) and "a" <= text[end] <= "z"):
+            return True
+        at = text.find(word, at + 1)
+    return False
 
 
 def _residential_ok(cue: str, text: str) -> bool:
@@ -284,7 +297,7 @@ def branches(pages: Sequence[ParsedPage], ctx: SiteContext) -> list[Evidence]:
                 shown = page.text[match.end(1) - len(name):match.end(1)]  # 台中辦事處 as printed
                 names.setdefault(shown, (page, match.span()))
         for match in _EN_OFFICES.finditer(page.folded):
-            for part in re.split(r",\s*(?:and\s+)?|\s+and\s+", match.group(1)):
+            for part in _AND_LIST.split(match.group(1)):
                 if part.strip():
                     names.setdefault(part.strip(), (page, match.span()))
     if not names:

@@ -18,6 +18,8 @@ from .document import ParsedPage
 from .terms import Gated
 from .text import snippet
 
+_NON_WORD = re.compile(r"\W")
+
 
 @cache
 def _own_factory() -> Gated:
@@ -99,7 +101,7 @@ def conflicting(chosen: Evidence, others: Sequence[Evidence]) -> list[Evidence]:
 def _compatible(a: object, b: object) -> bool:
     """[200, None] ("200余人") and 200 are the same claim; so are addresses one inside the other."""
     if isinstance(a, str) and isinstance(b, str):
-        x, y = re.sub(r"\W", "", a), re.sub(r"\W", "", b)
+        x, y = _NON_WORD.sub("", a), _NON_WORD.sub("", b)
         return bool(x and y) and (x in y or y in x)
     low_a, low_b = headcount_low(a), headcount_low(b)
     return low_a is not None and low_a == low_b and (isinstance(a, list) or isinstance(b, list))

@@ -28,6 +28,7 @@ _EN_NUM = {w: i for i, w in enumerate(
     "fifteen sixteen seventeen eighteen nineteen twenty".split())}
 _EN_NUM.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60})
 EN_NUMBER = r"(?:\d{1,3}|" + "|".join(sorted(_EN_NUM, key=len, reverse=True)) + r")"
+_LEADING_YEAR = re.compile(r"\s*((?:1[89]|20)\d\d)(?!\d)")  # foundingDate "2009-03-01"
 _BRANCH_WORDS = re.compile(r"分公司|子公司|办事处|分部|部门|分厂|分店|门店|协会|学会|工作室|实验室")
 _PERSONAL = re.compile(r"\b(?:owner|founder|engineer|technician|he|she|his|her|i|my|our team"
                        r" members|combined|collective|each|staff|employees?)\b", re.IGNORECASE)
@@ -132,7 +133,7 @@ def _structured_founding(pages: Sequence[ParsedPage], ctx: SiteContext) -> list[
     found = []
     for url, org in ctx.structured:
         raw = as_text(org.get("foundingDate"))
-        match = re.match(r"\s*((?:1[89]|20)\d\d)(?!\d)", raw)
+        match = _LEADING_YEAR.match(raw)
         year = _year(match.group(1), ctx) if match and url in urls else None
         if year is not None:
             found.append(Evidence("founded_year", year, "high", url, f"foundingDate: {raw}",

@@ -21,6 +21,8 @@ _CN_MOBILE = re.compile(r"1[3-9]\d{9}")
 _CN_SERVICE = re.compile(r"[48]00\d{7}")
 _SEPARATED_LANDLINE = re.compile(r"\(?0\d{2,4}\)?[\s-]\s*\d{3,4}[\s-]?\d{3,4}|\(0\d{2,4}\)\d{6,8}")
 _BARE_86 = re.compile(r"\(?(?:00)?86\)?[\s.-]+(?=\(?0?[1-9])")  # country code printed without "+"
+_SPACES = re.compile(r"\s+")
+_NANP_TRUNK = re.compile(r"1[\s.-]\(?\d{3}")  # 1-586-..., 1 (586) ...
 _NANP = re.compile(r"(?:1[\s.-])?\(?[2-9]\d{2}\)?[\s.-]?\d{3}[\s.-]\d{4}")
 
 
@@ -66,7 +68,7 @@ def normalise(raw: str, region: str, lang: str, labelled: bool,
         display = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
         return display, key_of(display)
     if lenient and (strong or labelled):
-        display = re.sub(r"\s+", " ", raw.strip())
+        display = _SPACES.sub(" ", raw.strip())
         return display, key_of(display)
     return None
 
@@ -104,6 +106,6 @@ def key_of(printed: str) -> str:
             digits = str(parsed.national_number)
         except phonenumbers.NumberParseException:
             pass
-    elif re.match(r"1[\s.-]\(?\d{3}", text) and len(digits) == 11:
+    elif _NANP_TRUNK.match(text) and len(digits) == 11:
         digits = digits[1:]
     return digits.lstrip("0")

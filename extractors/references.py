@@ -39,6 +39,7 @@ _EN_LIST = Gated(re.compile(
 _TWO_SEPARATORS = re.compile(rf"^[^\n{SEPARATORS}]*[{SEPARATORS}][^\n{SEPARATORS}]*[{SEPARATORS}][^\n]*$",
                              re.MULTILINE)
 _SEPARATOR = re.compile(r"\s*[·、/|]\s*")
+_AND_LIST = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")  # "the A, B and C Police Stations"
 _PLURAL = {"Stations": "Station", "Departments": "Department", "Hospitals": "Hospital",
            "Schools": "School", "Universities": "University", "Banks": "Bank",
            "Colleges": "College", "Churches": "Church", "Hotels": "Hotel",
@@ -135,7 +136,7 @@ def _prose_lists(page: ParsedPage) -> list[tuple[str, tuple[int, int]]]:
     for match in _EN_LIST.finditer(page.folded):
         suffix = _PLURAL.get(match.group(2).split()[-1], "")
         head = " ".join(match.group(2).split()[:-1])
-        for part in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", match.group(1)):
+        for part in _AND_LIST.split(match.group(1)):
             part = part.strip()
             if part:
                 found.append((collapse(f"{part} {head} {suffix}"), match.span()))

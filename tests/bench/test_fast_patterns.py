@@ -147,3 +147,12 @@ def test_sentence_bounds_from_a_pages_marks_equal_the_plain_search():
             start = rng.randrange(len(text))
             end = min(len(text), start + rng.randrange(1, 4))
             assert terms.sentence_at(page, start, end) == mainline._sentence_at(text, start, end)
+
+
+def test_whole_word_cues_are_found_as_the_word_pattern_finds_them():
+    rng = random.Random(9)
+    for _ in range(3000):
+        text = "".join(rng.choice(["home", "homes", "a", " ", "ho", "me", "-", "é", "1"]) for _ in range(rng.randrange(0, 12)))
+        for word in ("home", "homes", "me"):
+            expected = re.search(rf"(?<![a-z]){re.escape(word)}(?![a-z])", text) is not None
+            assert contact._has_word(word, text) == expected
