@@ -15,7 +15,7 @@ from prospect.models import Evidence
 from .common import SiteContext, evidence, site_pages
 from .document import ParsedPage
 from .structured import as_text
-from .terms import Gated, Started
+from .terms import Gated, Started, led_by
 from .text import NUMBER, cn_to_int, parse_int, sentence_bounds
 
 _YEAR_DIGITS = r"(?:1[89]|20)\d\d|[12]\s\d\s?\d\s?\d|[12]\d\s\d\s?\d|[12]\d\d\s\d"
@@ -28,6 +28,7 @@ _EN_NUM = {w: i for i, w in enumerate(
     "fifteen sixteen seventeen eighteen nineteen twenty".split())}
 _EN_NUM.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60})
 EN_NUMBER = r"(?:\d{1,3}|" + "|".join(sorted(_EN_NUM, key=len, reverse=True)) + r")"
+EN_NUMBER_FIRST = r"\d" + "".join(sorted({word[0] for word in _EN_NUM}))  # what EN_NUMBER starts with
 _LEADING_YEAR = re.compile(r"\s*((?:1[89]|20)\d\d)(?!\d)")  # foundingDate "2009-03-01"
 _BRANCH_WORDS = re.compile(r"分公司|子公司|办事处|分部|部门|分厂|分店|门店|协会|学会|工作室|实验室")
 _PERSONAL = re.compile(r"\b(?:owner|founder|engineer|technician|he|she|his|her|i|my|our team"
@@ -78,7 +79,7 @@ _ZH_AGE = Started(re.compile(r"(?:成立|创立|创办|创建|发展)(?:至今|�
 _ZH_AGE_HISTORY = Started(re.compile(r"(?:公司|企业|我们)[^。，；]{0,8}?(" + NUMBER
                                      + r")\s*(?:余|多)?\s*年(?:的)?(?:发展历程|发展历史|历史|风雨历程)"),
                           ("公司", "企业", "我们"))
-_EN_AGE = Gated(re.compile(r"(?:over|more than|nearly|almost|about|for)?\s*(" + EN_NUMBER
+_EN_AGE = Gated(led_by(EN_NUMBER_FIRST + r"omnaf\s", r"(?:over|more than|nearly|almost|about|for)?\s*(" + EN_NUMBER
                      + r")\+?\s*(?:years?|decades?)\s+(?:of\s+)?(?:in business|experience|"
                      r"of service|of serving|serving|history|in the industry)", re.IGNORECASE),
     ('year', 'decade'), longest=80)
@@ -95,7 +96,7 @@ _ZH_AC_YEARS = [
           anchors=[f"年{de}{ac}" for de in ("", "的") for ac in ("门禁", "一卡通", "出入口控制")]),
 ]
 _EN_AC_YEARS = [
-    Gated(re.compile(r"(" + EN_NUMBER + r")\s*(\+)?\s*years?\s+(?:of\s+)?(?:experience\s+)?"
+    Gated(led_by(EN_NUMBER_FIRST, r"(" + EN_NUMBER + r")\s*(\+)?\s*years?\s+(?:of\s+)?(?:experience\s+)?"
                      r"(?:in\s+|installing\s+|with\s+|providing\s+|designing\s+|servicing\s+)"
                      r"(?:the\s+)?(?:commercial\s+)?access[- ]control", re.IGNORECASE), _EN_AC, longest=100,
           anchors=("year",)),

@@ -11,10 +11,10 @@ from typing import Any, Sequence
 from prospect.models import Evidence
 
 from .common import SiteContext, evidence, site_pages
-from .dates import EN_NUMBER, _count
+from .dates import EN_NUMBER, EN_NUMBER_FIRST, _count
 from .document import ParsedPage
 from .structured import as_text
-from .terms import Gated, Started
+from .terms import Gated, Started, led_by
 from .text import NUMBER, parse_int
 
 _MORE = r"(余|多|多名|以上|\+)?"
@@ -34,11 +34,13 @@ _ZH_SIZE_AFTER = Started(re.compile(r"(?:人员规模|公司规模|员工人数|
 _ZH_TEAM = Gated(re.compile(r"一支\s*(" + NUMBER + r")\s*(余|多)?\s*(?:人|名)(?:左右)?的([^。，,；;\n]{0,8}?)"
                             r"(?:团队|队伍)"), ("一支",))
 _SUBGROUP = re.compile(r"技术|销售|研发|管理|工程|施工|安装|售后|设计|生产|外聘|兼职|临时")
-_EN_TOTAL = Gated(re.compile(
+# Led by a qualifier (over, more than, nearly, about...) or a number: digits or z/o/t/f/s/e/n words.
+_EN_TOTAL = Gated(led_by(
+    EN_NUMBER_FIRST + "oman",
     r"(?:(over|more than|nearly|about|around|approximately)[ \t]+)?(" + EN_NUMBER + r"|\d[\d,]*)"
     r"[ \t]*(\+)?[ \t]*(?:full[- ]time[ \t]+|dedicated[ \t]+|skilled[ \t]+|experienced[ \t]+|professional[ \t]+)?"
     r"(employees|staff members|staff|people on staff|team members|workers)\b", re.IGNORECASE),
-    ('employees', 'staff', 'team members', 'workers'), longest=100)
+    ('employees', 'staff', 'team members', 'workers'), longest=100, after=len(" members"))
 _EN_TEAM = Gated(re.compile(r"\b(?:a[ \t]+)?team[ \t]+of[ \t]+(?:(over|more than|nearly|about)[ \t]+)?("
                       + EN_NUMBER + r"|\d+)[ \t]*(\+)?(?:[ \t]+(?:\w+[ \t]+){0,2}?"
                       r"(?:people|professionals|employees|technicians|engineers|experts|staff)"
@@ -56,7 +58,7 @@ _EN_RANGE_NOUN = Started(re.compile(r"(?<=[ \t])(?:employees|staff|people|team m
                                     re.IGNORECASE), ('employees', 'staff', 'people', 'team members', 'workers'))
 _EN_BARE_RANGE = re.compile(r"(?<![\d-])(\d[\d,]*)[ \t]*(?:-|to)[ \t]*(\d[\d,]*)[ \t]+$")
 # "Our 12-strong team", "a twelve-strong workforce".
-_EN_STRONG = Gated(re.compile(r"\b(" + EN_NUMBER + r"|\d+)[- ]strong[ \t]+(?:\w+[ \t]+)?"
+_EN_STRONG = Gated(led_by(EN_NUMBER_FIRST, r"\b(" + EN_NUMBER + r"|\d+)[- ]strong[ \t]+(?:\w+[ \t]+)?"
                               r"(?:team|workforce|staff|crew)\b", re.IGNORECASE), ("strong",))
 _EN_EMPLOYS = Started(re.compile(r"\bemploys[ \t]+(?:(over|more than|nearly|about)[ \t]+)?(" + EN_NUMBER
                                  + r"|\d+)[ \t]*(\+)?[ \t]+(?:people|staff|employees)", re.IGNORECASE),
@@ -173,14 +175,14 @@ _STAFF = {
     "sales_staff": [
         Gated(re.compile(r"(?:销售人员|销售工程师|业务人员|业务员|营销人员|销售团队|销售)\s*(?:有|共)?\s*("
                          + NUMBER + r")\s*(?:名|人|位)"), ("销售", "业务", "营销")),
-        Gated(re.compile(r"\b(" + EN_NUMBER + r"|\d+)[ \t]+(?:sales[ \t]+(?:staff|people|reps|"
+        Gated(led_by(EN_NUMBER_FIRST, r"\b(" + EN_NUMBER + r"|\d+)[ \t]+(?:sales[ \t]+(?:staff|people|reps|"
                          r"representatives|team members|engineers)|salespeople)\b", re.IGNORECASE),
               ("sales",), longest=60)],
     "tech_staff": [
         Gated(re.compile(r"(?<!级)(?:技术人员|技术工程师|工程师|技术团队|施工人员|安装人员|技术员|售后工程师)\s*"
                          r"(?:有|共)?\s*(" + NUMBER + r")\s*(?:名|人|位)"),
               ("技术", "工程师", "施工人员", "安装人员")),
-        Gated(re.compile(r"\b(" + EN_NUMBER + r"|\d+)[ \t]+(?:(?:field|service|installation)[ \t]+)?"
+        Gated(led_by(EN_NUMBER_FIRST, r"\b(" + EN_NUMBER + r"|\d+)[ \t]+(?:(?:field|service|installation)[ \t]+)?"
                          r"(?:engineers|technicians|installers)\b(?![ \t]*(?:&|and)[ \t]+\w+[ \t]+staff)",
                          re.IGNORECASE), ("engineers", "technicians", "installers"), longest=60)],
 }

@@ -21,7 +21,7 @@ import extractors
 from bench.extraction import mock_sites, real_sites
 from crawler.decoding import decode_html
 from extractors.document import parse_page
-from extractors.terms import _CASE_ODDITIES, Gated, Started
+from extractors.terms import _CASE_ODDITIES, LED_BY, Gated, Started
 from prospect.models import PageDoc
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -105,3 +105,18 @@ def _anchored(text: str, start: int, end: int, gated: Gated | Started) -> bool:
                 return True
             at = match.find(needle, at + 1)
     return False
+
+
+LED = [(name, gated.pattern) for name, gated in GATED if gated.pattern.pattern.startswith(LED_BY)]
+
+
+def test_the_walk_finds_the_patterns_led_by_their_first_characters():
+    assert len(LED) >= 6
+
+
+@pytest.mark.parametrize("name, pattern", LED, ids=[name for name, _ in LED])
+def test_a_pattern_led_by_its_first_characters_finds_what_it_finds_without_them(name, pattern):
+    head = pattern.pattern.index("])(?:")
+    plain = re.compile(pattern.pattern[head + len("])(?:"):-1], pattern.flags)
+    for text in _texts():
+        assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in plain.finditer(text)]
