@@ -15,15 +15,16 @@ from prospect.models import Evidence
 
 from .common import load
 from .document import ParsedPage
-from .terms import Gated
+from .terms import Started
 from .text import snippet
 
 _NON_WORD = re.compile(r"\W")
 
 
 @cache
-def _own_factory() -> Gated:
-    """An "own factory" claim (data/business.toml [own_factory]); every match names a facility."""
+def _own_factory() -> Started:
+    """An "own factory" claim (data/business.toml [own_factory]): every match starts with an
+    owning verb, an own-word or a phrase, and names a facility or is a phrase."""
     table = load("business")["own_factory"]
 
     def alt(terms: list[str]) -> str:
@@ -32,7 +33,8 @@ def _own_factory() -> Gated:
     zh = rf"(?:{alt(table['verbs_zh'])})\s*(?:{alt(table['own_zh'])})\s*(?:{alt(table['facilities_zh'])})"
     en = (rf"\b(?:{alt(table['own_en'])})\s+(?:[a-z-]+\s+){{0,2}}?(?:{alt(table['facilities_en'])})\b")
     pattern = re.compile(f"{zh}|{en}|{alt(table['phrases'])}", re.IGNORECASE)
-    return Gated(pattern, [*table["facilities_zh"], *table["facilities_en"], *table["phrases"]])
+    return Started(pattern, [*table["verbs_zh"], *table["own_en"], *table["phrases"]],
+                   required=[*table["facilities_zh"], *table["facilities_en"], *table["phrases"]])
 
 
 @dataclass(frozen=True)

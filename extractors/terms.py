@@ -338,10 +338,13 @@ class Started:
     (leftmost first, none overlapping the one before): a match can start nowhere else.
     Lookbehinds see the text before a place, lookaheads the text after."""
 
-    def __init__(self, pattern: re.Pattern[str], literals: Sequence[str]):
+    def __init__(self, pattern: re.Pattern[str], literals: Sequence[str], required: Sequence[str] = ()):
+        """`required`: literals one of which every match also holds, when a text without any of
+        them is worth skipping (the starts are common words: 有, "our")."""
         self.pattern = pattern
         self.literals = tuple(dict.fromkeys(lit.lower() for lit in literals if lit))
-        SHARED.register(self.literals)
+        self.required = tuple(r.lower() for r in required)
+        SHARED.register((*self.literals, *self.required))
 
     def starts(self, text: str) -> list[int] | None:
         """Where a match can start, in order; None when the text must be searched in full."""
@@ -350,8 +353,12 @@ class Started:
             return None
         if SHARED.serves(hay):
             found = SHARED.starts(hay)
+            if self.required and not any(needle in found for needle in self.required):
+                return []
             places = [at for literal in self.literals for at in found.get(literal, ())]
         else:
+            if self.required and not any(needle in hay for needle in self.required):
+                return []
             places = [at for literal in self.literals for at in find_all(hay, literal)]
         return sorted(set(places))
 

@@ -134,3 +134,13 @@ def test_a_page_texts_matches_kept_for_the_next_reading_are_its_own():
             assert [m.span() for m in pattern.finditer(text)] == spans
             assert [m.span() for m in pattern.finditer(text)] == spans
     assert any(expected)
+
+
+def test_a_started_pattern_with_required_words_skips_texts_without_them_and_finds_the_rest():
+    pattern = re.compile(r"(?:拥有|有)\s*自己的\s*(?:工厂|车间)|our own (?:factory|plant)", re.IGNORECASE)
+    started = Started(pattern, ("拥有", "有", "our own"), required=("工厂", "车间", "factory", "plant"))
+    texts = ["我们有自己的工厂，拥有自己的车间", "有自己的办公室" * 80, "Our own factory" + "x" * 600,
+             "有有有自己的工厂", "有自己的", ""]
+    for text in texts:
+        assert [m.span() for m in started.finditer(text)] == [m.span() for m in pattern.finditer(text)]
+    assert started.starts("有自己的办公室" * 80) == []
