@@ -19,22 +19,24 @@ from .common import SiteContext, evidence, site_pages
 from .document import ParsedPage
 from .listlines import SEPARATORS, separated_list, strip_more
 from .names import clean_name, client_record, name_key, sector_of
-from .terms import Gated
+from .terms import Started
 from .text import collapse
 
-_ZH_LIST = Gated(re.compile(r"(?:(?:客户|合作伙伴|服务过的单位|典型用户|合作单位|服务单位|主要用户)"
-                            r"(?:包括|有|主要有|涵盖|遍及)?\s*[:：]|服务过|客户(?:包括|涵盖|遍及))\s*"
-                            r"([^。\n]{4,300}?)(?:等|。|\n|$)"),
-                 ("客户", "合作伙伴", "服务过", "典型用户", "合作单位", "服务单位", "主要用户"))
+_ZH_LIST = Started(re.compile(r"(?:(?:客户|合作伙伴|服务过的单位|典型用户|合作单位|服务单位|主要用户)"
+                              r"(?:包括|有|主要有|涵盖|遍及)?\s*[:：]|服务过|客户(?:包括|涵盖|遍及))\s*"
+                              r"([^。\n]{4,300}?)(?:等|。|\n|$)"),
+                   ("客户", "合作伙伴", "服务过", "典型用户", "合作单位", "服务单位", "主要用户"))
 _EN_PLURALS = ("Stations", "Departments", "Hospitals", "Schools", "Universities", "Banks", "Colleges",
                "Churches", "Hotels", "Libraries", "Courts")
-# Scanned only around the plural noun every match ends with (lists longer than `longest` are cut).
-_EN_LIST = Gated(re.compile(
+# Tried where its verb is printed, on pages holding the plural noun every match ends with.
+_EN_LIST = Started(re.compile(
     r"\b(?:for|serving|serve|served|trusted by|clients include|customers include|clients such as|"
     r"customers such as|work(?:ed)? with)\s+(?:the\s+)?"
     r"((?:[A-Z][\w'&.-]*(?:\s+[A-Z][\w'&.-]*)*\s*,\s*)+(?:and\s+)?[A-Z][\w'&.-]*"
     r"(?:\s+[A-Z][\w'&.-]*)*?)\s+((?:Police|Fire|Sheriff)\s+(?:Stations|Departments)|Hospitals|"
-    r"Schools|Universities|Banks|Colleges|Churches|Hotels|Libraries|Courts)\b"), _EN_PLURALS, longest=600)
+    r"Schools|Universities|Banks|Colleges|Churches|Hotels|Libraries|Courts)\b"),
+    ("for", "serv", "trusted by", "clients include", "customers include", "clients such as",
+     "customers such as", "work with", "worked with"), required=_EN_PLURALS)
 # A line (as `[^\n]+` finds it) holding two or more of the list separators, and the split at them.
 _TWO_SEPARATORS = re.compile(rf"^[^\n{SEPARATORS}]*[{SEPARATORS}][^\n{SEPARATORS}]*[{SEPARATORS}][^\n]*$",
                              re.MULTILINE)
