@@ -101,14 +101,13 @@ def _clause_verdict(clause: str) -> bool | None:
 
 def _kinds(clause: str) -> list[str]:
     """"ac" or "other" for each listed item that names a product line (in the order listed)."""
-    return _kinds_of([m.start() for m in _ITEM_SPLIT.finditer(clause)],
-                     [m.start() for m in _other_lines().finditer(clause)],
+    return _kinds_of(clause, [m.start() for m in _other_lines().finditer(clause)],
                      [m.start() for m in ac_terms().finditer(clause)])
 
 
-def _kinds_of(ends: Sequence[int], other: Sequence[int], ac: Sequence[int]) -> list[str]:
-    """`_kinds` of a clause, given where its item separators, other lines and access-control
-    terms start."""
+def _kinds_of(clause: str, other: Sequence[int], ac: Sequence[int]) -> list[str]:
+    """`_kinds` given where other lines and access-control terms start in `clause`."""
+    ends = [m.start() for m in _ITEM_SPLIT.finditer(clause)]
     kinds: dict[int, str] = {}
     for start in other:
         kinds.setdefault(bisect_right(ends, start), "other")
@@ -141,10 +140,10 @@ def listed_lines(hits: Sequence[tuple[ParsedPage, re.Match[str]]], template: set
         done = (page.url, right)
         if right - left > LIST_MAX or line_of(page.text, match.start()) in template:
             continue
-        splits, other, ac, lead = terms.within(page, left, right)
+        other, ac, lead = terms.within(page, left, right)
         if lead:
             continue  # a main-line statement, weighed above
-        kinds = _kinds_of(splits, other, ac)
+        kinds = _kinds_of(page.folded[left:right], other, ac)
         if len(kinds) >= 3:
             verdict = _kinds_verdict(kinds)
             votes[verdict] += 1
@@ -160,21 +159,20 @@ def listed_lines(hits: Sequence[tuple[ParsedPage, re.Match[str]]], template: set
 
 
 class _PageTerms:
-    """Where each page's item separators, other lines, access-control terms and lead-ins start,
-    read once per page for all of its sentences instead of once per sentence.
+    """Where each page's other lines, access-control terms and lead-ins start, read once per
+    page for all of its sentences instead of once per sentence.
 
     The same starts as reading each sentence on its own: a sentence ends at a mark (。；\\n ". "
-    ...) or at the text's edge (a longer one is not read), no term or separator holds a mark
-    inside it, and their lookarounds and word boundaries only test for a letter, which a mark is
-    not; so no match crosses a sentence's bounds, and each one inside is found in the sentence
-    alone too.
+    ...) or at the text's edge (a longer one is not read), no term holds a mark, and the terms'
+    lookarounds only test for a Latin letter, which a mark is not; so no match crosses a
+    sentence's bounds, and each one inside is found in the sentence alone too.
     """
 
     def __init__(self, hits: Sequence[tuple[ParsedPage, re.Match[str]]]):
         self._ac: dict[str, list[int]] = {}
         for page, match in hits:
             self._ac.setdefault(page.url, []).append(match.start())
-        self._read: dict[str, tuple[list[int], list[int], list[tuple[int, int]]]] = {}
+        self._read: dict[str, tuple[list[int], list[tuple[int, int]]]] = {}
         self._marks: dict[str, tuple[list[int], list[int]]] = {}
 
     def sentence_at(self, page: ParsedPage, start: int, end: int) -> tuple[int, int]:
@@ -193,18 +191,15 @@ class _PageTerms:
         right = ends[after] if after < len(starts) and ends[after] <= ceiling else ceiling
         return left, right
 
-    def within(self, page: ParsedPage, left: int,
-               right: int) -> tuple[list[int], list[int], list[int], bool]:
-        """Starts of item separators, of other lines and of access-control terms inside
-        [left, right), relative to left, and whether a lead-in lies inside."""
+    def within(self, page: ParsedPage, left: int, right: int) -> tuple[list[int], list[int], bool]:
+        """Starts of other lines and of access-control terms inside [left, right), relative to
+        left, and whether a lead-in lies inside."""
         read = self._read.get(page.url)
         if read is None:
-            read = self._read[page.url] = ([m.start() for m in _ITEM_SPLIT.finditer(page.folded)],
-                                           [m.start() for m in _other_lines().finditer(page.folded)],
+            read = self._read[page.url] = ([m.start() for m in _other_lines().finditer(page.folded)],
                                            [m.span() for m in _lead_ins().finditer(page.folded)])
-        splits, other, leads = read
-        return (_inside(splits, left, right), _inside(other, left, right),
-                _inside(self._ac.get(page.url, []), left, right),
+        other, leads = read
+        return (_inside(other, left, right), _inside(self._ac.get(page.url, []), left, right),
                 any(left <= start and end <= right for start, end in leads))
 
 

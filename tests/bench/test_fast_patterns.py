@@ -128,9 +128,8 @@ def test_service_list_sentences_read_from_page_matches_as_from_the_sentence_alon
             if right - left > mainline.LIST_MAX:
                 continue
             sentence = page.folded[left:right]
-            splits, other, ac, lead = terms.within(page, left, right)
-            assert splits == [m.start() for m in mainline._ITEM_SPLIT.finditer(sentence)]
-            assert mainline._kinds_of(splits, other, ac) == mainline._kinds(sentence)
+            other, ac, lead = terms.within(page, left, right)
+            assert mainline._kinds_of(sentence, other, ac) == mainline._kinds(sentence)
             assert lead == bool(mainline._lead_ins().search(sentence))
             checked += 1
     assert checked > 100
