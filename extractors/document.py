@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import cached_property
 from itertools import repeat
 from typing import Any
 from urllib.parse import urlsplit
@@ -56,6 +57,12 @@ class ParsedPage:
     @property
     def url(self) -> str:
         return self.page.url
+
+    @cached_property
+    def line_set(self) -> frozenset[str]:
+        """The distinct lines of `text` (navigation and footers are found by counting them over
+        a site's pages, by more than one extractor)."""
+        return frozenset(self.text.split("\n"))
 
     @property
     def role(self) -> str:

@@ -285,7 +285,7 @@ def template_lines(pages: Sequence[ParsedPage]) -> set[str]:
     A service heading the home page repeats from the products page is not one of them."""
     counts: Counter[str] = Counter()
     for page in pages:
-        counts.update(set(page.text.split("\n")))
+        counts.update(page.line_set)
     least = max(2, -(-3 * len(pages) // 5))
     return {line for line, count in counts.items() if count >= least} if len(pages) > 1 else set()
 

@@ -79,7 +79,7 @@ def _template_texts(pages: Sequence[ParsedPage]) -> set[str]:
     counts: Counter[str] = Counter()
     for page in pages:
         if page.role != "cases":
-            counts.update(set(page.text.split("\n")))
+            counts.update(page.line_set)
     return {line for line, count in counts.items() if count >= 2}
 
 
