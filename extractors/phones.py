@@ -134,32 +134,52 @@ def _site_hits(pages: Sequence[ParsedPage], ctx: SiteContext) -> tuple[str, list
     cached = getattr(_recent, "site", None)
     if cached is None or cached[0] != key:
         region = region_of(pages, ctx.lang)
-        hits = [h for page in site_pages(pages) for h in scan(page, ctx, region)]
+        read: dict[tuple, _Reading | None] = {}  # footers print the same lines on every page
+        hits = [h for page in site_pages(pages) for h in scan(page, ctx, region, read)]
         cached = (key, pages, region, hits)
         _recent.site = cached
     return cached[2], cached[3]
 
 
-def scan(page: ParsedPage, ctx: SiteContext, region: str = "") -> list[_Hit]:
-    """Every phone/fax number on one page, with its kind and whether a label named it."""
-    labels = alternation("phones", "labels", "phone")
-    faxes = alternation("phones", "labels", "fax")
-    traps = alternation("phones", "labels", "trap")
+# How a candidate reads: (kind, labelled, its numbers as (raw, offset in the candidate, normalised)).
+_Reading = tuple[str, bool, list[tuple]]
+
+
+def scan(page: ParsedPage, ctx: SiteContext, region: str = "",
+         read: dict[tuple, _Reading | None] | None = None) -> list[_Hit]:
+    """Every phone/fax number on one page, with its kind and whether a label named it.
+    `read`: readings of candidates already met on the site's other pages, keyed on all that a
+    reading depends on (the line up to the candidate, the two lines above, the candidate)."""
     hits = []
     text = page.folded
+    read = {} if read is None else read
     for match in _candidates(text):
         if _DATE.fullmatch(match.group(0)):
             continue
         line_start = text.rfind("\n", 0, match.start()) + 1
-        before = text[max(line_start, match.start() - _LABEL_WINDOW):match.start()]
-        kind, labelled = _label_kind(before, labels, faxes, traps)
-        if kind == "trap" or _branch_line(text, line_start, match.start()):
-            continue
         region = region or region_of([page], ctx.lang)
-        for raw, offset, normalised in _split(match.group(0), region, ctx.lang, labelled):
+        key = (text[line_start:match.start()], _lines_above(text, line_start), match.group(0), region,
+               ctx.lang)
+        reading = read[key] if key in read else read.setdefault(key, _read(*key))
+        if reading is None:
+            continue
+        kind, labelled, numbers = reading
+        for raw, offset, normalised in numbers:
             start = match.start() + offset
             hits.append(_Hit(*normalised, kind, labelled, page, (start, start + len(raw))))
     return _carry_area_codes(hits, text)
+
+
+def _read(line: str, above: tuple[str, ...], candidate: str, region: str, lang: str) -> _Reading | None:
+    """How a candidate printed after `line` (its line up to it) reads; None: not a phone (a
+    trap label before it, or a branch office's line)."""
+    labels = alternation("phones", "labels", "phone")
+    faxes = alternation("phones", "labels", "fax")
+    traps = alternation("phones", "labels", "trap")
+    kind, labelled = _label_kind(line[-_LABEL_WINDOW:], labels, faxes, traps)
+    if kind == "trap" or _branch_line(line, above):
+        return None
+    return kind, labelled, _split(candidate, region, lang, labelled)
 
 
 def _candidates(text: str) -> Iterator[re.Match[str]]:
@@ -240,24 +260,32 @@ def _split_once(raw: str, region: str, lang: str, labelled: bool, lenient: bool)
 _BRANCH_MARK = re.compile(r"办事处|分公司|分部|分厂|分店|子公司|branch|(?<!head )(?<!main )\b\w+ office\b",
                           re.IGNORECASE)
 _HEAD_MARK = re.compile(r"总部|总公司|head office|headquarters|main office", re.IGNORECASE)
+_NUMBER_RUN = re.compile(r"\d[\d\s-]{6,}\d")  # a line above holding a number is no heading
 
 
-def _branch_line(text: str, line_start: int, start: int) -> bool:
-    """A number printed for a branch office (its line, or a short heading line just above)."""
-    line = text[line_start:start]
-    if _BRANCH_MARK.search(line) and not _HEAD_MARK.search(line):
-        return True
+def _lines_above(text: str, line_start: int) -> tuple[str, ...]:
+    """The (up to) two lines above the line starting at `line_start`, nearest first."""
+    above = []
     end = line_start - 1
-    for _ in range(2):  # a short heading one or two lines above ("上海分公司", "Leeds office")
+    for _ in range(2):
         if end <= 0:
             break
         prev_start = text.rfind("\n", 0, end) + 1
-        previous = text[prev_start:end]
-        if len(previous) > 60 or re.search(r"\d[\d\s-]{6,}\d", previous):
+        above.append(text[prev_start:end])
+        end = prev_start - 1
+    return tuple(above)
+
+
+def _branch_line(line: str, above: Sequence[str]) -> bool:
+    """A number printed for a branch office: its line (up to the number) names one, or a short
+    heading line one or two lines above does ("上海分公司", "Leeds office")."""
+    if _BRANCH_MARK.search(line) and not _HEAD_MARK.search(line):
+        return True
+    for previous in above:
+        if len(previous) > 60 or _NUMBER_RUN.search(previous):
             return False
         if _BRANCH_MARK.search(previous):
             return not _HEAD_MARK.search(previous)
-        end = prev_start - 1
     return False
 
 

@@ -156,3 +156,17 @@ def test_whole_word_cues_are_found_as_the_word_pattern_finds_them():
         for word in ("home", "homes", "me"):
             expected = re.search(rf"(?<![a-z]){re.escape(word)}(?![a-z])", text) is not None
             assert contact._has_word(word, text) == expected
+
+
+def test_phone_readings_kept_over_a_site_give_each_page_its_own_hits():
+    """phones.scan reuses a candidate's reading on the site's other pages (footers repeat)."""
+    reused = 0
+    for pages in _sites():
+        ctx = _context(pages, dt.date(2026, 11, 23))
+        region = phones.region_of(pages, ctx.lang)
+        read: dict = {}
+        shared = [phones.scan(page, ctx, region, read) for page in pages]
+        alone = [phones.scan(page, ctx, region) for page in pages]
+        assert shared == alone
+        reused += sum(len(hits) for hits in shared) - len(read)
+    assert reused > 50
