@@ -78,7 +78,7 @@ _ZH_AGE = Started(re.compile(r"(?:成立|创立|创办|创建|发展)(?:至今|�
                              + NUMBER + r")\s*(?:余|多)?\s*年"), ("成立", "创立", "创办", "创建", "发展"))
 _ZH_AGE_HISTORY = Started(re.compile(r"(?:公司|企业|我们)[^。，；]{0,8}?(" + NUMBER
                                      + r")\s*(?:余|多)?\s*年(?:的)?(?:发展历程|发展历史|历史|风雨历程)"),
-                          ("公司", "企业", "我们"))
+                          ("公司", "企业", "我们"), required=("历程", "历史"))
 _EN_AGE = Gated(led_by(EN_NUMBER_FIRST + r"omnaf\s", r"(?:over|more than|nearly|almost|about|for)?\s*(" + EN_NUMBER
                      + r")\+?\s*(?:years?|decades?)\s+(?:of\s+)?(?:in business|experience|"
                      r"of service|of serving|serving|history|in the industry)", re.IGNORECASE),
