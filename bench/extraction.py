@@ -17,7 +17,7 @@ import phonenumbers
 
 from bench.mockweb import render, site
 from bench.pages import page_role
-from extractors import extract_site
+from extractors import extract_site, prepare
 from extractors.phonenorm import normalise
 from prospect.models import PageDoc
 
@@ -118,6 +118,7 @@ def _warm_up() -> None:
                 _warm_number(example, region)
     for docs in _warm_up_sites():
         extract_site(docs, crawled_at=CRAWLED_AT)
+    prepare()  # the tables the warm-up sites did not reach (English home-office cues...)
 
 
 _NUMBER_TYPES = tuple(getattr(phonenumbers.PhoneNumberType, name) for name in (

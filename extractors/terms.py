@@ -136,6 +136,10 @@ class SharedIndex:
     def clear(self) -> None:
         self._found.clear()
 
+    def prepare(self) -> None:
+        """Build now the scanner a new text is read with (every literal registered so far)."""
+        self._scanner(0, len(self._batches))
+
     def _scanner(self, first: int, upto: int) -> _Scanner:
         """A scanner of the literals of batches first..upto-1."""
         scanner = self._scanners.get((first, upto))

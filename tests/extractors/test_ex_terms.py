@@ -9,7 +9,7 @@ import re
 import pytest
 
 from bench.extraction import mock_sites
-from extractors import extract_site  # noqa: F401 - imports every extractor, registering its literals
+from extractors import extract_site  # imports every extractor, registering its literals
 from extractors.document import parse_page
 from extractors.terms import SHARED, Anchored, CaseBlindLiterals, NeedleSet, SharedIndex, Started, lowered
 
@@ -144,3 +144,25 @@ def test_a_started_pattern_with_required_words_skips_texts_without_them_and_find
     for text in texts:
         assert [m.span() for m in started.finditer(text)] == [m.span() for m in pattern.finditer(text)]
     assert started.starts("有自己的办公室" * 80) == []
+
+
+def test_prepare_builds_every_table_the_extractors_would_build_on_first_use():
+    """After `prepare()`, extracting sites registers no literal the shared automaton lacks (a
+    late table would rebuild it mid-crawl)."""
+    from pathlib import Path
+
+    from bench.extraction import real_sites
+    from extractors import prepare
+    from extractors.contact import _english_home
+
+    prepare()
+    batches = len(SHARED._batches)
+    sites = mock_sites(6, pages_per_site=10)
+    realsites = Path(__file__).resolve().parents[3] / "shared" / "realsites"
+    if realsites.is_dir():
+        sites += real_sites(realsites)
+    for docs in sites:
+        extract_site(docs, crawled_at=__import__("datetime").date(2026, 11, 23))
+    pages = [parse_page(doc) for doc in sites[0]]
+    _english_home("Flat 3, 12 Oak Close, Leeds", pages)  # the English home-office cues
+    assert len(SHARED._batches) == batches
