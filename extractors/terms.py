@@ -72,15 +72,15 @@ def matches_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> It
                 yield match
 
 
+LED_BY = "(?="  # how a `led_by` pattern begins (the tests take the pattern back out of it)
+
+
 def led_by(first: str, pattern: str, flags: int = 0) -> re.Pattern[str]:
     """`re.compile(pattern, flags)` for a pattern every match of which starts with a character
     of the class `first` (its body, as in `[...]`), tested before anything else: a pattern that
     opens with optional words and an alternation of number words otherwise tries forty branches
     at every character of the text it scans. The same matches."""
     return re.compile(f"{LED_BY}[{first}])(?:{pattern})", flags)
-
-
-LED_BY = "(?="  # how a `led_by` pattern begins (the tests take the pattern back out of it)
 
 
 def find_all(text: str, literal: str) -> list[int]:
@@ -90,6 +90,27 @@ def find_all(text: str, literal: str) -> list[int]:
         found.append(at)
         at = text.find(literal, at + 1)
     return found
+
+
+def _literal_starts(hay: str, literals: Sequence[str]) -> Iterator[tuple[str, Sequence[int]]]:
+    """(literal, its start offsets) for each of `literals` found in the lower-cased `hay`: a
+    page's from its shared keyword pass, a shorter text's from finds of its own."""
+    if SHARED.serves(hay):
+        found = SHARED.starts(hay)
+        for literal in literals:
+            if literal in found:
+                yield literal, found[literal]
+        return
+    for literal in literals:
+        yield literal, find_all(hay, literal)
+
+
+def _holds_any(hay: str, literals: Sequence[str]) -> bool:
+    """Whether the lower-cased `hay` holds one of `literals` (a page: asked of its shared pass)."""
+    if SHARED.serves(hay):
+        found = SHARED.starts(hay)
+        return any(literal in found for literal in literals)
+    return any(literal in hay for literal in literals)
 
 
 class SharedIndex:
@@ -318,12 +339,7 @@ class Gated:
 
     def may_match(self, text: str) -> bool:
         hay = lowered(text)
-        if hay is None:
-            return True
-        if SHARED.serves(hay):
-            found = SHARED.starts(hay)
-            return any(needle in found for needle in self.required)
-        return any(needle in hay for needle in self.required)
+        return hay is None or _holds_any(hay, self.required)
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         if self._windows is not None:
@@ -355,16 +371,9 @@ class Started:
         hay = lowered(text)
         if hay is None:  # lower() would move offsets
             return None
-        if SHARED.serves(hay):
-            found = SHARED.starts(hay)
-            if self.required and not any(needle in found for needle in self.required):
-                return []
-            places = [at for literal in self.literals for at in found.get(literal, ())]
-        else:
-            if self.required and not any(needle in hay for needle in self.required):
-                return []
-            places = [at for literal in self.literals for at in find_all(hay, literal)]
-        return sorted(set(places))
+        if self.required and not _holds_any(hay, self.required):
+            return []
+        return sorted({at for _, starts in _literal_starts(hay, self.literals) for at in starts})
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         places = self.starts(text)
@@ -399,7 +408,7 @@ class Anchored:
         if hay is None:  # lower() would move offsets
             return [(0, len(text))]
         spans = []
-        for anchor, starts in self._anchor_starts(hay):
+        for anchor, starts in _literal_starts(hay, self.anchors):
             spans.extend((max(0, at - self.before), at + len(anchor) + self.after + self._MARGIN)
                          for at in starts)
         if not spans:
@@ -412,16 +421,6 @@ class Anchored:
             else:
                 merged.append((start, end))
         return [(start, min(end, len(text))) for start, end in merged]
-
-    def _anchor_starts(self, hay: str) -> Iterator[tuple[str, Sequence[int]]]:
-        if SHARED.serves(hay):
-            found = SHARED.starts(hay)
-            for anchor in self.anchors:
-                if anchor in found:
-                    yield anchor, found[anchor]
-            return
-        for anchor in self.anchors:
-            yield anchor, find_all(hay, anchor)
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         for start, end in self.windows(text):
