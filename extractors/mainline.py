@@ -176,9 +176,11 @@ class _PageTerms:
         self._marks: dict[str, tuple[list[int], list[int]]] = {}
 
     def sentence_at(self, page: ParsedPage, start: int, end: int) -> tuple[int, int]:
-        """`_sentence_at(page.folded, start, end)`, from the page's sentence marks found once
-        (marks never overlap, so the last one ending before `start` and the first one starting
-        after `end` are the nearest of any kind)."""
+        """Bounds of the sentence around [start, end) of `page.folded`: just after the nearest
+        mark (_ENDS) before it and just after the nearest one after it, looked for within LIST_MAX
+        characters. Read from the page's marks, found once (marks never overlap, so the last one
+        ending before `start` and the first one starting after `end` are the nearest of any
+        kind)."""
         marks = self._marks.get(page.url)
         if marks is None:
             found = list(_MARK.finditer(page.folded))
@@ -210,21 +212,6 @@ def _inside(starts: Sequence[int], left: int, right: int) -> list[int]:
 
 _ENDS = ("。", "！", "？", "!", "?", "；", ";", "\n", ". ")
 _MARK = re.compile("|".join(map(re.escape, _ENDS)))
-
-
-def _sentence_at(text: str, start: int, end: int) -> tuple[int, int]:
-    """Bounds of the sentence around [start, end), looked for within LIST_MAX characters
-    (str.rfind / str.find: a long page costs no per-character Python loop)."""
-    floor, ceiling = max(0, start - LIST_MAX), min(len(text), end + LIST_MAX)
-    left, right = floor, ceiling
-    for mark in _ENDS:
-        before = text.rfind(mark, floor, start)
-        if before >= 0:
-            left = max(left, before + len(mark))
-        after = text.find(mark, end, ceiling)
-        if after >= 0:
-            right = min(right, after + len(mark))
-    return left, right
 
 
 # --- the company's own name, titles and descriptions ------------------------------------------
