@@ -105,12 +105,13 @@ def measure(corpus: str, sites: list[list[PageDoc]], repeat: int = 1) -> Extract
 
 
 def _warm_up() -> None:
-    """Costs paid once per process, not per page: patterns built on first use (two sites of
-    another mock web) and the phone library's metadata patterns of every region and number type,
-    compiled on the first number of that region and type it checks (a night's crawl meets them
-    early). No measured page's own name or number is looked at. The phone library goes first:
-    its thousands of patterns pass through the `re` module's cache of 512, and the sites after it
-    put the extractors' own patterns back there, as a crawl's first sites do."""
+    """Costs paid once per process, not per page: the phone library's metadata patterns of every
+    region and number type (compiled on the first number of that region and type it checks; a
+    night's crawl meets them early), then patterns and tables built on first use (eight sites of
+    another mock web, then `prepare()` for the tables they do not reach). No measured page's own
+    name or number is looked at. The phone library goes first: its thousands of patterns pass
+    through the `re` module's cache of 512, and the sites after it put the extractors' own
+    patterns back there, as a crawl's first sites do."""
     for region in sorted(phonenumbers.SUPPORTED_REGIONS):
         for kind in _NUMBER_TYPES:
             example = phonenumbers.example_number_for_type(region, kind)

@@ -160,7 +160,9 @@ def scan(page: ParsedPage, ctx: SiteContext, region: str = "",
         region = region or region_of([page], ctx.lang)
         key = (text[line_start:match.start()], _lines_above(text, line_start), match.group(0), region,
                ctx.lang)
-        reading = read[key] if key in read else read.setdefault(key, _read(*key))
+        if key not in read:
+            read[key] = _read(*key)
+        reading = read[key]
         if reading is None:
             continue
         kind, labelled, numbers = reading
