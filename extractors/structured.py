@@ -12,6 +12,7 @@ from typing import Any, Iterable
 from urllib.parse import unquote
 
 import lxml.html
+from lxml import etree
 
 MARKERS = ("ld+json", "itemscope", "typeof")  # no structured data without one of them
 _REPEATED = {"telephone", "faxNumber", "email"}  # properties a business prints more than once
@@ -39,9 +40,15 @@ def extract_items(tree: lxml.html.HtmlElement | None,
 
 # --- JSON-LD ----------------------------------------------------------------------------------
 
+# Compiled once (`element.xpath(query)` compiles its query on every call).
+_JSONLD_SCRIPTS = etree.XPath("//script[contains(translate(@type,'LDJSON','ldjson'),'ld+json')]")
+_MICRODATA_SCOPES = etree.XPath("//*[@itemscope]")
+_RDFA_SCOPES = etree.XPath("//*[@typeof]")
+
+
 def jsonld_items(tree: lxml.html.HtmlElement) -> list[dict[str, Any]]:
     items: list[dict[str, Any]] = []
-    for script in tree.xpath("//script[contains(translate(@type,'LDJSON','ldjson'),'ld+json')]"):
+    for script in _JSONLD_SCRIPTS(tree):
         data = loads_lenient(script.text or "")
         if data is not None:
             items.extend(_flatten(data))
@@ -102,11 +109,11 @@ def _types(value: Any) -> tuple[str, ...]:
 # --- microdata and RDFa -----------------------------------------------------------------------
 
 def microdata_items(tree: lxml.html.HtmlElement) -> list[dict[str, Any]]:
-    return [_scoped(el, "itemprop", el.get("itemtype", "")) for el in tree.xpath("//*[@itemscope]")]
+    return [_scoped(el, "itemprop", el.get("itemtype", "")) for el in _MICRODATA_SCOPES(tree)]
 
 
 def rdfa_items(tree: lxml.html.HtmlElement) -> list[dict[str, Any]]:
-    return [_scoped(el, "property", el.get("typeof", "")) for el in tree.xpath("//*[@typeof]")]
+    return [_scoped(el, "property", el.get("typeof", "")) for el in _RDFA_SCOPES(tree)]
 
 
 def _scoped(scope: lxml.html.HtmlElement, attr: str, type_attr: str) -> dict[str, Any]:
