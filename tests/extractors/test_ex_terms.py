@@ -166,3 +166,20 @@ def test_prepare_builds_every_table_the_extractors_would_build_on_first_use():
     pages = [parse_page(doc) for doc in sites[0]]
     _english_home("Flat 3, 12 Oak Close, Leeds", pages)  # the English home-office cues
     assert len(SHARED._batches) == batches
+
+
+def test_patterns_none_of_whose_literals_a_page_holds_answer_at_once_and_the_rest_as_before():
+    """A page text holding none of a pattern's literals (by the shared pass) yields no match
+    without running the pattern; a page holding one runs it as before."""
+    from extractors.terms import Gated, TermAlternation
+
+    terms = TermAlternation.of_terms(["视频监控", "video surveillance"], re.IGNORECASE)
+    gated = Gated(re.compile(r"\d+\s*名员工"), ["员工"], longest=20)
+    started = Started(re.compile(r"(?:公司地址|地址)\s*[:：]\s*(\S{2,12})"), ("公司地址", "地址"))
+    without = "本公司专业从事门禁系统的安装与维护。" * 40
+    holding = without + "我们有120名员工，公司地址：杭州市西湖区，提供Video Surveillance服务。"
+    for pattern in (terms, gated, started):
+        plain = pattern.full if isinstance(pattern, TermAlternation) else pattern.pattern
+        assert SHARED.serves(without) and list(pattern.finditer(without)) == []
+        spans = [m.span() for m in pattern.finditer(holding)]
+        assert spans == [m.span() for m in plain.finditer(holding)] and spans
