@@ -10,7 +10,7 @@ import pytest
 pytest.importorskip("aiohttp")
 pytest.importorskip("psutil")
 
-from bench import crawlrun, report  # noqa: E402
+from bench import crawlrun, extraction, report  # noqa: E402
 from bench.mockweb import render, robots, site  # noqa: E402
 from bench.resolver import BenchResolver  # noqa: E402
 from bench.server_proc import MockServer  # noqa: E402
@@ -46,3 +46,14 @@ def test_bare_and_full_crawls_finish_on_the_mock_web(tmp_path):
         assert result.pages > 0 and result.cpu > 0 and result.peak_rss_mb > 0
     assert results[1].db_sites == 3
     assert "CPU full/bare" in report.crawl_table(results)
+
+
+def test_extraction_bench_times_extraction_parse_and_pages_alone_over_the_same_pages():
+    sites = extraction.mock_sites(2, pages_per_site=4)
+    result = extraction.measure("mock web", sites)
+    assert (result.sites, result.pages) == (2, sum(map(len, sites)))
+    assert result.extract_s > 0 and result.parse_s > 0 and result.pages_s > 0
+    assert result.pages_ratio == result.pages_s / result.parse_s
+    machine = dict.fromkeys(("when", "nproc", "cpu", "memory_gb", "load_avg", "python", "scrapy", "lxml"), "-")
+    shown = report.render(machine, None, [], [result], [], 1.0)
+    assert "pages alone" in shown and f"before any extractor: {result.pages_ratio:.2f}x" in shown
