@@ -117,8 +117,8 @@ def _page_literals(text: str) -> dict[str, list[int]] | None:
     """The literals the shared pass found in the page text `text` (as given, not lower-cased), or
     None when `text` is no page text (shorter than the shared pass's minimum) or must be matched
     in full (`lowered` is None). A pattern none of whose literals is among them has no match:
-    most patterns find nothing on most pages, and asking this once costs a fifth of walking the
-    pattern's own path to the same empty answer."""
+    most patterns find nothing on most pages, and asking this costs less than half of walking the
+    pattern's own path (windows, starts or candidates) to the same empty answer."""
     if len(text) < SharedIndex.MIN_LENGTH:
         return None
     hay = _lowered_page(text)
