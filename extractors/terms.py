@@ -116,18 +116,11 @@ def _holds_any(hay: str, literals: Sequence[str]) -> bool:
 def _page_literals(text: str) -> dict[str, list[int]] | None:
     """The literals the shared pass found in the page text `text` (as given, not lower-cased), or
     None when `text` is no page text (shorter than the shared pass's minimum) or must be matched
-    in full (`lowered` is None). A pattern none of whose literals is among them has no match:
-    most patterns find nothing on most pages, and asking this costs less than half of walking the
-    pattern's own path (windows, starts or candidates) to the same empty answer."""
+    in full (`lowered` is None)."""
     if len(text) < SharedIndex.MIN_LENGTH:
         return None
     hay = _lowered_page(text)
     return None if hay is None else SHARED.starts(hay)
-
-
-def _holds_none(found: dict[str, list[int]] | None, literals: frozenset[str]) -> bool:
-    """Whether the shared pass's `found` (see `_page_literals`) holds none of `literals`."""
-    return found is not None and found.keys().isdisjoint(literals)
 
 
 class SharedIndex:
@@ -296,8 +289,9 @@ class TermAlternation:
         extractors read some tables (access-control terms) on the same page several times."""
         if len(text) < SharedIndex.MIN_LENGTH:
             return self._finditer(text)
-        if self._needle_set is not None and _holds_none(_page_literals(text), self._needle_keys):
-            return iter(())
+        found = _page_literals(text) if self._needle_set is not None else None
+        if found is not None and found.keys().isdisjoint(self._needle_keys):
+            return iter(())  # no term on the page: asked in one set test, not by sorting candidates
         last = self._last  # one read: another thread may replace it meanwhile
         if last is None or last[0] is not text:
             last = self._last = (text, list(self._finditer(text)))
@@ -356,8 +350,6 @@ class Gated:
         self.anchors = tuple(a.lower() for a in anchors) if anchors else self.required
         self._windows = Anchored(pattern, self.anchors, longest, longest if after is None else after) \
             if longest else None
-        # a match holds one of these: the windows' anchors, or else the required literals
-        self._gate = frozenset(self.anchors if self._windows is not None else self.required) - {""}
         SHARED.register(self.required)
 
     def may_match(self, text: str) -> bool:
@@ -365,8 +357,6 @@ class Gated:
         return hay is None or _holds_any(hay, self.required)
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        if _holds_none(_page_literals(text), self._gate):
-            return iter(())
         if self._windows is not None:
             return self._windows.finditer(text)
         return self.pattern.finditer(text) if self.may_match(text) else iter(())
@@ -389,8 +379,6 @@ class Started:
         self.pattern = pattern
         self.literals = tuple(dict.fromkeys(lit.lower() for lit in literals if lit))
         self.required = tuple(r.lower() for r in required)
-        self._literal_set = frozenset(self.literals)
-        self._required_set = frozenset(self.required) - {""}
         SHARED.register((*self.literals, *self.required))
 
     def starts(self, text: str) -> list[int] | None:
@@ -403,9 +391,6 @@ class Started:
         return sorted({at for _, starts in _literal_starts(hay, self.literals) for at in starts})
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        found = _page_literals(text)
-        if _holds_none(found, self._literal_set) or (self._required_set and _holds_none(found, self._required_set)):
-            return iter(())
         places = self.starts(text)
         return self.pattern.finditer(text) if places is None else matches_at(self.pattern, text, places)
 
