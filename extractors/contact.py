@@ -18,6 +18,7 @@ from prospect.models import Evidence
 
 from .common import SiteContext, evidence, load, site_pages
 from .document import ParsedPage
+from .listlines import and_list
 from .structured import as_text
 from .terms import Gated, NeedleSet, Started, find_all, lowered
 from .text import fold
@@ -41,7 +42,6 @@ _POSTAL = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b|\b[A-Z]{2}\.?\s+\d{
 _STREET_WORD = re.compile(r"\b(?:Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Lane|Ln|Way|Drive|Dr\.?|House|"
                           r"Court|Suite|Unit|Floor|Building|Blvd|Highway|Nagar|Marg|Plaza|Tower)\b")
 _DIGIT = re.compile(r"\d")  # both street patterns need one: most lines are spared them
-_AND_LIST = re.compile(r",\s*(?:and\s+)?|\s+and\s+")  # "Leeds, York and Hull"
 # Whole-site cues, tried on every page: gated on their words, most pages hold none.
 _SHOP_WORDS = ("实体店", "门店", "店面", "到店", "进店", "来店", "线下店", "本店", "storefront", "walk-in",
                "visit our ")
@@ -297,9 +297,8 @@ def branches(pages: Sequence[ParsedPage], ctx: SiteContext) -> list[Evidence]:
                 shown = page.text[match.end(1) - len(name):match.end(1)]  # 台中辦事處 as printed
                 names.setdefault(shown, (page, match.span()))
         for match in _EN_OFFICES.finditer(page.folded):
-            for part in _AND_LIST.split(match.group(1)):
-                if part.strip():
-                    names.setdefault(part.strip(), (page, match.span()))
+            for part in and_list(match.group(1)):
+                names.setdefault(part, (page, match.span()))
     if not names:
         return []
     page, span = next(iter(names.values()))

@@ -7,6 +7,8 @@ with exactly the same answers:
 - `strip_more(line)` == `re.sub(r"(?:…+|\\.{3,})?(?:查看更多|更多)?\\s*>*$", "", line)`
 - `separated_list(line)` == `bool(re.match(r"^[^\\n]{4,40}?(?:\\s*[·、/|]\\s*[^\\n]{4,40}?){2,}"
   r"(?:…+|……|\\.{3,})?(?:查看更多.*)?$", line))` for a line without newlines
+
+`and_list(text)` splits an English "A, B and C" list; the branch and client extractors share it.
 """
 from __future__ import annotations
 
@@ -63,3 +65,12 @@ def separated_list(line: str) -> bool:
                 if state not in seen:
                     todo.append(state)
     return False
+
+
+_AND_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+
+
+def and_list(text: str) -> list[str]:
+    """The parts of an English list, "Leeds, York and Hull" → Leeds, York, Hull (stripped, none
+    empty)."""
+    return [part for part in map(str.strip, _AND_SEPARATOR.split(text)) if part]

@@ -17,7 +17,7 @@ from prospect.models import Evidence
 
 from .common import SiteContext, evidence, site_pages
 from .document import ParsedPage
-from .listlines import SEPARATORS, separated_list, strip_more
+from .listlines import SEPARATORS, and_list, separated_list, strip_more
 from .names import clean_name, client_record, name_key, sector_of
 from .terms import Started
 from .text import collapse
@@ -41,7 +41,6 @@ _EN_LIST = Started(re.compile(
 _TWO_SEPARATORS = re.compile(rf"^[^\n{SEPARATORS}]*[{SEPARATORS}][^\n{SEPARATORS}]*[{SEPARATORS}][^\n]*$",
                              re.MULTILINE)
 _SEPARATOR = re.compile(r"\s*[·、/|]\s*")
-_AND_LIST = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")  # "the A, B and C Police Stations"
 _PLURAL = {"Stations": "Station", "Departments": "Department", "Hospitals": "Hospital",
            "Schools": "School", "Universities": "University", "Banks": "Bank",
            "Colleges": "College", "Churches": "Church", "Hotels": "Hotel",
@@ -138,8 +137,6 @@ def _prose_lists(page: ParsedPage) -> list[tuple[str, tuple[int, int]]]:
     for match in _EN_LIST.finditer(page.folded):
         suffix = _PLURAL.get(match.group(2).split()[-1], "")
         head = " ".join(match.group(2).split()[:-1])
-        for part in _AND_LIST.split(match.group(1)):
-            part = part.strip()
-            if part:
-                found.append((collapse(f"{part} {head} {suffix}"), match.span()))
+        for part in and_list(match.group(1)):  # "the A, B and C Police Stations"
+            found.append((collapse(f"{part} {head} {suffix}"), match.span()))
     return found

@@ -182,3 +182,17 @@ def test_phone_readings_kept_over_a_site_give_each_page_its_own_hits():
         assert shared == alone
         reused += sum(len(hits) for hits in shared) - len(read)
     assert reused > 50
+
+
+def test_and_lists_split_as_both_extractors_split_them_before():
+    """Branch offices split at `,\\s*(?:and\\s+)?|\\s+and\\s+`, client lists at the same with `\\s*`
+    before the comma; both then stripped the parts and dropped empty ones."""
+    from extractors.listlines import and_list
+
+    plain = [re.compile(r",\s*(?:and\s+)?|\s+and\s+"), re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")]
+    texts = ["Leeds, York and Hull", "Leeds , York ,and Hull", "A and, B", "A,, B and  and C",
+             " Bath ,  Wells , ", "Sandown and Shanklin", "St Ives,and Truro", ""]
+    for text in texts:
+        for pattern in plain:
+            assert and_list(text) == [p.strip() for p in pattern.split(text) if p.strip()]
+    assert and_list("Leeds, York and Hull") == ["Leeds", "York", "Hull"]
