@@ -17,7 +17,7 @@ import scrapy
 from scrapy.crawler import CrawlerProcess
 from scrapy.http import TextResponse
 
-from crawler import settings as project
+from prospect_intel.crawler import settings as project
 
 # Politeness and robustness settings shared with the prospect crawler (read, never changed).
 SHARED = ("USER_AGENT", "ROBOTSTXT_OBEY", "ROBOTSTXT_USER_AGENT", "CONCURRENT_REQUESTS",

@@ -79,14 +79,28 @@ def prepare_full(work: Path, urls: list[str]) -> Path:
     db = work / "full.db"
     sites = work / "sites.txt"
     sites.write_text("\n".join(urls) + "\n")
-    subprocess.run([sys.executable, "-m", "prospect.cli", "--db", str(db), "add", "--file", str(sites)],
+    subprocess.run([sys.executable, "-m", "prospect_intel", "--db", str(db), "add", "--file", str(sites)],
                    cwd=ROOT, env=_env(), check=True, capture_output=True)
     return db
 
 
 def full_command(db: Path, mode: str, extra: dict) -> list[str]:
-    values = {"TWISTED_DNS_RESOLVER": "bench.resolver.BenchResolver", **(FULL_CPU_MODE if mode == "cpu" else {}), **extra}
-    return [sys.executable, "-m", "prospect.cli", "--db", str(db), "crawl", "--quiet", "--allow-private", *_sets(values)]
+    values = {
+        "TWISTED_DNS_RESOLVER": "bench.resolver.BenchResolver",
+        **(FULL_CPU_MODE if mode == "cpu" else {}),
+        **extra,
+    }
+    return [
+        sys.executable,
+        "-m",
+        "prospect_intel",
+        "--db",
+        str(db),
+        "crawl",
+        "--quiet",
+        "--allow-private",
+        *_sets(values),
+    ]
 
 
 def bare_command(work: Path, urls: list[str], mode: str, extra: dict) -> tuple[list[str], Path]:
@@ -97,7 +111,8 @@ def bare_command(work: Path, urls: list[str], mode: str, extra: dict) -> tuple[l
     sites_at_once = extra.get("PROSPECT_CONCURRENT_SITES")
     cmd = [sys.executable, "-m", "bench.bare", "--sites", str(sites), "--progress", str(progress),
            *([f"--concurrent-sites={sites_at_once}"] if sites_at_once else []),
-           *[arg for k, v in values.items() if not k.startswith("PROSPECT_") for arg in ("--set", f"{k}={json.dumps(v)}")]]
+           *[arg for k, v in values.items() if not k.startswith("PROSPECT_")
+             for arg in ("--set", f"{k}={json.dumps(v)}")]]
     return cmd, progress
 
 

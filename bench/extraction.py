@@ -19,10 +19,10 @@ import phonenumbers
 
 from bench.mockweb import render, site
 from bench.pages import page_role
-from extractors import extract_site, prepare
-from extractors.document import parse_page
-from extractors.phonenorm import normalise
-from prospect.models import PageDoc
+from prospect_intel.core.document import parse_page
+from prospect_intel.core.models import PageDoc
+from prospect_intel.extractors import extract_site, prepare
+from prospect_intel.extractors.phonenorm import normalise
 
 CRAWLED_AT = dt.date(2026, 11, 23)
 _ROLES = {"home": "home", "about": "about", "contact": "contact"}
@@ -68,7 +68,9 @@ def mock_sites(count: int, pages_per_site: int = 30, seed: int = 6) -> list[list
             reply = render(s, path)
             role, section, _ = page_role(s, path)
             role = _ROLES.get(role) or _SECTION_ROLES.get(section, "other")
-            docs.append(PageDoc(f"http://{s.host}{path}", role, reply.body.decode("gbk" if s.encoding == "gbk" else "utf-8")))
+            docs.append(
+                PageDoc(f"http://{s.host}{path}", role, reply.body.decode("gbk" if s.encoding == "gbk" else "utf-8"))
+            )
         sites.append(docs)
         if len(sites) == count:
             break

@@ -80,7 +80,9 @@ def _contact(s: Site) -> str:
         lines = [f"地址：{s.address}"] + [f"电话：{p}" for p in s.phones] + [f"传真：{s.phones[0][:-2]}99",
                                                                           f"邮箱：sales@site{s.index}.bench.test"]
     else:
-        lines = [f"Address: {s.address}"] + [f"Phone: {p}" for p in s.phones] + [f"Email: info@site{s.index}.bench.test"]
+        lines = (
+            [f"Address: {s.address}"] + [f"Phone: {p}" for p in s.phones] + [f"Email: info@site{s.index}.bench.test"]
+        )
     return "".join(f"<p>{escape(line)}</p>" for line in lines)
 
 
@@ -120,8 +122,13 @@ def page_html(s: Site, path: str, where: tuple, rng: random.Random) -> str:
     L = _LABELS[s.lang]
     heading, main = _main(s, role, section, k, rng)
     nav_items = C.ZH_NAV if s.lang == "zh" else C.EN_NAV
-    paths = {"home": "/", "products": list_path(s, "products", 1), "cases": list_path(s, "cases", 1),
-             "news": list_path(s, "news", 1), **{r: _PATHS[s.lang][r] for r in ("about", "contact", "jobs", "downloads")}}
+    paths = {
+        "home": "/",
+        "products": list_path(s, "products", 1),
+        "cases": list_path(s, "cases", 1),
+        "news": list_path(s, "news", 1),
+        **{r: _PATHS[s.lang][r] for r in ("about", "contact", "jobs", "downloads")},
+    }
     nav = "".join(f'<li><a href="{paths[r]}">{label}</a></li>' for label, r in nav_items)
     side = "".join(f'<li><a href="{_detail(s, "products", i)}">{escape(_item_title(s, "products", i))}</a></li>'
                    for i in range(1, min(8, s.items["products"]) + 1))
@@ -129,10 +136,12 @@ def page_html(s: Site, path: str, where: tuple, rng: random.Random) -> str:
     charset = "gb2312" if s.encoding == "gbk" else "utf-8"
     title = escape(heading) if role == "home" else f"{escape(heading)} - {escape(s.name)}"
     target = rng.randint(24_000, 60_000)
-    head = (f'<!DOCTYPE html><html><head><meta http-equiv="Content-Type" content="text/html; charset={charset}">'
-            f"<title>{title}</title><meta name=\"keywords\" content=\"{escape(s.name)}\">"
-            f"<style>{''.join(C.STYLE_BLOCK.replace('{k}', str(i)) for i in range(rng.randint(6, 16)))}</style>"
-            f"<script>{''.join(C.SCRIPT_BLOCK.replace('{k}', str(i)) for i in range(rng.randint(6, 16)))}</script></head>")
+    head = (
+        f'<!DOCTYPE html><html><head><meta http-equiv="Content-Type" content="text/html; charset={charset}">'
+        f'<title>{title}</title><meta name="keywords" content="{escape(s.name)}">'
+        f"<style>{''.join(C.STYLE_BLOCK.replace('{k}', str(i)) for i in range(rng.randint(6, 16)))}</style>"
+        f"<script>{''.join(C.SCRIPT_BLOCK.replace('{k}', str(i)) for i in range(rng.randint(6, 16)))}</script></head>"
+    )
     top = (f'<body><div class="top"><div class="logo"><a href="/">{escape(s.name)}</a></div>'
            f'<ul class="nav">{nav}</ul></div><div class="banner"><img src="/images/banner.jpg" alt=""></div>'
            f'<div class="position">{L["where"]}<a href="/">{L["home"]}</a> &gt; {crumb_label}</div>'
@@ -147,12 +156,14 @@ def page_html(s: Site, path: str, where: tuple, rng: random.Random) -> str:
     while size < target:  # the markup-heavy blocks long pages carry: thumbnails, related links, scripts
         news = 1 + (len(pad) * 3 + k) % s.items["news"]
         title = escape(_item_title(s, "news", news))
-        block = (f'<div class="box{len(pad) % 7} clearfix" style="margin-top:10px;padding:5px 8px;border:1px solid #e5e5e5">'
-                 f'<div class="pic"><a href="{_detail(s, "news", news)}" target="_blank"><img src="/uploads/allimg/'
-                 f'2024{rng.randint(10, 12)}/{rng.randint(1000, 9999)}-1.jpg" width="220" height="160" border="0" '
-                 f'onerror="this.src=\'/images/nopic.gif\'"></a></div><div class="txt"><a href="{_detail(s, "news", news)}" '
-                 f'title="{title}" class="t">{title}</a><span class="date">2024-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}'
-                 f'</span></div></div>')
+        block = (
+            f'<div class="box{len(pad) % 7} clearfix" style="margin-top:10px;padding:5px 8px;border:1px solid #e5e5e5">'
+            f'<div class="pic"><a href="{_detail(s, "news", news)}" target="_blank"><img src="/uploads/allimg/'
+            f'2024{rng.randint(10, 12)}/{rng.randint(1000, 9999)}-1.jpg" width="220" height="160" border="0" '
+            f'onerror="this.src=\'/images/nopic.gif\'"></a></div><div class="txt"><a href="{_detail(s, "news", news)}" '
+            f'title="{title}" class="t">{title}</a><span class="date">2024-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}'
+            f"</span></div></div>"
+        )
         if len(pad) % 4 == 3:
             block += f"<p>{_filler(s, rng, 1)}</p><script>{C.SCRIPT_BLOCK.replace('{k}', str(len(pad)))}</script>"
         pad.append(block)

@@ -49,7 +49,11 @@ def crawl_table(results: list[RunResult]) -> str:
 def targets(crawl: list[RunResult], extract, store) -> list[str]:
     lines = []
     by = {(r.mode, r.sites, r.kind): r for r in crawl}
-    cpu = [(by[k], by[("cpu", k[1], "bare")]) for k in by if k[0] == "cpu" and k[2] == "full" and ("cpu", k[1], "bare") in by]
+    cpu = [
+        (by[k], by[("cpu", k[1], "bare")])
+        for k in by
+        if k[0] == "cpu" and k[2] == "full" and ("cpu", k[1], "bare") in by
+    ]
     if cpu:
         worst = max(f.cpu_ms_per_page / b.cpu_ms_per_page for f, b in cpu if b.cpu_ms_per_page)
         lines.append(f"CPU per page, full <= 3x bare: worst {worst:.2f}x -> {'met' if worst <= 3 else 'MISSED'}")
@@ -68,8 +72,10 @@ def targets(crawl: list[RunResult], extract, store) -> list[str]:
             flat = f", 5,000 vs 1,000 sites {growth:.2f}x"
         lines.append(f"peak RSS < 400 MB: highest {peak:.0f} MB{flat} -> {'met' if peak < 400 else 'MISSED'}")
     for e in extract:
-        lines.append(f"extraction <= 4x lxml parse ({e.corpus}): {e.ratio:.2f}x -> {'met' if e.ratio <= 4 else 'MISSED'}"
-                     f" (parse_page alone, before any extractor: {e.pages_ratio:.2f}x)")
+        lines.append(
+            f"extraction <= 4x lxml parse ({e.corpus}): {e.ratio:.2f}x -> {'met' if e.ratio <= 4 else 'MISSED'}"
+            f" (parse_page alone, before any extractor: {e.pages_ratio:.2f}x)"
+        )
     if store:
         big = max(store, key=lambda s: s.prospects)
         lines.append(f"add {big.prospects:,} prospects < 30 s: {big.add_s:.1f}s -> "
@@ -78,17 +84,22 @@ def targets(crawl: list[RunResult], extract, store) -> list[str]:
 
 
 def render(machine: dict, args, crawl, extract, store, seconds: float) -> str:
-    out = [f"prospect bench — {machine['when']}: {machine['nproc']} CPU ({machine['cpu']}), {machine['memory_gb']} GB, "
-           f"load {machine['load_avg']}, Python {machine['python']}, Scrapy {machine['scrapy']}, lxml {machine['lxml']}"]
+    out = [f"prospect bench — {machine['when']}: {machine['nproc']} CPU ({machine['cpu']}), "
+           f"{machine['memory_gb']} GB, load {machine['load_avg']}, Python {machine['python']}, "
+           f"Scrapy {machine['scrapy']}, lxml {machine['lxml']}"]
     if crawl:
-        out += ["", "Crawl: bare Scrapy vs full pipeline on the same mock sites "
-                f"(cpu: no latency, no delay; polite: {args.latency_ms:.0f} ms latency, default delay/AutoThrottle; "
-                f"* = stopped at the time cap, figures over that window, sites/h = pages/s / pages per finished site)",
-                crawl_table(crawl)]
+        out += [
+            "",
+            "Crawl: bare Scrapy vs full pipeline on the same mock sites "
+            f"(cpu: no latency, no delay; polite: {args.latency_ms:.0f} ms latency, default delay/AutoThrottle; "
+            f"* = stopped at the time cap, figures over that window, sites/h = pages/s / pages per finished site)",
+            crawl_table(crawl),
+        ]
         fulls = [r for r in crawl if r.kind == "full" and r.db_sites]
         if fulls:
             r = max(fulls, key=lambda x: x.db_sites)
-            out.append(f"store size: {r.db_mb:.1f} MB for {r.db_sites} crawled sites = {r.db_mb * 1024 / r.db_sites:.0f} KB per site")
+            out.append(f"store size: {r.db_mb:.1f} MB for {r.db_sites} crawled sites"
+                       f" = {r.db_mb * 1024 / r.db_sites:.0f} KB per site")
     if extract:
         out += ["", "Extraction alone (CPU, one core) vs a bare lxml parse of the same pages",
                 "(ratio: extraction / parse; pages alone: parse_page, before any extractor, / parse)",

@@ -46,7 +46,7 @@ class MockServer:
                 self.proc.kill()
                 self.proc.wait()
 
-    def __enter__(self) -> "MockServer":
+    def __enter__(self) -> MockServer:
         return self
 
     def __exit__(self, *exc) -> None:

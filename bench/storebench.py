@@ -1,6 +1,6 @@
 """Store at queue scale: `prospect add --file` of a large CSV, then `list` and `export` at sizes.
 
-Every command runs as a user runs it (`python -m prospect.cli` in a subprocess, output to a
+Every command runs as a user runs it (`python -m prospect_intel.app.cli` in a subprocess, output to a
 file); seconds are wall time. Each size starts from an empty store; `list`/`export` at several sizes show
 how they grow.
 """
@@ -42,7 +42,7 @@ def write_csv(path: Path, count: int, start: int = 0) -> None:
 def _timed(db: Path, *args: str, output: Path | None = None) -> float:
     started = time.perf_counter()
     with open(output or os.devnull, "wb") as sink:
-        subprocess.run([sys.executable, "-m", "prospect.cli", "--db", str(db), *args], cwd=ROOT, env=_env(),
+        subprocess.run([sys.executable, "-m", "prospect_intel", "--db", str(db), *args], cwd=ROOT, env=_env(),
                        stdout=sink, stderr=subprocess.PIPE, check=True)
     return time.perf_counter() - started
 

@@ -10,10 +10,10 @@ import pytest
 pytest.importorskip("aiohttp")
 pytest.importorskip("psutil")
 
-from bench import crawlrun, extraction, report  # noqa: E402
-from bench.mockweb import render, robots, site  # noqa: E402
-from bench.resolver import BenchResolver  # noqa: E402
-from bench.server_proc import MockServer  # noqa: E402
+from bench import crawlrun, extraction, report
+from bench.mockweb import render, robots, site
+from bench.resolver import BenchResolver
+from bench.server_proc import MockServer
 
 
 def test_sites_are_reproducible_and_realistic():

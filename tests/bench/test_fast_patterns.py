@@ -10,11 +10,23 @@ from pathlib import Path
 import pytest
 
 from bench.extraction import mock_sites, real_sites
-from extractors import business, capital, contact, crosscheck, dates, mainline, phones, products, profile, \
-    references, site, size
-from extractors.document import ParsedPage, parse_page
-from extractors.site import _context
-from extractors.terms import Gated, Started
+from prospect_intel.core.document import ParsedPage, parse_page
+from prospect_intel.core.terms import Gated, Started
+from prospect_intel.extractors import (
+    business,
+    capital,
+    contact,
+    crosscheck,
+    dates,
+    mainline,
+    phones,
+    products,
+    profile,
+    references,
+    site,
+    size,
+)
+from prospect_intel.extractors.site import _context
 
 REALSITES = Path(__file__).resolve().parents[3] / "shared" / "realsites"
 
@@ -30,9 +42,15 @@ def _sites() -> tuple[list[ParsedPage], ...]:
 @cache
 def _texts() -> list[str]:
     texts = [page.folded for pages in _sites() for page in pages]
-    return texts + ["ſtaff of 20 employees", "İnstallation of access control", "", "员工200余人",
-                    "COPYRIGHT © 2019-2024 (C) 2020", "本公司专业从事门禁系统12年，成立于2008年，公司地址：杭州市西湖区文三路100号",
-                    "ESTABLISHED IN 1998. Est. 2001; serving Leeds since 2003. Number of employees: 10-50"]
+    return texts + [
+        "ſtaff of 20 employees",
+        "İnstallation of access control",
+        "",
+        "员工200余人",
+        "COPYRIGHT © 2019-2024 (C) 2020",
+        "本公司专业从事门禁系统12年，成立于2008年，公司地址：杭州市西湖区文三路100号",
+        "ESTABLISHED IN 1998. Est. 2001; serving Leeds since 2003. Number of employees: 10-50",
+    ]
 
 
 def _patterns():
@@ -88,7 +106,7 @@ def test_owner_lines_are_the_lines_the_mark_pattern_finds():
 
 
 def test_list_lines_are_the_lines_with_two_separators():
-    from extractors.listlines import SEPARATORS
+    from prospect_intel.extractors.listlines import SEPARATORS
     for text in [*_texts(), "a·b\n\nc、d/e\n|x|\n/", "一、二\n三|四|五"]:
         expected = [m.span() for m in re.finditer(r"[^\n]+", text)
                     if sum(map(m.group(0).count, SEPARATORS)) >= 2]
@@ -164,7 +182,9 @@ def test_sentence_bounds_from_a_pages_marks_equal_the_plain_search():
 def test_whole_word_cues_are_found_as_the_word_pattern_finds_them():
     rng = random.Random(9)
     for _ in range(3000):
-        text = "".join(rng.choice(["home", "homes", "a", " ", "ho", "me", "-", "é", "1"]) for _ in range(rng.randrange(0, 12)))
+        text = "".join(
+            rng.choice(["home", "homes", "a", " ", "ho", "me", "-", "é", "1"]) for _ in range(rng.randrange(0, 12))
+        )
         for word in ("home", "homes", "me"):
             expected = re.search(rf"(?<![a-z]){re.escape(word)}(?![a-z])", text) is not None
             assert contact._has_word(word, text) == expected
@@ -187,7 +207,7 @@ def test_phone_readings_kept_over_a_site_give_each_page_its_own_hits():
 def test_and_lists_split_as_both_extractors_split_them_before():
     """Branch offices split at `,\\s*(?:and\\s+)?|\\s+and\\s+`, client lists at the same with `\\s*`
     before the comma; both then stripped the parts and dropped empty ones."""
-    from extractors.listlines import and_list
+    from prospect_intel.extractors.listlines import and_list
 
     plain = [re.compile(r",\s*(?:and\s+)?|\s+and\s+"), re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")]
     texts = ["Leeds, York and Hull", "Leeds , York ,and Hull", "A and, B", "A,, B and  and C",

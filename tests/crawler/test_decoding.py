@@ -1,6 +1,6 @@
 import pytest
 
-from crawler.decoding import decode_html
+from prospect_intel.core.decoding import decode_html
 
 TEXT = "深圳市恒安镕堃科技有限公司成立于2009年，注册资金500万元。"
 
@@ -14,13 +14,26 @@ def page(text: str, meta: str = "") -> str:
     [
         pytest.param(page(TEXT).encode("utf-8"), "text/html; charset=utf-8", "utf-8", "header", id="utf8-header"),
         pytest.param(page(TEXT).encode("gbk"), "text/html; charset=GBK", "gb18030", "header", id="gbk-header"),
-        pytest.param(page(TEXT, '<meta http-equiv="Content-Type" content="text/html; charset=gb2312">').encode("gbk"),
-                     "text/html", "gb18030", "meta", id="gb2312-meta-with-gbk-only-chars"),
-        pytest.param(page(TEXT, '<meta charset="utf-8">').encode("gbk"), "text/html", "gb18030", "detected",
-                     id="meta-lies-utf8-bytes-gbk"),
-        pytest.param(page(TEXT).encode("gbk"), "text/html; charset=utf-8", "gb18030", "detected",
-                     id="header-lies-utf8-bytes-gbk"),
-        pytest.param(b"\xef\xbb\xbf" + page(TEXT).encode("utf-8"), "text/html; charset=gbk", "utf-8", "bom", id="bom-wins"),
+        pytest.param(
+            page(TEXT, '<meta http-equiv="Content-Type" content="text/html; charset=gb2312">').encode("gbk"),
+            "text/html",
+            "gb18030",
+            "meta",
+            id="gb2312-meta-with-gbk-only-chars",
+        ),
+        pytest.param(
+            page(TEXT, '<meta charset="utf-8">').encode("gbk"),
+            "text/html",
+            "gb18030",
+            "detected",
+            id="meta-lies-utf8-bytes-gbk",
+        ),
+        pytest.param(
+            page(TEXT).encode("gbk"), "text/html; charset=utf-8", "gb18030", "detected", id="header-lies-utf8-bytes-gbk"
+        ),
+        pytest.param(
+            b"\xef\xbb\xbf" + page(TEXT).encode("utf-8"), "text/html; charset=gbk", "utf-8", "bom", id="bom-wins"
+        ),
         pytest.param(page(TEXT).encode("gb18030"), None, "gb18030", "detected", id="no-declaration-gbk"),
     ],
 )

@@ -48,7 +48,7 @@ def test_never_requests_forbidden_urls(replayed, site):
 
 
 def test_pages_keep_raw_bytes_and_decoded_text(replayed):
-    from prospect.store import Store
+    from prospect_intel.app.store import Store
 
     db, _ = replayed
     store = Store(db)

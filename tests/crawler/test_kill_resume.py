@@ -12,7 +12,7 @@ import time
 import pytest
 
 from tests.support.cli import FAST, prospect
-from tests.support.webserver import stop_all, TestSite
+from tests.support.webserver import TestSite, stop_all
 
 SITES = 30
 KILLS = 4
@@ -70,7 +70,7 @@ def test_killed_crawl_resumes_to_the_same_store(web, tmp_path):
     kills = 0
     for _ in range(KILLS):
         target = _done(killed) + rng.randint(1, 4)
-        proc = subprocess.Popen([sys.executable, "-m", "prospect.cli", *_crawl_args()], env=env,
+        proc = subprocess.Popen([sys.executable, "-m", "prospect_intel", *_crawl_args()], env=env,
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         deadline = time.monotonic() + 60
         while _done(killed) < target and proc.poll() is None and time.monotonic() < deadline:
@@ -86,7 +86,12 @@ def test_killed_crawl_resumes_to_the_same_store(web, tmp_path):
     assert _snapshot(killed) == _snapshot(reference)
     conn = sqlite3.connect(killed)
     assert conn.execute("SELECT count(*) FROM prospects WHERE status != 'done'").fetchone()[0] == 0
-    assert conn.execute("SELECT count(*) FROM (SELECT prospect_id, url FROM pages GROUP BY 1, 2 HAVING count(*) > 1)").fetchone()[0] == 0
+    assert (
+        conn.execute(
+            "SELECT count(*) FROM (SELECT prospect_id, url FROM pages GROUP BY 1, 2 HAVING count(*) > 1)"
+        ).fetchone()[0]
+        == 0
+    )
 
 
 def test_second_crawl_on_the_same_store_is_refused(tmp_path):
@@ -98,7 +103,7 @@ def test_second_crawl_on_the_same_store_is_refused(tmp_path):
     db = tmp_path / "busy.db"
     prospect(db, "add", *[site.url for site in slow])
     env = {**os.environ, "PROSPECT_DB": str(db)}
-    first = subprocess.Popen([sys.executable, "-m", "prospect.cli", *_crawl_args()], env=env,
+    first = subprocess.Popen([sys.executable, "-m", "prospect_intel", *_crawl_args()], env=env,
                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         deadline = time.monotonic() + 30

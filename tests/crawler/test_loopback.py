@@ -6,7 +6,7 @@ import socket
 import pytest
 
 from tests.support.cli import FAST, prospect, show
-from tests.support.webserver import stop_all, TestSite
+from tests.support.webserver import TestSite, stop_all
 
 HOME = """<html><head><title>{title}</title></head><body>
 <a href="/about.html">关于我们</a> <a href="/products.html">产品中心</a> <a href="/contact.html">联系我们</a>
@@ -32,8 +32,11 @@ def _free_port() -> int:
 def web():
     sites = {}
     gbk = _company("127.0.0.11")
-    gbk.page("/about.html", "<html><head><title>公司简介</title></head><body>深圳市镕堃科技有限公司成立于2009年</body></html>",
-             charset="gbk")
+    gbk.page(
+        "/about.html",
+        "<html><head><title>公司简介</title></head><body>深圳市镕堃科技有限公司成立于2009年</body></html>",
+        charset="gbk",
+    )
     sites["gbk"] = gbk
     robots = _company("127.0.0.12")
     robots.routes["/robots.txt"] = robots.routes["/"].__class__(200, b"User-agent: *\nDisallow: /private/\n",
@@ -73,7 +76,7 @@ def crawled(web, tmp_path_factory):
 
 
 def test_decodes_charset_from_http_header(web, crawled):
-    from prospect.store import Store
+    from prospect_intel.app.store import Store
 
     db, _ = crawled
     store = Store(db)

@@ -30,7 +30,9 @@ def test_recorded_site_replays_to_the_same_pages(tmp_path):
     by_url = {r["url"]: r for r in manifest["responses"]}
     assert by_url[site.url + "products.html"]["status"] == 301
     about = by_url[site.url + "about.html"]
-    assert (folder / about["file"]).read_bytes() == "<html><head><title>公司简介</title></head><body>镕堃科技成立于2009年</body></html>".encode("gbk")
+    assert (
+        folder / about["file"]
+    ).read_bytes() == "<html><head><title>公司简介</title></head><body>镕堃科技成立于2009年</body></html>".encode("gbk")
 
     replay_db = tmp_path / "replay.db"
     prospect(replay_db, "add", site.url)

@@ -1,8 +1,8 @@
 """Link ranking and page roles, on the phrasings Chinese and English company sites use."""
 import pytest
 
-from crawler.linkrank import PRIORITY_KEY_LINK, PRIORITY_LOW_VALUE, link_priority, link_role
-from crawler.pages import classify_role, read_page
+from prospect_intel.crawler.linkrank import PRIORITY_KEY_LINK, PRIORITY_LOW_VALUE, link_priority, link_role
+from prospect_intel.crawler.pages import classify_role, read_page
 
 
 @pytest.mark.parametrize(
@@ -58,12 +58,28 @@ HOME_TITLE = "恒安科技 - 门禁系统解决方案"
         ("http://a.cn/show.asp?id=3", _page("公司简介-恒安科技"), ["公司简介"], None, "about"),
         ("http://a.cn/show.asp?id=4", _page("恒安科技", crumb="当前位置：首页 > 联系我们"), [], None, "contact"),
         ("http://a.cn/show.asp?id=9", _page("四门联网控制器-恒安科技"), ["四门联网控制器"], "products", "products"),
-        ("http://a.cn/news/8.html", _page("恒安成为门禁产品金牌代理 - 恒安科技", crumb="首页 > 新闻动态 > 正文"),
-         ["恒安成为门禁产品金牌代理"], None, "other"),
-        ("http://a.cn/show.asp?id=401", _page("恒安举办合作伙伴技术交流会-恒安科技", crumb="首页 > 新闻资讯"),
-         ["恒安举办2026年渠道合作伙伴技术交流会"], None, "other"),
+        (
+            "http://a.cn/news/8.html",
+            _page("恒安成为门禁产品金牌代理 - 恒安科技", crumb="首页 > 新闻动态 > 正文"),
+            ["恒安成为门禁产品金牌代理"],
+            None,
+            "other",
+        ),
+        (
+            "http://a.cn/show.asp?id=401",
+            _page("恒安举办合作伙伴技术交流会-恒安科技", crumb="首页 > 新闻资讯"),
+            ["恒安举办2026年渠道合作伙伴技术交流会"],
+            None,
+            "other",
+        ),
         ("http://a.cn/job.html", _page("人才招聘-恒安科技"), ["人才招聘"], None, "other"),
-        ("http://a.com/projects/city-hospital", _page("City Hospital | Projects | Acme"), ["City Hospital"], "cases", "cases"),
+        (
+            "http://a.com/projects/city-hospital",
+            _page("City Hospital | Projects | Acme"),
+            ["City Hospital"],
+            "cases",
+            "cases",
+        ),
     ],
 )
 def test_page_roles(url, html, anchors, inherited, role):
@@ -74,7 +90,10 @@ def test_page_roles(url, html, anchors, inherited, role):
 def test_site_wide_title_words_do_not_decide_the_role():
     # The home title says 解决方案 (solutions); every page repeats it; it must not make them products.
     facts = read_page(_page("企业荣誉 - 恒安科技 - 门禁系统解决方案"), "http://a.cn/honor.html")
-    assert classify_role("http://a.cn/honor.html", facts, home_title=HOME_TITLE, anchors=["企业荣誉"], inherited_role=None) == "about"
+    assert (
+        classify_role("http://a.cn/honor.html", facts, home_title=HOME_TITLE, anchors=["企业荣誉"], inherited_role=None)
+        == "about"
+    )
 
 
 def test_read_page_collects_frames_areas_and_base():
@@ -82,7 +101,7 @@ def test_read_page_collects_frames_areas_and_base():
       <a href="about.html">关于我们</a><area href="map.html" alt="地图"><iframe src="/frame.html"></iframe>
       <a href="javascript:void(0)">x</a><a href="mailto:a@a.cn">mail</a></body></html>"""
     links = {link.url: link.anchor for link in read_page(html, "http://a.cn/").links}
-    assert links == {"http://a.cn/cn/about.html": "关于我们", "http://a.cn/cn/map.html": "", "http://a.cn/frame.html": ""}
+    assert links == {"http://a.cn/cn/about.html": "关于我们", "http://a.cn/cn/map.html": "", "http://a.cn/frame.html": ""}  # noqa: E501
 
 
 def test_script_redirect_on_an_empty_home_is_followed():

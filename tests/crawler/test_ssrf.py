@@ -1,7 +1,12 @@
 import pytest
 from twisted.internet import error as net
 
-from crawler.ssrf import GuardedResolver, PrivateAddressBlocked, SsrfGuardMiddleware, literal_block_reason
+from prospect_intel.crawler.ssrf import (
+    GuardedResolver,
+    PrivateAddressBlocked,
+    SsrfGuardMiddleware,
+    literal_block_reason,
+)
 
 
 @pytest.mark.parametrize(

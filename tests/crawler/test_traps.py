@@ -1,6 +1,6 @@
 import pytest
 
-from crawler.traps import skip_reason, strip_session_ids
+from prospect_intel.crawler.traps import skip_reason, strip_session_ids
 
 
 @pytest.mark.parametrize(

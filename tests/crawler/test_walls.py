@@ -1,6 +1,6 @@
 import pytest
 
-from crawler.walls import wall_kind
+from prospect_intel.crawler.walls import wall_kind
 
 
 @pytest.mark.parametrize(

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from extractors import SiteEvidence, extract_site
-from prospect.models import Evidence, PageDoc
+from prospect_intel.core.models import Evidence, PageDoc
+from prospect_intel.extractors import SiteEvidence, extract_site
 
 DAY = dt.date(2026, 11, 23)
 

@@ -1,6 +1,5 @@
 """Access control: whether a prospect deals in it, and whether it is the main line."""
 import pytest
-
 from extractor_helpers import field, page, site, value
 
 

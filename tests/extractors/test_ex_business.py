@@ -1,8 +1,6 @@
 """Business model: manufacturer, distributor, integrator, mixed."""
 import pytest
-
-from extractor_helpers import field, page, site, value
-
+from extractor_helpers import field, value
 
 MODELS = [
     ("<p>我们是门禁产品生产厂家，自主研发生产门禁控制器，拥有现代化厂房和生产线。</p>", "manufacturer"),

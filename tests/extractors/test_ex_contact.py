@@ -1,6 +1,5 @@
 """Office address, office type and branches."""
 import pytest
-
 from extractor_helpers import page, site, value
 
 
@@ -110,7 +109,7 @@ def test_branches_english():
 
 
 def test_branch_names_drop_verbs_and_company_prefix():
-    body = "<p>公司在宁波设有分公司，在温州设有办事处。</p><p>宁波分公司：宁波市某路1号</p><p>温州办事处：温州市某路2号</p>"
+    body = "<p>公司在宁波设有分公司，在温州设有办事处。</p><p>宁波分公司：宁波市某路1号</p><p>温州办事处：温州市某路2号</p>"  # noqa: E501
     assert value(body, "branches", "contact") == ["宁波分公司", "温州办事处"]
 
 

@@ -1,8 +1,8 @@
 """The data files: load, carry a version, and hold consistent entries."""
 import pytest
 
-from extractors.common import DATA_DIR, load
-from extractors.products import TIERS, brands
+from prospect_intel.extractors.common import DATA_DIR, load
+from prospect_intel.extractors.products import TIERS, brands
 
 FILES = sorted(p.stem for p in DATA_DIR.glob("*.toml"))
 

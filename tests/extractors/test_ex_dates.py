@@ -1,6 +1,5 @@
 """Founded year and years in access control: phrasings, inference and traps."""
 import pytest
-
 from extractor_helpers import field, page, site, value
 
 STATED = [

@@ -1,6 +1,5 @@
 """E-mail addresses: printed, linked, obfuscated; never image names or versions."""
 import pytest
-
 from extractor_helpers import field, page, site, value
 
 FOUND = [

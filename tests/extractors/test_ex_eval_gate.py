@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from extractors.evaluation import evaluate, format_report
+from prospect_intel.evaluation.harness import evaluate, format_report
 
 HERE = Path(__file__).parent
 REALSITES = HERE.parents[2] / "shared" / "realsites"
@@ -50,8 +50,8 @@ def test_label_corrections_are_applied(report):
 _CRAWL = """
 import json, sys
 from pathlib import Path
-from extractors.evaluation import format_report
-from prospect.crawl_eval import evaluate, format_grades, format_recall
+from prospect_intel.evaluation.harness import format_report
+from prospect_intel.app.crawl_eval import evaluate, format_grades, format_recall
 result = evaluate(Path(sys.argv[1]))
 metrics = result.extraction.metrics()
 labelled = sum(t.labelled for t in result.tallies.values())

@@ -1,9 +1,9 @@
 """The comparison rules of the evaluation (issue 3) on hand-made labels."""
 import pytest
 
-from extractors.evaluation import aggregate, compare, format_report, set_apart_unreachable
-from extractors.labelfix import Correction, apply_corrections, load_corrections
-from prospect.models import Evidence
+from prospect_intel.core.models import Evidence
+from prospect_intel.evaluation.harness import aggregate, compare, format_report, set_apart_unreachable
+from prospect_intel.evaluation.labelfix import Correction, apply_corrections, load_corrections
 
 
 def ev(name, value, confidence="high", flags=()):

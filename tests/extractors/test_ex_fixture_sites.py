@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from extractors import extract_site
-from extractors.evaluation import aggregate, compare, format_report, load_fixture_sites
-from extractors.names import name_key
-from prospect.models import CONFIDENCES, EVIDENCE_FIELDS
+from prospect_intel.core.models import CONFIDENCES, EVIDENCE_FIELDS
+from prospect_intel.evaluation.harness import aggregate, compare, format_report, load_fixture_sites
+from prospect_intel.extractors import extract_site
+from prospect_intel.extractors.names import name_key
 
 HERE = Path(__file__).parent
 SITES = HERE.parent / "fixtures" / "sites"

@@ -1,8 +1,8 @@
 """Phone and fax numbers: shapes, labels, normalisation and traps (ICP ids, product codes)."""
 import pytest
-
 from extractor_helpers import page, site, value
-from extractors.phones import key_of
+
+from prospect_intel.extractors.phones import key_of
 
 ZH = [
     ("<p>电话：0571-85369138</p>", ["0571-85369138"]),

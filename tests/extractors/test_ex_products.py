@@ -1,6 +1,5 @@
 """Brands (data/brands.toml) and access-control tiers."""
 import pytest
-
 from extractor_helpers import page, site, value
 
 
@@ -50,7 +49,7 @@ def test_two_tiers_and_main_tier():
 
 
 def test_brand_key_maps_printed_names_to_one_brand():
-    from extractors.products import brand_key
+    from prospect_intel.extractors.products import brand_key
     assert brand_key("中控智慧（ZKTeco）") == brand_key("中控") == "zkteco"
     assert brand_key("HID Global") == brand_key("HID") == "hid"
     assert brand_key("Some Local Brand") == "some local brand"

@@ -1,6 +1,5 @@
 """Company name: legal names as printed, markup printed inside a name, traditional characters."""
 import pytest
-
 from extractor_helpers import page, site
 
 

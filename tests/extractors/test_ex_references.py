@@ -1,8 +1,8 @@
 """Reference clients from case pages and client lists."""
 import pytest
-
 from extractor_helpers import page, site
-from extractors.names import clean_name, is_notable, name_key, sector_of
+
+from prospect_intel.extractors.names import clean_name, is_notable, name_key, sector_of
 
 
 def clients(*pages):
@@ -11,8 +11,16 @@ def clients(*pages):
 
 
 def test_case_titles_chinese():
-    body = "<ul>" + "".join(f"<li><a href='c{i}.html'>{n}</a></li>" for i, n in enumerate(
-        ["杭州市第一人民医院门禁系统工程", "中国银行杭州分行一卡通项目", "浙江大学紫金港校区门禁", "更多案例"])) + "</ul>"
+    body = (
+        "<ul>"
+        + "".join(
+            f"<li><a href='c{i}.html'>{n}</a></li>"
+            for i, n in enumerate(
+                ["杭州市第一人民医院门禁系统工程", "中国银行杭州分行一卡通项目", "浙江大学紫金港校区门禁", "更多案例"]
+            )
+        )
+        + "</ul>"
+    )
     assert clients(page(body, "cases")) == ["杭州市第一人民医院", "中国银行杭州分行", "浙江大学紫金港校区"]
 
 
@@ -109,15 +117,19 @@ def test_clean_name_from_project_titles(text, name):
     assert clean_name(text) == name
 
 
-@pytest.mark.parametrize("text", ["智慧医院", "商业写字楼", "周边地区的政府", "成都某公司诚邀您莅临2026安防博览会",
-                                  "APFC Panel Installation"])
+@pytest.mark.parametrize(
+    "text",
+    ["智慧医院", "商业写字楼", "周边地区的政府", "成都某公司诚邀您莅临2026安防博览会", "APFC Panel Installation"],
+)
 def test_generic_categories_are_not_clients(text):
     assert clean_name(text) is None
 
 
 def test_case_table_first_column():
-    rows = "".join(f"<tr><td>{n}</td><td>门禁系统</td><td>2019-03-12</td></tr>" for n in
-                   ["桂城金桂花园小区门禁系统改造工程", "南海区某小学校园监控安装工程", "狮山镇某五金厂指纹考勤门禁工程"])
+    rows = "".join(
+        f"<tr><td>{n}</td><td>门禁系统</td><td>2019-03-12</td></tr>"
+        for n in ["桂城金桂花园小区门禁系统改造工程", "南海区某小学校园监控安装工程", "狮山镇某五金厂指纹考勤门禁工程"]
+    )
     body = f"<table><tr><td>工程名称</td><td>工程类型</td><td>日期</td></tr>{rows}</table>"
     assert clients(page(body, "cases")) == ["桂城金桂花园小区", "南海区某小学", "狮山镇某五金厂"]
 

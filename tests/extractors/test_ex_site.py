@@ -2,10 +2,11 @@
 import dataclasses
 
 import pytest
-
 from extractor_helpers import DAY, page, site
-from extractors import SiteEvidence, extract_site, site as site_module
-from prospect.models import EVIDENCE_FIELDS
+
+from prospect_intel.core.models import EVIDENCE_FIELDS
+from prospect_intel.extractors import SiteEvidence, extract_site
+from prospect_intel.extractors import site as site_module
 
 
 def test_every_contract_field_is_either_found_or_explained():

@@ -1,6 +1,5 @@
 """Headcount (ints and ranges) and registered capital in CNY."""
 import pytest
-
 from extractor_helpers import field, page, site, value
 
 HEADCOUNT = [

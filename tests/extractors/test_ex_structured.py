@@ -1,11 +1,10 @@
 import lxml.html
 import pytest
-
-from extractors.document import parse_page
-from extractors.structured import as_text, extract_items, loads_lenient, organizations
-from prospect.models import PageDoc
-
 from extractor_helpers import page, site
+
+from prospect_intel.core.document import parse_page
+from prospect_intel.core.models import PageDoc
+from prospect_intel.core.structured import as_text, extract_items, loads_lenient, organizations
 
 
 def tree(body: str, head: str = ""):
@@ -176,7 +175,7 @@ def test_tel_link_property():
      "typeof"),
 ])
 def test_markers_in_any_case_lead_to_the_items(html, kind, monkeypatch):
-    from extractors import document
+    from prospect_intel.core import document
     seen = []
     real = document.extract_items
     monkeypatch.setattr(document, "extract_items", lambda tree, markers: seen.append(set(markers))
@@ -186,7 +185,7 @@ def test_markers_in_any_case_lead_to_the_items(html, kind, monkeypatch):
 
 
 def test_pages_without_markers_skip_the_scans(monkeypatch):
-    from extractors import document
+    from prospect_intel.core import document
 
     def scan(tree):
         raise AssertionError("scanned a page without structured-data markers")

@@ -9,9 +9,9 @@ import re
 import pytest
 
 from bench.extraction import mock_sites
-from extractors import extract_site  # imports every extractor, registering its literals
-from extractors.document import parse_page
-from extractors.terms import SHARED, Anchored, CaseBlindLiterals, NeedleSet, SharedIndex, Started, lowered
+from prospect_intel.core.document import parse_page
+from prospect_intel.core.terms import SHARED, Anchored, CaseBlindLiterals, NeedleSet, SharedIndex, Started, lowered
+from prospect_intel.extractors import extract_site
 
 NEEDLES = ["门禁", "门禁系统", "禁系", "access control", "control", "ontro", "tel", "电话", "a", "aa"]
 
@@ -124,7 +124,7 @@ def test_a_started_pattern_finds_what_a_search_finds_when_literals_nest_and_over
 
 
 def test_a_page_texts_matches_kept_for_the_next_reading_are_its_own():
-    from extractors.mainline import ac_terms
+    from prospect_intel.extractors.mainline import ac_terms
 
     pattern = ac_terms()
     pages = [text for text in _page_texts() if len(text) >= SharedIndex.MIN_LENGTH][:6]
@@ -152,8 +152,8 @@ def test_prepare_builds_every_table_the_extractors_would_build_on_first_use():
     from pathlib import Path
 
     from bench.extraction import real_sites
-    from extractors import prepare
-    from extractors.contact import _english_home
+    from prospect_intel.extractors import prepare
+    from prospect_intel.extractors.contact import _english_home
 
     prepare()
     batches = len(SHARED._batches)
@@ -171,7 +171,7 @@ def test_prepare_builds_every_table_the_extractors_would_build_on_first_use():
 def test_patterns_none_of_whose_literals_a_page_holds_answer_at_once_and_the_rest_as_before():
     """A page text holding none of a pattern's literals (by the shared pass) yields no match
     without running the pattern; a page holding one runs it as before."""
-    from extractors.terms import Gated, TermAlternation
+    from prospect_intel.core.terms import Gated, TermAlternation
 
     terms = TermAlternation.of_terms(["视频监控", "video surveillance"], re.IGNORECASE)
     gated = Gated(re.compile(r"\d+\s*名员工"), ["员工"], longest=20)

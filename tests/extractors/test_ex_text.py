@@ -2,7 +2,7 @@ import random
 
 import pytest
 
-from extractors.text import cn_to_int, fold, parse_int, parse_number, snippet
+from prospect_intel.core.text import cn_to_int, fold, parse_int, parse_number, snippet
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -62,7 +62,7 @@ def test_snippet_is_cut_to_limit():
 
 
 def test_fold_equals_one_translation_of_every_character():
-    from extractors.text import _FOLD
+    from prospect_intel.core.text import _FOLD
     folded_to = {to for code, to in _FOLD.items() if code != to}
     assert not folded_to & {code for code, to in _FOLD.items() if code != to}
     rng = random.Random(7)

@@ -1,4 +1,4 @@
-"""Visible text (extractors.visible): the XSLT walk against a plain Python walk of the same rules.
+"""Visible text (prospect_intel.core.visible): the XSLT walk against a plain Python walk of the same rules.
 
 The Python walk below is the readable statement of the rules (and was the implementation until
 it proved three times as slow as the parse); the fast one must give the same text on the fixture
@@ -16,8 +16,8 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from bench.extraction import mock_sites, real_sites
-from crawler.decoding import decode_html
-from extractors.visible import BLOCK, GLUE, SKIP, SOFT, WIDE, visible_text
+from prospect_intel.core.decoding import decode_html
+from prospect_intel.core.visible import BLOCK, GLUE, SKIP, SOFT, WIDE, visible_text
 
 ROOT = Path(__file__).resolve().parents[2]
 REALSITES = ROOT.parent / "shared" / "realsites"

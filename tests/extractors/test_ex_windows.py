@@ -4,7 +4,8 @@ finds.
 `terms.Gated(..., longest=N)` scans only the windows around its required literals; the promise
 holds only if no match is longer than N and every match holds one of the literals.
 `terms.Started` tries its pattern only where one of its literals is printed; the promise holds
-only if every match starts with one of them. All of this is checked here, for every such pattern in the extractor modules (found by walking them, so a new
+only if every match starts with one of them. All of this is checked here, for every such pattern
+in the extractor modules (found by walking them, so a new
 one is covered without being listed), on the mock web, the fixture sites, the saved real sites
 and texts built to sit on window edges.
 """
@@ -17,12 +18,12 @@ from pathlib import Path
 
 import pytest
 
-import extractors
+import prospect_intel.extractors as extractors
 from bench.extraction import mock_sites, real_sites
-from crawler.decoding import decode_html
-from extractors.document import parse_page
-from extractors.terms import _CASE_ODDITIES, LED_BY, Gated, Started
-from prospect.models import PageDoc
+from prospect_intel.core.decoding import decode_html
+from prospect_intel.core.document import parse_page
+from prospect_intel.core.models import PageDoc
+from prospect_intel.core.terms import _CASE_ODDITIES, LED_BY, Gated, Started
 
 ROOT = Path(__file__).resolve().parents[2]
 REALSITES = ROOT.parent / "shared" / "realsites"
@@ -31,7 +32,7 @@ REALSITES = ROOT.parent / "shared" / "realsites"
 def _gated_patterns() -> list[tuple[str, Gated | Started]]:
     found = []
     for info in pkgutil.iter_modules(extractors.__path__):
-        module = importlib.import_module(f"extractors.{info.name}")
+        module = importlib.import_module(f"prospect_intel.extractors.{info.name}")
         for name, value in vars(module).items():
             found += [(f"{info.name}.{name}{where}", item) for where, item in _walk(value)]
     return found
@@ -65,7 +66,7 @@ def _texts() -> list[str]:
 
 def _built_lazily() -> list[tuple[str, Gated | Started]]:
     """Patterns built from data files on first use (not module attributes)."""
-    from extractors import contact, profile
+    from prospect_intel.extractors import contact, profile
 
     return [("contact._labels.inline", contact._labels()[0]), ("profile._lead_in", profile._lead_in())]
 

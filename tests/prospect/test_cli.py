@@ -8,9 +8,9 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from prospect.cli import cli
-from prospect.models import KeptPage, SiteOutcome
-from prospect.store import Store
+from prospect_intel.app.cli import cli
+from prospect_intel.app.store import Store
+from prospect_intel.core.models import KeptPage, SiteOutcome
 
 
 def run(db, *args, input=None):
@@ -55,8 +55,28 @@ def _crawled_store(db):
     run_id = store.start_run({})
     claimed = store.claim(run_id, 1)[0]
     pages = (
-        KeptPage("http://www.hengan-anfang.cn/", "home", 200, "2026-11-23T01:00:00Z", "text/html", "utf-8", b"<html>1</html>", "首页", "恒安"),
-        KeptPage("http://www.hengan-anfang.cn/about.html", "about", 200, "2026-11-23T01:00:02Z", "text/html", "utf-8", b"<html>2</html>", "公司简介", "公司简介"),
+        KeptPage(
+            "http://www.hengan-anfang.cn/",
+            "home",
+            200,
+            "2026-11-23T01:00:00Z",
+            "text/html",
+            "utf-8",
+            b"<html>1</html>",
+            "首页",
+            "恒安",
+        ),
+        KeptPage(
+            "http://www.hengan-anfang.cn/about.html",
+            "about",
+            200,
+            "2026-11-23T01:00:02Z",
+            "text/html",
+            "utf-8",
+            b"<html>2</html>",
+            "公司简介",
+            "公司简介",
+        ),
     )
     store.save_site(run_id, SiteOutcome(claimed.id, "done", pages, final_url="http://www.hengan-anfang.cn/"))
     return store

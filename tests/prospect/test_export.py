@@ -8,7 +8,7 @@ import io
 import pytest
 from openpyxl import load_workbook
 
-from prospect.exporting import FORMULA_STARTS, export_bytes
+from prospect_intel.app.exporting import FORMULA_STARTS, export_bytes
 from tests.conftest import copy_store
 from tests.support.cli import FAST, prospect, show
 from tests.support.webserver import TestSite

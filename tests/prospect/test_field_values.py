@@ -7,13 +7,18 @@ import json
 
 import pytest
 
-from prospect.field_values import (
-    EARLIEST_FOUNDED_YEAR, MAX_CAPITAL_CNY, MAX_STAFF, InvalidValue, PhoneContext, parse_field_value,
+from prospect_intel.app.field_values import (
+    EARLIEST_FOUNDED_YEAR,
+    MAX_CAPITAL_CNY,
+    MAX_STAFF,
+    InvalidValue,
+    PhoneContext,
+    parse_field_value,
 )
 from tests.conftest import copy_store
 from tests.support.cli import prospect, show
 
-THIS_YEAR = dt.datetime.now(dt.timezone.utc).year
+THIS_YEAR = dt.datetime.now(dt.UTC).year
 HENGAN = "http://www.hengan-anfang.cn/"
 NORTHGATE = "https://www.northgate-access.co.uk/"
 

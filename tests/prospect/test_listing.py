@@ -8,7 +8,7 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from prospect.cli import cli
+from prospect_intel.app.cli import cli
 from tests.conftest import copy_store
 
 QUEUED = "http://www.still-queued-anfang.cn/"

@@ -8,8 +8,8 @@ import json
 
 import pytest
 
-from prospect.models import ReviewFact
-from prospect.names import prospect_name
+from prospect_intel.app.names import prospect_name
+from prospect_intel.core.models import ReviewFact
 from tests.conftest import SITES
 from tests.support.cli import prospect, show
 
@@ -47,7 +47,7 @@ def names_everywhere(db, url: str) -> dict[str, str | None]:
 
 
 def web_pages(db, url: str) -> tuple[str, str]:
-    from webapp import AppConfig, create_app
+    from prospect_intel.app.web import AppConfig, create_app
 
     client = create_app(AppConfig(db_path=str(db))).test_client()
     listing = client.get("/", headers=LOCAL).get_data(as_text=True)

@@ -1,11 +1,11 @@
-from prospect.queue_input import read_url_file
+from prospect_intel.app.queue_input import read_url_file
 
 
 def test_plain_list_with_comments_and_bad_lines(tmp_path):
     path = tmp_path / "urls.txt"
     path.write_text("# dealers in Shenzhen\nwww.hengan-anfang.cn\n\njavascript:alert(1)\nhttps://Example.com/x\n")
     lines = list(read_url_file(path))
-    assert [(l.line, l.url, bool(l.error)) for l in lines] == [
+    assert [(row.line, row.url, bool(row.error)) for row in lines] == [
         (2, "http://www.hengan-anfang.cn/", False), (4, None, True), (5, "https://example.com/x", False)]
 
 
@@ -13,7 +13,7 @@ def test_csv_with_name_column_in_gbk(tmp_path):
     path = tmp_path / "crm.csv"
     path.write_bytes("name,url,city\n恒安科技,www.hengan-anfang.cn,深圳\n佳信弱电,jiaxin.cn,广州\n".encode("gbk"))
     lines = list(read_url_file(path))
-    assert [(l.line, l.name, l.url) for l in lines] == [
+    assert [(row.line, row.name, row.url) for row in lines] == [
         (2, "恒安科技", "http://www.hengan-anfang.cn/"), (3, "佳信弱电", "http://jiaxin.cn/")]
 
 

@@ -7,8 +7,8 @@ import shutil
 import pytest
 from click.testing import CliRunner
 
-from prospect.cli import cli
-from prospect.store import Store
+from prospect_intel.app.cli import cli
+from prospect_intel.app.store import Store
 from tests.conftest import SITES
 from tests.support.cli import prospect
 

@@ -5,9 +5,9 @@ import sqlite3
 
 import pytest
 
-from prospect.errors import ProspectError, UnknownField
-from prospect.store import Store
-from prospect.workflows import review_field, undo_review
+from prospect_intel.app.store import Store
+from prospect_intel.app.workflows import review_field, undo_review
+from prospect_intel.core.errors import ProspectError, UnknownField
 
 URL = "http://www.hengan-anfang.cn/"
 

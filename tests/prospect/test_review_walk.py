@@ -9,8 +9,8 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from prospect.cli import cli
-from prospect.review_view import FLAG_REASONS
+from prospect_intel.app.cli import cli
+from prospect_intel.app.review_view import FLAG_REASONS
 from tests.conftest import copy_store
 
 REP_FACTS = ("sales_staff", "tech_staff", "order_history")

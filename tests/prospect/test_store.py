@@ -2,9 +2,9 @@ import sqlite3
 
 import pytest
 
-from prospect.errors import NotFound, StoreError
-from prospect.models import KeptPage, SiteOutcome
-from prospect.store import Store
+from prospect_intel.app.store import Store
+from prospect_intel.core.errors import NotFound, StoreError
+from prospect_intel.core.models import KeptPage, SiteOutcome
 
 
 def _page(url, role="home", body=b"<html>x</html>"):

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from prospect.store import Store
+from prospect_intel.app.store import Store
 from tests.crawler.test_loopback import _company, _free_port
 from tests.support.cli import FAST, prospect, show
 from tests.support.webserver import TestSite
@@ -61,7 +61,7 @@ def test_a_site_that_goes_away_is_unscored_not_left_with_its_old_grade(tmp_path)
     reason = assert_unscored_everywhere(db, site.url, "crawl failed: ")
     assert show(db, site.url)["error"] in reason
 
-    from webapp import AppConfig, create_app
+    from prospect_intel.app.web import AppConfig, create_app
 
     page = create_app(AppConfig(db_path=str(db))).test_client().get("/?grade=unscored", headers=LOCAL)
     assert "unscored: crawl failed: " in page.get_data(as_text=True)

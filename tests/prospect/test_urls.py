@@ -1,7 +1,7 @@
 import pytest
 
-from prospect.errors import InvalidUrl
-from prospect.urls import normalise_url, registered_domain, same_site
+from prospect_intel.core.errors import InvalidUrl
+from prospect_intel.core.urls import normalise_url, registered_domain, same_site
 
 
 @pytest.mark.parametrize(

@@ -13,10 +13,10 @@ import os
 
 from scrapy.resolver import dnscache
 from twisted.internet import defer
-from twisted.internet.base import ThreadedResolver
 from twisted.internet import error as net
+from twisted.internet.base import ThreadedResolver
 
-from crawler.ssrf import GuardedResolver
+from prospect_intel.crawler.ssrf import GuardedResolver
 
 
 class _ScriptedLookup(ThreadedResolver):

@@ -21,7 +21,10 @@ _REPORT = (
 
 def max_rss_kb(db: Path, *args: str) -> tuple[subprocess.CompletedProcess, int]:
     """Run the CLI in a child that reports its own peak resident memory (KiB) on exit."""
-    code = _REPORT + f"sys.argv = ['prospect', *{list(args)!r}]\nrunpy.run_module('prospect.cli', run_name='__main__')\n"
+    code = (
+        _REPORT
+        + f"sys.argv = ['prospect', *{list(args)!r}]\nrunpy.run_module('prospect_intel.app.cli', run_name='__main__')\n"
+    )
     result = subprocess.run([sys.executable, "-c", code], env={**os.environ, "PROSPECT_DB": str(db)},
                             capture_output=True, text=True, timeout=300)
     rss = int(result.stderr.rsplit("MAXRSS ", 1)[1].split()[0])

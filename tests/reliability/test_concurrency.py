@@ -34,7 +34,7 @@ def test_reviews_during_a_crawl_are_neither_refused_nor_lost(web, tmp_path):
     db = tmp_path / "busy.db"
     urls = [site.url for site in web]
     prospect(db, "add", *urls)
-    crawl = subprocess.Popen([sys.executable, "-m", "prospect.cli", *CRAWL, "--set", "PROSPECT_CONCURRENT_SITES=3"],
+    crawl = subprocess.Popen([sys.executable, "-m", "prospect_intel", *CRAWL, "--set", "PROSPECT_CONCURRENT_SITES=3"],
                              env={**os.environ, "PROSPECT_DB": str(db)}, stdout=subprocess.PIPE,
                              stderr=subprocess.PIPE, text=True)
     results = []
@@ -51,7 +51,7 @@ def test_reviews_during_a_crawl_are_neither_refused_nor_lost(web, tmp_path):
         out, err = crawl.communicate(timeout=300)
     assert crawl.returncode == 0 and "locked" not in err
     assert overlapping >= SITES // 2, "the crawl ended before the reviews: make the sites slower"
-    for url, result in results:
+    for _url, result in results:
         assert result.returncode == 0, result.stderr
         assert "locked" not in result.stderr.lower() and "Traceback" not in result.stderr
     for n, url in enumerate(urls):
@@ -74,7 +74,7 @@ def test_a_second_crawl_on_the_same_store_is_refused_clearly(web, tmp_path):
     db = tmp_path / "two.db"
     prospect(db, "add", *[site.url for site in web[:8]])
     env = {**os.environ, "PROSPECT_DB": str(db)}
-    first = subprocess.Popen([sys.executable, "-m", "prospect.cli", *CRAWL, "--set", "PROSPECT_CONCURRENT_SITES=1"],
+    first = subprocess.Popen([sys.executable, "-m", "prospect_intel", *CRAWL, "--set", "PROSPECT_CONCURRENT_SITES=1"],
                              env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         while _done(db) < 1 and first.poll() is None:
@@ -95,9 +95,9 @@ def test_a_second_crawl_on_the_same_store_is_refused_clearly(web, tmp_path):
 
 
 def test_saving_an_analysis_made_before_a_review_is_refused(tmp_path):
-    from prospect.models import SiteOutcome
-    from prospect.store import ReviewsChanged, Store
-    from prospect.workflows import review_field
+    from prospect_intel.app.store import ReviewsChanged, Store
+    from prospect_intel.app.workflows import review_field
+    from prospect_intel.core.models import SiteOutcome
 
     store = Store(tmp_path / "race.db")
     store.add_prospects([("http://www.race-anfang.cn/", None)])

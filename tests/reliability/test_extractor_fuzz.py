@@ -13,11 +13,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from crawler.decoding import decode_html
-from crawler.pages import read_page
-from extractors import extract_site
-from extractors.listlines import separated_list, strip_more
-from prospect.models import PageDoc
+from prospect_intel.core.decoding import decode_html
+from prospect_intel.core.models import PageDoc
+from prospect_intel.crawler.pages import read_page
+from prospect_intel.extractors import extract_site
+from prospect_intel.extractors.listlines import separated_list, strip_more
 
 CRAWLED = dt.date(2026, 11, 23)
 ROLES = ("home", "about", "products", "cases", "contact", "other")
@@ -32,13 +32,48 @@ SEEDS = [
     '<script type="application/ld+json">{"@type":"Organization","name":"Acme","foundingDate":"2001",'
     '"telephone":"+86 755 1234 5678","numberOfEmployees":{"value":99999999999999999999}}</script>',
 ]
-NUMBERS = st.one_of(st.integers(-10**30, 10**30).map(str), st.sampled_from(
-    ["9" * 400, "1e308", "0x7fffffff", "１２３４５", "二〇〇九", "99999999亿", "-0", "NaN", "∞", "1,000,000,000,000万元"]))
+NUMBERS = st.one_of(
+    st.integers(-(10**30), 10**30).map(str),
+    st.sampled_from(
+        [
+            "9" * 400,
+            "1e308",
+            "0x7fffffff",
+            "１２３４５",
+            "二〇〇九",
+            "99999999亿",
+            "-0",
+            "NaN",
+            "∞",
+            "1,000,000,000,000万元",
+        ]
+    ),
+)
 FRAGMENTS = st.one_of(
     st.text(max_size=200),
     NUMBERS.map(lambda n: f"成立于{n}年，注册资本{n}万元，员工{n}人，电话：{n}，从事门禁行业{n}年"),
-    st.sampled_from(["<div>", "</div>", "<table><tr><td>", "<!--", "-->", "<script>", "</script>", "<![CDATA[",
-                     "<p", ">", "&#xffffff;", "&#0;", "&amp", "\x00", "\ufeff", "\ud7ff", "<?xml?>", "<meta charset=big5>"]),
+    st.sampled_from(
+        [
+            "<div>",
+            "</div>",
+            "<table><tr><td>",
+            "<!--",
+            "-->",
+            "<script>",
+            "</script>",
+            "<![CDATA[",
+            "<p",
+            ">",
+            "&#xffffff;",
+            "&#0;",
+            "&amp",
+            "\x00",
+            "\ufeff",
+            "\ud7ff",
+            "<?xml?>",
+            "<meta charset=big5>",
+        ]
+    ),
 )
 
 

@@ -16,7 +16,7 @@ PAGES = 12  # --pages-per-site
 HOME = """<html><head><title>恒安科技 {n}</title></head><body>
 <a href="/about.html">关于我们</a> <a href="/products.html">产品中心</a> <a href="/contact.html">联系我们</a>
 {extra}</body></html>"""
-ABOUT = "<html><head><title>公司简介</title></head><body>深圳市恒安科技有限公司成立于2009年，注册资本500万元。</body></html>"
+ABOUT = "<html><head><title>公司简介</title></head><body>深圳市恒安科技有限公司成立于2009年，注册资本500万元。</body></html>"  # noqa: E501
 GBK_ABOUT = "<html><head><title>公司简介</title></head><body>深圳市镕堃科技有限公司成立于2009年</body></html>"
 
 
@@ -24,8 +24,12 @@ def _site(n: int, extra: str = "", **routes) -> fs.FaultSite:
     site = fs.FaultSite(f"127.0.3.{n}")
     site.route("/", fs.page(HOME.format(n=n, extra=extra)))
     site.route("/about.html", fs.page(ABOUT))
-    site.route("/products.html", fs.page("<html><head><title>产品中心</title></head><body>联网门禁控制器</body></html>"))
-    site.route("/contact.html", fs.page("<html><head><title>联系我们</title></head><body>电话：0755-12345678</body></html>"))
+    site.route(
+        "/products.html", fs.page("<html><head><title>产品中心</title></head><body>联网门禁控制器</body></html>")
+    )
+    site.route(
+        "/contact.html", fs.page("<html><head><title>联系我们</title></head><body>电话：0755-12345678</body></html>")
+    )
     for path, handler in routes.items():
         site.route("/" + path.replace("__", ".").replace("_", "/"), handler)
     return site
@@ -53,9 +57,11 @@ def _build() -> dict[str, fs.FaultSite]:
     s["redirect_loop"] = _site(10)
     s["redirect_loop"].route("/", fs.redirect("/a")).route("/a", fs.redirect("/b")).route("/b", fs.redirect("/"))
     s["redirect_chain_long"] = _site(11)
-    s["redirect_chain_long"].route("/", fs.redirect(fs.chain(s["redirect_chain_long"], 20, fs.page(HOME.format(n=11, extra="")))))
+    s["redirect_chain_long"].route(
+        "/", fs.redirect(fs.chain(s["redirect_chain_long"], 20, fs.page(HOME.format(n=11, extra=""))))
+    )
     s["redirect_chain_ok"] = _site(12)
-    s["redirect_chain_ok"].route("/", fs.redirect(fs.chain(s["redirect_chain_ok"], 4, fs.page(HOME.format(n=12, extra="")))))
+    s["redirect_chain_ok"].route("/", fs.redirect(fs.chain(s["redirect_chain_ok"], 4, fs.page(HOME.format(n=12, extra="")))))  # noqa: E501
     s["link_trap"] = _site(13, extra='<a href="/trap/">案例</a><a href="/trap/cal?year=2026&month=1">活动日历</a>')
     s["link_trap"].prefix("/trap", fs.link_trap())
     s["gzip_bomb_home"] = _site(14)
@@ -69,7 +75,7 @@ def _build() -> dict[str, fs.FaultSite]:
     s["binary_as_html"] = _site(18)
     s["binary_as_html"].route("/", fs.page(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 64, content_type="text/html"))
     s["pdf_home"] = _site(19)
-    s["pdf_home"].route("/", fs.page(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\n", content_type="application/pdf"))
+    s["pdf_home"].route("/", fs.page(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\n", content_type="application/pdf"))  # noqa: E501
     s["pdf_page"] = _site(20, extra='<a href="/brochure">产品手册</a>')
     s["pdf_page"].route("/brochure", fs.page(b"%PDF-1.4\n1 0 obj<<>>endobj\n", content_type="text/html"))
     s["truncated"] = _site(21)  # cut mid-tag, connection closed: what arrived is kept
@@ -133,7 +139,7 @@ def _roles(shape: dict) -> list[str]:
 
 
 def test_whole_queue_is_finished_and_healthy_sites_crawled(web, crawled):
-    from prospect.store import Store
+    from prospect_intel.app.store import Store
 
     store = Store(crawled)
     assert set(store.status_counts()) <= {"done", "failed"}
@@ -182,7 +188,7 @@ def test_fault_leaves_a_readable_record(web, crawled, name, status, kind, roles)
 
 
 def test_truncated_pages_keep_what_arrived(web, crawled):
-    from prospect.store import Store
+    from prospect_intel.app.store import Store
 
     store = Store(crawled)
     for name in ("truncated", "truncated_length"):
@@ -228,7 +234,7 @@ def test_huge_responses_are_abandoned_early(web):
 
 
 def test_wrong_or_missing_charset_is_decoded_right(web, crawled):
-    from prospect.store import Store
+    from prospect_intel.app.store import Store
 
     store = Store(crawled)
     for name in ("wrong_charset", "no_charset"):

@@ -5,7 +5,6 @@ compares the store's full SQL dump before and after.
 """
 from __future__ import annotations
 
-import csv
 import os
 import sqlite3
 from pathlib import Path

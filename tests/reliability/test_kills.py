@@ -17,7 +17,7 @@ import time
 import pytest
 
 from tests.support.cli import FAST, prospect
-from tests.support.webserver import stop_all, TestSite
+from tests.support.webserver import TestSite, stop_all
 
 SITES = 104
 KILLS = 12
@@ -35,11 +35,17 @@ def _site(n: int, net: str = "127.0.4") -> TestSite:
     site.page("/", f'<html><head><title>{name}科技</title></head><body><a href="/about.html">关于我们</a>'
                    f'<a href="/products.html">产品中心</a><a href="/contact.html">联系我们</a>{cases}</body></html>')
     site.page("/about.html", ABOUT.format(name=name, year=1995 + n % 25, capital=50 + n * 10, staff=5 + n % 40))
-    site.page("/products.html", "<html><head><title>产品中心</title></head><body>ZKTeco 联网门禁控制器 一体机门禁</body></html>",
-              charset="gbk" if n % 3 == 0 else "utf-8")
+    site.page(
+        "/products.html",
+        "<html><head><title>产品中心</title></head><body>ZKTeco 联网门禁控制器 一体机门禁</body></html>",
+        charset="gbk" if n % 3 == 0 else "utf-8",
+    )
     site.page("/contact.html", CONTACT.format(name=name, n=n))
     for i in range(3):
-        site.page(f"/case{i}.html", f"<html><head><title>工程案例</title></head><body>{name}承接某市人民医院门禁工程{i}</body></html>")
+        site.page(
+            f"/case{i}.html",
+            f"<html><head><title>工程案例</title></head><body>{name}承接某市人民医院门禁工程{i}</body></html>",
+        )
     return site.start()
 
 
@@ -94,7 +100,7 @@ def test_crawl_killed_a_dozen_times_ends_equal_to_an_uninterrupted_one(web, tmp_
     kills = 0
     for _ in range(KILLS):
         target = _done(killed) + rng.randint(1, 8)
-        proc = subprocess.Popen([sys.executable, "-m", "prospect.cli", *CRAWL], env=env,
+        proc = subprocess.Popen([sys.executable, "-m", "prospect_intel", *CRAWL], env=env,
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         give_up = time.monotonic() + 90
         while _done(killed) < target and proc.poll() is None and time.monotonic() < give_up:

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from crawler.fixtures import Recorder, ReplayIndex, site_folder_name
-from prospect.errors import FixtureError
+from prospect_intel.core.errors import FixtureError
+from prospect_intel.crawler.fixtures import Recorder, ReplayIndex, site_folder_name
 from tests.support.cli import prospect
 
 

@@ -40,7 +40,9 @@ def crawled(tmp_path_factory):
     for name, target in targets.items():
         shop.route(f"/{name}", fs.redirect(target))
     rebind = fs.FaultSite("127.0.5.2", port, keep_alive=False).start()  # a new connection, a new lookup
-    rebind.route("/", fs.page('<html><head><title>rebind</title></head><body><a href="/about.html">关于我们</a></body></html>'))
+    rebind.route(
+        "/", fs.page('<html><head><title>rebind</title></head><body><a href="/about.html">关于我们</a></body></html>')
+    )
     rebind.route("/about.html", fs.page("<html><title>公司简介</title>成立于2009年</html>"))
     dns = {"shop.example": ["127.0.5.1"], "intranet.shop.example": ["127.0.0.1"],
            "rebind.example": ["127.0.5.2", "127.0.0.1"], "private.example": ["10.1.2.3"]}
@@ -49,10 +51,16 @@ def crawled(tmp_path_factory):
     os.environ["PROSPECT_TEST_DNS_PUBLIC"] = json.dumps(["127.0.5.1", "127.0.5.2"])
     try:
         db = tmp_path_factory.mktemp("ssrf") / "ssrf.db"
-        urls = {"shop": f"http://shop.example:{port}/", "rebind": f"http://rebind.example:{port}/",
-                "private": f"http://private.example:{port}/", "loopback_name": f"http://intranet.shop.example:{port}/"}
+        urls = {
+            "shop": f"http://shop.example:{port}/",
+            "rebind": f"http://rebind.example:{port}/",
+            "private": f"http://private.example:{port}/",
+            "loopback_name": f"http://intranet.shop.example:{port}/",
+        }
         prospect(db, "add", *urls.values())
-        prospect(db, "crawl", "--quiet", *FAST, "--set", f"TWISTED_DNS_RESOLVER={RESOLVER}", "--set", "ROBOTSTXT_OBEY=false")
+        prospect(
+            db, "crawl", "--quiet", *FAST, "--set", f"TWISTED_DNS_RESOLVER={RESOLVER}", "--set", "ROBOTSTXT_OBEY=false"
+        )
         yield db, urls, shop, canary, rebind
     finally:
         for key, value in saved.items():

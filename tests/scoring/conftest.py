@@ -9,9 +9,9 @@ import datetime as dt
 
 import pytest
 
-from prospect.models import Evidence
-from scoring.rubric import bundled_rubric
-from scoring.scorer import score
+from prospect_intel.core.models import Evidence
+from prospect_intel.scoring.rubric import bundled_rubric
+from prospect_intel.scoring.scorer import score
 
 AS_OF = dt.date(2026, 11, 23)
 

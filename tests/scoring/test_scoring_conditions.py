@@ -5,10 +5,10 @@ import tomllib
 
 import pytest
 
-from scoring.conditions import compile_condition
-from scoring.errors import ConditionError
-from scoring.fields import FIELD_TYPES
-from scoring.toml_lines import key_lines, line_of
+from prospect_intel.core.fields import FIELD_TYPES
+from prospect_intel.scoring.conditions import compile_condition
+from prospect_intel.scoring.errors import ConditionError
+from prospect_intel.scoring.toml_lines import key_lines, line_of
 
 MID, HIGH = "domestic_mid_networked", "foreign_high_end"
 

@@ -6,9 +6,9 @@ import json
 
 import pytest
 
-from prospect.models import EVIDENCE_FIELDS
-from scoring.fields import FIELD_TYPES
-from scoring.rubric import bundled_rubric, bundled_rubrics
+from prospect_intel.core.fields import FIELD_TYPES
+from prospect_intel.core.models import EVIDENCE_FIELDS
+from prospect_intel.scoring.rubric import bundled_rubric, bundled_rubrics
 
 INSTALLER = {
     "business_model": "integrator",
@@ -97,8 +97,8 @@ def test_every_bundled_rubric_scores_json(scored, name):
 
 
 def test_public_api_from_the_package():
-    import scoring
-    from scoring.scorer import score
+    import prospect_intel.scoring as scoring
+    from prospect_intel.scoring.scorer import score
 
     assert scoring.score is score
     assert scoring.bundled_rubric().name == scoring.DEFAULT_RUBRIC

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 
 import pytest
 
-from scoring.errors import RubricError
-from scoring.rubric import RUBRICS_DIR, load_rubric, parse_rubric
+from prospect_intel.scoring.errors import RubricError
+from prospect_intel.scoring.rubric import RUBRICS_DIR, load_rubric, parse_rubric
 
 DEFAULT_TEXT = (RUBRICS_DIR / "access-control-channel.toml").read_text(encoding="utf-8")
 
@@ -65,9 +65,9 @@ CASES = [
     Broken("derived-unknown-skip-flag", 'skip_flags = ["inferred"]', 'skip_flags = ["guessed"]',
            "derived.ac_years.sources[0].skip_flags[0]", "unknown flag 'guessed'"),
     Broken("min-indicators-too-high", "min_indicators = 2", "min_indicators = 9",
-           "scoring.min_indicators", "from 0 to 5"),
+           "prospect_intel.scoring.min_indicators", "from 0 to 5"),
     Broken("missing-points-option", 'missing_points = "lowest"', 'missing_points = "worst"',
-           "scoring.missing_points", "must be one of: lowest, zero"),
+           "prospect_intel.scoring.missing_points", "must be one of: lowest, zero"),
     Broken("duplicate-indicator", 'name = "headcount"', 'name = "business_model"',
            "indicators[2].name", "duplicate name 'business_model'"),
     Broken("version-not-text", 'version = "1.0.0"', "version = true", "version", "must be a string or a number"),
@@ -114,7 +114,7 @@ def test_top_level_key_inside_a_table_gets_a_hint():
     text = DEFAULT_TEXT.replace(grades, "").replace("min_indicators = 2\n", "min_indicators = 2\n" + grades)
     with pytest.raises(RubricError) as caught:
         parse_rubric(text, source="team.toml")
-    assert caught.value.key == "scoring.grades"
+    assert caught.value.key == "prospect_intel.scoring.grades"
     assert "belongs at the top level" in caught.value.message
     assert caught.value.line == _line_of(text, "grades = [")
 
@@ -142,7 +142,7 @@ def test_file_errors_carry_the_path(tmp_path):
 
 
 def test_rubric_error_is_a_prospect_error():
-    from prospect.errors import ProspectError
+    from prospect_intel.core.errors import ProspectError
 
     assert issubclass(RubricError, ProspectError)
     assert RubricError.exit_code not in (1, 2, 3, 4, 5, 6)

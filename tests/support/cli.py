@@ -14,7 +14,7 @@ FAST = ["--set", "DOWNLOAD_DELAY=0", "--set", "AUTOTHROTTLE_ENABLED=false",
 def prospect(db: Path, *args: str, check: bool = True, timeout: float = 120) -> subprocess.CompletedProcess:
     env = {**os.environ, "PROSPECT_DB": str(db)}
     result = subprocess.run(
-        [sys.executable, "-m", "prospect.cli", *args], env=env, capture_output=True, text=True, timeout=timeout
+        [sys.executable, "-m", "prospect_intel", *args], env=env, capture_output=True, text=True, timeout=timeout
     )
     if check and result.returncode != 0:
         raise AssertionError(f"prospect {' '.join(args)} exited {result.returncode}:\n{result.stderr}")

@@ -37,14 +37,14 @@ class Hit:
 class _Loop:
     """The one event loop all fault sites run on."""
 
-    _instance: "_Loop | None" = None
+    _instance: _Loop | None = None
 
     def __init__(self):
         self.loop = asyncio.new_event_loop()
         threading.Thread(target=self.loop.run_forever, daemon=True).start()
 
     @classmethod
-    def get(cls) -> "_Loop":
+    def get(cls) -> _Loop:
         if cls._instance is None:
             cls._instance = cls()
         return cls._instance
@@ -72,11 +72,11 @@ class FaultSite:
     def url(self) -> str:
         return f"http://{self.address}:{self.port}/"
 
-    def route(self, path: str, handler: Handler) -> "FaultSite":
+    def route(self, path: str, handler: Handler) -> FaultSite:
         self.routes[path] = handler
         return self
 
-    def prefix(self, path: str, handler: Handler) -> "FaultSite":
+    def prefix(self, path: str, handler: Handler) -> FaultSite:
         self.prefixes.append((path, handler))
         return self
 
@@ -93,7 +93,7 @@ class FaultSite:
             time.sleep(0.05)
         return True
 
-    def start(self) -> "FaultSite":
+    def start(self) -> FaultSite:
         loop = _Loop.get()
         self._server = loop.run(asyncio.start_server(self._serve, self.address, self.port))
         self.port = self._server.sockets[0].getsockname()[1]

@@ -22,7 +22,7 @@ class Route:
 
 
 class _Handler(BaseHTTPRequestHandler):
-    server: "_Server"
+    server: _Server
 
     def do_GET(self):  # noqa: N802 (http.server's naming)
         site = self.server.site
@@ -49,7 +49,7 @@ class _Handler(BaseHTTPRequestHandler):
 
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
-    site: "TestSite"
+    site: TestSite
 
     def server_bind(self) -> None:
         """HTTPServer's own looks its name up (`socket.getfqdn`): a reverse-DNS wait per site,
@@ -82,7 +82,7 @@ class TestSite:
     def redirect(self, path: str, location: str, status: int = 301) -> None:
         self.routes[path] = Route(status, b"", {"Location": location})
 
-    def start(self) -> "TestSite":
+    def start(self) -> TestSite:
         threading.Thread(target=self._server.serve_forever, daemon=True).start()
         return self
 

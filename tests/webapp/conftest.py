@@ -38,7 +38,7 @@ def app_db(crawled_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def live_url(app_db: Path) -> Iterator[str]:
     """The app over `app_db`, served by waitress on 127.0.0.1 and a free port, in a thread."""
-    from webapp.server import build_server
+    from prospect_intel.app.web.server import build_server
 
     running = build_server(str(app_db), "127.0.0.1", 0, reviewer="test-rep")
     thread = threading.Thread(target=running.server.run, daemon=True)

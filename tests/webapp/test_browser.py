@@ -12,7 +12,7 @@ from urllib.parse import quote, urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from prospect.store import Store
+from prospect_intel.app.store import Store
 from tests.crawler.test_loopback import _company
 from tests.support.cli import FAST, prospect
 from tests.support.webserver import stop_all
@@ -189,7 +189,7 @@ def slow_sites():
 def test_progress_follows_a_real_crawl(browser, slow_sites, tmp_path):
     """`prospect crawl` runs in its own process on the app's store; the list page shows it
     running, the sites finished of the total going up, then the finished state."""
-    from webapp.server import build_server
+    from prospect_intel.app.web.server import build_server
 
     db = tmp_path / "progress.db"
     prospect(db, "add", *(site.url for site in slow_sites))
@@ -202,7 +202,7 @@ def test_progress_follows_a_real_crawl(browser, slow_sites, tmp_path):
         page = context.new_page()
         page.goto(running.url)
         expect(page.locator("#progress")).to_be_hidden()
-        crawl = subprocess.Popen([sys.executable, "-m", "prospect.cli", "--db", str(db), "crawl", "--quiet",
+        crawl = subprocess.Popen([sys.executable, "-m", "prospect_intel", "--db", str(db), "crawl", "--quiet",
                                   "--allow-private", *FAST], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         expect(page.locator("#progress")).to_be_visible(timeout=30_000)
         expect(page.locator("#progress")).to_contain_text("Crawl running")

@@ -6,9 +6,9 @@ import re
 
 import pytest
 
+from prospect_intel.app.web import AppConfig, create_app
 from tests.conftest import copy_store
 from tests.support.cli import prospect, show
-from webapp import AppConfig, create_app
 
 LOCAL = {"Host": "127.0.0.1:8765"}
 NORTHGATE = "https://www.northgate-access.co.uk/"

@@ -1,9 +1,9 @@
 """Snippet highlighting, value display and chart geometry (pure functions)."""
 from __future__ import annotations
 
-from webapp.charts import grade_distribution, indicator_points
-from webapp.highlight import snippet_segments
-from webapp.present import display, web_url
+from prospect_intel.app.web.charts import grade_distribution, indicator_points
+from prospect_intel.app.web.highlight import snippet_segments
+from prospect_intel.app.web.present import display, web_url
 
 
 def marked(segments) -> list[str]:
@@ -37,7 +37,9 @@ def test_chart_geometry():
     chart = grade_distribution([{"grade": "A"}, {"grade": "A"}, {"grade": "C"}, {"unscored": "x"}, {}],
                                ("A", "B", "C"))
     assert [bar.count for bar in chart.bars] == [2, 0, 1, 1, 1]
-    bars = indicator_points([{"label": "a", "points": 3, "max_points": 6}, {"label": "b", "points": 4, "max_points": 4}])
+    bars = indicator_points(
+        [{"label": "a", "points": 3, "max_points": 6}, {"label": "b", "points": 4, "max_points": 4}]
+    )
     assert bars.bars[0].track > bars.bars[1].track and bars.bars[0].filled == bars.bars[0].track / 2
 
 

@@ -7,7 +7,7 @@ import sqlite3
 
 import pytest
 
-from webapp import AppConfig, create_app
+from prospect_intel.app.web import AppConfig, create_app
 
 NORTHGATE = "https://www.northgate-access.co.uk/"
 LOCAL = {"Host": "127.0.0.1:8765"}

@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from prospect.store import Store
-from webapp import AppConfig, create_app
+from prospect_intel.app.store import Store
+from prospect_intel.app.web import AppConfig, create_app
 
 HOSTILE = "http://www.hengda-anfang.com/"
 NORTHGATE = "https://www.northgate-access.co.uk/"
@@ -42,7 +42,9 @@ def test_review_without_csrf_token_is_refused(client, app_db):
     response = client.post("/prospect/review", data={**form, "csrf_token": "forged"}, headers=LOCAL)
     assert response.status_code == 400
     assert client.post("/queue", data={"urls": "www.csrf-test.cn"}, headers=LOCAL).status_code == 400
-    assert client.post("/prospect/undo", data={"url": NORTHGATE, "field": "headcount"}, headers=LOCAL).status_code == 400
+    assert (
+        client.post("/prospect/undo", data={"url": NORTHGATE, "field": "headcount"}, headers=LOCAL).status_code == 400
+    )
 
 
 def test_review_with_csrf_token_is_applied_and_undone(client, app_db):

@@ -15,7 +15,7 @@ import pytest
 
 def start(app_db, *args: str) -> subprocess.Popen:
     env = {**os.environ, "PROSPECT_DB": str(app_db)}
-    return subprocess.Popen([sys.executable, "-m", "prospect.cli", "serve", "--port", "0", "--no-browser", *args],
+    return subprocess.Popen([sys.executable, "-m", "prospect_intel", "serve", "--port", "0", "--no-browser", *args],
                             env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
@@ -80,6 +80,10 @@ def test_serve_beyond_loopback_warns_and_requires_the_token(app_db):
 
 @pytest.mark.parametrize("args", [("--port", "70000")])
 def test_serve_rejects_bad_options(app_db, args):
-    result = subprocess.run([sys.executable, "-m", "prospect.cli", "--db", str(app_db), "serve", "--no-browser", *args],
-                            capture_output=True, text=True, timeout=30)
+    result = subprocess.run(
+        [sys.executable, "-m", "prospect_intel", "--db", str(app_db), "serve", "--no-browser", *args],
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
     assert result.returncode == 2

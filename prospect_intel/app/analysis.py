@@ -1,0 +1,135 @@
+"""From kept pages to a graded prospect: extract evidence, apply the rep's reviews, score.
+
+Data flows one way: pages -> extracted evidence -> (+ reviews) effective evidence -> score.
+Reviewed values win over extracted ones, but nothing extracted is deleted: the store keeps
+both, and `effective_evidence` is recomputed whenever either changes.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from prospect_intel.core.document import ParsedPage, parse_page
+from prospect_intel.core.models import EVIDENCE_FIELDS, Evidence, KeptPage, PageDoc, ReviewFact
+from prospect_intel.extractors import SiteEvidence, extract_site
+from prospect_intel.scoring import Rubric, bundled_rubric, load_rubric, score
+
+RUBRIC_META_KEY = "rubric"
+ATTENTION_FLAGS = frozenset({"conflict", "implausible"})
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """What one site's pages say (extracted) and the score they earn (with reviews applied)."""
+
+    extracted: SiteEvidence
+    score: dict[str, Any]
+    pages: int
+    at: str
+
+
+def decode_body(body: bytes, encoding: str | None) -> str:
+    try:
+        return body.decode(encoding or "utf-8", "replace")
+    except LookupError:
+        return body.decode("utf-8", "replace")
+
+
+def docs_from_kept(pages: Iterable[KeptPage]) -> list[PageDoc | ParsedPage]:
+    """What the extractors read of kept pages: the crawler's parsed view where it made one."""
+    return [p.parsed if isinstance(p.parsed, ParsedPage)
+            else PageDoc(p.url, p.role, decode_body(p.body, p.encoding), p.title, p.fetched_at) for p in pages]
+
+
+def effective_evidence(extracted: Mapping[str, Evidence], facts: Mapping[str, ReviewFact]) -> dict[str, Evidence]:
+    """Extracted evidence with the rep's word applied: confirmed/corrected/added win, rejected go."""
+    fields = dict(extracted)
+    for name, fact in facts.items():
+        if fact.action == "rejected":
+            fields.pop(name, None)
+            continue
+        base = fields.get(name)
+        method = f"review ({fact.action}, {fact.source}{': ' + fact.note if fact.note else ''})"
+        flags = tuple(f for f in (base.flags if base else ()) if f not in ATTENTION_FLAGS) + ("reviewed",)
+        fields[name] = Evidence(
+            field=name, value=fact.value, confidence="high",
+            source_url=base.source_url if base and fact.action == "confirmed" else "",
+            snippet=base.snippet if base and fact.action == "confirmed" else fact.note,
+            method=method, flags=tuple(dict.fromkeys(flags)),
+        )
+    return fields
+
+
+def needs_review(fields: Mapping[str, Evidence]) -> list[str]:
+    """Fields a rep should look at: weak, conflicting or implausible, and not yet reviewed."""
+    return sorted(
+        name for name, item in fields.items()
+        if "reviewed" not in item.flags and (item.confidence == "low" or ATTENTION_FLAGS & set(item.flags))
+    )
+
+
+def failure_reason(row: Mapping[str, Any]) -> str | None:
+    """Why a prospect gets no grade whatever its evidence says: its crawl failed (blocked, parked,
+    timeout, refused address ...). None for every other status."""
+    if row["status"] != "failed":
+        return None
+    detail = ": ".join(part for part in (row["error_kind"], row["error"]) if part) or "no reason recorded"
+    return f"crawl failed: {detail}"
+
+
+def score_record(fields: Mapping[str, Evidence], rubric: Rubric, as_of: dt.date, at: str,
+                 unscored: str | None = None) -> dict[str, Any]:
+    """A score row: the grade of `fields`, or unscored with the reason (`unscored` forces that)."""
+    result = score(fields, rubric, as_of=as_of, unscored=unscored)
+    low, high = result.grade_range
+    knockout = result.knockout
+    return {
+        "rubric": rubric.name, "rubric_version": str(rubric.version), "total": result.total,
+        "grade": result.grade, "grade_low": low, "grade_high": high,
+        "knockout": knockout.reason if knockout else None, "unscored": result.unscored,
+        "needs_review": len(needs_review(fields)), "result": result.to_json(),
+        "inputs": {name: item.to_json() for name, item in fields.items()}, "scored_at": at,
+    }
+
+
+def analyse_pages(docs: list[PageDoc | ParsedPage], facts: Mapping[str, ReviewFact], rubric: Rubric,
+                  crawled_at: dt.date, at: str) -> Analysis:
+    """Extract and score one site. Pages without any visible text (an empty page, a site drawn
+    by scripts) give no evidence: the extractors would read their silence as "does not deal in
+    access control" and knock the prospect out, a silent C; it is unscored instead."""
+    parsed = [doc if isinstance(doc, ParsedPage) else parse_page(doc) for doc in docs]
+    if any(page.text.strip() for page in parsed):
+        extracted = extract_site(parsed, crawled_at=crawled_at)
+    else:
+        extracted = SiteEvidence(fields={}, candidates={}, absence=dict.fromkeys(EVIDENCE_FIELDS, "not_stated"))
+    fields = effective_evidence(extracted.fields, facts)
+    return Analysis(extracted, score_record(fields, rubric, crawled_at, at), len(docs), at)
+
+
+def analyse_failure(error_kind: str | None, error: str | None, facts: Mapping[str, ReviewFact],
+                    rubric: Rubric, crawled_at: dt.date, at: str) -> Analysis:
+    """A site whose crawl failed: no evidence, and a score that says why there is no grade."""
+    reason = failure_reason({"status": "failed", "error_kind": error_kind, "error": error})
+    empty = SiteEvidence(fields={}, candidates={}, absence={})
+    record = score_record(effective_evidence({}, facts), rubric, crawled_at, at, reason)
+    return Analysis(empty, record, 0, at)
+
+
+def resolve_rubric(spec: str | None) -> Rubric:
+    """A rubric by file path or bundled name; None -> $PROSPECT_RUBRIC or the bundled default."""
+    spec = spec or os.environ.get("PROSPECT_RUBRIC")
+    if not spec:
+        return bundled_rubric()
+    if os.path.sep in spec or spec.endswith(".toml") or os.path.exists(spec):
+        return load_rubric(spec)
+    return bundled_rubric(spec)
+
+
+def crawl_date(crawled_at: str | None) -> dt.date:
+    if crawled_at:
+        return dt.date.fromisoformat(crawled_at[:10])
+    return dt.datetime.now(dt.UTC).date()
+

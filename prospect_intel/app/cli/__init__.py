@@ -1,0 +1,46 @@
+"""The `prospect` command: a thin click layer over the store, the crawler and the reports.
+
+Library errors (`ProspectError`) become one-line messages and exit codes in `main`, nowhere else.
+"""
+from __future__ import annotations
+
+import sys
+
+import click
+from rich.text import Text
+
+from prospect_intel.app.cli.console import err
+from prospect_intel.app.cli.context import Context
+from prospect_intel.core.errors import ProspectError
+
+
+@click.group()
+@click.option("--db", "db_path", envvar="PROSPECT_DB", default="prospects.db", show_default=True,
+              type=click.Path(dir_okay=False), help="SQLite store (or set $PROSPECT_DB).")
+@click.version_option(package_name="prospect-intel")
+@click.pass_context
+def cli(ctx: click.Context, db_path: str) -> None:
+    """Research channel-sales prospects from their websites, overnight."""
+    ctx.obj = Context(db_path)
+
+
+def _register() -> None:
+    from prospect_intel.app.cli import evaluate, queue, review, serve, view, walk
+
+    for module in (queue, view, walk, review, evaluate, serve):
+        for command in module.COMMANDS:
+            cli.add_command(command)
+
+
+_register()
+
+
+def main() -> None:
+    try:
+        cli(standalone_mode=True)
+    except ProspectError as exc:
+        err.print(Text(f"error: {exc}"), style="red")
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        err.print("interrupted")
+        sys.exit(130)

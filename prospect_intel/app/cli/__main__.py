@@ -1,0 +1,3 @@
+from prospect_intel.app.cli import main
+
+main()

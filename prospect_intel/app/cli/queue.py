@@ -1,0 +1,192 @@
+"""Commands that fill and work the queue: add, crawl, record."""
+from __future__ import annotations
+
+import itertools
+import json
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+import click
+from rich.text import Text
+
+from prospect_intel.app.cli.console import err, out
+from prospect_intel.app.cli.context import Context, pass_ctx
+from prospect_intel.app.queue_input import parse_line, read_url_file
+from prospect_intel.app.report import prospect_json
+from prospect_intel.app.store import Store
+from prospect_intel.core.errors import ProspectError
+from prospect_intel.core.urls import normalise_url
+from prospect_intel.crawler.fixtures import MANIFEST
+
+ADD_BATCH = 5000
+MAX_REPORTED_LINES = 50
+
+
+@click.command()
+@click.argument("urls", nargs=-1)
+@click.option(
+    "--file", "file_path", type=click.Path(dir_okay=False), help="One URL a line, or a CSV with url (and name) columns."
+)
+@click.option("--name", help="Company name, when adding a single URL.")
+@pass_ctx
+def add(ctx: Context, urls: tuple[str, ...], file_path: str | None, name: str | None) -> None:
+    """Queue prospect URLs for the next crawl."""
+    if not urls and not file_path:
+        raise click.UsageError("give URLs or --file FILE")
+    entries = [parse_line(i, u, name) for i, u in enumerate(urls, start=1)]
+    lines = read_url_file(file_path) if file_path else iter(())
+    counts = {"added": 0, "queued": 0, "crawling": 0, "done": 0, "failed": 0, "invalid": 0}
+    reported = 0
+    verbose = not file_path
+    batch: list = []
+    for entry in itertools.chain(entries, lines):  # streamed: a huge file is never held in memory
+        if entry.error:
+            counts["invalid"] += 1
+            if reported < MAX_REPORTED_LINES:
+                where = f"line {entry.line}" if file_path and entry not in entries else "argument"
+                err.print(Text(f"{where}: {entry.raw!r}: {entry.error}"), style="red")
+                reported += 1
+            continue
+        batch.append(entry)
+        if len(batch) >= ADD_BATCH:
+            _add_batch(ctx.store, batch, counts, verbose)
+            batch = []
+    _add_batch(ctx.store, batch, counts, verbose)
+    out.print(_add_summary(counts))
+    if counts["invalid"] and not (counts["added"] or counts["queued"] or counts["done"]):
+        sys.exit(2)
+
+
+def _add_batch(store: Store, batch: list, counts: dict[str, int], verbose: bool) -> None:
+    if not batch:
+        return
+    for result in store.add_prospects((e.url, e.name) for e in batch):
+        counts[result.outcome] += 1
+        if verbose and result.outcome != "added":
+            out.print(Text(f"{result.url}: already {result.outcome}, left as it is"))
+
+
+def _add_summary(counts: dict[str, int]) -> str:
+    already = counts["queued"] + counts["crawling"] + counts["done"] + counts["failed"]
+    parts = [f"added {counts['added']}", f"already known {already}"]
+    if counts["invalid"]:
+        parts.append(f"invalid {counts['invalid']}")
+    return "queue: " + ", ".join(parts)
+
+
+@click.command()
+@click.option("--limit", type=click.IntRange(min=0), default=0, help="Stop after N sites (0: whole queue).")
+@click.option("--pages-per-site", type=click.IntRange(min=1, max=1000), default=30, show_default=True)
+@click.option("--allow-private", is_flag=True, help="Allow private, loopback and reserved addresses.")
+@click.option("--replay", "replay_dir", type=click.Path(file_okay=False, exists=True),
+              help="Serve requests from saved-site fixtures instead of the network.")
+@click.option("--set", "overrides", multiple=True, metavar="NAME=VALUE", help="Override a crawler setting.")
+@click.option("--log-file", type=click.Path(dir_okay=False), help="Write Scrapy's log (INFO) here.")
+@click.option("--quiet", is_flag=True, help="No progress display.")
+@pass_ctx
+def crawl(ctx: Context, limit, pages_per_site, allow_private, replay_dir, overrides, log_file, quiet) -> None:
+    """Crawl queued prospects until the queue is empty."""
+    from prospect_intel.app.crawl_run import CrawlOptions, run_crawl
+
+    _ = ctx.store  # open (and migrate) before Scrapy starts, so a bad file fails cleanly
+    options = CrawlOptions(
+        db_path=ctx.db_path, limit=limit, pages_per_site=pages_per_site, allow_private=allow_private,
+        replay_dir=replay_dir, overrides=_parse_overrides(overrides), log_file=log_file, show_progress=not quiet,
+    )
+    summary = run_crawl(options)  # failed sites are stored unscored, with the reason (the pipeline)
+    _print_crawl_summary(summary)
+
+
+def _parse_overrides(pairs: tuple[str, ...]) -> dict[str, object]:
+    values = {}
+    for pair in pairs:
+        name, sep, raw = pair.partition("=")
+        if not sep or not name.strip():
+            raise click.BadParameter(f"{pair!r}: expected NAME=VALUE", param_hint="--set")
+        try:
+            values[name.strip()] = json.loads(raw)
+        except ValueError:
+            values[name.strip()] = raw
+    return values
+
+
+def _print_crawl_summary(summary) -> None:
+    total = summary.sites_done + summary.sites_failed
+    rate = total / summary.seconds * 3600 if summary.seconds else 0
+    out.print(
+        f"crawled {total} site(s) in {summary.seconds:.1f}s: {summary.sites_done} done, "
+        f"{summary.sites_failed} failed; {summary.pages_kept} pages kept of {summary.pages_requested} "
+        f"requested; {rate:.0f} sites/h"
+    )
+    if summary.errors:
+        out.print(
+            "requests not answered, by reason: " + ", ".join(f"{k} {v}" for k, v in sorted(summary.errors.items()))
+        )
+
+
+@click.command()
+@click.argument("url")
+@click.argument("folder", type=click.Path(file_okay=False))
+@click.option("--pages-per-site", type=click.IntRange(min=1, max=1000), default=30, show_default=True)
+@click.option("--allow-private", is_flag=True, help="Allow private, loopback and reserved addresses.")
+@click.option("--force", is_flag=True, help="Write into FOLDER even if it is not empty.")
+def record(url: str, folder: str, pages_per_site: int, allow_private: bool, force: bool) -> None:
+    """Crawl one site live and save it as a fixture folder (replay it with `crawl --replay`).
+
+    The site is recorded into a scratch folder next to FOLDER and moved into place at the end, so a
+    crawl that saves nothing (refused address, no answer) leaves FOLDER as it was and exits 1."""
+    from prospect_intel.app.crawl_run import CrawlOptions, run_crawl
+
+    start = normalise_url(url)
+    target = Path(folder)
+    if target.exists() and any(target.iterdir()) and not force:
+        raise ProspectError(f"{target} is not empty; choose another folder or pass --force")
+    scratch = _scratch_next_to(target)
+    try:
+        staged = scratch / target.name
+        db_path = str(scratch / "record.db")
+        summary = run_crawl(CrawlOptions(
+            db_path=db_path, pages_per_site=pages_per_site, allow_private=allow_private,
+            record_dir=str(staged), only_urls=(start,), show_progress=False,
+        ))
+        store = Store(db_path)
+        shape = prospect_json(store, store.prospect_row(start))
+        store.close()
+        if not (staged / MANIFEST).is_file():
+            raise ProspectError(f"nothing recorded from {start}: {shape['error'] or shape['status']}; "
+                                f"{target} was left as it was")
+        _move_into_place(staged, target)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    out.print(Text(f"recorded {start} into {target}: {summary.pages_requested} requests, "
+                   f"{len(shape['pages'])} pages kept, status {shape['status']}"
+                   + (f" ({shape['error']})" if shape["error"] else "")))
+
+
+def _scratch_next_to(target: Path) -> Path:
+    """A private folder beside the destination (same file system, so the final move is a rename)."""
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        return Path(tempfile.mkdtemp(prefix=f".{target.name}.recording-", dir=target.parent))
+    except OSError as exc:
+        raise ProspectError(f"cannot write next to {target}: {exc.strerror or exc}") from None
+
+
+def _move_into_place(staged: Path, target: Path) -> None:
+    """The recorded manifest and files replace those of `target`; its other entries (labels.json,
+    expected.json) stay."""
+    if not target.exists():
+        staged.rename(target)
+        return
+    for entry in staged.iterdir():
+        existing = target / entry.name
+        if existing.is_dir() and not existing.is_symlink():
+            shutil.rmtree(existing)
+        elif existing.exists() or existing.is_symlink():
+            existing.unlink()
+        entry.rename(existing)
+
+
+COMMANDS = [add, crawl, record]

@@ -1,0 +1,94 @@
+"""Commands that change evidence or its grade: set, note, extract, score (the walk: cli/walk.py)."""
+from __future__ import annotations
+
+import click
+from rich.text import Text
+
+from prospect_intel.app.analysis import RUBRIC_META_KEY
+from prospect_intel.app.cli.console import out
+from prospect_intel.app.cli.context import Context, pass_ctx
+from prospect_intel.app.workflows import (
+    ReviewChange,
+    add_note,
+    reextract,
+    review_field,
+    score_all,
+    store_rubric,
+    undo_review,
+)
+from prospect_intel.core.models import EVIDENCE_FIELDS, REVIEW_SOURCES
+
+
+def print_change(change: ReviewChange) -> None:
+    """One line per review: field, action, from -> to, and the grade before and after."""
+    grade = f"grade {change.grade_before or '-'} -> {change.grade_after or '-'}"
+    out.print(Text(f"{change.field}: {change.action} ({change.old!r} -> {change.new!r}); {grade}"))
+
+
+@click.command("set")
+@click.argument("url")
+@click.argument("field", type=click.Choice(list(EVIDENCE_FIELDS)))
+@click.argument("value", required=False)
+@click.option("--confirm", "action", flag_value="confirmed", help="Confirm the extracted value.")
+@click.option("--reject", "action", flag_value="rejected", help="Reject the field (it counts as unknown).")
+@click.option("--undo", "action", flag_value="undo", help="Drop your earlier review of the field.")
+@click.option("--source", type=click.Choice(REVIEW_SOURCES), default="phone", show_default=True)
+@click.option("--note", default="", help="Where the fact came from, what was said.")
+@click.option("--reviewer", envvar="PROSPECT_REVIEWER", help="Who (default $PROSPECT_REVIEWER or $USER).")
+@pass_ctx
+def set_(ctx: Context, url, field, value, action, source, note, reviewer) -> None:
+    """Set, confirm, reject or undo one evidence field; VALUE is JSON where it parses, else text."""
+    store = ctx.store
+    if action == "undo":
+        print_change(undo_review(store, url, field, reviewer=reviewer))
+        return
+    if action is None:
+        if value is None:
+            raise click.UsageError("give a VALUE, or --confirm / --reject / --undo")
+        action = "corrected"
+    elif value is not None:
+        raise click.UsageError(f"--{action[:-2] if action.endswith('ed') else action} takes no VALUE")
+    print_change(review_field(store, url, field, action, value, source=source, note=note, reviewer=reviewer))
+
+
+@click.command()
+@click.argument("url")
+@click.argument("text")
+@click.option("--source", type=click.Choice(REVIEW_SOURCES), default="phone", show_default=True,
+              help="Where it was learnt: a call, a visit, a magazine, a business card ...")
+@click.option("--reviewer", envvar="PROSPECT_REVIEWER", help="Who (default $PROSPECT_REVIEWER or $USER).")
+@pass_ctx
+def note(ctx: Context, url: str, text: str, source: str, reviewer: str | None) -> None:
+    """Add a note about the prospect from a call or a visit (kept in the audit trail and the export)."""
+    entry = add_note(ctx.store, url, text, source=source, reviewer=reviewer)
+    out.print(Text(f"noted ({entry['source']}, {entry['reviewer']}): {entry['note']}"))
+
+
+@click.command()
+@click.argument("urls", nargs=-1)
+@pass_ctx
+def extract(ctx: Context, urls: tuple[str, ...]) -> None:
+    """Run the extractors again over stored pages (no crawling), then re-score."""
+    store = ctx.store
+    rubric = store_rubric(store)
+    rows = [store.prospect_row(u) for u in urls] if urls else list(store.prospects("done"))
+    for row in rows:
+        reextract(store, row, rubric)
+    out.print(f"extracted {len(rows)} prospect(s) with rubric {rubric.name} {rubric.version}")
+
+
+@click.command()
+@click.option("--rubric", "rubric_spec", help="Rubric file (TOML) or bundled name; remembered for this store.")
+@pass_ctx
+def score(ctx: Context, rubric_spec: str | None) -> None:
+    """Grade every crawled prospect again from its evidence and reviews."""
+    store = ctx.store
+    rubric = store_rubric(store, rubric_spec)
+    if rubric_spec:
+        store.set_meta(RUBRIC_META_KEY, rubric_spec)
+    grades = score_all(store, rubric)
+    summary = ", ".join(f"{k} {v}" for k, v in sorted(grades.items())) or "nothing crawled yet"
+    out.print(f"scored with {rubric.name} {rubric.version}: {summary}")
+
+
+COMMANDS = [set_, note, extract, score]

@@ -1,0 +1,140 @@
+"""`prospect review URL`: walk the rep through a prospect's evidence in the terminal.
+
+Per field: the extracted value and the reviewed one when they differ, the confidence, each flag
+with its reason and the extractors' notes, the snippet and the page; then confirm, correct,
+reject, undo or skip. Afterwards the facts no website gives (sales and technical staff, order
+history) can be added or corrected, and notes from a call or a visit added with their source.
+Every change goes through `prospect_intel.app.workflows`, like `prospect set` and the web app.
+"""
+from __future__ import annotations
+
+import click
+from rich.text import Text
+
+from prospect_intel.app.analysis import needs_review
+from prospect_intel.app.cli.console import out, plain
+from prospect_intel.app.cli.context import Context, pass_ctx
+from prospect_intel.app.cli.review import print_change
+from prospect_intel.app.field_values import parse_field_value
+from prospect_intel.app.names import stored_name
+from prospect_intel.app.review_view import REP_FACTS, FieldView, field_views
+from prospect_intel.app.workflows import add_note, review_field, undo_review
+from prospect_intel.core.errors import ProspectError
+from prospect_intel.core.models import EVIDENCE_FIELDS, REVIEW_SOURCES
+
+CHOICES = "[c]onfirm [e]dit [r]eject [u]ndo [s]kip [q]uit"
+
+
+@click.command()
+@click.argument("url")
+@click.option("--reviewer", envvar="PROSPECT_REVIEWER", help="Who (default $PROSPECT_REVIEWER or $USER).")
+@click.option("--all-fields", is_flag=True, help="Walk every field, not only those that need review.")
+@pass_ctx
+def review(ctx: Context, url: str, reviewer: str | None, all_fields: bool) -> None:
+    """Walk through a prospect's evidence: confirm, correct, reject; add facts and notes from a call."""
+    store = ctx.store
+    row = store.prospect_row(url)
+    views = field_views(store, row)
+    names = _to_walk(views, all_fields)
+    out.print(Text(f"{stored_name(store, row) or row['domain']}  {row['url']}: {len(names)} field(s) to review",
+                   style="bold"))
+    for name in names:
+        if not _review_one(store, row["url"], views[name], reviewer):
+            return
+    _rep_facts(store, row, reviewer)
+    _notes(store, row["url"], reviewer)
+
+
+def _to_walk(views: dict[str, FieldView], all_fields: bool) -> list[str]:
+    """Fields that need review (all fields with a value when none does); --all-fields: every field
+    with an extracted or reviewed value, rejected ones included (to undo)."""
+    with_value = [name for name, view in views.items() if view.current is not None]
+    if all_fields:
+        return list(views)
+    return needs_review({name: views[name].current for name in with_value}) or with_value
+
+
+def show_field(view: FieldView) -> None:
+    """Everything the rep needs to judge one field."""
+    out.print(Text(f"\n{view.name} ({EVIDENCE_FIELDS[view.name]})", style="bold"))
+    found = view.extracted
+    if found is None:
+        out.print(Text("  extracted: nothing (not on the kept pages)"))
+    else:
+        out.print(Text(f"  extracted: {plain(found.value)}  confidence {found.confidence}"))
+    fact = view.reviewed
+    if fact is not None:
+        said = f" ({fact.source}, {fact.reviewer}, {fact.at}{': ' + fact.note if fact.note else ''})"
+        if view.differs:
+            shown = "rejected" if fact.action == "rejected" else plain(fact.value)
+            out.print(Text(f"  reviewed:  {shown}  {fact.action}{said}", style="cyan"))
+        else:
+            out.print(Text(f"  reviewed:  {fact.action} as extracted{said}", style="cyan"))
+    for flag, reason in view.flags():
+        out.print(Text(f"  flag {flag}: {reason}", style="yellow"))
+    for note in view.notes:
+        out.print(Text(f"  note: {note}", style="yellow"))
+    if found is not None and found.snippet:
+        out.print(Text(f"  snippet: “{found.snippet}”"))
+    if found is not None and found.source_url:
+        out.print(Text(f"  page: {view.page_role or 'page'}  {found.source_url}", style="dim"))
+
+
+def _review_one(store, url: str, view: FieldView, reviewer) -> bool:
+    """One field; False when the rep quits."""
+    show_field(view)
+    choice = click.prompt(CHOICES, default="s", type=click.Choice(list("cerusq")), show_choices=False)
+    if choice == "q":
+        return False
+    try:
+        if choice == "c":
+            print_change(review_field(store, url, view.name, "confirmed", source="website", reviewer=reviewer))
+        elif choice == "r":
+            note = click.prompt("why", default="", show_default=False)
+            print_change(review_field(store, url, view.name, "rejected", note=note, reviewer=reviewer))
+        elif choice == "e":
+            _edit(store, url, view.name, reviewer)
+        elif choice == "u":
+            print_change(undo_review(store, url, view.name, reviewer=reviewer))
+    except ProspectError as exc:
+        out.print(Text(str(exc), style="yellow"))
+    return True
+
+
+def _rep_facts(store, row: dict, reviewer) -> None:
+    """Offer every rep-only fact: add it, or correct the value it has."""
+    views = field_views(store, row)
+    for name in REP_FACTS:
+        current = views[name].current if name in views else None
+        question = (f"{name} is {plain(current.value)}; correct it?" if current is not None
+                    else f"add {name} (not on the website)?")
+        if click.confirm(question, default=False):
+            _edit(store, row["url"], name, reviewer)
+
+
+def _notes(store, url: str, reviewer) -> None:
+    while click.confirm("add a note from a call, a visit, a magazine, a business card ...?", default=False):
+        text = click.prompt("note")
+        source = click.prompt("source", default="phone", type=click.Choice(REVIEW_SOURCES))
+        try:
+            entry = add_note(store, url, text, source=source, reviewer=reviewer)
+        except ProspectError as exc:
+            out.print(Text(str(exc), style="red"))
+            continue
+        out.print(Text(f"noted ({entry['source']}, {entry['reviewer']}): {entry['note']}"))
+
+
+def _edit(store, url: str, name: str, reviewer) -> None:
+    while True:  # a typo: say what is expected and ask again
+        raw = click.prompt(f"{name} ({EVIDENCE_FIELDS[name]})")
+        try:
+            parse_field_value(name, raw)  # said at once; the workflow normalises it for the prospect
+            break
+        except ProspectError as exc:
+            out.print(Text(str(exc), style="red"))
+    source = click.prompt("source", default="phone", type=click.Choice(REVIEW_SOURCES))
+    note = click.prompt("note", default="", show_default=False)
+    print_change(review_field(store, url, name, "corrected", raw, source=source, note=note, reviewer=reviewer))
+
+
+COMMANDS = [review]

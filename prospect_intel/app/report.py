@@ -1,0 +1,125 @@
+"""The JSON shape of a prospect (SPEC.md, "JSON shape of a prospect") and its flat export row."""
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from prospect_intel.app.analysis import effective_evidence, needs_review
+from prospect_intel.app.names import prospect_name
+from prospect_intel.app.store import Store
+from prospect_intel.core.models import EVIDENCE_FIELDS
+
+
+def prospect_json(store: Store, row: dict[str, Any]) -> dict[str, Any]:
+    pid = row["id"]
+    extracted, facts = store.evidence(pid), store.review_facts(pid)
+    fields = effective_evidence(extracted, facts)
+    score = store.current_score(pid)
+    details = store.evidence_details(pid)
+    return {
+        "url": row["url"],
+        "domain": row["domain"],
+        "name": prospect_name(row["name"], _value(extracted, "company_name"), facts.get("company_name")),
+        "status": row["status"],
+        "error": _error_text(row),
+        "error_kind": row["error_kind"],
+        "final_url": row["final_url"],
+        "redirects": json.loads(row["redirects"]) if row["redirects"] else [],
+        "crawled_at": row["crawled_at"],
+        "pages_requested": row["requests"],
+        "pages": [
+            {"url": p["url"], "role": p["role"], "status": p["status"], "fetched_at": p["fetched_at"],
+             "title": p["title"], "encoding": p["encoding"]}
+            for p in store.pages(pid)
+        ],
+        "evidence": {name: fields[name].to_json() for name in EVIDENCE_FIELDS if name in fields},
+        "evidence_notes": {name: d["notes"] for name, d in details.items() if d["notes"]},
+        "absent": store.absences(pid) if store.extracted_at(pid) else {},
+        "needs_review": needs_review(fields),
+        "reviews": store.review_log(pid),
+        "notes": store.rep_notes(pid),
+        "score": _score_json(score),
+    }
+
+
+def _score_json(score: dict[str, Any] | None) -> dict[str, Any] | None:
+    if score is None:
+        return None
+    result = dict(score["result"])
+    result.setdefault("rubric", score["rubric"])
+    result["scored_at"] = score["scored_at"]
+    return result
+
+
+def _value(fields, name: str) -> Any:
+    return fields[name].value if name in fields else None
+
+
+def _error_text(row: dict[str, Any]) -> str | None:
+    if not row["error"]:
+        return None
+    return f"{row['error_kind']}: {row['error']}" if row["error_kind"] else row["error"]
+
+
+# Column names a CRM import maps without hand editing; evidence columns follow.
+CRM_COLUMNS = ["Company Name", "Website", "Phone", "Other Phones", "Fax", "Address", "Grade", "Grade Range",
+               "Score Total", "Notes", "Status", "Error", "Pages Kept", "Needs Review"]
+TOP_FACTS_IN_NOTES = 3
+
+
+def export_columns() -> list[str]:
+    columns = list(CRM_COLUMNS)
+    for name in EVIDENCE_FIELDS:
+        columns += [name, f"{name} confidence"]
+    return columns
+
+
+def export_row(shape: dict[str, Any]) -> dict[str, Any]:
+    evidence, score = shape["evidence"], shape["score"] or {}
+    phones = list(evidence.get("phone_numbers", {}).get("value") or [])  # the first is the main line
+    grade_range = score.get("grade_range") or []
+    row = {
+        "Company Name": shape["name"] or shape["domain"],
+        "Website": shape["url"],
+        "Phone": _flat(phones[:1]),
+        "Other Phones": _flat(phones[1:]),
+        "Fax": _flat(evidence.get("fax_numbers", {}).get("value")),
+        "Address": _flat(evidence.get("office_address", {}).get("value")),
+        "Grade": score.get("grade") or ("unscored" if score.get("unscored") else ""),
+        "Grade Range": "-".join(g for g in grade_range if g) if grade_range else "",
+        "Score Total": _flat(score.get("total")),
+        "Notes": _notes(score, shape.get("notes") or []),
+        "Status": shape["status"],
+        "Error": shape["error"] or "",
+        "Pages Kept": len(shape["pages"]),
+        "Needs Review": ", ".join(shape["needs_review"]),
+    }
+    for name in EVIDENCE_FIELDS:
+        item = evidence.get(name)
+        row[name] = _flat(item["value"]) if item else ""
+        row[f"{name} confidence"] = item["confidence"] if item else ""
+    return row
+
+
+def _notes(score: dict[str, Any], rep_notes: list[dict[str, Any]]) -> str:
+    """Knock-out or why unscored, the rep's notes (newest first), then the top facts to verify."""
+    parts = []
+    knockout = score.get("knockout")
+    if knockout:
+        parts.append(f"knock-out: {knockout.get('reason', knockout) if isinstance(knockout, dict) else knockout}")
+    if score.get("unscored"):
+        parts.append(f"unscored: {score['unscored']}")
+    parts += [f"note ({n['source']}, {n['reviewer']}, {(n['at'] or '')[:10]}): {n['note']}"
+              for n in reversed(rep_notes)]
+    parts += list(score.get("to_verify") or [])[:TOP_FACTS_IN_NOTES]
+    return " | ".join(str(p) for p in parts)
+
+
+def _flat(value: Any) -> str:
+    if isinstance(value, list):
+        return "; ".join(_flat(v.get("name", v)) if isinstance(v, dict) else _flat(v) for v in value)
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return "" if value is None else str(value)

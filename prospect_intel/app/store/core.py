@@ -1,0 +1,274 @@
+"""The store's core: the connection, the queue, crawl runs and kept pages.
+
+Writes that must be all-or-nothing (claiming queue entries, finishing a site) run in one
+``BEGIN IMMEDIATE`` transaction, so a crawl killed at any moment leaves either the old state
+or the new one, never half of a site.
+"""
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import sqlite3
+import zlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from sqlite_utils import Database
+
+from prospect_intel.app.store.migrations import migrate
+from prospect_intel.core.errors import NotFound, StoreError
+from prospect_intel.core.models import KeptPage, SiteOutcome
+from prospect_intel.core.urls import host_of, normalise_url, registered_domain
+
+BUSY_TIMEOUT_MS = 30_000
+
+
+def utc_now() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+class ReviewsChanged(Exception):
+    """A review landed between reading a prospect's review facts and saving the analysis of them."""
+
+
+@dataclass(frozen=True)
+class AddResult:
+    url: str
+    outcome: str  # added | queued | crawling | done | failed (the state it was already in)
+
+
+@dataclass(frozen=True)
+class Claimed:
+    id: int
+    url: str
+    domain: str
+
+
+def _refuse_foreign(conn: sqlite3.Connection, path: Path) -> None:
+    """Leave other programs' SQLite files untouched: no WAL switch, no tables added."""
+    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if tables and "_migrations" not in tables:
+        conn.close()
+        raise StoreError(f"{path}: an SQLite database of another program (no prospect tables); "
+                         "choose another --db file")
+
+
+class Store:
+    """Connection, queue, runs and pages; `prospect_intel.app.store.Store` adds evidence, reviews, scores."""
+
+    def __init__(self, path: str | os.PathLike[str]):
+        self.path = Path(path)
+        try:
+            conn = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            _refuse_foreign(conn, self.path)
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")
+            conn.execute("PRAGMA foreign_keys = ON")
+            self.db = Database(conn)
+            migrate(self.db)
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: not a usable prospect database ({exc})") from None
+
+    def close(self) -> None:
+        self.db.close()
+
+    @contextlib.contextmanager
+    def write(self) -> Iterator[Database]:
+        """One write transaction that takes the write lock up front (no upgrade deadlocks)."""
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.db
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
+
+    # -- queue -------------------------------------------------------------------------------
+
+    def add_prospects(self, entries: Iterable[tuple[str, str | None]]) -> list[AddResult]:
+        """Queue (url, name) pairs; URLs must already be normalised. Existing ones are left alone."""
+        results = []
+        now = utc_now()
+        with self.write() as db:
+            for url, name in entries:
+                row = db.execute("SELECT status FROM prospects WHERE url = ?", [url]).fetchone()
+                if row:
+                    results.append(AddResult(url, row[0]))
+                    continue
+                db.execute(
+                    "INSERT INTO prospects (url, domain, name, status, added_at) "
+                    "VALUES (?, ?, ?, 'queued', ?)",
+                    [url, registered_domain(host_of(url)), name or None, now],
+                )
+                results.append(AddResult(url, "added"))
+        return results
+
+    def requeue(self, url: str) -> None:
+        with self.write() as db:
+            cursor = db.execute(
+                "UPDATE prospects SET status = 'queued', error = NULL, error_kind = NULL "
+                "WHERE url = ? AND status != 'crawling'",
+                [url],
+            )
+            if cursor.rowcount == 0:
+                self.prospect_row(url)  # raises NotFound when it does not exist
+                raise StoreError(f"{url} is being crawled right now; requeue it afterwards")
+
+    def claim(self, run_id: int, limit: int, urls: Iterable[str] | None = None) -> list[Claimed]:
+        """Move up to `limit` queued prospects (optionally only these URLs) to `crawling`."""
+        if limit <= 0:
+            return []
+        only = list(urls) if urls is not None else None
+        where = "status = 'queued'"
+        params: list[Any] = []
+        if only is not None:
+            where += f" AND url IN ({','.join('?' * len(only))})"
+            params += only
+        with self.write() as db:
+            rows = db.execute(
+                f"UPDATE prospects SET status = 'crawling', run_id = ?, attempts = attempts + 1 "
+                f"WHERE id IN (SELECT id FROM prospects WHERE {where} ORDER BY id LIMIT ?) "
+                f"RETURNING id, url, domain",
+                [run_id, *params, limit],
+            ).fetchall()
+        return sorted((Claimed(*row) for row in rows), key=lambda c: c.id)
+
+    def reset_interrupted(self) -> int:
+        """Put prospects left `crawling` by a dead crawl back in the queue; return how many."""
+        with self.write() as db:
+            return db.execute(
+                "UPDATE prospects SET status = 'queued' WHERE status = 'crawling'"
+            ).rowcount
+
+    def count_queued(self, urls: Iterable[str] | None = None) -> int:
+        if urls is None:
+            return self.db.execute("SELECT count(*) FROM prospects WHERE status = 'queued'").fetchone()[0]
+        only = list(urls)
+        return self.db.execute(
+            f"SELECT count(*) FROM prospects WHERE status = 'queued' AND url IN ({','.join('?' * len(only))})",
+            only,
+        ).fetchone()[0]
+
+    # -- crawl runs ---------------------------------------------------------------------------
+
+    def start_run(self, options: dict[str, Any]) -> int:
+        with self.write() as db:
+            return db.execute(
+                "INSERT INTO runs (started_at, pid, options) VALUES (?, ?, ?)",
+                [utc_now(), os.getpid(), json.dumps(options, sort_keys=True)],
+            ).lastrowid
+
+    def finish_run(self, run_id: int, outcome: str) -> None:
+        with self.write() as db:
+            db.execute(
+                "UPDATE runs SET finished_at = ?, outcome = ? WHERE id = ?",
+                [utc_now(), outcome, run_id],
+            )
+
+    # -- finished sites -----------------------------------------------------------------------
+
+    def save_site(self, run_id: int, outcome: SiteOutcome, analysis=None, facts_used=None) -> None:
+        """Replace the prospect's pages (and evidence and score, when analysed) and set its final
+        status, atomically. With `facts_used` (the review facts the analysis read), raise
+        ReviewsChanged instead when a rep's review landed in between; nothing is written then."""
+        counter = "sites_done" if outcome.status == "done" else "sites_failed"
+        with self.write() as db:
+            if facts_used is not None and self.review_facts(outcome.prospect_id) != facts_used:
+                raise ReviewsChanged(f"prospect {outcome.prospect_id} was reviewed during its analysis")
+            if analysis is not None:
+                self.save_analysis(outcome.prospect_id, analysis)
+            db.execute("DELETE FROM pages WHERE prospect_id = ?", [outcome.prospect_id])
+            for seq, page in enumerate(outcome.pages):
+                self._insert_page(db, run_id, outcome.prospect_id, seq, page)
+            if outcome.status == "failed" and analysis is None:
+                # An earlier grade no longer holds (the crawl's pipeline saves a failed site with
+                # `analysis.analyse_failure`, which records why).
+                db.execute("UPDATE prospects SET score_id = NULL WHERE id = ?", [outcome.prospect_id])
+            db.execute(
+                "UPDATE prospects SET status = ?, error_kind = ?, error = ?, final_url = ?, "
+                "site_domain = ?, requests = ?, redirects = ?, crawled_at = ? WHERE id = ?",
+                [outcome.status, outcome.error_kind, outcome.error, outcome.final_url,
+                 outcome.site_domain, outcome.requests,
+                 json.dumps(list(outcome.redirects)) if outcome.redirects else None,
+                 utc_now(), outcome.prospect_id],
+            )
+            db.execute(
+                f"UPDATE runs SET {counter} = {counter} + 1, pages = pages + ? WHERE id = ?",
+                [len(outcome.pages), run_id],
+            )
+
+    def _insert_page(self, db: Database, run_id: int, prospect_id: int, seq: int, page: KeptPage) -> None:
+        digest = hashlib.sha256(page.body).hexdigest()
+        db.execute(
+            "INSERT OR IGNORE INTO bodies (sha256, size, compression, data) VALUES (?, ?, 'zlib', ?)",
+            [digest, len(page.body), zlib.compress(page.body, 6)],
+        )
+        db.execute(
+            "INSERT OR REPLACE INTO pages (prospect_id, run_id, seq, url, requested_url, role, "
+            "status, fetched_at, content_type, encoding, title, text, depth, body_sha256) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [prospect_id, run_id, seq, page.url, page.requested_url or page.url, page.role,
+             page.status, page.fetched_at, page.content_type, page.encoding, page.title,
+             page.text, page.depth, digest],
+        )
+
+    # -- reading ------------------------------------------------------------------------------
+
+    def prospect_row(self, url: str) -> dict[str, Any]:
+        """The prospect for a URL as typed by a user (normalised first; a bare domain also finds
+        the one prospect on that domain, so `hengan.cn` finds `www.hengan.cn`)."""
+        key = normalise_url(url)
+        row = self.db.execute("SELECT * FROM prospects WHERE url = ?", [key]).fetchone()
+        if row is None and urlsplit(key).path == "/":
+            domain = registered_domain(host_of(key))
+            rows = self.db.execute("SELECT * FROM prospects WHERE domain = ? LIMIT 2", [domain]).fetchall()
+            if len(rows) > 1:
+                raise NotFound(f"several prospects on {domain}; give the full URL")
+            row = rows[0] if rows else None
+        if row is None:
+            raise NotFound(f"no prospect {key} in {self.path}")
+        return self._as_dict("prospects", row)
+
+    def prospects(self, status: str | None = None) -> Iterator[dict[str, Any]]:
+        sql = "SELECT * FROM prospects"
+        params: list[Any] = []
+        if status:
+            sql += " WHERE status = ?"
+            params.append(status)
+        for row in self.db.execute(sql + " ORDER BY id", params):
+            yield self._as_dict("prospects", row)
+
+    def pages(self, prospect_id: int) -> list[dict[str, Any]]:
+        rows = self.db.execute(
+            "SELECT * FROM pages WHERE prospect_id = ? ORDER BY seq", [prospect_id]
+        ).fetchall()
+        return [self._as_dict("pages", row) for row in rows]
+
+    def page_counts(self) -> dict[int, int]:
+        return dict(self.db.execute("SELECT prospect_id, count(*) FROM pages GROUP BY prospect_id"))
+
+    def body(self, sha256: str) -> bytes:
+        row = self.db.execute("SELECT compression, data FROM bodies WHERE sha256 = ?", [sha256]).fetchone()
+        if row is None:
+            raise NotFound(f"no stored body {sha256}")
+        return zlib.decompress(row[1]) if row[0] == "zlib" else row[1]
+
+    def status_counts(self) -> dict[str, int]:
+        return dict(self.db.execute("SELECT status, count(*) FROM prospects GROUP BY status"))
+
+    def _as_dict(self, table: str, row: tuple) -> dict[str, Any]:
+        columns = self._columns(table)
+        return dict(zip(columns, row))
+
+    def _columns(self, table: str) -> list[str]:
+        cache = self.__dict__.setdefault("_column_cache", {})
+        if table not in cache:
+            cache[table] = [c.name for c in self.db[table].columns]
+        return cache[table]

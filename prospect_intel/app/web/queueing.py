@@ -1,0 +1,79 @@
+"""Queue URLs from the browser: a pasted list or an uploaded CSV, read like `prospect add --file`.
+
+Both go through `prospect_intel.app.queue_input.read_url_file` (so a pasted CSV with a `url` header, GBK
+uploads and comment lines behave exactly as on the command line) and `Store.add_prospects`.
+"""
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass, field
+from typing import IO
+
+from prospect_intel.app.queue_input import read_url_file
+from prospect_intel.app.store import Store
+
+ADD_BATCH = 5000
+MAX_REPORTED = 8  # reported as flashes, which live in the session cookie
+MAX_RAW = 80
+
+
+@dataclass
+class QueueOutcome:
+    added: int = 0
+    known: int = 0
+    invalid: int = 0
+    problems: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        text = f"Queued {self.added} new URL(s); {self.known} already known"
+        if self.invalid:
+            text += f"; {self.invalid} invalid"
+            if self.invalid > len(self.problems):
+                text += f" (the first {len(self.problems)} shown)"
+        return text + "."
+
+
+def queue_text(store: Store, text: str) -> QueueOutcome:
+    return _queue_bytes(store, text.encode("utf-8"))
+
+
+def queue_upload(store: Store, stream: IO[bytes]) -> QueueOutcome:
+    return _queue_bytes(store, stream.read())
+
+
+def _queue_bytes(store: Store, data: bytes) -> QueueOutcome:
+    handle, path = tempfile.mkstemp(prefix="prospect-queue-", suffix=".txt")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        return _queue_file(store, path)
+    finally:
+        os.unlink(path)
+
+
+def _queue_file(store: Store, path: str) -> QueueOutcome:
+    outcome = QueueOutcome()
+    batch = []
+    for entry in read_url_file(path):
+        if entry.error:
+            outcome.invalid += 1
+            if len(outcome.problems) < MAX_REPORTED:
+                outcome.problems.append(f"line {entry.line}: {entry.raw[:MAX_RAW]!r}: {entry.error[:MAX_RAW]}")
+            continue
+        batch.append((entry.url, entry.name))
+        if len(batch) >= ADD_BATCH:
+            _add(store, batch, outcome)
+            batch = []
+    _add(store, batch, outcome)
+    return outcome
+
+
+def _add(store: Store, batch: list[tuple[str, str | None]], outcome: QueueOutcome) -> None:
+    if not batch:
+        return
+    for result in store.add_prospects(batch):
+        if result.outcome == "added":
+            outcome.added += 1
+        else:
+            outcome.known += 1

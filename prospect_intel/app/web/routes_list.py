@@ -1,0 +1,97 @@
+"""The prospect list (filter, sort, search, grade chart), queueing URLs, crawl progress, exports."""
+from __future__ import annotations
+
+from flask import Blueprint, Response, abort, flash, jsonify, redirect, render_template, request, url_for
+
+from prospect_intel.app.exporting import FORMATS, MEDIA_TYPES, export_bytes
+from prospect_intel.app.listing import (
+    SORTS,
+    UNSCORED,
+    ListFilter,
+    UnknownGrade,
+    resolve_grades,
+    rubric_grades,
+    select_prospects,
+)
+from prospect_intel.app.report import prospect_json
+from prospect_intel.app.web.app import store
+from prospect_intel.app.web.charts import grade_distribution
+from prospect_intel.app.web.progress import crawl_progress
+from prospect_intel.app.web.queueing import queue_text, queue_upload
+from prospect_intel.core.models import STATUSES
+
+bp = Blueprint("listing", __name__)
+
+DEFAULT_SORT = "grade"
+SORT_LABELS = {
+    "grade": "best grade first", "promising": "best reachable grade", "uncertain": "widest grade range",
+    "review": "most fields to review", "name": "name", "added": "order added",
+}
+
+
+def _filters(grades: tuple[str, ...]) -> tuple[ListFilter, str]:
+    """The list's filters from the query string; grades the rubric does not define are ignored."""
+    args = request.args
+    status = args.get("status") if args.get("status") in STATUSES else None
+    chosen = resolve_grades([g for g in args.getlist("grade") if _is_grade(g, grades)], grades)
+    sort_by = args.get("sort") if args.get("sort") in SORTS else DEFAULT_SORT
+    return ListFilter(status, chosen, args.get("review") == "1", args.get("uncertain") == "1",
+                      args.get("q", "")[:200]), sort_by
+
+
+def _is_grade(text: str, grades: tuple[str, ...]) -> bool:
+    try:
+        resolve_grades([text], grades)
+    except UnknownGrade:
+        return False
+    return True
+
+
+@bp.get("/")
+def index():
+    the_store = store()
+    grades = rubric_grades(the_store)
+    filters, sort_by = _filters(grades)
+    rows = select_prospects(the_store, filters, sort_by, grades)
+    everything = select_prospects(the_store, ListFilter(), "added", grades)
+    return render_template(
+        "list.html", rows=rows, filters=filters, sort_by=sort_by, sorts=SORT_LABELS, grades=(*grades, UNSCORED),
+        statuses=STATUSES, chart=grade_distribution([summary for _, summary in everything], grades),
+        counts=the_store.status_counts(), progress=crawl_progress(the_store), formats=FORMATS,
+        filtered=filters != ListFilter(),
+    )
+
+
+@bp.post("/queue")
+def queue():
+    upload = request.files.get("file")
+    text = request.form.get("urls", "")
+    if upload and upload.filename:
+        outcome = queue_upload(store(), upload.stream)
+    elif text.strip():
+        outcome = queue_text(store(), text)
+    else:
+        flash("Paste URLs or choose a file to queue.", "error")
+        return redirect(url_for(".index"), code=303)
+    flash(outcome.summary() + (" They are crawled by the next crawl (prospect crawl)." if outcome.added else ""),
+          "error" if outcome.invalid and not outcome.added else "ok")
+    for problem in outcome.problems:
+        flash(problem, "error")
+    return redirect(url_for(".index", status="queued") if outcome.added else url_for(".index"), code=303)
+
+
+@bp.get("/progress.json")
+def progress():
+    return jsonify(crawl_progress(store()))
+
+
+@bp.get("/export/prospects.<fmt>")
+def export(fmt: str):
+    if fmt not in FORMATS:
+        abort(404)
+    the_store = store()
+    data = export_bytes((prospect_json(the_store, row) for row in the_store.prospects()), fmt)
+    response = Response(data, mimetype=MEDIA_TYPES[fmt].split(";")[0])
+    response.headers["Content-Type"] = MEDIA_TYPES[fmt]
+    response.headers["Content-Disposition"] = f'attachment; filename="prospects.{fmt}"'
+    return response

@@ -1,0 +1,109 @@
+"""One prospect: grade breakdown, evidence cards, and the review actions (confirm, correct, reject,
+add a fact, add a note, undo) through `prospect_intel.app.workflows`, the same functions and audit trail as the CLI.
+
+Prospects are addressed by their URL (`?url=`), which `Store.prospect_row` resolves.
+"""
+from __future__ import annotations
+
+from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+
+from prospect_intel.app.report import prospect_json
+from prospect_intel.app.web.app import store
+from prospect_intel.app.web.charts import indicator_points
+from prospect_intel.app.web.present import (
+    addable_fields,
+    display,
+    evidence_cards,
+    grade_range_text,
+    reviewed_without_value,
+)
+from prospect_intel.app.workflows import ReviewChange, add_note, review_field, undo_review
+from prospect_intel.core.errors import NotFound, ProspectError, UnknownField
+from prospect_intel.core.models import REVIEW_SOURCES
+
+bp = Blueprint("prospect", __name__)
+
+ACTIONS = {"confirm": "confirmed", "correct": "corrected", "reject": "rejected", "add": "corrected"}
+MAX_NOTE = 2000
+MAX_FLASH_VALUE = 120  # flashes live in the session cookie, which must stay under 4 KB
+
+
+@bp.get("/prospect")
+def show():
+    return _render(request.args.get("url", ""))
+
+
+def _render(url: str, form_error: dict | None = None, status: int = 200):
+    the_store = store()
+    row = the_store.prospect_row(url)
+    shape = prospect_json(the_store, row)
+    seqs = {p["url"]: p["seq"] for p in the_store.pages(row["id"])}
+    score = shape["score"]
+    return render_template(
+        "prospect.html", shape=shape, score=score, cards=evidence_cards(shape, seqs), page_seqs=seqs,
+        chart=indicator_points(score["indicators"]) if score and score.get("indicators") else None,
+        grade_range=grade_range_text(score), addable=addable_fields(shape),
+        rejected=reviewed_without_value(shape), sources=REVIEW_SOURCES, form_error=form_error or {},
+    ), status
+
+
+@bp.post("/prospect/review")
+def review():
+    form = request.form
+    url, field, verb = form.get("url", ""), form.get("field", ""), form.get("action", "")
+    if verb not in ACTIONS:
+        return _render(url, {"field": field, "message": f"unknown action {verb!r}"}, 400)
+    try:
+        change = review_field(
+            store(), url, field, ACTIONS[verb], form.get("value") if verb in ("correct", "add") else None,
+            source=form.get("source") or "website", note=form.get("note", "")[:MAX_NOTE],
+            reviewer=current_app.config["PROSPECT"].reviewer,
+        )
+    except UnknownField:
+        raise  # no card to show it on: the error page says so, 400, nothing stored
+    except ProspectError as exc:
+        return _render(url, {"field": field if verb != "add" else "__add__", "message": str(exc),
+                             "value": form.get("value", ""), "chosen": field}, 422)
+    return _done(url, change)
+
+
+@bp.post("/prospect/note")
+def note():
+    url = request.form.get("url", "")
+    try:
+        entry = add_note(store(), url, request.form.get("note", ""), source=request.form.get("source") or "phone",
+                         reviewer=current_app.config["PROSPECT"].reviewer)
+    except NotFound:
+        raise
+    except ProspectError as exc:
+        return _render(url, {"field": "__note__", "message": str(exc), "value": request.form.get("note", "")}, 422)
+    flash(f"note added ({entry['source']}): {_short(entry['note'])}", "ok")
+    return redirect(url_for(".show", url=store().prospect_row(url)["url"]) + "#notes", code=303)
+
+
+@bp.post("/prospect/undo")
+def undo():
+    url, field = request.form.get("url", ""), request.form.get("field", "")
+    try:
+        change = undo_review(store(), url, field, reviewer=current_app.config["PROSPECT"].reviewer)
+    except UnknownField:
+        raise
+    except ProspectError as exc:
+        return _render(url, {"field": field, "message": str(exc)}, 422)
+    return _done(url, change)
+
+
+def _done(url: str, change: ReviewChange):
+    row = store().prospect_row(url)
+    if change.action == "undone":
+        text = f"{change.field}: review undone (was {_short(change.old)})"
+    else:
+        text = f"{change.field}: {change.action} ({_short(change.old)} → {_short(change.new)})"
+    grade = f"grade {change.grade_before or '—'} → {change.grade_after or '—'}"
+    flash(f"{text}; {grade}", "ok")
+    return redirect(url_for(".show", url=row["url"]) + f"#field-{change.field}", code=303)
+
+
+def _short(value) -> str:
+    text = display(value)
+    return text if len(text) <= MAX_FLASH_VALUE else text[:MAX_FLASH_VALUE - 1] + "…"

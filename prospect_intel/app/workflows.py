@@ -1,0 +1,164 @@
+"""Operations over stored prospects: re-extract, re-score, review. Shared by the CLI and the web app.
+
+Every change to evidence or reviews re-scores the prospect in the same transaction, so a grade
+on screen always matches the evidence behind it.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from typing import Any
+
+from prospect_intel.app.analysis import (
+    RUBRIC_META_KEY,
+    analyse_pages,
+    crawl_date,
+    decode_body,
+    effective_evidence,
+    failure_reason,
+    resolve_rubric,
+    score_record,
+)
+from prospect_intel.app.field_values import PHONE_FIELDS, PhoneContext, check_field, parse_field_value
+from prospect_intel.app.store import Store, utc_now
+from prospect_intel.core.document import parse_page
+from prospect_intel.core.errors import ProspectError
+from prospect_intel.core.models import REVIEW_ACTIONS, REVIEW_SOURCES, PageDoc, ReviewFact
+from prospect_intel.extractors.phones import region_of
+from prospect_intel.scoring import Rubric
+
+
+def store_rubric(store: Store, spec: str | None = None) -> Rubric:
+    """The rubric to grade with: the one named, else the store's remembered choice, else the default."""
+    return resolve_rubric(spec or store.get_meta(RUBRIC_META_KEY))
+
+
+def stored_docs(store: Store, prospect_id: int, roles: tuple[str, ...] = ()) -> list[PageDoc]:
+    """The prospect's kept pages (only those of `roles` when given), decoded for the extractors."""
+    return [
+        PageDoc(p["url"], p["role"], decode_body(store.body(p["body_sha256"]), p["encoding"]), p["title"] or "",
+                p["fetched_at"])
+        for p in store.pages(prospect_id) if not roles or p["role"] in roles
+    ]
+
+
+def phone_context(store: Store, row: dict[str, Any]) -> PhoneContext:
+    """Region and language the extractors read this prospect's numbers with (home and contact pages)."""
+    docs = stored_docs(store, row["id"], ("home", "contact")) or [PageDoc(row["final_url"] or row["url"], "home", "")]
+    parsed = [parse_page(doc) for doc in docs]
+    lang = "zh" if any(page.lang == "zh" for page in parsed) else "en"
+    return PhoneContext(region_of(parsed, lang), lang)
+
+
+def typed_value(store: Store, row: dict[str, Any], field: str, raw: Any) -> Any:
+    """What the rep typed for `field`, validated and normalised (numbers as the extractors print them)."""
+    return parse_field_value(field, raw, phone_context(store, row) if field in PHONE_FIELDS else PhoneContext())
+
+
+def reextract(store: Store, row: dict[str, Any], rubric: Rubric) -> None:
+    """Run the extractors again over the stored pages (after an extractor improved), then re-score."""
+    now = utc_now()
+    docs = stored_docs(store, row["id"])
+    analysis = analyse_pages(docs, store.review_facts(row["id"]), rubric, crawl_date(row["crawled_at"]), now)
+    with store.write():
+        store.save_analysis(row["id"], analysis)
+
+
+def rescore(store: Store, row: dict[str, Any], rubric: Rubric) -> dict[str, Any]:
+    """Score the prospect from its stored evidence and reviews (inside or outside a transaction)."""
+    fields = effective_evidence(store.evidence(row["id"]), store.review_facts(row["id"]))
+    record = score_record(fields, rubric, crawl_date(row["crawled_at"]), utc_now(), failure_reason(row))
+    if store.db.conn.in_transaction:
+        store.add_score(row["id"], record)
+    else:
+        with store.write():
+            store.add_score(row["id"], record)
+    return record
+
+
+def score_all(store: Store, rubric: Rubric) -> dict[str, int]:
+    """Grade every crawled prospect again (done and failed); count per grade, `unscored` included."""
+    grades: dict[str, int] = {}
+    for status in ("done", "failed"):
+        for row in store.prospects(status):
+            record = rescore(store, row, rubric)
+            key = record["grade"] or "unscored"
+            grades[key] = grades.get(key, 0) + 1
+    return grades
+
+
+@dataclass(frozen=True)
+class ReviewChange:
+    field: str
+    action: str
+    old: Any
+    new: Any
+    grade_before: str | None
+    grade_after: str | None
+
+
+def reviewer_name(given: str | None) -> str:
+    return given or os.environ.get("PROSPECT_REVIEWER") or os.environ.get("USER") or "unknown"
+
+
+def review_field(store: Store, url: str, field: str, action: str, value: Any = None, *, source: str = "website",
+                 note: str = "", reviewer: str | None = None, rubric: Rubric | None = None) -> ReviewChange:
+    """Confirm, correct, reject or add one field; logged with who, when, from what to what; re-scored."""
+    check_field(field)
+    if action not in REVIEW_ACTIONS:
+        raise ProspectError(f"action must be one of {', '.join(REVIEW_ACTIONS)}, not {action!r}")
+    if source not in REVIEW_SOURCES:
+        raise ProspectError(f"source must be one of {', '.join(REVIEW_SOURCES)}, not {source!r}")
+    row = store.prospect_row(url)
+    rubric = rubric or store_rubric(store)
+    extracted = store.evidence(row["id"])
+    current = effective_evidence(extracted, store.review_facts(row["id"]))
+    old = current[field].value if field in current else None
+    if action == "confirmed":
+        if field not in current:
+            raise ProspectError(f"{field} has no value to confirm; use `set` to add one")
+        value = current[field].value
+    elif action == "rejected":
+        value = None
+    else:
+        value = typed_value(store, row, field, value)
+        if action == "corrected" and field not in extracted:
+            action = "added"
+    before = store.current_score(row["id"])
+    fact = ReviewFact(field, action, value, source, note, reviewer_name(reviewer), utc_now())
+    with store.write():
+        store.record_review(row["id"], fact, old)
+        record = rescore(store, row, rubric)
+    return ReviewChange(field, action, old, value, before["grade"] if before else None, record["grade"])
+
+
+MAX_NOTE_CHARS = 2000
+
+
+def add_note(store: Store, url: str, note: str, *, source: str = "phone", reviewer: str | None = None) -> dict:
+    """A note from a call, a visit, a magazine, a business card ... about the prospect as a whole,
+    kept in the audit trail (no grade changes); returns it as `show --json` lists it."""
+    if source not in REVIEW_SOURCES:
+        raise ProspectError(f"source must be one of {', '.join(REVIEW_SOURCES)}, not {source!r}")
+    text = note.strip()
+    if not text:
+        raise ProspectError("the note is empty")
+    if len(text) > MAX_NOTE_CHARS:
+        raise ProspectError(f"a note holds at most {MAX_NOTE_CHARS} characters ({len(text)} given)")
+    row = store.prospect_row(url)
+    entry = {"note": text, "source": source, "reviewer": reviewer_name(reviewer), "at": utc_now()}
+    with store.write():
+        store.add_note(row["id"], entry["note"], source, entry["reviewer"], entry["at"])
+    return entry
+
+
+def undo_review(store: Store, url: str, field: str, *, reviewer: str | None = None) -> ReviewChange:
+    check_field(field)
+    row = store.prospect_row(url)
+    before = store.current_score(row["id"])
+    with store.write():
+        fact = store.undo_review(row["id"], field, reviewer_name(reviewer), utc_now())
+        if fact is None:
+            raise ProspectError(f"{field} has no review to undo")
+        record = rescore(store, row, store_rubric(store))
+    return ReviewChange(field, "undone", fact.value, None, before["grade"] if before else None, record["grade"])

@@ -1,0 +1,147 @@
+"""Value objects that cross module lines: pages handed to extractors and the evidence they return.
+
+Names and meanings follow SPEC.md's evidence contract; the store, the JSON output and the scorer
+all speak in these types.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+ROLES = ("home", "about", "products", "cases", "contact", "other")
+CONFIDENCES = ("high", "medium", "low")
+FLAGS = ("conflict", "implausible", "inferred", "stale", "reviewed")
+STATUSES = ("queued", "crawling", "done", "failed")
+
+# Field name -> short type description, in the contract's order.
+EVIDENCE_FIELDS: dict[str, str] = {
+    "company_name": "string",
+    "main_business": "string",
+    "sells_access_control": "bool",
+    "access_control_is_main": "bool",
+    "founded_year": "int",
+    "years_in_access_control": "int",
+    "headcount": "int or [min, max]",
+    "sales_staff": "int",
+    "tech_staff": "int",
+    "registered_capital_cny": "number",
+    "business_model": "manufacturer | distributor | integrator | mixed",
+    "product_tiers": "list of tiers",
+    "main_product_tier": "tier",
+    "brands": "list of strings",
+    "reference_clients": "list of {name, sector, notable}",
+    "office_address": "string",
+    "office_type": "office_tower | residential | industrial_park | factory | shop_street | unknown",
+    "phone_numbers": "list of strings",
+    "fax_numbers": "list of strings",
+    "emails": "list of strings",  # extra key (the contract allows them): distinct, lower-cased
+    "branches": "list of strings",
+    "order_history": "regular_no_arrears | regular_with_arrears | small_with_arrears",
+}
+
+
+@dataclass(frozen=True)
+class PageDoc:
+    """One kept page as extractors see it: decoded HTML plus where it came from."""
+
+    url: str
+    role: str
+    html: str
+    title: str = ""
+    fetched_at: str = ""
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One evidence field with its provenance (SPEC.md: "Evidence fields (the contract)")."""
+
+    field: str
+    value: Any
+    confidence: str
+    source_url: str = ""
+    snippet: str = ""
+    method: str = ""
+    flags: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if self.field not in EVIDENCE_FIELDS:
+            raise ValueError(f"unknown evidence field {self.field!r}")
+        if self.confidence not in CONFIDENCES:
+            raise ValueError(f"confidence must be one of {CONFIDENCES}, not {self.confidence!r}")
+        unknown = set(self.flags) - set(FLAGS)
+        if unknown:
+            raise ValueError(f"unknown flags {sorted(unknown)}")
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "value": self.value,
+            "confidence": self.confidence,
+            "source_url": self.source_url,
+            "snippet": self.snippet,
+            "method": self.method,
+            "flags": list(self.flags),
+        }
+
+    @classmethod
+    def from_json(cls, name: str, data: dict[str, Any]) -> Evidence:
+        return cls(
+            field=name,
+            value=data["value"],
+            confidence=data["confidence"],
+            source_url=data.get("source_url") or "",
+            snippet=data.get("snippet") or "",
+            method=data.get("method") or "",
+            flags=tuple(data.get("flags") or ()),
+        )
+
+
+@dataclass(frozen=True)
+class KeptPage:
+    """A page the crawl decided to keep, as handed from the spider to the store."""
+
+    url: str
+    role: str
+    status: int
+    fetched_at: str
+    content_type: str
+    encoding: str
+    body: bytes
+    text: str
+    title: str = ""
+    requested_url: str = ""
+    depth: int = 0
+    # The extractors' view of the page (prospect_intel.core.document.ParsedPage), built by the crawler from
+    # the tree it parsed anyway, so the site's analysis need not decode and parse the page again.
+    parsed: object | None = field(default=None, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class SiteOutcome:
+    """Everything one site's crawl produced; the store writes it in one transaction."""
+
+    prospect_id: int
+    status: str  # done | failed
+    pages: tuple[KeptPage, ...] = ()
+    error_kind: str | None = None
+    error: str | None = None
+    final_url: str | None = None
+    site_domain: str | None = None
+    requests: int = 0
+    redirects: tuple[str, ...] = field(default_factory=tuple)
+
+
+REVIEW_ACTIONS = ("confirmed", "corrected", "rejected", "added")
+REVIEW_SOURCES = ("website", "phone", "visit", "email", "magazine", "business_card", "crm", "other")
+
+
+@dataclass(frozen=True)
+class ReviewFact:
+    """The rep's current word on one field: it wins over what the extractors found."""
+
+    field: str
+    action: str  # confirmed | corrected | rejected | added
+    value: Any
+    source: str = "website"
+    note: str = ""
+    reviewer: str = ""
+    at: str = ""

@@ -1,0 +1,116 @@
+"""Prospect URL normalisation and site identity (registered domain).
+
+A queued URL is normalised once, on the way in, so the same site typed two ways is one prospect.
+"""
+from __future__ import annotations
+
+import ipaddress
+import re
+from functools import lru_cache
+from urllib.parse import SplitResult, urlsplit, urlunsplit
+
+import tldextract
+
+from prospect_intel.core.errors import InvalidUrl
+
+ALLOWED_SCHEMES = ("http", "https")
+_MAX_URL_LENGTH = 2000
+
+# The bundled public-suffix snapshot only: no download at run time.
+_EXTRACT = tldextract.TLDExtract(
+    suffix_list_urls=(), cache_dir=None, include_psl_private_domains=True
+)
+
+
+def normalise_url(raw: str) -> str:
+    """Return the canonical form of a prospect URL or raise InvalidUrl saying why."""
+    text = raw.strip()
+    if not text:
+        raise InvalidUrl("empty URL")
+    if len(text) > _MAX_URL_LENGTH:
+        raise InvalidUrl(f"URL longer than {_MAX_URL_LENGTH} characters")
+    if any(ch.isspace() or ord(ch) < 32 for ch in text):
+        raise InvalidUrl("URL contains spaces or control characters")
+    if "://" not in text:
+        scheme = text.split(":", 1)[0].lower() if ":" in text else ""
+        if scheme in ("javascript", "file", "ftp", "data", "mailto", "tel"):
+            raise InvalidUrl(f"unsupported scheme {scheme!r}: only http and https")
+        text = "http://" + text
+    parts = _split(text)
+    scheme = parts.scheme.lower()
+    if scheme not in ALLOWED_SCHEMES:
+        raise InvalidUrl(f"unsupported scheme {scheme!r}: only http and https")
+    if parts.username or parts.password:
+        raise InvalidUrl("URL carries credentials (user:password@); remove them")
+    host = _normalise_host(parts.hostname or "")
+    try:
+        port = parts.port
+    except ValueError:
+        raise InvalidUrl("invalid port") from None
+    shown = f"[{host}]" if ":" in host else host
+    netloc = shown if port is None or port == _default_port(scheme) else f"{shown}:{port}"
+    return urlunsplit((scheme, netloc, parts.path or "/", parts.query, ""))
+
+
+def _split(text: str) -> SplitResult:
+    """urlsplit, with its ValueError for a malformed bracketed host turned into InvalidUrl."""
+    try:
+        parts = urlsplit(text)
+    except ValueError as exc:  # "Invalid IPv6 URL": an unclosed or stray [ or ]
+        raise InvalidUrl(f"malformed IPv6 address in brackets ({exc})") from None
+    host_part = parts.netloc.rpartition("@")[2]
+    if host_part.startswith("[") and not re.fullmatch(r"\[[^\]]*\](:\d*)?", host_part):
+        raise InvalidUrl("malformed IPv6 address in brackets (text after the closing ])")
+    return parts
+
+
+def _default_port(scheme: str) -> int:
+    return 443 if scheme == "https" else 80
+
+
+def _normalise_host(host: str) -> str:
+    host = host.strip().rstrip(".").lower()
+    if not host:
+        raise InvalidUrl("no host name")
+    if is_ip_literal(host):
+        return host
+    try:
+        ascii_host = host.encode("idna").decode("ascii")
+    except UnicodeError:
+        raise InvalidUrl(f"invalid host name {host!r}") from None
+    labels = ascii_host.split(".")
+    if len(labels) < 2 and ascii_host != "localhost":
+        raise InvalidUrl(f"host {host!r} has no domain suffix")
+    if any(not label or len(label) > 63 for label in labels) or not all(
+        c.isalnum() or c in "-." for c in ascii_host
+    ):
+        raise InvalidUrl(f"invalid host name {host!r}")
+    return ascii_host
+
+
+def is_ip_literal(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        return False
+    return True
+
+
+def host_of(url: str) -> str:
+    return (urlsplit(url).hostname or "").lower()
+
+
+@lru_cache(maxsize=65536)
+def registered_domain(host: str) -> str:
+    """`www.shop.example.com.cn` -> `example.com.cn`; IP addresses and bare names stay as they are."""
+    host = host.lower().rstrip(".")
+    if is_ip_literal(host):
+        return host
+    parts = _EXTRACT(host)
+    return parts.top_domain_under_public_suffix or host
+
+
+def same_site(host: str, site_domain: str) -> bool:
+    """True when `host` is the site's registered domain or one of its sub-domains."""
+    host = host.lower().rstrip(".")
+    return host == site_domain or host.endswith("." + site_domain)

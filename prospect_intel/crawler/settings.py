@@ -1,0 +1,95 @@
+"""Every setting of the prospect crawler, with its default and why.
+
+Scrapy reads this module through `scrapy.cfg` (`scrapy crawl prospect -a url=...`) and the
+`prospect` command loads it the same way; `prospect crawl --set NAME=VALUE` overrides any of them.
+Project settings are prefixed `PROSPECT_`.
+"""
+
+BOT_NAME = "prospect"
+SPIDER_MODULES = ["prospect_intel.crawler.spiders"]
+NEWSPIDER_MODULE = "prospect_intel.crawler.spiders"
+
+# -- the project's own settings -----------------------------------------------------------------
+
+# SQLite store the crawl reads its queue from and writes pages to (`prospect --db` sets it).
+PROSPECT_DB = "prospects.db"
+# Pages requested per site at most (redirect hops and robots.txt not counted).
+PROSPECT_PAGES_PER_SITE = 30
+# Sites crawled at the same time; each site has at most one request in flight.
+PROSPECT_CONCURRENT_SITES = 64
+# Links followed this many hops from the home page at most.
+PROSPECT_MAX_DEPTH = 5
+# Seconds one site may take before it is finished with the pages it has. It holds inside a
+# request too: the download in flight is cut at the deadline (middlewares/deadline.py).
+PROSPECT_SITE_TIME_BUDGET = 600
+# Bytes of page bodies one site may keep in memory before it is finished (memory bound per site;
+# one page is at most DOWNLOAD_MAXSIZE, decompressed).
+PROSPECT_SITE_MAX_BYTES = 40 * 1024 * 1024
+# Stop after this many sites (0 = work through the whole queue).
+PROSPECT_LIMIT = 0
+# Allow fetching private, loopback, link-local and reserved addresses (tests, local fixtures).
+PROSPECT_ALLOW_PRIVATE = False
+# Serve every request from this saved-site folder instead of the network.
+PROSPECT_REPLAY_DIR = None
+# Record every response into this folder (`prospect record`).
+PROSPECT_RECORD_DIR = None
+PROSPECT_RECORD_START_URL = ""
+# Back-off between retries: base * 2**attempt seconds, at most max (Retry-After may ask for more).
+PROSPECT_RETRY_BASE_DELAY = 2.0
+PROSPECT_RETRY_MAX_DELAY = 60.0
+# Rubric that grades prospects as they are crawled: a bundled name or a TOML file
+# (None: the store's choice from `prospect score --rubric`, else $PROSPECT_RUBRIC, else the default).
+PROSPECT_RUBRIC = None
+# Where a site owner can read what this crawler is and how to reach its operator.
+PROSPECT_CONTACT_URL = "https://github.com/prospect-intel/prospect-intel#crawler"
+
+# -- politeness ---------------------------------------------------------------------------------
+
+USER_AGENT = f"ProspectResearchBot/0.1 (+{PROSPECT_CONTACT_URL})"
+ROBOTSTXT_OBEY = True
+ROBOTSTXT_USER_AGENT = "ProspectResearchBot"
+CONCURRENT_REQUESTS = 128
+CONCURRENT_REQUESTS_PER_DOMAIN = 1
+DOWNLOAD_DELAY = 1.0
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 1.0
+AUTOTHROTTLE_MAX_DELAY = 30.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
+COOKIES_ENABLED = False
+
+# -- robustness ---------------------------------------------------------------------------------
+
+DOWNLOAD_TIMEOUT = 30
+# Applies to decompressed bodies too (HttpCompressionMiddleware), so gzip/deflate bombs stop here.
+DOWNLOAD_MAXSIZE = 10 * 1024 * 1024
+DOWNLOAD_WARNSIZE = 3 * 1024 * 1024
+# A body cut short (Content-Length promised more) is kept as far as it arrived, flagged by Scrapy.
+DOWNLOAD_FAIL_ON_DATALOSS = False
+RETRY_ENABLED = True
+RETRY_TIMES = 2
+RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
+REDIRECT_MAX_TIMES = 8
+METAREFRESH_MAXDELAY = 10
+HTTPERROR_ALLOW_ALL = True
+DNS_TIMEOUT = 20
+REACTOR_THREADPOOL_MAXSIZE = 20
+TWISTED_DNS_RESOLVER = "prospect_intel.crawler.ssrf.GuardedResolver"
+
+DOWNLOADER_MIDDLEWARES = {
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "prospect_intel.crawler.middlewares.retry.BackoffRetryMiddleware": 550,
+    "prospect_intel.crawler.middlewares.deadline.SiteDeadlineMiddleware": 555,
+    "prospect_intel.crawler.ssrf.SsrfGuardMiddleware": 560,
+    "prospect_intel.crawler.middlewares.recorder.RecorderMiddleware": 950,
+    "prospect_intel.crawler.middlewares.replay.ReplayMiddleware": 960,
+}
+ITEM_PIPELINES = {
+    "prospect_intel.app.crawl_sink.StorePipeline": 300,
+}
+
+# -- housekeeping -------------------------------------------------------------------------------
+
+LOG_LEVEL = "INFO"
+TELNETCONSOLE_ENABLED = False
+REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
+FEED_EXPORT_ENCODING = "utf-8"

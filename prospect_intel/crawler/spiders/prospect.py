@@ -1,0 +1,198 @@
+"""The prospect spider: works through the store's queue, a few dozen sites at a time.
+
+Each site is crawled best-link-first, one request at a time (see `site_crawl`); when a site is
+finished its pages go to the store as one `SiteOutcome` item and the next queued site starts.
+"""
+from __future__ import annotations
+
+import scrapy
+from scrapy import signals
+from scrapy.exceptions import DontCloseSpider
+
+from prospect_intel.app.store import Store, crawl_lock, utc_now
+from prospect_intel.core.document import parse_page
+from prospect_intel.core.models import KeptPage, PageDoc
+from prospect_intel.core.urls import normalise_url
+from prospect_intel.crawler.failures import classify_failure
+from prospect_intel.crawler.middlewares.deadline import DEADLINE
+from prospect_intel.crawler.pages import classify_role
+from prospect_intel.crawler.responses import read_response
+from prospect_intel.crawler.site_crawl import Candidate, SiteCrawl
+
+SITE = "prospect_site"
+CANDIDATE = "prospect_candidate"
+
+
+class ProspectSpider(scrapy.Spider):
+    name = "prospect"
+
+    def __init__(self, url: str | None = None, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.only_urls = [normalise_url(u) for u in url.split(",")] if url else None
+        self.sites: dict[int, SiteCrawl] = {}
+        self.claimed = 0
+
+    @classmethod
+    def from_crawler(cls, crawler, *args, **kwargs):
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        settings = crawler.settings
+        spider.db_path = settings.get("PROSPECT_DB")
+        spider.budget = settings.getint("PROSPECT_PAGES_PER_SITE")
+        spider.concurrent_sites = settings.getint("PROSPECT_CONCURRENT_SITES")
+        spider.max_depth = settings.getint("PROSPECT_MAX_DEPTH")
+        spider.time_budget = settings.getfloat("PROSPECT_SITE_TIME_BUDGET")
+        spider.max_bytes = settings.getint("PROSPECT_SITE_MAX_BYTES")
+        spider.limit = settings.getint("PROSPECT_LIMIT")
+        crawler.signals.connect(spider._on_idle, signal=signals.spider_idle)
+        return spider
+
+    # -- queue and run lifecycle --------------------------------------------------------------
+
+    async def start(self):
+        crawl_lock.acquire(self.db_path)
+        self.store = Store(self.db_path)
+        interrupted = self.store.reset_interrupted()
+        if interrupted:
+            self.logger.info("resuming: %d site(s) left unfinished by an interrupted crawl", interrupted)
+        if self.only_urls:
+            self._queue_only_urls()
+        self.run_id = self.store.start_run(self._run_options())
+        self.crawler.stats.set_value("prospect/run_id", self.run_id)
+        self.crawler.stats.set_value("prospect/sites_total", self._sites_total())
+        for request in self._claim_more():
+            yield request
+
+    def _queue_only_urls(self) -> None:
+        for result in self.store.add_prospects((url, None) for url in self.only_urls):
+            if result.outcome in ("done", "failed"):
+                self.store.requeue(result.url)
+
+    def _run_options(self) -> dict:
+        keys = ("PROSPECT_PAGES_PER_SITE", "PROSPECT_CONCURRENT_SITES", "PROSPECT_LIMIT",
+                "PROSPECT_ALLOW_PRIVATE", "PROSPECT_REPLAY_DIR", "DOWNLOAD_DELAY", "USER_AGENT")
+        return {key: self.crawler.settings.get(key) for key in keys}
+
+    def _sites_total(self) -> int:
+        queued = self.store.count_queued(self.only_urls)
+        return min(queued, self.limit) if self.limit else queued
+
+    def _claim_more(self):
+        room = self.concurrent_sites - len(self.sites)
+        if self.limit:
+            room = min(room, self.limit - self.claimed)
+        for claimed in self.store.claim(self.run_id, room, self.only_urls):
+            self.claimed += 1
+            site = SiteCrawl(claimed.id, claimed.url, budget=self.budget,
+                             max_depth=self.max_depth, time_budget=self.time_budget, max_bytes=self.max_bytes)
+            self.sites[claimed.id] = site
+            home = Candidate(claimed.url, 0, "home", False, 0, 0)
+            yield self._request(site, home)
+
+    def _on_idle(self):
+        requests = list(self._claim_more()) if hasattr(self, "run_id") else []
+        for request in requests:
+            self.crawler.engine.crawl(request)
+        if requests or self.sites:
+            raise DontCloseSpider
+
+    def closed(self, reason):
+        if hasattr(self, "run_id"):
+            self.store.finish_run(self.run_id, reason)
+            self.store.close()
+        crawl_lock.release(self.db_path)
+
+    def site_deadline(self, url: str) -> float | None:
+        """The time budget's end of the site this URL belongs to (for robots.txt requests)."""
+        deadlines = [site.deadline for site in self.sites.values() if site.owns(url)]
+        return max(deadlines) if deadlines else None
+
+    # -- requests and responses ---------------------------------------------------------------
+
+    def _request(self, site: SiteCrawl, candidate: Candidate) -> scrapy.Request:
+        site.requests += 1
+        self.crawler.stats.inc_value("prospect/pages_requested")
+        return scrapy.Request(
+            candidate.url,
+            callback=self.parse,
+            errback=self.on_error,
+            dont_filter=True,
+            meta={SITE: site.prospect_id, CANDIDATE: candidate, DEADLINE: site.deadline},
+        )
+
+    def parse(self, response):
+        site = self.sites.get(response.meta[SITE])
+        if site is None:
+            return
+        candidate: Candidate = response.meta[CANDIDATE]
+        is_home = candidate.role == "home" and site.home_url is None
+        try:
+            if is_home:
+                self._arrive_home(site, response)
+            self._read(site, candidate, response, is_home)
+        except Exception as exc:  # one odd page must not stall its site, nor the whole queue
+            self.logger.exception("error reading %s", response.url)
+            self.crawler.stats.inc_value("prospect/errors/crawler_bug")
+            if is_home:
+                site.fail("crawler_bug", f"could not read the home page ({exc.__class__.__name__})")
+        yield from self._advance(site)
+
+    def on_error(self, failure):
+        request = failure.request
+        site = self.sites.get(request.meta[SITE])
+        if site is None:
+            return
+        kind, message = classify_failure(failure, request.url)
+        if kind == "timeout" and site.out_of_time():
+            message = f"site time budget ({site.time_budget:g}s) spent waiting for {request.url}"
+        self.crawler.stats.inc_value(f"prospect/errors/{kind}")
+        if kind == "robots":
+            site.requests -= 1  # never sent: robots.txt forbids it, so it costs no page budget
+        if request.meta[CANDIDATE].role == "home" and site.home_url is None:
+            site.fail(kind, message)
+        yield from self._advance(site)
+
+    def _arrive_home(self, site: SiteCrawl, response) -> None:
+        site.arrive([*response.meta.get("redirect_urls", []), response.url])
+
+    def _read(self, site: SiteCrawl, candidate: Candidate, response, is_home: bool) -> None:
+        if not is_home and (
+            site.is_kept(response.url) or not site.owns(response.url) or site.is_duplicate_body(response.body)
+        ):
+            return
+        headers = {k.lower(): v for k, v in response.headers.to_unicode_dict().items()}
+        result = read_response(response.url, response.status, headers, response.body)
+        if result.reason:
+            self.crawler.stats.inc_value(f"prospect/skipped/{result.reason}")
+            if is_home:
+                site.fail(result.reason, f"home page: {result.message}")
+            return
+        facts = result.facts
+        if is_home:
+            site.home_title = facts.title
+            role = "home"
+        else:
+            role = classify_role(response.url, facts, home_title=site.home_title, anchors=candidate.anchors,
+                                 inherited_role=candidate.role if candidate.inherited else None)
+        fetched_at = utc_now()
+        parsed = parse_page(PageDoc(response.url, role, result.decoded.text, facts.title, fetched_at),
+                            facts.tree, facts.text)
+        site.keep(KeptPage(
+            url=response.url, role=role, status=response.status, fetched_at=fetched_at,
+            content_type=headers.get("content-type", ""), encoding=result.decoded.encoding,
+            body=response.body, text=facts.text, title=facts.title, requested_url=candidate.url,
+            depth=candidate.depth, parsed=parsed,
+        ))
+        self.crawler.stats.inc_value("prospect/pages_kept")
+        site.add_links(facts.links, role, candidate.depth + 1)
+
+    def _advance(self, site: SiteCrawl):
+        candidate = site.next_candidate()
+        if candidate is not None:
+            yield self._request(site, candidate)
+            return
+        del self.sites[site.prospect_id]
+        outcome = site.outcome()
+        self.crawler.stats.inc_value("prospect/sites_done" if outcome.status == "done" else "prospect/sites_failed")
+        yield outcome
+        yield from self._claim_more()
+

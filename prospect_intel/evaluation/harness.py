@@ -1,0 +1,190 @@
+"""Measure the extractors against hand-labelled sites (../shared/realsites layout).
+
+Library for the CLI (`prospect eval` reuses `compare`, `aggregate`, `format_report`) and an
+offline runner: ``python -m prospect_intel.evaluation.harness /path/to/realsites`` builds PageDocs straight
+from the saved files (role from the labels' `pages` map, other saved pages as `other`).
+
+Matching (issue 3): years and numbers exact; headcount equal or inside a labelled range;
+capital within 1%; office type, business model and booleans exact (label `unknown` skipped);
+phones as sets of normalised digits; clients and brands as sets of normalised names. A value
+where the label is null counts as a false positive. List fields are scored per item; a list
+counts as "correct" (for the `high`-confidence precision) only when it equals the label's set.
+
+An `inferred` founded_year where the label's founded_year is null but its
+`years_in_business_text` records an age statement (我公司成立十余年来): the label says the site
+states an age, not a year, and the inferred year is the reading of that statement. It counts as
+correct when the evidence snippet holds the statement (compared without whitespace, folded),
+otherwise as a false positive.
+
+Label corrections (labelfix.py, prospect_intel/evaluation/data/realsites_label_corrections.json) are applied
+before comparing, and the report says how many; `--no-corrections` gives the raw figures. The
+crawl evaluation also counts apart (`unreach`) the misses of a field whose labelled page could
+not be reached when the sites are served locally (`set_apart_unreachable`).
+"""
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import datetime as dt
+import re
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from prospect_intel.core.models import Evidence
+from prospect_intel.core.text import fold
+from prospect_intel.extractors.names import name_key
+from prospect_intel.extractors.phones import key_of
+from prospect_intel.extractors.products import brand_key
+
+from .goldsets import LabelledSite, load_fixture_sites, load_realsites
+from .labelfix import DEFAULT_CORRECTIONS, apply_corrections, load_corrections
+from .report import LISTS, OPTIONAL, SCALARS, STATED_ONLY, FieldOutcome, FieldStats, Report, aggregate, format_report
+
+__all__ = ["STATED_ONLY", "FieldOutcome", "FieldStats", "LabelledSite", "Report", "aggregate",
+           "compare", "evaluate", "format_report", "load_fixture_sites", "load_realsites",
+           "set_apart_unreachable"]
+
+
+# --- comparing --------------------------------------------------------------------------------
+
+def compare(label: dict[str, Any], fields: dict[str, Evidence]) -> list[FieldOutcome]:
+    outcomes = []
+    for key, name in SCALARS.items():
+        if key in OPTIONAL and key not in label:
+            continue
+        outcome = _scalar(name, label.get(key), fields.get(name))
+        if outcome is not None:
+            outcomes.append(outcome)
+    founded = fields.get("founded_year")
+    age = _age_statement(label, founded)
+    if age is not None:
+        outcomes = [age if o.field == "founded_year" else o for o in outcomes]
+    stated = _scalar("founded_year", label.get("founded_year"),
+                     None if founded is None or "inferred" in founded.flags else founded)
+    if stated is not None:  # the same field without `inferred` values, reported beside it
+        outcomes.append(dataclasses.replace(stated, field=STATED_ONLY))
+    for key, name in LISTS.items():
+        expected = [(c["name"] if isinstance(c, dict) else c) for c in label.get(key) or []]
+        outcomes.append(_listed(name, expected, fields.get(name)))
+    return outcomes
+
+
+def _age_statement(label: dict[str, Any], got: Evidence | None) -> FieldOutcome | None:
+    """An inferred year where the label records an age statement instead of a year (see the
+    module docstring): right when the snippet holds the statement, else a false positive."""
+    statement = label.get("years_in_business_text")
+    if label.get("founded_year") is not None or not statement or got is None \
+            or "inferred" not in got.flags:
+        return None
+    right = _squeezed(statement) in _squeezed(got.snippet)
+    return FieldOutcome("founded_year", f"age statement {statement!r}", got.value, got.confidence,
+                        tp=int(right), fp=int(not right), correct=right)
+
+
+def _squeezed(text: str) -> str:
+    return re.sub(r"\s+", "", fold(text or ""))
+
+
+def set_apart_unreachable(outcomes: Sequence[FieldOutcome], label: dict[str, Any],
+                          unreachable: set[str]) -> list[FieldOutcome]:
+    """Misses of a field whose labelled pages (the labels' `pages`, for the roles FIELD_ROLES
+    gives the field) were all unreachable are counted as `unreach`, not as false negatives."""
+    from prospect_intel.extractors.site import FIELD_ROLES
+
+    pages = label.get("pages") or {}
+    result = []
+    for outcome in outcomes:
+        name = "founded_year" if outcome.field == STATED_ONLY else outcome.field
+        labelled = {role for role in FIELD_ROLES.get(name, ()) if pages.get(role)}
+        if outcome.fn and labelled and labelled <= unreachable:
+            outcome = dataclasses.replace(outcome, unreach=outcome.fn, fn=0)
+        result.append(outcome)
+    return result
+
+
+def _scalar(name: str, expected: Any, got: Evidence | None) -> FieldOutcome | None:
+    if name in ("office_type", "business_model") and expected in (None, "unknown"):
+        return None
+    value, conf = (got.value, got.confidence) if got else (None, None)
+    if expected is None and value is None:
+        return None
+    if value is None:
+        return FieldOutcome(name, expected, None, None, fn=1)
+    if expected is None:
+        return FieldOutcome(name, None, value, conf, fp=1, correct=False)
+    right = _matches(name, expected, value)
+    return FieldOutcome(name, expected, value, conf, tp=int(right), fp=int(not right),
+                        fn=int(not right), correct=right)
+
+
+def _matches(name: str, expected: Any, value: Any) -> bool:
+    if name == "headcount":
+        if isinstance(expected, list):
+            low, high = expected
+            if isinstance(value, list):
+                return list(value) == list(expected)
+            return low <= value and (high is None or value <= high)
+        return value == expected
+    if name == "registered_capital_cny":
+        return abs(float(value) - float(expected)) <= 0.01 * float(expected)
+    return value == expected
+
+
+def _listed(name: str, expected: Sequence[str], got: Evidence | None) -> FieldOutcome:
+    key: Callable[[str], str] = {"phone_numbers": key_of, "fax_numbers": key_of,
+                                 "brands": brand_key, "branches": _branch_key}.get(name, name_key)
+    values = [(v["name"] if isinstance(v, dict) else v) for v in (got.value if got else [])]
+    want, have = {key(v) for v in expected} - {""}, {key(str(v)) for v in values} - {""}
+    correct = (want == have) if have else None
+    return FieldOutcome(name, sorted(want), sorted(have), got.confidence if got else None,
+                        tp=len(want & have), fp=len(have - want), fn=len(want - have),
+                        correct=correct)
+
+
+def _branch_key(name: str) -> str:
+    """Branch name without the address a label may print after it (广州办事处：广州市…)."""
+    return name_key(re.split(r"[:：]", name, maxsplit=1)[0])
+
+
+def evaluate(root: Path | str, *, crawled_at: dt.date | None = None,
+             corrections: Path | str | None = DEFAULT_CORRECTIONS) -> Report:
+    """Run the extractors over a realsites folder (or a fixture-sites folder) and aggregate;
+    label corrections from `corrections` (None: none) are applied first."""
+    from prospect_intel.extractors.site import extract_site
+
+    day = crawled_at or dt.date.today()
+    results = []
+    root = Path(root)
+    loaded = load_realsites(root) if any(root.glob("manifest_*.json")) \
+        else load_fixture_sites(root)
+    fixed = apply_corrections({s.slug: s.label for s in loaded}, root, load_corrections(corrections))
+    for site in loaded:
+        extracted = extract_site(site.pages, crawled_at=day)
+        results.append((site.slug, compare(fixed.labels[site.slug], extracted.fields)))
+    report = aggregate(results)
+    report.notes.append(fixed.summary() if corrections is not None else
+                        "label corrections not applied (--no-corrections)")
+    return report
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m prospect_intel.evaluation.harness",
+                                     description=__doc__.split("\n\n")[0])
+    parser.add_argument("root", help="folder with manifest_*.json and labels_*.json")
+    parser.add_argument("--crawled-at", type=dt.date.fromisoformat, default=None)
+    parser.add_argument("--no-mismatches", action="store_true")
+    parser.add_argument("--no-corrections", action="store_true",
+                        help="score against the labels as they are (raw figures)")
+    parser.add_argument("--corrections", default=str(DEFAULT_CORRECTIONS),
+                        help="label corrections file (default: %(default)s)")
+    args = parser.parse_args(argv)
+    report = evaluate(args.root, crawled_at=args.crawled_at,
+                      corrections=None if args.no_corrections else args.corrections)
+    print(format_report(report, mismatches=not args.no_mismatches))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,313 @@
+"""Office address, office type and branches, from contact blocks (footers and headers count).
+
+Address: schema.org `address`; then a labelled address (地址：…, "Address: …", an "Our Address"
+heading followed by its lines); then a line that is an address on its own. Project and plant
+addresses (项目地址, 厂址) rank below the office. Office type follows `data/contact.toml`: cues in
+the address itself first, then what the address label or the site says (门店地址, storefront,
+实体店; a village address of a site with workshops is a factory).
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from functools import cache
+from itertools import accumulate
+
+from prospect_intel.core.document import ParsedPage
+from prospect_intel.core.models import Evidence
+from prospect_intel.core.structured import as_text
+from prospect_intel.core.terms import Gated, NeedleSet, Started, find_all, lowered
+from prospect_intel.core.text import fold
+
+from .common import SiteContext, evidence, load, site_pages
+from .listlines import and_list
+
+OFFICE_TYPES = ("industrial_park", "office_tower", "residential", "factory", "shop_street")
+_STOP = r"(?=\s*(?:电话|手机|传真|邮编|邮箱|网址|E-?mail|QQ|联系人|联系电话|服务热线|热线|Tel|Phone|Fax|\||\n|$))"
+_ZH_LINE = re.compile(r"^[\u4e00-\u9fa5]{2,7}(?:省|市|县|区)[\u4e00-\u9fa5\d\-－()（）A-Za-z#]{4,50}"
+                      r"(?:号|园|村|室|楼|层|栋|幢|座|区|镇|路|街|道|巷|弄)(?:[（(][^)）]{1,30}[)）])?$")
+_EN_STREET = re.compile(
+    r"\b\d{1,6}[A-Z]?\s+(?:[NSEW]\.?\s+)?(?:[A-Z][\w'.-]*\s+){1,5}(?:Rd|Road|St|Street|Ave|Avenue|"
+    r"Dr|Drive|Blvd|Boulevard|Way|Lane|Ln|Hwy|Highway|Pkwy|Parkway|Ct|Court|Pl|Place|Cir|Circle)"
+    r"\.?(?:,?\s+(?:Suite|Ste|Unit|#)\s*[\w-]+)?,?\s+(?:[A-Z][\w.]*\s*){1,3},?\s+[A-Z]{2}\.?\s+\d{5}"
+    r"|\b\d{1,6}[A-Z]?\s+(?:[A-Z][\w'.-]*\s+){1,5}(?:Rd|Road|St|Street|Ave|Avenue|Dr|Drive|Blvd|Way|"
+    r"Lane|Ln|Hwy)\b\.?,\s*[A-Z][\w\s.]+,\s*[A-Z]{2}\b[^\n]{0,12}")
+_LOCATED = Started(
+    re.compile(
+        r"(?:本店|本公司|公司|我们|本厂|总部|门店|工厂)(?:位于|坐落于|地处|地址位于|设在)"
+        r"([^，,。；;\n]{4,40})"
+    ),
+    ("本店", "本公司", "公司", "我们", "本厂", "总部", "门店", "工厂"),
+)
+_CONTACT_LINE = re.compile(r"^\s*(?:tel|phone|fax|e-?mail|mobile|call|main office|sales|office hours|"
+                           r"hours|opening|电话|手机|传真|邮箱|网址|营业时间)\b.*[:：]", re.IGNORECASE)
+_POSTAL = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b|\b[A-Z]{2}\.?\s+\d{5}(?:-\d{4})?\b|"
+                     r"\b[A-Z]\d[A-Z]\s?\d[A-Z]\d\b|\b\d{6}\b\.?\s*$|Postal Code:?\s*\d+")
+_STREET_WORD = re.compile(r"\b(?:Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Lane|Ln|Way|Drive|Dr\.?|House|"
+                          r"Court|Suite|Unit|Floor|Building|Blvd|Highway|Nagar|Marg|Plaza|Tower)\b")
+_DIGIT = re.compile(r"\d")  # both street patterns need one: most lines are spared them
+# Whole-site cues, tried on every page: gated on their words, most pages hold none.
+_SHOP_WORDS = ("实体店", "门店", "店面", "到店", "进店", "来店", "线下店", "本店", "storefront", "walk-in",
+               "visit our ")
+_SHOP_SITE = Gated(re.compile(r"实体店|门店|店面|到店|进店|来店|线下店|本店|storefront|walk-in|"
+                              r"visit our (?:store|shop)", re.IGNORECASE), _SHOP_WORDS)
+_WORKSHOP_WORDS = ("车间", "厂房", "厂区", "生产线", "工厂", "workshop", "factory")
+_WORKSHOP = Gated(re.compile("|".join(_WORKSHOP_WORDS), re.IGNORECASE), _WORKSHOP_WORDS)
+_RURAL = re.compile(r"[\u4e00-\u9fa5]{1,4}(?:村|镇|乡)(?![\u4e00-\u9fa5]*(?:小区|花园))")
+_FLOOR = re.compile(r"号\s*\d{1,2}\s*(?:楼|层|F)(?:之\d+|\d{2,4}室?)?|\d{1,2}\s*(?:楼|层)\s*\d{3,4}\s*室")
+_FLAT = re.compile(r"\d+\s*(?:栋|幢|号楼)\s*(?:\d+\s*单元)?\s*\d{3,4}\s*(?:号|室)")
+_BRANCH_WORDS = ("分公司", "办事处", "分部", "营业部", "分店", "子公司")
+_BRANCH = Gated(re.compile(rf"([\u4e00-\u9fa5]{{2,8}}(?:{'|'.join(_BRANCH_WORDS)}))"), _BRANCH_WORDS,
+                longest=11)
+_BRANCH_SKIP = re.compile(
+    r"^(?:各地|全国|多家|各|其|该|一家|\d+家|家|各省|下属|旗下|设立|成立|拥有|包括|以及|和|及|并设|"
+    r"并|由|负责|在|另设|设有|设|与|当地)+"
+)
+_BRANCH_VERB = re.compile(r"设有|设立|成立|由|负责|当地|营业部$")
+_EN_OFFICES = Started(re.compile(r"\b(?:offices|branches|locations)\s+in\s+((?:[A-Z][\w.]+(?:\s[A-Z][\w.]+)?"
+                                 r",\s+)+(?:and\s+)?[A-Z][\w.]+(?:\s[A-Z][\w.]+)?)"),
+                      ("offices", "branches", "locations"))
+
+
+@cache
+def _labels() -> tuple[Started, re.Pattern[str], re.Pattern[str]]:
+    table = load("contact")["address"]
+    zh = "|".join(map(re.escape, sorted(table["zh"], key=len, reverse=True)))
+    en = "|".join(map(re.escape, sorted(table["en"], key=len, reverse=True)))
+    inline = Started(re.compile(rf"({zh})\s*[:：]\s*([^\n]{{4,80}}?){_STOP}"
+                                rf"|(?<![A-Za-z])({en})\s*:\s*([^\n]{{6,120}})", re.IGNORECASE),
+                     [*table["zh"], *table["en"]])
+    heading = re.compile(rf"^(?:our\s+|office\s+|company\s+)?(?:{en}|{zh})s?\s*:?$", re.IGNORECASE)
+    not_office = re.compile("|".join(map(re.escape, table["not_office"])), re.IGNORECASE)
+    return inline, heading, not_office
+
+
+def office_address(pages: Sequence[ParsedPage], ctx: SiteContext) -> list[Evidence]:
+    found: list[Evidence] = []
+    by_url = {p.url: p for p in pages}
+    for url, org in ctx.structured:
+        raw = org.get("address")
+        address = as_text(raw[0] if isinstance(raw, list) and raw else raw)
+        if address and url in by_url:
+            found.append(Evidence("office_address", address, "high", url, address[:120],
+                                  "schema.org"))
+    inline, heading, not_office = _labels()
+    for page in site_pages(pages):
+        labelled = list(inline.finditer(page.folded)) if page.role != "cases" else []
+        if page.role == "cases" or len(labelled) >= 4:
+            continue  # project sites and store lists (many labelled addresses), not the office
+        base = "high" if page.role == "contact" else "medium"
+        for match in labelled:
+            label = match.group(1) or match.group(3)
+            start = match.start(2) if match.group(2) else match.start(4)
+            value = _cut_at_next_label(page.text[start:match.end()]).strip(" ,，。;；|")
+            if not _address_like(value):
+                continue
+            conf = "low" if not_office.search(label) else base
+            found.append(evidence("office_address", value, conf, page, (match.start(), match.end()),
+                                  f"labelled {label!r}"))
+        for match in _LOCATED.finditer(page.folded):
+            found.append(evidence("office_address", page.text[match.start(1):match.end(1)],
+                                  "low", page, match.span(), "located-at sentence"))
+        lines = page.text.split("\n")
+        starts = list(accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
+        for index in _candidate_lines(page.folded, starts, ctx.lang):
+            line, offset = lines[index], starts[index]
+            if heading.match(line.strip()):
+                value = _after_heading(lines, index)
+                if value and _address_like(value):
+                    found.append(Evidence("office_address", value, lower_of(base), page.url,
+                                          f"{line.strip()} {value}"[:120], "heading then address"))
+            elif _ZH_LINE.match(line) or (ctx.lang != "zh" and _en_address_line(line)):
+                match = _EN_STREET.search(line) if ctx.lang != "zh" else None
+                value = match.group(0) if match else line
+                found.append(evidence("office_address", value.strip(), "medium" if ctx.lang != "zh"
+                                      else "low", page, (offset, offset + len(line)),
+                                      "address-shaped line"))
+    return found
+
+
+# Every line the line tests can take holds one of these: an address heading's label (any case),
+# 省/市/县/区 (_ZH_LINE), or a street word (both English street patterns, case as written).
+_ZH_LINE_MARKS = ("省", "市", "县", "区")
+_STREET_WORDS = re.compile(r"Rd|Road|St|Ave|Dr|Blvd|Boulevard|Way|Lane|Ln|Hwy|Highway|Pkwy|Parkway|Ct|"
+                           r"Court|Pl|Cir|House|Suite|Unit|Floor|Building|Nagar|Marg|Tower")
+
+
+@cache
+def _heading_needles() -> NeedleSet:
+    table = load("contact")["address"]
+    return NeedleSet([fold(term).lower() for term in (*table["zh"], *table["en"])])
+
+
+def _candidate_lines(folded: str, starts: list[int], lang: str) -> list[int]:
+    """Indexes of the lines an address heading or an address-shaped line could be on, in order:
+    the per-line patterns run on those only (a page has hundreds of lines, a few of them these).
+    Looked for in the folded text (the page's keyword pass has read it already): folding keeps
+    offsets and only adds occurrences (電話 → 电话, ｓｔ → st), so no line is missed."""
+    hay = lowered(folded)
+    if hay is None:  # lower() would move offsets: try every line
+        return list(range(len(starts)))
+    positions = [at for found in _heading_needles().starts(hay).values() for at in found]
+    for mark in _ZH_LINE_MARKS:  # single characters: not worth a place in the shared pass
+        positions += find_all(folded, mark)
+    if lang != "zh":
+        positions += [match.start() for match in _STREET_WORDS.finditer(folded)]
+    return sorted({bisect_right(starts, at) - 1 for at in positions})
+
+
+# A labelled address often shares its line with the next contact item ("…1806室 总机：0755-…").
+_NEXT_LABEL = re.compile(
+    r"\s*[|｜/]?\s*(?:总机|电话|手机|传真|邮编|邮政编码|邮箱|电子邮件|网址|联系人|QQ|热线|服务热线|客服"
+    r"|Tel|Phone|Fax|E-?mail|Mobile|Zip|Postcode|Web)\s*[:：]", re.IGNORECASE)
+
+
+def _cut_at_next_label(value: str) -> str:
+    match = _NEXT_LABEL.search(value, 1)
+    return value[:match.start()] if match else value
+
+
+def _address_like(value: str) -> bool:
+    """Not an e-mail, URL, phone number or a sentence."""
+    return 4 <= len(value) <= 160 and not re.search(r"@|https?:|www\.", value) \
+        and not re.fullmatch(r"[\d\s\-+()/.,]+", value) and value.count(". ") < 2
+
+
+def _after_heading(lines: list[str], index: int) -> str:
+    """The address lines under an "Our Address" / "Head office" heading, name line skipped."""
+    parts: list[str] = []
+    for line in lines[index + 1:index + 6]:
+        if _CONTACT_LINE.match(line) or len(line) > 140:
+            break
+        parts.append(line.strip(" ,"))
+        if _POSTAL.search(line) or (len(parts) == 1 and "," in line and _POSTAL.search(
+                " ".join(lines[index + 2:index + 3]) or "") is None and len(line) > 40):
+            break
+    if len(parts) > 1 and not _DIGIT.search(parts[0]):
+        parts = parts[1:]  # "Northgate Access Systems Ltd" above the street lines
+    return ", ".join(p for p in parts if p)
+
+
+def _en_address_line(line: str) -> bool:
+    """A street address with a number, or a line with a postcode and a street word."""
+    return len(line) <= 140 and _DIGIT.search(line) is not None and (bool(_EN_STREET.search(line)) or (
+        bool(_POSTAL.search(line)) and bool(_STREET_WORD.search(line))))
+
+
+def lower_of(confidence: str) -> str:
+    return "medium" if confidence == "high" else "low"
+
+
+def office_type(address: Evidence | None, pages: Sequence[ParsedPage],
+                ctx: SiteContext) -> list[Evidence]:
+    """Office type of the chosen address (the dispatcher passes its pick)."""
+    if address is None:
+        return []
+    cues = load("contact")["office_type"]
+    text = fold(f"{address.value} {address.method.split(' | ')[0]}")
+    lowered = text.lower()
+    for kind in OFFICE_TYPES:
+        for cue in cues[kind]:
+            if _has_cue(cue, text, lowered):
+                if kind == "residential" and not _residential_ok(cue, text):
+                    continue
+                if kind == "factory" and cue == "村" and not _site_has(pages, _WORKSHOP):
+                    continue
+                return [Evidence("office_type", kind, "medium", address.source_url,
+                                 address.snippet, f"address cue {cue!r}")]
+    home = _english_home(text, pages) if ctx.lang != "zh" else None
+    if home:
+        return [Evidence("office_type", "residential", "low", address.source_url,
+                         address.snippet, home)]
+    if _FLOOR.search(text) and not _FLAT.search(text):
+        return [Evidence("office_type", "office_tower", "low", address.source_url,
+                         address.snippet, "floor number in a street building (8楼 / 8樓之3)")]
+    if _FLAT.search(text):
+        return [Evidence("office_type", "residential", "low", address.source_url,
+                         address.snippet, "flat number (栋/单元 + room) without a tower name")]
+    if _RURAL.search(text) and _site_has(pages, _WORKSHOP):
+        return [Evidence("office_type", "factory", "low", address.source_url, address.snippet,
+                         "village address of a site with workshops")]
+    if _site_has(pages, _SHOP_SITE):
+        return [Evidence("office_type", "shop_street", "low", address.source_url,
+                         address.snippet, "site speaks of its shop / storefront")]
+    return [Evidence("office_type", "unknown", "low", address.source_url, address.snippet,
+                     "no office-type cue in the address")]
+
+
+@cache
+def _english_cues() -> tuple[re.Pattern[str], re.Pattern[str], Gated]:
+    table = load("contact")["english_residential"]
+    units = "|".join(map(re.escape, sorted(table["units"], key=len, reverse=True)))
+    streets = "|".join(map(re.escape, table["streets"]))
+    unit = re.compile(rf"\b(?:{units})\s*(?:no\.?\s*)?\d+[a-z]?\b", re.IGNORECASE)
+    street = re.compile(rf"\b\d+[a-z]?,?\s+(?:[A-Z][\w'-]*\s+){{1,3}}(?:{streets})\b", re.IGNORECASE)
+    phrases = Gated(re.compile("|".join(map(re.escape, table["site_phrases"])), re.IGNORECASE),
+                    table["site_phrases"])
+    return unit, street, phrases
+
+
+def _english_home(text: str, pages: Sequence[ParsedPage]) -> str | None:
+    """Why an English address reads as a home (Flat 3, 12 Oak Close, a home office), or None."""
+    unit, street, phrases = _english_cues()
+    for pattern, why in ((unit, "flat / apartment number"), (street, "house number on a "
+                                                            "residential street (Close, Gardens)")):
+        match = pattern.search(text)
+        if match:
+            return f"{why}: {match.group(0)!r}"
+    said = next((m for p in pages if not p.is_article and "home" in (lowered(p.folded) or p.folded.lower())
+                 for m in [phrases.search(p.folded)] if m), None)
+    return f"the site says it is run from home: {said.group(0)!r}" if said else None
+
+
+def _has_cue(cue: str, text: str, lowered: str) -> bool:
+    """Chinese cues as substrings; Latin ones as whole words (no a-z either side) of `lowered`."""
+    if cue[:1].isascii() and cue[:1].isalpha():
+        return _has_word(cue.lower(), lowered)
+    return cue in text
+
+
+def _has_word(word: str, text: str) -> bool:
+    """`re.search(rf"(?<![a-z]){re.escape(word)}(?![a-z])", text)`, without a pattern per word."""
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if not (at and "a" <= text[at - 1] <= "z") and not (end < len(text) and "a" <= text[end] <= "z"):
+            return True
+        at = text.find(word, at + 1)
+    return False
+
+
+def _residential_ok(cue: str, text: str) -> bool:
+    """Single-character compound suffixes (苑, 庭, 府) only count with a flat-style unit."""
+    return len(cue) > 1 or bool(_FLAT.search(text))
+
+
+def _site_has(pages: Sequence[ParsedPage], pattern: Gated) -> bool:
+    return any(pattern.search(p.folded) for p in pages if not p.is_article)
+
+
+def _owner_prefix(name: str, page: ParsedPage) -> bool:
+    """"安视捷温州办事处" repeats the company's short name; the plain "温州办事处" is kept."""
+    return bool(re.match(r"[\u4e00-\u9fa5]{2,4}(?=[\u4e00-\u9fa5]{2}(?:办事处|分公司))", name)) \
+        and len(name) > 7
+
+
+def branches(pages: Sequence[ParsedPage], ctx: SiteContext) -> list[Evidence]:
+    names: dict[str, tuple[ParsedPage, tuple[int, int]]] = {}
+    for page in site_pages(pages):
+        for match in _BRANCH.finditer(page.folded):
+            name = _BRANCH_SKIP.sub("", match.group(1))
+            if len(name) >= 4 and not re.match(r"^(?:分公司|办事处|子公司)", name) \
+                    and not _BRANCH_VERB.search(name) and not _owner_prefix(name, page):
+                shown = page.text[match.end(1) - len(name):match.end(1)]  # 台中辦事處 as printed
+                names.setdefault(shown, (page, match.span()))
+        for match in _EN_OFFICES.finditer(page.folded):
+            for part in and_list(match.group(1)):
+                names.setdefault(part, (page, match.span()))
+    if not names:
+        return []
+    page, span = next(iter(names.values()))
+    return [evidence("branches", list(names), "medium", page, span,
+                     f"{len(names)} branch name(s)")]

@@ -1,0 +1,242 @@
+"""Founding year and years in access control, from Chinese and English phrasings.
+
+Stated years (成立于2009年, "established in 1998") are `high` on about/home pages; "since 1998"
+is `medium`; company-age claims ("over 20 years", 成立十余年) give an `inferred`, `low` year
+counted back from the site's reference year (latest copyright year, else the crawl date).
+Copyright and news dates are never read as founding years.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from prospect_intel.core.document import ParsedPage
+from prospect_intel.core.models import Evidence
+from prospect_intel.core.structured import as_text
+from prospect_intel.core.terms import Gated, Started, led_by
+from prospect_intel.core.text import NUMBER, cn_to_int, parse_int, sentence_bounds
+
+from .common import SiteContext, evidence, site_pages
+
+_YEAR_DIGITS = r"(?:1[89]|20)\d\d|[12]\s\d\s?\d\s?\d|[12]\d\s\d\s?\d|[12]\d\d\s\d"
+YEAR = rf"(?<![\d.\-/])({_YEAR_DIGITS})(?!\d|\.\d)"
+# Chinese sentences also write years in numerals, digit by digit: 二〇〇九年, 一九九八年.
+ZH_YEAR = rf"(?<![\d.\-/])({_YEAR_DIGITS}|[一二][〇零○一二三四五六七八九]{{3}}(?=\s*年))(?!\d|\.\d)"
+_CN_MD = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
+_EN_NUM = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty".split())}
+_EN_NUM.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60})
+EN_NUMBER = r"(?:\d{1,3}|" + "|".join(sorted(_EN_NUM, key=len, reverse=True)) + r")"
+EN_NUMBER_FIRST = r"\d" + "".join(sorted({word[0] for word in _EN_NUM}))  # what EN_NUMBER starts with
+_LEADING_YEAR = re.compile(r"\s*((?:1[89]|20)\d\d)(?!\d)")  # foundingDate "2009-03-01"
+_BRANCH_WORDS = re.compile(r"分公司|子公司|办事处|分部|部门|分厂|分店|门店|协会|学会|工作室|实验室")
+_PERSONAL = re.compile(r"\b(?:owner|founder|engineer|technician|he|she|his|her|i|my|our team"
+                       r" members|combined|collective|each|staff|employees?)\b", re.IGNORECASE)
+
+_EN_FOUNDING_VERBS = ("established", "founded", "incorporated", "formed", "started", "launched", "opened")
+_ZH_STATED = [
+    (Started(re.compile(r"(?:注册成立|正式成立|成立|创立|创建|创办|始创|始建|组建|建立|注册)"
+                        r"(?:时间|日期|年份)?\s*(?:于|在|是|为)?\s*[:：]?\s*(?:公元)?" + ZH_YEAR
+                        + r"\s*(?:年|-|\.|/)"),
+             ("注册成立", "正式成立", "成立", "创立", "创建", "创办", "始创", "始建", "组建", "建立", "注册")),
+     "zh-verb-year"),
+    (Gated(re.compile(ZH_YEAR + rf"\s*年(?:\s*{_CN_MD}\s*月)?(?:\s*{_CN_MD}\s*日)?"
+                      r"([^。，,；;!！\n]{0,16}?)(?:注册成立|正式成立|成立|创立|创建|创办|始创|组建)"
+                      r"(?!\s*\d+\s*周年|了|\s*[\u4e00-\u9fa5]{0,8}(?:分公司|子公司|办事处|中心|部))"),
+           ("成立", "创立", "创建", "创办", "始创", "组建"), longest=60), "zh-year-verb"),
+]
+_EN_STATED = [
+    (Started(re.compile(r"\b(?:established|founded|incorporated|formed|started|launched|opened)"
+                        r"(?:\s+(?:in|on|back in|during))?(?:\s*:)?\s+(?:the\s+year\s+)?"
+                        r"(?:[A-Z][a-z]+\.?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?" + YEAR, re.IGNORECASE),
+             _EN_FOUNDING_VERBS), "en-verb-year"),
+    (Started(re.compile(r"\bEst(?:\.|ablished)?\s*:?\s*" + YEAR, re.IGNORECASE), ("est",)), "en-est"),
+    (Gated(re.compile(r"\bIn\s+" + YEAR + r",?\s+[^.\n]{0,80}?\b(?:founded|established|started|opened|"
+                      r"incorporated|launched)\b", re.IGNORECASE), _EN_FOUNDING_VERBS, longest=130),
+     "en-in-year-founded"),
+]
+# "In 2012 we opened our second branch", "our Leeds office was established in 2012": a year
+# something other than the company began (a branch, a store, a website), not the founding year.
+_EN_OTHER = re.compile(r"\b(?:branch(?:es)?|(?<!head )(?<!main )offices?|stores?|shops?|showrooms?|"
+                       r"outlets?|locations?|warehouses?|depots?|subsidiar(?:y|ies)|divisions?|"
+                       r"plants?|factory|facility|franchises?|departments?|website|web ?site|app|"
+                       r"platform|product(?:s| line)?|second|third|fourth|another|new)\b",
+                       re.IGNORECASE)
+_EN_OTHER_SUBJECT = re.compile(r"\b(?:branch|(?<!head )(?<!main )office|store|shop|showroom|outlet|"
+                               r"location|warehouse|depot|subsidiary|division|plant|department)"
+                               r"(?:es|s)?,?\s+(?:\w+\s+){0,2}?(?:was\s+|were\s+|is\s+|has been\s+)?$",
+                               re.IGNORECASE)
+_EN_WEAK_VERB = re.compile(r"\b(?:opened|launched|started)\b", re.IGNORECASE)
+_EN_SINCE = Started(re.compile(r"\b(?:since|serving\s[^.\n]{0,40}?since)\s+" + YEAR, re.IGNORECASE),
+                    ("since", "serving"))
+_EN_SINCE_SKIP = re.compile(r"(?:member|partner|certified|licensed|accredited|dealer|"
+                            r"affiliate|registered|listed|approved)\w*\s+(?:\w+\s+){0,5}$",
+                            re.IGNORECASE)
+
+_ZH_AGE = Started(re.compile(r"(?:成立|创立|创办|创建|发展)(?:至今|已有|已经|已|有)?\s*(?:近|超过|逾)?\s*("
+                             + NUMBER + r")\s*(?:余|多)?\s*年"), ("成立", "创立", "创办", "创建", "发展"))
+_ZH_AGE_HISTORY = Started(re.compile(r"(?:公司|企业|我们)[^。，；]{0,8}?(" + NUMBER
+                                     + r")\s*(?:余|多)?\s*年(?:的)?(?:发展历程|发展历史|历史|风雨历程)"),
+                          ("公司", "企业", "我们"), required=("历程", "历史"))
+_EN_AGE = Gated(led_by(EN_NUMBER_FIRST + r"omnaf\s", r"(?:over|more than|nearly|almost|about|for)?\s*(" + EN_NUMBER
+                     + r")\+?\s*(?:years?|decades?)\s+(?:of\s+)?(?:in business|experience|"
+                     r"of service|of serving|serving|history|in the industry)", re.IGNORECASE),
+    ('year', 'decade'), longest=80)
+
+# Every match names access control: the patterns run only on pages that do (Gated).
+_ZH_AC = ("门禁", "一卡通", "出入口")
+_EN_AC = ("access control", "access-control")
+_ZH_AC_YEARS = [
+    Started(re.compile(r"(?:从事|专注|专注于|专业从事|深耕|致力于|经营|服务于)[^。，；;]{0,12}?"
+                       r"(?:门禁|一卡通|出入口)[^。，；;]{0,10}?(?:近|超过|逾)?(" + NUMBER
+                       + r")\s*(余|多)?\s*年"), ("从事", "专注", "专业从事", "深耕", "致力于", "经营", "服务于")),
+    Gated(re.compile(r"(" + NUMBER + r")\s*(余|多)?\s*年(?:的)?(?:门禁|一卡通|出入口控制)"
+                     r"(?:行业|领域|系统|产品)?(?:经验|经历|历史|从业)"), _ZH_AC, longest=60,
+          anchors=[f"年{de}{ac}" for de in ("", "的") for ac in ("门禁", "一卡通", "出入口控制")]),
+]
+_EN_AC_YEARS = [
+    Gated(led_by(EN_NUMBER_FIRST, r"(" + EN_NUMBER + r")\s*(\+)?\s*years?\s+(?:of\s+)?(?:experience\s+)?"
+                     r"(?:in\s+|installing\s+|with\s+|providing\s+|designing\s+|servicing\s+)"
+                     r"(?:the\s+)?(?:commercial\s+)?access[- ]control", re.IGNORECASE), _EN_AC, longest=100,
+          anchors=("year",)),
+    Gated(re.compile(r"access[- ]control[^.\n]{0,40}?for\s+(?:over\s+|more than\s+)?("
+                     + EN_NUMBER + r")\s*(\+)?\s*years", re.IGNORECASE), _EN_AC, longest=100, anchors=("year",)),
+]
+
+# A start year for the access-control line: 公司自2006年起从事门禁系统销售, 2006年进入门禁行业,
+# "installing access control since 2006". Gated on the access-control words every match holds.
+_ZH_AC_START = Gated(re.compile(
+    r"(自|从)?\s*" + ZH_YEAR + r"\s*年(?:\s*\d{1,2}\s*月)?\s*(起|开始|以来)?\s*[，,]?\s*(?:公司|我们|我司|本公司)?"
+    r"\s*(?:便|就|即)?\s*(?:开始)?(进入|涉足|投身|从事|专注于?|专业从事|深耕|经营|代理|销售|致力于)"
+    r"[^。，,；;\n]{0,12}?(?:门禁|一卡通|出入口)"), _ZH_AC, longest=80, anchors=("年",))
+_EN_AC_START = Gated(re.compile(
+    r"access[- ]control[^.\n]{0,40}?\bsince\s+" + YEAR + r"|\bsince\s+" + YEAR + r",?\s+[^.\n]{0,50}?"
+    r"\b(?:install|suppl|sell|design|servic|speciali[sz]|provid|deal|distribut)\w*\s+(?:\w+\s+){0,3}?"
+    r"access[- ]control", re.IGNORECASE), _EN_AC, longest=220, anchors=("since",))
+_ENTRY_VERBS = ("进入", "涉足", "投身")
+
+
+def _year(raw: str, ctx: SiteContext) -> int | None:
+    raw = re.sub(r"\s", "", raw)
+    year = int(raw) if raw.isdigit() else cn_to_int(raw)
+    return year if year is not None and 1900 <= year <= ctx.crawled_at.year else None
+
+
+def _count(raw: str) -> int | None:
+    raw = raw.strip().lower()
+    return _EN_NUM[raw] if raw in _EN_NUM else parse_int(raw)
+
+
+def _structured_founding(pages: Sequence[ParsedPage], ctx: SiteContext) -> list[Evidence]:
+    """schema.org `foundingDate` ("2009", "2009-03-01") of an Organization / LocalBusiness."""
+    urls = {p.url for p in pages}
+    found = []
+    for url, org in ctx.structured:
+        raw = as_text(org.get("foundingDate"))
+        match = _LEADING_YEAR.match(raw)
+        year = _year(match.group(1), ctx) if match and url in urls else None
+        if year is not None:
+            found.append(Evidence("founded_year", year, "high", url, f"foundingDate: {raw}",
+                                  "schema.org"))
+    return found
+
+
+def founded_year(pages: Sequence[ParsedPage], ctx: SiteContext) -> list[Evidence]:
+    found: list[Evidence] = _structured_founding(pages, ctx)
+    for page in site_pages(pages, articles=True):
+        strong = page.role in ("about", "home") and not page.is_article
+        for pattern, method in _ZH_STATED + _EN_STATED:
+            for match in pattern.finditer(page.folded):
+                year = _year(match.group(1), ctx)
+                before = page.folded[max(0, match.start() - 8):match.start()]
+                between = match.group(2) if match.lastindex and match.lastindex >= 2 else ""
+                if year is None or _BRANCH_WORDS.search(before + (between or "")) or \
+                        (method.startswith("en-") and _begins_other(page.folded, match)):
+                    continue
+                confidence = "high" if strong and method != "en-in-year-founded" else "medium"
+                if page.is_article:
+                    confidence = "low"
+                found.append(evidence("founded_year", year, confidence, page, match.span(),
+                                      method))
+        for match in _EN_SINCE.finditer(page.folded):
+            year = _year(match.group(1), ctx)
+            if year is None or _EN_SINCE_SKIP.search(page.folded[max(0, match.start() - 60):
+                                                                 match.start()]):
+                continue
+            confidence = "low" if page.is_article else "medium"
+            found.append(evidence("founded_year", year, confidence, page, match.span(), "en-since"))
+        found.extend(_inferred(page, ctx))
+    return found
+
+
+def _begins_other(text: str, match: re.Match[str]) -> bool:
+    """An English founding phrase about a branch, store or website rather than the company."""
+    left, right = sentence_bounds(text, match.start(), match.end())
+    if _EN_OTHER_SUBJECT.search(text[left:match.start()]):
+        return True  # "Our Leeds office was established in 2012"
+    if match.group(0)[:2].lower() == "in":  # "In 2012 we opened / established our second branch"
+        return bool(_EN_OTHER.search(text, match.end(), right))
+    if _EN_WEAK_VERB.match(match.group(0)):  # "launched in 2015, our app ..."
+        return bool(_EN_OTHER.search(text[left:right]))
+    return False
+
+
+def _inferred(page: ParsedPage, ctx: SiteContext) -> list[Evidence]:
+    if page.is_article:
+        return []
+    found = []
+    for pattern, method in ((_ZH_AGE, "zh-age"), (_ZH_AGE_HISTORY, "zh-history"),
+                            (_EN_AGE, "en-age")):
+        for match in pattern.finditer(page.folded):
+            sentence_start = max(page.folded.rfind(".", 0, match.start()),
+                                 page.folded.rfind("\n", 0, match.start()))
+            if method == "en-age" and _PERSONAL.search(page.folded[sentence_start + 1:
+                                                                   match.end() + 40]):
+                continue
+            years = _count(match.group(1))
+            if "decade" in match.group(0).lower() and years:
+                years *= 10
+            if not years or years > 150:
+                continue
+            found.append(evidence("founded_year", ctx.reference_year - years, "low", page,
+                                  match.span(), f"{method}: {years} years before "
+                                  f"{ctx.reference_year}", flags=("inferred",)))
+    return found
+
+
+def years_in_access_control(pages: Sequence[ParsedPage], ctx: SiteContext) -> list[Evidence]:
+    found = []
+    for page in site_pages(pages):
+        for pattern in _ZH_AC_YEARS + _EN_AC_YEARS:
+            for match in pattern.finditer(page.folded):
+                years = _count(match.group(1))
+                if not years or years > 80:
+                    continue
+                vague = bool(match.group(2))
+                confidence = "medium" if vague or page.role not in ("about", "home") else "high"
+                found.append(evidence("years_in_access_control", years, confidence, page,
+                                      match.span(), "stated" + (" (at least)" if vague else "")))
+        found.extend(_start_years(page, ctx))
+    return found
+
+
+def _start_years(page: ParsedPage, ctx: SiteContext) -> list[Evidence]:
+    """Years in access control computed from a stated start year (crawl year - start year)."""
+    found = []
+    for pattern in (_ZH_AC_START, _EN_AC_START):
+        for match in pattern.finditer(page.folded):
+            if pattern is _ZH_AC_START:
+                raw, marked = match.group(2), bool(match.group(1) or match.group(3))
+                if not (marked or match.group(4) in _ENTRY_VERBS):
+                    continue  # "2019年销售门禁产品5000台" is a sales figure, not a start
+            else:
+                raw = match.group(1) or match.group(2)
+            start = _year(raw, ctx)
+            if start is None:
+                continue
+            years = ctx.crawled_at.year - start
+            found.append(evidence("years_in_access_control", years, "medium", page, match.span(),
+                                  f"computed from the start year {start} stated on the page: "
+                                  f"crawl year {ctx.crawled_at.year} - {start}"))
+    return found

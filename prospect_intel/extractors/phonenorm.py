@@ -1,0 +1,111 @@
+"""Normalising printed phone numbers: one display form and one comparison key per line.
+
+Chinese style for +86 numbers (0571-85369138, 400-843-5559, 13023091972, extensions as
+0755-28761234-801; "86-755-…", "+86-0755-…" and "0086 …" read as +86), international format
+otherwise (+1 586-339-5370). `key_of` gives the digits two printings of one line share (country
+code and trunk 0 dropped). Used by phones.py (numbers on pages) and prospect_intel.app.field_values (numbers
+a rep types).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import phonenumbers
+
+# Keep the phone library's compiled metadata patterns: a night's sites span many regions, whose
+# hundreds of patterns would otherwise push ours out of the re module's 512-entry cache.
+phonenumbers.enable_pattern_cache()
+
+_CN_MOBILE = re.compile(r"1[3-9]\d{9}")
+_CN_SERVICE = re.compile(r"[48]00\d{7}")
+_SEPARATED_LANDLINE = re.compile(r"\(?0\d{2,4}\)?[\s-]\s*\d{3,4}[\s-]?\d{3,4}|\(0\d{2,4}\)\d{6,8}")
+_BARE_86 = re.compile(r"\(?(?:00)?86\)?[\s.-]+(?=\(?0?[1-9])")  # country code printed without "+"
+_SPACES = re.compile(r"\s+")
+_NANP_TRUNK = re.compile(r"1[\s.-]\(?\d{3}")  # 1-586-..., 1 (586) ...
+_NANP = re.compile(r"(?:1[\s.-])?\(?[2-9]\d{2}\)?[\s.-]?\d{3}[\s.-]\d{4}")
+
+
+@lru_cache(maxsize=8192)  # a site prints the same numbers on every page; the phone library is slow
+def normalise(raw: str, region: str, lang: str, labelled: bool,
+              lenient: bool = True) -> tuple[str, str] | None:
+    """(display form, comparison key) of a printed number, or None if it is not a phone.
+    `lenient`: keep a labelled or clearly shaped number the phone library rejects, as printed."""
+    ext_match = re.search(r"(?:转|分机|ext\.?|x|#)\s*(\d{1,5})$", raw, re.IGNORECASE)
+    ext = ext_match.group(1) if ext_match else ""
+    body = raw[:ext_match.start()] if ext_match else raw
+    digits = re.sub(r"\D", "", body)
+    international = body.strip().startswith("+")
+    dash = re.fullmatch(r"(.*\d)-(\d{1,5})", body.strip())
+    if not ext and len(digits) > 12 and dash:  # 0571-85369138-8001, (0755) 2876 1234-801
+        found = normalise(f"{dash.group(1)}转{dash.group(2)}", region, lang, labelled, lenient)
+        if found is not None:
+            return found
+    bare = _BARE_86.match(body)
+    if bare and not international and region == "CN":  # 86-755-28761234, 0086 755 ...
+        return normalise("+86 " + body[bare.end():] + (f"转{ext}" if ext else ""), region, lang,
+                         labelled, lenient)
+    if not 7 <= len(digits) <= 15:
+        return None
+    if region == "CN" and not international or (international and digits.startswith("86")):
+        if international:  # +86 571 ..., +86-0755-... (trunk 0 printed anyway)
+            rest = digits[2:]
+            digits = rest if _CN_MOBILE.fullmatch(rest) or _CN_SERVICE.fullmatch(rest) \
+                or rest.startswith("0") else "0" + rest
+        return _chinese(body, digits, ext, labelled or international)
+    strong = international or bool(_NANP.fullmatch(body.strip())) \
+        or bool(_SEPARATED_LANDLINE.fullmatch(body.strip()))
+    if not (strong or labelled):
+        return None
+    try:
+        parsed = phonenumbers.parse(body, None if international else region)
+    except phonenumbers.NumberParseException:
+        return None
+    if ext:
+        parsed.extension = ext
+    if phonenumbers.is_possible_number(parsed) and (labelled or international
+                                                    or phonenumbers.is_valid_number(parsed)):
+        display = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+        return display, key_of(display)
+    if lenient and (strong or labelled):
+        display = _SPACES.sub(" ", raw.strip())
+        return display, key_of(display)
+    return None
+
+
+def _chinese(body: str, digits: str, ext: str, labelled: bool) -> tuple[str, str] | None:
+    suffix = f"-{ext}" if ext else ""
+    if _CN_MOBILE.fullmatch(digits):
+        return digits, digits
+    if _CN_SERVICE.fullmatch(digits):
+        number = f"{digits[:3]}-{digits[3:6]}-{digits[6:]}"
+        return number + suffix, digits + ext
+    if digits.startswith("0") and 10 <= len(digits) <= 12:
+        area = 3 if digits[1] in "12" else 4
+        if not (labelled or _SEPARATED_LANDLINE.fullmatch(body.strip())):
+            return None
+        number = f"{digits[:area]}-{digits[area:]}"
+        return number + suffix, digits.lstrip("0") + ext
+    if labelled and 7 <= len(digits) <= 8 and not digits.startswith("0"):
+        return digits + suffix, digits + ext  # local number without area code
+    return None
+
+
+@lru_cache(maxsize=8192)
+def key_of(printed: str) -> str:
+    """Digits for comparing numbers printed differently: country code and trunk 0 dropped."""
+    text = re.split(r"(?:转|分机|ext\.?|x|#)", printed, maxsplit=1, flags=re.IGNORECASE)[0]
+    text = text.strip()
+    bare = _BARE_86.match(text)
+    text = "+86 " + text[bare.end():] if bare else text
+    digits = re.sub(r"\D", "", text)
+    if text.startswith("+") or text.startswith("00"):
+        digits = digits[2:] if text.startswith("00") else digits
+        try:
+            parsed = phonenumbers.parse("+" + digits, None)
+            digits = str(parsed.national_number)
+        except phonenumbers.NumberParseException:
+            pass
+    elif _NANP_TRUNK.match(text) and len(digits) == 11:
+        digits = digits[1:]
+    return digits.lstrip("0")

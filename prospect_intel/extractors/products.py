@@ -1,0 +1,181 @@
+"""Access-control product tiers, the main tier and the brands a prospect carries.
+
+Brands come from the maintained list in `data/brands.toml` (Latin and Chinese names); a brand
+counts only on the site's own pages (blog/news articles comparing brands do not), and never
+inside the company's own name. Tiers come from product-line terms (`data/business.toml`
+[tiers]) and from the tier of access-control brands found.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from prospect_intel.core.document import ParsedPage
+from prospect_intel.core.models import Evidence
+from prospect_intel.core.terms import NeedleSet, TermAlternation, lowered, matches_at
+from prospect_intel.core.text import fold
+
+from .common import SiteContext, evidence, load, site_pages
+
+TIERS = ("domestic_mid_networked", "foreign_high_end", "domestic_low_standalone")
+
+
+@dataclass(frozen=True)
+class Brand:
+    name: str
+    pattern: re.Pattern[str]
+    origin: str
+    tier: str
+    # Lower-cased names and aliases: the pattern can only match where one of them occurs.
+    needles: tuple[str, ...] = ()
+
+
+# Characters that re.IGNORECASE matches to an ASCII letter while str.lower() does not map them
+# there (long s, dotted and dotless i): with one of them on a page the substring pre-check is off.
+@cache
+def brands() -> tuple[Brand, ...]:
+    found = []
+    for entry in load("brands")["brand"]:
+        names = [entry["name"], *entry.get("aliases", [])]
+        parts = []
+        for name in sorted(names, key=len, reverse=True):
+            body = re.escape(name)
+            if re.match(r"[A-Za-z0-9]", name):
+                body = r"(?<![A-Za-z0-9])" + body + r"(?![A-Za-z0-9])"
+            if entry.get("excluded_after"):
+                body += r"(?!\s*(?:" + "|".join(map(re.escape, entry["excluded_after"])) + "))"
+            parts.append(body)
+        flags = 0 if entry.get("match_case") else re.IGNORECASE
+        found.append(Brand(entry["name"], re.compile("|".join(parts), flags), entry["origin"],
+                           entry.get("tier", ""), tuple(name.lower() for name in names)))
+    return tuple(sorted(found, key=lambda b: len(b.name), reverse=True))
+
+
+@cache
+def _tier_patterns() -> dict[str, TermAlternation]:
+    table = load("business")["tiers"]
+    return {tier: TermAlternation.of_terms(sorted(table[tier], key=len, reverse=True), re.IGNORECASE)
+            for tier in TIERS}
+
+
+@cache
+def _brand_needles() -> tuple[NeedleSet, tuple[int, ...]]:
+    """Every brand's lower-cased names in one needle set, and the brand (index) of each name."""
+    needles = [(index, needle) for index, brand in enumerate(brands()) for needle in brand.needles]
+    return NeedleSet([needle for _, needle in needles]), tuple(index for index, _ in needles)
+
+
+def brand_hits(page: ParsedPage, owner_text: str) -> tuple[tuple[Brand, re.Match[str]], ...]:
+    """Brands named on a page, longest names first, never twice over the same characters.
+
+    A brand's pattern can only match where one of its names starts, so it is tried at exactly
+    those places (found in one pass for all brands) rather than run over the whole page. The
+    brand and tier extractors both read every page: the second reading comes from the cache."""
+    return _brand_hits(page.folded, owner_text)
+
+
+@lru_cache(maxsize=256)
+def _brand_hits(text: str, owner_text: str) -> tuple[tuple[Brand, re.Match[str]], ...]:
+    own = _own_name_brands(owner_text)
+    taken: list[tuple[int, int]] = []
+    hits = []
+    for index, starts in _brand_starts(text):
+        if index in own:
+            continue  # the company's own name, e.g. "Siemens Electrical Services Ltd"
+        brand = brands()[index]
+        for match in _matches_at(brand.pattern, text, starts):
+            if not any(s < match.end() and match.start() < e for s, e in taken):
+                taken.append(match.span())
+                hits.append((brand, match))
+    return tuple(hits)
+
+
+def _brand_starts(text: str) -> list[tuple[int, list[int] | None]]:
+    """(brand index, where one of its names starts), brands in list order (longest first);
+    None for "anywhere" when lower() would move offsets (dotted/dotless i, long s)."""
+    hay = lowered(text)
+    if hay is None:
+        return [(index, None) for index in range(len(brands()))]
+    needles, owners = _brand_needles()
+    by_brand: dict[int, set[int]] = {}
+    for needle, starts in needles.starts(hay).items():
+        by_brand.setdefault(owners[needle], set()).update(starts)
+    return [(index, sorted(by_brand[index])) for index in sorted(by_brand)]
+
+
+def _matches_at(pattern: re.Pattern[str], text: str, starts: list[int] | None):
+    """What `pattern.finditer(text)` yields, trying only `starts` (None: everywhere)."""
+    return pattern.finditer(text) if starts is None else matches_at(pattern, text, starts)
+
+
+@lru_cache(maxsize=64)
+def _own_name_brands(owner_text: str) -> frozenset[int]:
+    """Indexes (in `brands()`) of the brands a page title starts with."""
+    return frozenset(i for i, brand in enumerate(brands()) if _in_own_name(brand, owner_text))
+
+
+def _in_own_name(brand: Brand, owner_text: str) -> bool:
+    """True if a page title (one per line) starts with the brand."""
+    return any(brand.pattern.match(title.strip()) for title in owner_text.split("\n"))
+
+
+def brand_evidence(pages: Sequence[ParsedPage], ctx: SiteContext) -> list[Evidence]:
+    own = site_pages(pages)
+    owner_text = "\n".join(p.title for p in own if p.role in ("home", "about", "contact"))
+    counts: Counter[str] = Counter()
+    first: dict[str, tuple[ParsedPage, re.Match[str]]] = {}
+    for page in own:
+        for brand, match in brand_hits(page, owner_text):
+            counts[brand.name] += 1
+            first.setdefault(brand.name, (page, match))
+    if not counts:
+        return []
+    names = [name for name, _ in counts.most_common()]
+    page, match = first[names[0]]
+    confidence = "medium" if len(names) > 1 or counts[names[0]] > 1 else "low"
+    return [evidence("brands", names, confidence, page, match.span(),
+                     f"brand list match on {len({first[n][0].url for n in names})} page(s)")]
+
+
+def tier_evidence(pages: Sequence[ParsedPage], ctx: SiteContext) -> list[Evidence]:
+    """product_tiers and main_product_tier, from product-line terms and access-control brands."""
+    counts: Counter[str] = Counter()
+    where: dict[str, tuple[ParsedPage, tuple[int, int], str]] = {}
+    owner_text = "\n".join(p.title for p in pages if p.role in ("home", "about", "contact"))
+    for page in site_pages(pages):
+        weight = 2 if page.role == "products" else 1
+        for tier, pattern in _tier_patterns().items():
+            for match in pattern.finditer(page.folded):
+                counts[tier] += weight
+                where.setdefault(tier, (page, match.span(), f"term {match.group(0)!r}"))
+        for brand, match in brand_hits(page, owner_text):
+            if brand.tier and _near_access_control(page.folded, match.start()):
+                counts[brand.tier] += weight
+                where.setdefault(brand.tier, (page, match.span(), f"brand {brand.name}"))
+    if not counts:
+        return []
+    tiers = [tier for tier, _ in counts.most_common()]
+    page, span, why = where[tiers[0]]
+    found = [evidence("product_tiers", tiers, "medium" if counts[tiers[0]] > 1 else "low",
+                      page, span, "; ".join(where[t][2] for t in tiers))]
+    top = counts.most_common(2)
+    clear = len(top) == 1 or top[0][1] >= 2 * top[1][1]
+    found.append(evidence("main_product_tier", tiers[0], "medium" if clear else "low", page, span,
+                          f"most mentioned tier ({why})"))
+    return found
+
+
+def _near_access_control(text: str, position: int) -> bool:
+    window = text[max(0, position - 80):position + 80].lower()
+    return "门禁" in window or "access control" in window or "一卡通" in window
+
+
+def brand_key(name: str) -> str:
+    """Canonical brand for comparing names printed differently (中控智慧（ZKTeco） → zkteco)."""
+    for brand in brands():
+        if brand.pattern.search(fold(name)):
+            return brand.name.lower()
+    return re.sub(r"\W+", " ", fold(name).lower()).strip()

@@ -1,0 +1,142 @@
+"""Reference clients: case-item titles, logo alt texts and client lists, with sector and notable.
+
+On case pages, headings / titled items / logo alts that repeat as a list (two or more siblings of
+the same shape) are client candidates; text that the site repeats on other pages (navigation) is
+not. A candidate must look like an organisation or a project: Chinese names need an organisation
+suffix (公司, 银行, 医院, 小区 ...), English names need a word that is not a service word, a
+placeholder ("Client 1") or a person ("Mr. ..."). Names are de-duplicated on a normalised key.
+Prose lists count on every page: 主要客户有：A、B、C; "for the A, B, and C Police Stations".
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+
+from prospect_intel.core.document import ParsedPage
+from prospect_intel.core.models import Evidence
+from prospect_intel.core.terms import Started
+from prospect_intel.core.text import collapse
+
+from .common import SiteContext, evidence, site_pages
+from .listlines import SEPARATORS, and_list, separated_list, strip_more
+from .names import clean_name, client_record, name_key, sector_of
+
+_ZH_LIST = Started(re.compile(r"(?:(?:客户|合作伙伴|服务过的单位|典型用户|合作单位|服务单位|主要用户)"
+                              r"(?:包括|有|主要有|涵盖|遍及)?\s*[:：]|服务过|客户(?:包括|涵盖|遍及))\s*"
+                              r"([^。\n]{4,300}?)(?:等|。|\n|$)"),
+                   ("客户", "合作伙伴", "服务过", "典型用户", "合作单位", "服务单位", "主要用户"))
+_EN_PLURALS = ("Stations", "Departments", "Hospitals", "Schools", "Universities", "Banks", "Colleges",
+               "Churches", "Hotels", "Libraries", "Courts")
+# Tried where its verb is printed, on pages holding the plural noun every match ends with.
+_EN_LIST = Started(re.compile(
+    r"\b(?:for|serving|serve|served|trusted by|clients include|customers include|clients such as|"
+    r"customers such as|work(?:ed)? with)\s+(?:the\s+)?"
+    r"((?:[A-Z][\w'&.-]*(?:\s+[A-Z][\w'&.-]*)*\s*,\s*)+(?:and\s+)?[A-Z][\w'&.-]*"
+    r"(?:\s+[A-Z][\w'&.-]*)*?)\s+((?:Police|Fire|Sheriff)\s+(?:Stations|Departments)|Hospitals|"
+    r"Schools|Universities|Banks|Colleges|Churches|Hotels|Libraries|Courts)\b"),
+    ("for", "serv", "trusted by", "clients include", "customers include", "clients such as",
+     "customers such as", "work with", "worked with"), required=_EN_PLURALS)
+# A line (as `[^\n]+` finds it) holding two or more of the list separators, and the split at them.
+_TWO_SEPARATORS = re.compile(rf"^[^\n{SEPARATORS}]*[{SEPARATORS}][^\n{SEPARATORS}]*[{SEPARATORS}][^\n]*$",
+                             re.MULTILINE)
+_SEPARATOR = re.compile(r"\s*[·、/|]\s*")
+_PLURAL = {"Stations": "Station", "Departments": "Department", "Hospitals": "Hospital",
+           "Schools": "School", "Universities": "University", "Banks": "Bank",
+           "Colleges": "College", "Churches": "Church", "Hotels": "Hotel",
+           "Libraries": "Library", "Courts": "Court"}
+
+
+def reference_clients(pages: Sequence[ParsedPage], ctx: SiteContext) -> list[Evidence]:
+    common = _template_texts(pages)
+    own = own_name(pages)
+    found: dict[str, tuple[str, ParsedPage, tuple[int, int], str]] = {}
+    for page in site_pages(pages):
+        if page.role == "cases":
+            for name, how in _case_items(page, common):
+                if own and own in name.lower():
+                    continue  # the company itself ("NanoView Engineering Team")
+                found.setdefault(name_key(name), (name, page, (0, 0), how))
+        for name, span in _prose_lists(page):
+            found.setdefault(name_key(name), (name, page, span, "client list in text"))
+    if not found:
+        return []
+    clients = [client_record(name) for name, *_ in found.values()]
+    name, page, span, how = next(iter(found.values()))
+    confidence = "medium" if len(clients) >= 3 else "low"
+    method = f"{len(clients)} client(s); first from {how}"
+    if span == (0, 0):
+        index = page.text.find(name)
+        if index < 0:  # an alt text or title attribute: the name itself is the snippet
+            return [Evidence("reference_clients", clients, confidence, page.url, name, method)]
+        span = (index, index + len(name))
+    return [evidence("reference_clients", clients, confidence, page, span, method)]
+
+
+def _template_texts(pages: Sequence[ParsedPage]) -> set[str]:
+    """Lines printed on more than one non-case page: navigation, footers, sidebars."""
+    counts: Counter[str] = Counter()
+    for page in pages:
+        if page.role != "cases":
+            counts.update(page.line_set)
+    return {line for line, count in counts.items() if count >= 2}
+
+
+def _case_items(page: ParsedPage, template: set[str]) -> list[tuple[str, str]]:
+    groups: dict[tuple[str, str, str], list[str]] = defaultdict(list)
+    for shape, text in page.case_items:
+        if text not in template:
+            groups[shape].append(text)
+    items = []
+    for shape, texts in groups.items():
+        if len(texts) < 2:
+            continue
+        names = [n for n in (clean_name(t, page.lang) for t in texts) if n]
+        if shape[0] in ("li", "td", "dt"):  # plain lists: English names need an organisation word
+            names = [n for n in names if _has_cjk(n) or sector_of(n) != "other"]
+        if len(names) * 2 < len(texts):
+            continue  # mostly service headings or placeholders: not a client list
+        items.extend((name, f"<{shape[0]}> items on the cases page") for name in names)
+    return items
+
+
+def own_name(pages: Sequence[ParsedPage]) -> str:
+    """The site's own name as its page titles repeat it (lower case), or ''."""
+    counts: Counter[str] = Counter()
+    for page in pages:
+        for part in dict.fromkeys(re.split(r"\s*(?:\||-{1,3}|–|—|_|::|·|»)\s*", page.title)):
+            if 3 <= len(part) <= 40:
+                counts[part.lower()] += 1
+    if not counts:
+        return ""
+    name, count = counts.most_common(1)[0]
+    return name if count >= 2 else ""
+
+
+def _has_cjk(text: str) -> bool:
+    return re.search(r"[\u4e00-\u9fff]", text) is not None
+
+
+def _prose_lists(page: ParsedPage) -> list[tuple[str, tuple[int, int]]]:
+    found = []
+    for match in _ZH_LIST.finditer(page.folded):
+        for part in re.split(r"[、，,;；/]|以及|和|及", match.group(1)):
+            name = clean_name(part.replace("等", "").strip(), "zh")
+            if name:
+                found.append((name, match.span()))
+    if page.role in ("home", "about", "cases"):
+        for match in _TWO_SEPARATORS.finditer(page.text):  # three parts need two separators
+            line = strip_more(match.group(0))  # linear-time equivalents of two regexes (listlines.py)
+            parts = [p for p in _SEPARATOR.split(line) if p.strip()]
+            if len(parts) < 3:
+                continue
+            names = [n for n in (clean_name(p, "zh") for p in parts) if n and _has_cjk(n)]
+            # most parts are organisation names (tested first: it is cheaper than the list shape)
+            if len(names) * 3 >= len(parts) * 2 and separated_list(line):
+                found.extend((n, match.span()) for n in names)
+    for match in _EN_LIST.finditer(page.folded):
+        suffix = _PLURAL.get(match.group(2).split()[-1], "")
+        head = " ".join(match.group(2).split()[:-1])
+        for part in and_list(match.group(1)):  # "the A, B and C Police Stations"
+            found.append((collapse(f"{part} {head} {suffix}"), match.span()))
+    return found

@@ -1,0 +1,237 @@
+"""The dispatcher: parse every page once, run each extractor, choose, cross-check, explain absence.
+
+Choice rule for a field with several candidates (stated in `choose`): highest confidence, then
+the value most candidates agree on, then the page role (about > home > contact > products >
+cases > other; contact first for contact fields), then first seen. Disagreeing stated candidates
+flag `conflict` and lower a `high` pick to `medium`. An extractor that raises is recorded as
+`extraction_failed` for its fields (with the error in `notes`), never crashing the site.
+"""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from prospect_intel.core.document import ParsedPage, parse_page
+from prospect_intel.core.models import EVIDENCE_FIELDS, Evidence, PageDoc
+from prospect_intel.core.structured import organizations
+from prospect_intel.core.terms import Started
+
+from . import access, business, capital, contact, crosscheck, dates, emails, phones, products, profile, references, size
+from .common import ROLE_RANK, SiteContext, Unresolved, lower
+
+Extractor = Callable[[Sequence[ParsedPage], SiteContext], list[Evidence | Unresolved]]
+
+# (extractor, the fields it yields). Order matters only for readability.
+EXTRACTORS: tuple[tuple[Extractor, tuple[str, ...]], ...] = (
+    (profile.company_name, ("company_name",)),
+    (profile.main_business, ("main_business",)),
+    (access.access_control, ("sells_access_control", "access_control_is_main")),
+    (dates.founded_year, ("founded_year",)),
+    (dates.years_in_access_control, ("years_in_access_control",)),
+    (size.headcount, ("headcount",)),
+    (capital.registered_capital, ("registered_capital_cny",)),
+    (size.staff_split, ("sales_staff", "tech_staff")),
+    (business.business_model, ("business_model",)),
+    (products.tier_evidence, ("product_tiers", "main_product_tier")),
+    (products.brand_evidence, ("brands",)),
+    (references.reference_clients, ("reference_clients",)),
+    (contact.office_address, ("office_address",)),
+    (phones.phone_numbers, ("phone_numbers",)),
+    (phones.fax_numbers, ("fax_numbers",)),
+    (emails.emails, ("emails",)),
+    (contact.branches, ("branches",)),
+)
+
+# Roles of the pages that would state each field (for `page_not_found`).
+_PROFILE = ("about",)
+FIELD_ROLES: dict[str, tuple[str, ...]] = {
+    "company_name": ("home", "about", "contact"), "main_business": ("home", "about", "products"),
+    "sells_access_control": ("home", "about", "products"),
+    "access_control_is_main": ("home", "about", "products"),
+    "founded_year": _PROFILE, "years_in_access_control": _PROFILE, "headcount": _PROFILE,
+    "sales_staff": _PROFILE, "tech_staff": _PROFILE, "registered_capital_cny": _PROFILE,
+    "business_model": ("about", "products"), "product_tiers": ("products",),
+    "main_product_tier": ("products",), "brands": ("products",),
+    "reference_clients": ("cases",), "office_address": ("contact",), "office_type": ("contact",),
+    "phone_numbers": ("contact",), "fax_numbers": ("contact",), "emails": ("contact",),
+    "branches": ("contact",),
+    "order_history": ("home", "about", "products", "cases", "contact", "other"),  # rep only
+}
+_CONTACT_FIELDS = {"office_address", "phone_numbers", "fax_numbers", "emails", "branches"}
+_NO_CONFLICT = {"company_name", "main_business", "product_tiers", "main_product_tier", "brands"}
+_CONF_RANK = {"high": 0, "medium": 1, "low": 2}
+_COPYRIGHT = Started(re.compile(r"(?:©|\(c\)|copyright|版权所有)[^\n]{0,60}?((?:19|20)\d\d)"
+                                r"(?:\s{0,8}[-–~]\s{0,8}((?:19|20)\d\d))?", re.IGNORECASE),
+                     ("©", "(c)", "copyright", "版权所有"))
+STALE_YEARS = 3
+
+
+@dataclass(frozen=True)
+class SiteEvidence:
+    """What the extractors found for one site.
+
+    fields: chosen evidence per field (only fields with a value).
+    candidates: every candidate per field, chosen one included (for conflicts and review).
+    absence: for each contract field without a value: not_stated / page_not_found /
+        extraction_failed, or an extractor's own reason for a value it saw but could not use
+        (stated_in_other_currency: a registered capital in US dollars and no rate on the page).
+    notes: readable reasons per field: cross-check findings, conflicts, extractor errors.
+    """
+
+    fields: dict[str, Evidence]
+    candidates: dict[str, tuple[Evidence, ...]]
+    absence: dict[str, str]
+    notes: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+def extract_site(pages: Sequence[PageDoc | ParsedPage], *, crawled_at: dt.date) -> SiteEvidence:
+    """Evidence for one site from its kept pages (parsed here unless the caller parsed them)."""
+    parsed = [page if isinstance(page, ParsedPage) else parse_page(page) for page in pages]
+    copyright = {p.url: _copyright_years(p) for p in parsed}
+    ctx = _context(parsed, crawled_at, copyright)
+    found: dict[str, list[Evidence]] = {}
+    failed: dict[str, str] = {}
+    notes: dict[str, list[str]] = {}
+    unresolved: dict[str, Unresolved] = {}
+    for extractor, names in EXTRACTORS:
+        try:
+            results = extractor(parsed, ctx)
+        except Exception as error:  # noqa: BLE001 - one extractor must not sink the site
+            for name in names:
+                failed[name] = f"{extractor.__module__}.{extractor.__name__}: " \
+                               f"{type(error).__name__}: {error}"
+            continue
+        for item in results:
+            if isinstance(item, Unresolved):
+                unresolved.setdefault(item.field, item)
+            else:
+                found.setdefault(item.field, []).append(item)
+    roles = {p.url: p.role for p in parsed}
+    fields = {name: choose(name, items, notes, roles) for name, items in found.items()}
+    _derived(fields, found, parsed, ctx, failed)
+    _stale(fields, copyright, crawled_at)
+    for finding in crosscheck.run(fields, parsed):
+        if finding.field in fields:
+            fields[finding.field] = _flag(fields[finding.field], finding.flag, finding.reason)
+            notes.setdefault(finding.field, []).append(finding.reason)
+    for name, reason in failed.items():
+        notes.setdefault(name, []).append(f"extraction failed: {reason}")
+    for name, item in unresolved.items():
+        if name not in fields:
+            notes.setdefault(name, []).append(item.note)
+    absence = {name: _absence(name, parsed, failed, unresolved) for name in EVIDENCE_FIELDS
+               if name not in fields}
+    return SiteEvidence(fields=fields,
+                        candidates={k: tuple(v) for k, v in found.items()},
+                        absence=absence, notes={k: tuple(v) for k, v in notes.items()})
+
+
+def choose(name: str, items: Sequence[Evidence], notes: dict[str, list[str]],
+           roles: dict[str, str] | None = None) -> Evidence:
+    """Pick one candidate by the stated rule; flag `conflict` if stated candidates disagree."""
+    support = Counter(_key(e.value) for e in items if "inferred" not in e.flags)
+    role_rank = _role_rank(name, roles or {})
+
+    def rank(e: Evidence) -> tuple:
+        return (_CONF_RANK[e.confidence], "inferred" in e.flags, -support[_key(e.value)],
+                role_rank(e))
+
+    ordered = sorted(items, key=rank)
+    chosen = ordered[0]
+    if name in _NO_CONFLICT:
+        return chosen
+    others = crosscheck.conflicting(chosen, ordered[1:])
+    if others:
+        values = ", ".join(sorted({repr(e.value) for e in others}))
+        reason = f"pages disagree: chose {chosen.value!r} by confidence/support/page; " \
+                 f"others {values}"
+        notes.setdefault(name, []).append(reason)
+        chosen = dataclasses.replace(_flag(chosen, "conflict", reason),
+                                     confidence=lower(chosen.confidence)
+                                     if chosen.confidence == "high" else chosen.confidence)
+    return chosen
+
+
+def _role_rank(name: str, roles: dict[str, str]) -> Callable[[Evidence], int]:
+    """Contact fields prefer the contact page; everything else follows ROLE_RANK."""
+    def rank(e: Evidence) -> int:
+        role = roles.get(e.source_url, "other")
+        if name in _CONTACT_FIELDS and role == "contact":
+            return 0
+        return 1 + ROLE_RANK.get(role, 9)
+    return rank
+
+
+def _key(value: object) -> str:
+    return repr(value)
+
+
+def _flag(item: Evidence, flag: str, reason: str) -> Evidence:
+    flags = item.flags if flag in item.flags else (*item.flags, flag)
+    method = f"{item.method} | {flag}: {reason}" if item.method else f"{flag}: {reason}"
+    return dataclasses.replace(item, flags=flags, method=method)
+
+
+def _context(parsed: Sequence[ParsedPage], crawled_at: dt.date,
+             copyright: dict[str, list[int]] | None = None) -> SiteContext:
+    """`copyright`: the copyright years of each page's URL, when the caller read them already."""
+    zh = sum(1 for p in parsed if p.lang == "zh")
+    if copyright is None:
+        copyright = {p.url: _copyright_years(p) for p in parsed}
+    years = [y for p in parsed for y in copyright[p.url]]
+    reference = max((y for y in years if y <= crawled_at.year), default=crawled_at.year)
+    structured = tuple((p.url, org) for p in parsed for org in organizations(p.items))
+    return SiteContext(crawled_at=crawled_at, lang="zh" if zh * 2 >= len(parsed) and zh else "en",
+                       reference_year=reference, structured=structured)
+
+
+def _copyright_years(page: ParsedPage) -> list[int]:
+    return [int(y) for m in _COPYRIGHT.finditer(page.folded) for y in m.groups() if y]
+
+
+def _derived(fields: dict[str, Evidence], found: dict[str, list[Evidence]],
+             parsed: Sequence[ParsedPage], ctx: SiteContext, failed: dict[str, str]) -> None:
+    """Fields computed from others: office type from the chosen address, years in AC."""
+    try:
+        for item in contact.office_type(fields.get("office_address"), parsed, ctx):
+            found.setdefault("office_type", []).append(item)
+            fields["office_type"] = item
+    except Exception as error:  # noqa: BLE001
+        failed["office_type"] = f"contact.office_type: {type(error).__name__}: {error}"
+    founded, sells = fields.get("founded_year"), fields.get("sells_access_control")
+    if "years_in_access_control" not in fields and founded and sells and sells.value is True \
+            and "inferred" not in founded.flags:
+        years = ctx.crawled_at.year - int(founded.value)  # SPEC: counted from the crawl date
+        if years >= 0:
+            item = Evidence("years_in_access_control", years, "low", founded.source_url,
+                            founded.snippet, f"derived: crawl year {ctx.crawled_at.year} - founded "
+                            f"{founded.value} (company age, not stated for access control)",
+                            flags=("inferred",))
+            found.setdefault("years_in_access_control", []).append(item)
+            fields["years_in_access_control"] = item
+
+
+def _stale(fields: dict[str, Evidence], copyright: dict[str, list[int]], crawled_at: dt.date) -> None:
+    """Flag evidence from a page whose latest copyright year is STALE_YEARS or more old."""
+    latest = {url: max(years, default=None) for url, years in copyright.items()}
+    for name, item in list(fields.items()):
+        year = latest.get(item.source_url)
+        if year is not None and year <= crawled_at.year - STALE_YEARS:
+            fields[name] = dataclasses.replace(item, flags=tuple(dict.fromkeys(
+                (*item.flags, "stale"))))
+
+
+def _absence(name: str, parsed: Sequence[ParsedPage], failed: dict[str, str],
+             unresolved: dict[str, Unresolved]) -> str:
+    if name in failed:
+        return "extraction_failed"
+    if name in unresolved:  # stated, but not as a value of the contract (capital in USD)
+        return unresolved[name].reason
+    roles = {p.role for p in parsed}
+    if not roles & set(FIELD_ROLES.get(name, ())):
+        return "page_not_found"
+    return "not_stated"

@@ -1,0 +1,205 @@
+"""Headcount and the sales / technical staff split, as the site claims them (capital: capital.py).
+
+Headcount is an int, or [min, max] for ranges (人员规模：50-99人) with max None for "more than"
+(员工200余人, "over 100 employees"). Sub-groups (技术人员15人, 外聘员工) are not the headcount.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from prospect_intel.core.document import ParsedPage
+from prospect_intel.core.models import Evidence
+from prospect_intel.core.structured import as_text
+from prospect_intel.core.terms import Gated, Started, led_by
+from prospect_intel.core.text import NUMBER, parse_int
+
+from .common import SiteContext, evidence, site_pages
+from .dates import EN_NUMBER, EN_NUMBER_FIRST, _count
+
+_MORE = r"(余|多|多名|以上|\+)?"
+_ZH_RANGE = Started(re.compile(r"(?:人员规模|员工人数|公司规模|企业规模|员工规模|公司人数|团队规模)\s*[:：]?\s*("
+                               + NUMBER + r")\s*(?:-|~|～|—|至|到)\s*(" + NUMBER + r")\s*人"),
+    ('人员规模', '员工人数', '公司规模', '企业规模', '员工规模', '公司人数', '团队规模'))
+_ZH_TOTAL = Gated(re.compile(
+    r"(外聘|兼职|临时|外包|合作|客户|会员|服务|培训|累计|接待|用户)?"
+    r"(?:正式|在职|在册|全职|现有|拥有|共有|公司)?\s*(?:员工|职工|雇员|从业人员|团队成员|团队|员工总数)"
+    r"(?:总数|人数|总人数)?\s*(?:达到|达|约|有|共|近|超过|逾|已达|共计|为)?\s*[:：]?\s*(" + NUMBER
+    + r")\s*" + _MORE + r"\s*(?:名|人|位)(以上|左右)?"),
+    ('员工', '职工', '雇员', '从业人员', '团队'), longest=60)
+_ZH_SIZE_AFTER = Started(re.compile(r"(?:人员规模|公司规模|员工人数|公司人数|团队规模)\s*[:：]?\s*(" + NUMBER
+                                    + r")\s*" + _MORE + r"\s*人"),
+    ('人员规模', '公司规模', '员工人数', '公司人数', '团队规模'))
+# 一支35人的团队 (a team of 35); 一支30人的施工队伍 is a sub-group (see _SUBGROUP).
+_ZH_TEAM = Gated(re.compile(r"一支\s*(" + NUMBER + r")\s*(余|多)?\s*(?:人|名)(?:左右)?的([^。，,；;\n]{0,8}?)"
+                            r"(?:团队|队伍)"), ("一支",))
+_SUBGROUP = re.compile(r"技术|销售|研发|管理|工程|施工|安装|售后|设计|生产|外聘|兼职|临时")
+# Led by a qualifier (over, more than, nearly, about...) or a number: digits or z/o/t/f/s/e/n words.
+_EN_TOTAL = Gated(led_by(
+    EN_NUMBER_FIRST + "oman",
+    r"(?:(over|more than|nearly|about|around|approximately)[ \t]+)?(" + EN_NUMBER + r"|\d[\d,]*)"
+    r"[ \t]*(\+)?[ \t]*(?:full[- ]time[ \t]+|dedicated[ \t]+|skilled[ \t]+|experienced[ \t]+|professional[ \t]+)?"
+    r"(employees|staff members|staff|people on staff|team members|workers)\b", re.IGNORECASE),
+    ('employees', 'staff', 'team members', 'workers'), longest=100, after=len(" members"))
+_EN_TEAM = Gated(re.compile(r"\b(?:a[ \t]+)?team[ \t]+of[ \t]+(?:(over|more than|nearly|about)[ \t]+)?("
+                      + EN_NUMBER + r"|\d+)[ \t]*(\+)?(?:[ \t]+(?:\w+[ \t]+){0,2}?"
+                      r"(?:people|professionals|employees|technicians|engineers|experts|staff)"
+                      r"|(?=[ \t]*(?:[.,;!]|$)))",  # bare "a team of 35." at a sentence end
+                      re.IGNORECASE | re.MULTILINE),
+    ('team',), longest=120)
+# "Employees: 10-50", "Company size: 11-50 employees", "Employees: 500+"; and a bare
+# "10-50 employees", found from the noun and read backwards (_EN_BARE_RANGE on the text before).
+_EN_SIZE = Started(re.compile(
+    r"\b(?:number[ \t]+of[ \t]+employees|employees|staff|team[ \t]+size|company[ \t]+size|headcount|"
+    r"workforce)[ \t]*:[ \t]*(\d[\d,]*)(?:[ \t]*(?:-|to)[ \t]*(\d[\d,]*))?(\+)?"
+    r"(?![\d,]*[ \t]*(?:years?|yrs|%))", re.IGNORECASE),
+    ('number', 'employees', 'staff', 'team', 'company', 'headcount', 'workforce'))
+_EN_RANGE_NOUN = Started(re.compile(r"(?<=[ \t])(?:employees|staff|people|team members|workers)\b",
+                                    re.IGNORECASE), ('employees', 'staff', 'people', 'team members', 'workers'))
+_EN_BARE_RANGE = re.compile(r"(?<![\d-])(\d[\d,]*)[ \t]*(?:-|to)[ \t]*(\d[\d,]*)[ \t]+$")
+# "Our 12-strong team", "a twelve-strong workforce".
+_EN_STRONG = Gated(led_by(EN_NUMBER_FIRST, r"\b(" + EN_NUMBER + r"|\d+)[- ]strong[ \t]+(?:\w+[ \t]+)?"
+                              r"(?:team|workforce|staff|crew)\b", re.IGNORECASE), ("strong",))
+_EN_EMPLOYS = Started(re.compile(r"\bemploys[ \t]+(?:(over|more than|nearly|about)[ \t]+)?(" + EN_NUMBER
+                                 + r"|\d+)[ \t]*(\+)?[ \t]+(?:people|staff|employees)", re.IGNORECASE),
+    ('employs',))
+_EN_SKIP = re.compile(r"(?:serv\w*|train\w*|help\w*|protect\w*|clients?|customers?)[ \t]+(?:\w+[ \t]+)?$",
+                      re.IGNORECASE)
+
+def _value(low: int, more: str | None, qualifier: str | None = None) -> Any:
+    if more or (qualifier and qualifier.lower() in ("over", "more than")):
+        return [low, None]
+    return low
+
+
+def headcount(pages: Sequence[ParsedPage], ctx: SiteContext) -> list[Evidence]:
+    found = _structured_headcount(pages, ctx)
+    for page in site_pages(pages, articles=True):
+        base = "high" if page.role in ("about", "home") and not page.is_article else "medium"
+        if page.is_article:
+            base = "low"
+        found += _zh_headcount(page, base)
+        found += _en_headcount(page, base)
+    return found
+
+
+def _zh_headcount(page: ParsedPage, base: str) -> list[Evidence]:
+    found = []
+    for match in _ZH_RANGE.finditer(page.folded):
+        low, high = parse_int(match.group(1)), parse_int(match.group(2))
+        if low is not None and high is not None and 0 < low < high < 1_000_000:
+            found.append(evidence("headcount", [low, high], base, page, match.span(), "zh-range"))
+    for pattern in (_ZH_TOTAL, _ZH_SIZE_AFTER, _ZH_TEAM):
+        for match in pattern.finditer(page.folded):
+            if pattern is _ZH_TOTAL and (match.group(1) or _SUBGROUP.search(
+                    page.folded[max(0, match.start() - 4):match.start()])):
+                continue
+            if pattern is _ZH_TEAM and _SUBGROUP.search(match.group(3)):
+                continue  # 一支30人的施工队伍: the installers, not the company
+            number_group = 2 if pattern is _ZH_TOTAL else 1
+            count = parse_int(match.group(number_group))
+            if not count or count > 500_000:
+                continue
+            more = match.group(number_group + 1) or (pattern is _ZH_TOTAL and match.group(4) == "以上")
+            found.append(evidence("headcount", _value(count, more), base, page, match.span(),
+                                  "zh-team" if pattern is _ZH_TEAM else "zh-total"))
+    return found
+
+
+def _en_headcount(page: ParsedPage, base: str) -> list[Evidence]:
+    found = []
+    ranges = []
+    for span, low_text, high_text, more, conf in _en_sizes(page.folded, base):
+        if _EN_SKIP.search(page.folded[max(0, span[0] - 30):span[0]]):
+            continue
+        low, high = parse_int(low_text), parse_int(high_text) if high_text else None
+        if not low or low > 500_000 or (high is not None and not low < high < 1_000_000):
+            continue
+        value = [low, high] if high else _value(low, more)
+        ranges.append(span)
+        found.append(evidence("headcount", value, conf, page, span, "en-size"))
+    for pattern in (_EN_TOTAL, _EN_TEAM, _EN_EMPLOYS, _EN_STRONG):
+        for match in pattern.finditer(page.folded):
+            if _EN_SKIP.search(page.folded[max(0, match.start() - 30):match.start()]) or \
+                    any(s <= match.start() < e for s, e in ranges):
+                continue
+            group = 1 if pattern is _EN_STRONG else 2
+            count = _count(match.group(group).replace(",", ""))
+            if not count or count > 500_000:
+                continue
+            value = count if pattern is _EN_STRONG else _value(count, match.group(3), match.group(1))
+            bare = pattern is _EN_TOTAL and not match.group(1) or \
+                pattern is _EN_TEAM and not match.group(0)[-1].isalpha()  # "a team of 35."
+            conf = "medium" if bare else base
+            found.append(evidence("headcount", value, conf, page, match.span(), "en-total"))
+    return found
+
+
+def _en_sizes(text: str, base: str) -> list[tuple[tuple[int, int], str, str | None, str | None, str]]:
+    """(span, low, high, "+", confidence) of labelled sizes and bare "10-50 employees" ranges."""
+    found = [(m.span(), m.group(1), m.group(2), m.group(3), base) for m in _EN_SIZE.finditer(text)]
+    for noun in _EN_RANGE_NOUN.finditer(text):
+        bare = _EN_BARE_RANGE.search(text, max(0, noun.start() - 30), noun.start())
+        if bare and not any(s <= bare.start() < e for (s, e), *_ in found):
+            found.append(((bare.start(), noun.end()), bare.group(1), bare.group(2), None, "medium"))
+    return found
+
+
+def _structured_headcount(pages: Sequence[ParsedPage], ctx: SiteContext) -> list[Evidence]:
+    found = []
+    by_url = {p.url: p for p in pages}
+    for url, org in ctx.structured:
+        raw = org.get("numberOfEmployees")
+        if raw is None or url not in by_url:
+            continue
+        if isinstance(raw, dict) and ("minValue" in raw or "maxValue" in raw):
+            low, high = parse_int(str(raw.get("minValue", ""))), raw.get("maxValue")
+            value: Any = [low, parse_int(str(high)) if high is not None else None]
+        else:  # 45, "45", {"value": 45}, "10-50", "50+"
+            value = _count_text(as_text(raw))
+        if value and value != [None, None]:
+            found.append(Evidence("headcount", value, "high", url,
+                                  f"numberOfEmployees: {as_text(raw)}", "schema.org"))
+    return found
+
+
+def _count_text(text: str) -> Any:
+    span = re.fullmatch(r"\s*(\d[\d,]*)\s*(?:-|–|to)\s*(\d[\d,]*)\s*", text)
+    if span:
+        return [parse_int(span.group(1)), parse_int(span.group(2))]
+    more = re.fullmatch(r"\s*(\d[\d,]*)\s*\+\s*", text)
+    return [parse_int(more.group(1)), None] if more else parse_int(text)
+
+
+_STAFF = {
+    "sales_staff": [
+        Gated(re.compile(r"(?:销售人员|销售工程师|业务人员|业务员|营销人员|销售团队|销售)\s*(?:有|共)?\s*("
+                         + NUMBER + r")\s*(?:名|人|位)"), ("销售", "业务", "营销")),
+        Gated(led_by(EN_NUMBER_FIRST, r"\b(" + EN_NUMBER + r"|\d+)[ \t]+(?:sales[ \t]+(?:staff|people|reps|"
+                         r"representatives|team members|engineers)|salespeople)\b", re.IGNORECASE),
+              ("sales",), longest=60)],
+    "tech_staff": [
+        Gated(re.compile(r"(?<!级)(?:技术人员|技术工程师|工程师|技术团队|施工人员|安装人员|技术员|售后工程师)\s*"
+                         r"(?:有|共)?\s*(" + NUMBER + r")\s*(?:名|人|位)"),
+              ("技术", "工程师", "施工人员", "安装人员")),
+        Gated(led_by(EN_NUMBER_FIRST, r"\b(" + EN_NUMBER + r"|\d+)[ \t]+(?:(?:field|service|installation)[ \t]+)?"
+                         r"(?:engineers|technicians|installers)\b(?![ \t]*(?:&|and)[ \t]+\w+[ \t]+staff)",
+                         re.IGNORECASE), ("engineers", "technicians", "installers"), longest=60)],
+}
+
+
+def staff_split(pages: Sequence[ParsedPage], ctx: SiteContext) -> list[Evidence]:
+    """sales_staff and tech_staff where the site states them (销售人员18人, "18 engineers")."""
+    found = []
+    for page in site_pages(pages):
+        if page.role not in ("about", "home", "other"):
+            continue
+        for name, patterns in _STAFF.items():
+            for pattern in patterns:
+                for match in pattern.finditer(page.folded):
+                    count = _count(match.group(1))
+                    if count and count < 10_000:
+                        found.append(evidence(name, count, "medium", page, match.span(),
+                                              "stated staff split"))
+    return found
