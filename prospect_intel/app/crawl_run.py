@@ -45,7 +45,7 @@ class CrawlSummary:
 
 def build_settings(options: CrawlOptions) -> Settings:
     settings = Settings()
-    settings.setmodule("prospect_intel.crawler.settings", priority="project")
+    settings.setmodule("prospect_intel.app.scrapy_settings", priority="project")
     values: dict[str, Any] = {
         "PROSPECT_DB": options.db_path,
         "PROSPECT_LIMIT": options.limit,

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 from w3lib.url import canonicalize_url
 
-from prospect_intel.app.store import utc_now
+from prospect_intel.core.clock import utc_now
 from prospect_intel.core.errors import FixtureError
 
 MANIFEST = "manifest.json"

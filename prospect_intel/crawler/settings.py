@@ -1,8 +1,8 @@
 """Every setting of the prospect crawler, with its default and why.
 
-Scrapy reads this module through `scrapy.cfg` (`scrapy crawl prospect -a url=...`) and the
-`prospect` command loads it the same way; `prospect crawl --set NAME=VALUE` overrides any of them.
-Project settings are prefixed `PROSPECT_`.
+The application's settings module (`prospect_intel/app/scrapy_settings.py`, which `scrapy.cfg`
+names and the `prospect` command loads) starts from these and adds the SQLite queue and sink;
+`prospect crawl --set NAME=VALUE` overrides any of them. Project settings are prefixed `PROSPECT_`.
 """
 
 BOT_NAME = "prospect"
@@ -11,8 +11,11 @@ NEWSPIDER_MODULE = "prospect_intel.crawler.spiders"
 
 # -- the project's own settings -----------------------------------------------------------------
 
-# SQLite store the crawl reads its queue from and writes pages to (`prospect --db` sets it).
-PROSPECT_DB = "prospects.db"
+# Where the prospects to crawl wait, and where finished sites go: import paths of classes with
+# `from_crawler(crawler)` (crawler/backend.py says what they must do). None here: the crawler
+# knows no store; the application names its SQLite ones, tests may name the in-memory ones.
+PROSPECT_QUEUE = None
+PROSPECT_SINK = None
 # Pages requested per site at most (redirect hops and robots.txt not counted).
 PROSPECT_PAGES_PER_SITE = 30
 # Sites crawled at the same time; each site has at most one request in flight.
@@ -37,9 +40,6 @@ PROSPECT_RECORD_START_URL = ""
 # Back-off between retries: base * 2**attempt seconds, at most max (Retry-After may ask for more).
 PROSPECT_RETRY_BASE_DELAY = 2.0
 PROSPECT_RETRY_MAX_DELAY = 60.0
-# Rubric that grades prospects as they are crawled: a bundled name or a TOML file
-# (None: the store's choice from `prospect score --rubric`, else $PROSPECT_RUBRIC, else the default).
-PROSPECT_RUBRIC = None
 # Where a site owner can read what this crawler is and how to reach its operator.
 PROSPECT_CONTACT_URL = "https://github.com/prospect-intel/prospect-intel#crawler"
 
@@ -84,7 +84,7 @@ DOWNLOADER_MIDDLEWARES = {
     "prospect_intel.crawler.middlewares.replay.ReplayMiddleware": 960,
 }
 ITEM_PIPELINES = {
-    "prospect_intel.app.crawl_sink.StorePipeline": 300,
+    "prospect_intel.crawler.pipelines.SinkPipeline": 300,
 }
 
 # -- housekeeping -------------------------------------------------------------------------------

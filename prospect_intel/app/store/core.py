@@ -14,7 +14,6 @@ import sqlite3
 import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -22,15 +21,12 @@ from urllib.parse import urlsplit
 from sqlite_utils import Database
 
 from prospect_intel.app.store.migrations import migrate
+from prospect_intel.core.clock import utc_now
 from prospect_intel.core.errors import NotFound, StoreError
 from prospect_intel.core.models import KeptPage, SiteOutcome
 from prospect_intel.core.urls import host_of, normalise_url, registered_domain
 
 BUSY_TIMEOUT_MS = 30_000
-
-
-def utc_now() -> str:
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 class ReviewsChanged(Exception):
@@ -171,6 +167,18 @@ class Store:
                 "UPDATE runs SET finished_at = ?, outcome = ? WHERE id = ?",
                 [utc_now(), outcome, run_id],
             )
+
+    def unfinished_runs(self, limit: int) -> list[dict[str, Any]]:
+        """The latest runs without an end (running, or killed), newest first."""
+        return list(self.db["runs"].rows_where("finished_at IS NULL", order_by="id DESC", limit=limit))
+
+    def last_finished_run(self) -> dict[str, Any] | None:
+        rows = list(self.db["runs"].rows_where("finished_at IS NOT NULL", order_by="id DESC", limit=1))
+        return rows[0] if rows else None
+
+    def in_transaction(self) -> bool:
+        """Whether a write of this connection is under way (a caller must not nest one)."""
+        return self.db.conn.in_transaction
 
     # -- finished sites -----------------------------------------------------------------------
 

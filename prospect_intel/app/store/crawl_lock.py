@@ -1,17 +1,19 @@
-"""One crawl per store at a time: an advisory lock file beside the database.
+"""One crawl per store at a time: a lock file beside the database.
 
-The lock is held through a process's open file, so `kill -9` releases it; a second crawl on
-the same store is refused with a clear message instead of racing for the queue.
+The lock is held through the process's open file (`filelock`: flock on POSIX, msvcrt on
+Windows), so `kill -9` releases it; a second crawl on the same store is refused with a clear
+message instead of racing for the queue. Taking it twice in one process is a no-op.
 """
 from __future__ import annotations
 
-import fcntl
 import os
 from pathlib import Path
 
+from filelock import FileLock, Timeout
+
 from prospect_intel.core.errors import QueueBusy
 
-_HELD: dict[str, int] = {}
+_HELD: dict[str, FileLock] = {}
 
 
 def lock_path(db_path: str | os.PathLike[str]) -> Path:
@@ -20,26 +22,21 @@ def lock_path(db_path: str | os.PathLike[str]) -> Path:
 
 
 def acquire(db_path: str | os.PathLike[str]) -> None:
-    """Take the crawl lock for this store (idempotent within one process)."""
-    path = lock_path(db_path)
-    if str(path) in _HELD:
+    """Take the crawl lock for this store, or raise QueueBusy."""
+    path = str(lock_path(db_path))
+    if path in _HELD:
         return
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    lock = FileLock(path, thread_local=False)
     try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        holder = os.read(fd, 64).decode("ascii", "replace").strip() or "another process"
-        os.close(fd)
+        lock.acquire(timeout=0)
+    except Timeout:
         raise QueueBusy(
-            f"another crawl (pid {holder}) is working on {db_path}; wait for it to finish or stop it"
+            f"another crawl is working on {db_path}; wait for it to finish or stop it"
         ) from None
-    os.ftruncate(fd, 0)
-    os.write(fd, str(os.getpid()).encode())
-    _HELD[str(path)] = fd
+    _HELD[path] = lock
 
 
 def release(db_path: str | os.PathLike[str]) -> None:
-    fd = _HELD.pop(str(lock_path(db_path)), None)
-    if fd is not None:
-        fcntl.flock(fd, fcntl.LOCK_UN)
-        os.close(fd)
+    lock = _HELD.pop(str(lock_path(db_path)), None)
+    if lock is not None:
+        lock.release()

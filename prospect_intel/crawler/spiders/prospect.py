@@ -1,7 +1,8 @@
-"""The prospect spider: works through the store's queue, a few dozen sites at a time.
+"""The prospect spider: works through its queue, a few dozen sites at a time.
 
 Each site is crawled best-link-first, one request at a time (see `site_crawl`); when a site is
-finished its pages go to the store as one `SiteOutcome` item and the next queued site starts.
+finished its pages go to the sink as one `SiteOutcome` item and the next queued site starts. The
+queue and the sink are given by the settings (`backend.py`): the spider knows no store.
 """
 from __future__ import annotations
 
@@ -9,10 +10,11 @@ import scrapy
 from scrapy import signals
 from scrapy.exceptions import DontCloseSpider
 
-from prospect_intel.app.store import Store, crawl_lock, utc_now
+from prospect_intel.core.clock import utc_now
 from prospect_intel.core.document import parse_page
 from prospect_intel.core.models import KeptPage, PageDoc
 from prospect_intel.core.urls import normalise_url
+from prospect_intel.crawler import backend
 from prospect_intel.crawler.failures import classify_failure
 from prospect_intel.crawler.middlewares.deadline import DEADLINE
 from prospect_intel.crawler.pages import classify_role
@@ -36,7 +38,8 @@ class ProspectSpider(scrapy.Spider):
     def from_crawler(cls, crawler, *args, **kwargs):
         spider = super().from_crawler(crawler, *args, **kwargs)
         settings = crawler.settings
-        spider.db_path = settings.get("PROSPECT_DB")
+        spider.queue = backend.build(crawler, "PROSPECT_QUEUE")
+        spider.sink = backend.build(crawler, "PROSPECT_SINK")
         spider.budget = settings.getint("PROSPECT_PAGES_PER_SITE")
         spider.concurrent_sites = settings.getint("PROSPECT_CONCURRENT_SITES")
         spider.max_depth = settings.getint("PROSPECT_MAX_DEPTH")
@@ -49,23 +52,11 @@ class ProspectSpider(scrapy.Spider):
     # -- queue and run lifecycle --------------------------------------------------------------
 
     async def start(self):
-        crawl_lock.acquire(self.db_path)
-        self.store = Store(self.db_path)
-        interrupted = self.store.reset_interrupted()
-        if interrupted:
-            self.logger.info("resuming: %d site(s) left unfinished by an interrupted crawl", interrupted)
-        if self.only_urls:
-            self._queue_only_urls()
-        self.run_id = self.store.start_run(self._run_options())
+        self.run_id = self.queue.open(self.only_urls, self._run_options())
         self.crawler.stats.set_value("prospect/run_id", self.run_id)
         self.crawler.stats.set_value("prospect/sites_total", self._sites_total())
         for request in self._claim_more():
             yield request
-
-    def _queue_only_urls(self) -> None:
-        for result in self.store.add_prospects((url, None) for url in self.only_urls):
-            if result.outcome in ("done", "failed"):
-                self.store.requeue(result.url)
 
     def _run_options(self) -> dict:
         keys = ("PROSPECT_PAGES_PER_SITE", "PROSPECT_CONCURRENT_SITES", "PROSPECT_LIMIT",
@@ -73,14 +64,14 @@ class ProspectSpider(scrapy.Spider):
         return {key: self.crawler.settings.get(key) for key in keys}
 
     def _sites_total(self) -> int:
-        queued = self.store.count_queued(self.only_urls)
+        queued = self.queue.count_queued(self.only_urls)
         return min(queued, self.limit) if self.limit else queued
 
     def _claim_more(self):
         room = self.concurrent_sites - len(self.sites)
         if self.limit:
             room = min(room, self.limit - self.claimed)
-        for claimed in self.store.claim(self.run_id, room, self.only_urls):
+        for claimed in self.queue.claim(self.run_id, room, self.only_urls):
             self.claimed += 1
             site = SiteCrawl(claimed.id, claimed.url, budget=self.budget,
                              max_depth=self.max_depth, time_budget=self.time_budget, max_bytes=self.max_bytes)
@@ -96,10 +87,8 @@ class ProspectSpider(scrapy.Spider):
             raise DontCloseSpider
 
     def closed(self, reason):
-        if hasattr(self, "run_id"):
-            self.store.finish_run(self.run_id, reason)
-            self.store.close()
-        crawl_lock.release(self.db_path)
+        self.queue.close(getattr(self, "run_id", None), reason)
+        self.sink.close()
 
     def site_deadline(self, url: str) -> float | None:
         """The time budget's end of the site this URL belongs to (for robots.txt requests)."""

@@ -1,0 +1,93 @@
+"""The crawl's queue and sink on the SQLite store (`PROSPECT_QUEUE`, `PROSPECT_SINK`).
+
+The queue takes the crawl lock (one crawl per store), puts back what an interrupted crawl left
+unfinished and records the run. The sink analyses each finished site (evidence, score; a failed
+one is unscored with the reason) and stores it in one transaction.
+"""
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from typing import Any
+
+from prospect_intel.app.analysis import analyse_failure, analyse_pages, crawl_date, docs_from_kept
+from prospect_intel.app.store import ReviewsChanged, Store, crawl_lock
+from prospect_intel.app.workflows import store_rubric
+from prospect_intel.core.clock import utc_now
+from prospect_intel.core.models import SiteOutcome
+from prospect_intel.crawler.backend import QueuedSite
+
+MAX_REANALYSES = 3
+logger = logging.getLogger(__name__)
+
+
+class SqliteQueue:
+    def __init__(self, db_path: str):
+        self.db_path = db_path
+        self.store: Store | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler) -> SqliteQueue:
+        return cls(crawler.settings.get("PROSPECT_DB"))
+
+    def open(self, only_urls: Sequence[str] | None, options: dict[str, Any]) -> int:
+        crawl_lock.acquire(self.db_path)
+        self.store = Store(self.db_path)
+        interrupted = self.store.reset_interrupted()
+        if interrupted:
+            logger.info("resuming: %d site(s) left unfinished by an interrupted crawl", interrupted)
+        for result in self.store.add_prospects((url, None) for url in only_urls or ()):
+            if result.outcome in ("done", "failed"):
+                self.store.requeue(result.url)
+        return self.store.start_run(options)
+
+    def count_queued(self, only_urls: Sequence[str] | None) -> int:
+        return self._store().count_queued(only_urls)
+
+    def claim(self, run_id: int, limit: int, only_urls: Sequence[str] | None) -> list[QueuedSite]:
+        return [QueuedSite(c.id, c.url) for c in self._store().claim(run_id, limit, only_urls)]
+
+    def close(self, run_id: int | None, reason: str) -> None:
+        if self.store is not None:
+            if run_id is not None:
+                self.store.finish_run(run_id, reason)
+            self.store.close()
+        crawl_lock.release(self.db_path)
+
+    def _store(self) -> Store:
+        assert self.store is not None, "the queue is used before open()"
+        return self.store
+
+
+class SqliteSink:
+    def __init__(self, db_path: str, rubric_spec: str | None):
+        self.store = Store(db_path)
+        self.rubric = store_rubric(self.store, rubric_spec)
+
+    @classmethod
+    def from_crawler(cls, crawler) -> SqliteSink:
+        return cls(crawler.settings.get("PROSPECT_DB"), crawler.settings.get("PROSPECT_RUBRIC"))
+
+    def close(self) -> None:
+        self.store.close()
+
+    def save(self, run_id: int, outcome: SiteOutcome) -> None:
+        if outcome.status != "done":  # unscored, with the reason, in the same transaction
+            now = utc_now()
+            failure = analyse_failure(outcome.error_kind, outcome.error,
+                                      self.store.review_facts(outcome.prospect_id), self.rubric,
+                                      crawl_date(now), now)
+            self.store.save_site(run_id, outcome, failure)
+            return
+        # A rep may review this prospect while it is analysed: the save is refused then, and the
+        # analysis done again with the new review facts (a later review rescores by itself).
+        for attempt in range(MAX_REANALYSES):
+            now = utc_now()
+            facts = self.store.review_facts(outcome.prospect_id)
+            analysis = analyse_pages(docs_from_kept(outcome.pages), facts, self.rubric, crawl_date(now), now)
+            last = attempt == MAX_REANALYSES - 1
+            try:
+                self.store.save_site(run_id, outcome, analysis, None if last else facts)
+                break
+            except ReviewsChanged:
+                continue
