@@ -1,8 +1,8 @@
 """Validate and normalise a value a rep types for an evidence field (review, `prospect set`).
 
 VALUE is read as JSON where it parses (numbers, booleans, lists), else as a string; then it
-must fit the field's type in the contract and make sense (the bounds below); phone and fax
-numbers are normalised the way the extractors normalise them (`prospect_intel.extractors.phonenorm.normalise`).
+must fit the field's kind in the registry (`core/fields.py`) and make sense (its bounds); phone
+and fax numbers are normalised the way the extractors normalise them (`phonenorm.normalise`).
 """
 from __future__ import annotations
 
@@ -14,37 +14,16 @@ from dataclasses import dataclass
 from typing import Any
 
 from prospect_intel.core.errors import ProspectError, UnknownField
+from prospect_intel.core.fields import BY_NAME, FIELDS, SECTORS, THIS_YEAR, Field
 from prospect_intel.core.models import EVIDENCE_FIELDS
 from prospect_intel.extractors.phonenorm import normalise as normalise_phone
 
-_INTS = {"founded_year", "years_in_access_control", "sales_staff", "tech_staff"}
-_BOOLS = {"sells_access_control", "access_control_is_main"}
-_STRINGS = {"company_name", "main_business", "office_address"}
-_STRING_LISTS = {"brands", "branches"}
-PHONE_FIELDS = ("phone_numbers", "fax_numbers")
-CHOICES = {
-    "business_model": ("manufacturer", "distributor", "integrator", "mixed"),
-    "main_product_tier": ("domestic_mid_networked", "foreign_high_end", "domestic_low_standalone"),
-    "office_type": ("office_tower", "residential", "industrial_park", "factory", "shop_street", "unknown"),
-    "order_history": ("regular_no_arrears", "regular_with_arrears", "small_with_arrears"),
-}
-_SECTORS = ("government", "bank", "hospital", "school", "enterprise", "real_estate", "other")
+PHONE_FIELDS = tuple(f.name for f in FIELDS if f.text_format == "phone")
+# Values a rep may pick, per single-choice field.
+CHOICES = {f.name: f.choices for f in FIELDS if f.kind == "enum"}
 _TRUE = {"yes", "y", "true", "是", "1"}
 _FALSE = {"no", "n", "false", "否", "0"}
-
-# Bounds of what a rep may type (README "Reviews"). A founding year before 1800 or in the future
-# is a typo; nobody has sold electronic access control for a century; a channel prospect with a
-# million staff or a capital above 1 trillion CNY (万亿; more than any registered company) is one.
-EARLIEST_FOUNDED_YEAR = 1800
-MAX_YEARS_IN_ACCESS_CONTROL = 100
-MAX_STAFF = 1_000_000
-MAX_CAPITAL_CNY = 10 ** 12
 PHONE_DIGITS = (5, 20)
-_INT_BOUNDS = {
-    "years_in_access_control": (0, MAX_YEARS_IN_ACCESS_CONTROL),
-    "sales_staff": (0, MAX_STAFF),
-    "tech_staff": (0, MAX_STAFF),
-}
 # Digits with the separators people print, an optional leading +, an optional extension.
 _PHONE_SHAPE = re.compile(r"\+?[\d\s().\-/]+(?:(?:转|分机|ext\.?|x|#)\s*\d{1,5})?", re.IGNORECASE)
 
@@ -97,47 +76,51 @@ class OutOfRange(ValueError):
     """A value of the right type that cannot be true; the message gives the bounds."""
 
 
-def _normalise(field: str, value: Any, phones: PhoneContext) -> Any:
-    if field == "founded_year":
-        return _bounded(_int(value), EARLIEST_FOUNDED_YEAR, dt.datetime.now(dt.UTC).year)
-    if field in _INTS:
-        return _bounded(_int(value), *_INT_BOUNDS[field])
-    if field in _BOOLS:
+def _normalise(name: str, value: Any, phones: PhoneContext) -> Any:
+    spec = BY_NAME[name]
+    kind = spec.kind
+    if kind == "int":
+        return _headcount(value, spec) if spec.allow_range else _bounded(_int(value), spec)
+    if kind == "number":
+        return _number(value, spec)
+    if kind == "bool":
         return _bool(value)
-    if field in _STRINGS:
+    if kind == "text":
         return _text(value)
-    if field in _STRING_LISTS:
-        return _text_list(value)
-    if field in PHONE_FIELDS:
+    if kind == "enum":
+        return _choice(value, spec.choices)
+    if kind == "enum_list":
+        return [_choice(v, spec.choices) for v in _as_list(value)]
+    if kind == "record_list":
+        return [_client(v) for v in _as_list(value)]
+    if spec.text_format == "phone":
         numbers = str(value) if isinstance(value, int) and not isinstance(value, bool) else value
         return list(dict.fromkeys(_phone(v, phones) for v in _as_list(numbers)))
-    if field == "emails":
+    if spec.text_format == "email":
         return list(dict.fromkeys(_email(v) for v in _as_list(value)))
-    if field in CHOICES:
-        return _choice(value, CHOICES[field])
-    if field == "product_tiers":
-        return [_choice(v, CHOICES["main_product_tier"]) for v in _as_list(value)]
-    if field == "headcount":
-        return _headcount(value)
-    if field == "registered_capital_cny":
-        return _capital(value)
-    if field == "reference_clients":
-        return [_client(v) for v in _as_list(value)]
-    raise ValueError(field)
+    return _text_list(value)
 
 
-def _bounded(number: int, low: int, high: int) -> int:
+def _limits(spec: Field) -> tuple[int, int]:
+    assert spec.bounds is not None, f"{spec.name} declares no bounds"
+    low, high = spec.bounds
+    return low, dt.datetime.now(dt.UTC).year if high == THIS_YEAR else high
+
+
+def _bounded(number: int, spec: Field) -> int:
+    low, high = _limits(spec)
     if not low <= number <= high:
         raise OutOfRange(f"expected {low} to {high}")
     return number
 
 
-def _capital(value: Any) -> int | float:
+def _number(value: Any, spec: Field) -> int | float:
     if isinstance(value, bool):
         raise TypeError
     number = float(value)
-    if not math.isfinite(number) or not 0 <= number <= MAX_CAPITAL_CNY:
-        raise OutOfRange(f"expected 0 to {MAX_CAPITAL_CNY:,} CNY")
+    low, high = _limits(spec)
+    if not math.isfinite(number) or not low <= number <= high:
+        raise OutOfRange(f"expected {low:,} to {high:,} {spec.unit}".rstrip())
     return int(number) if number.is_integer() else number
 
 
@@ -203,16 +186,16 @@ def _choice(value: Any, choices: tuple[str, ...]) -> str:
     return text
 
 
-def _headcount(value: Any) -> int | list:
+def _headcount(value: Any, spec: Field) -> int | list:
     if isinstance(value, list):
         if len(value) != 2:
             raise ValueError
-        low = _bounded(_int(value[0]), 0, MAX_STAFF)
-        high = None if value[1] is None else _bounded(_int(value[1]), 0, MAX_STAFF)
+        low = _bounded(_int(value[0]), spec)
+        high = None if value[1] is None else _bounded(_int(value[1]), spec)
         if high is not None and high < low:
             raise ValueError
         return [low, high]
-    return _bounded(_int(value), 0, MAX_STAFF)
+    return _bounded(_int(value), spec)
 
 
 def _client(value: Any) -> dict[str, Any]:
@@ -221,6 +204,6 @@ def _client(value: Any) -> dict[str, Any]:
     if not isinstance(value, dict) or "name" not in value:
         raise TypeError
     sector = value.get("sector", "other")
-    if sector not in _SECTORS:
+    if sector not in SECTORS:
         raise ValueError
     return {"name": _text(value["name"]), "sector": sector, "notable": _bool(value.get("notable", False))}

@@ -12,6 +12,7 @@ from typing import Any
 
 from prospect_intel.app.analysis import effective_evidence
 from prospect_intel.app.store import Store
+from prospect_intel.core.fields import FIELDS
 from prospect_intel.core.models import EVIDENCE_FIELDS, Evidence, ReviewFact
 
 FLAG_REASONS = {
@@ -22,7 +23,7 @@ FLAG_REASONS = {
     "reviewed": "confirmed or set by a rep",
 }
 # Facts no website gives (SPEC.md): the review offers to add or correct them on every prospect.
-REP_FACTS = ("sales_staff", "tech_staff", "order_history")
+REP_FACTS = tuple(f.name for f in FIELDS if f.rep_only)
 
 
 @dataclass(frozen=True)

@@ -6,38 +6,18 @@ all speak in these types.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any
+
+from prospect_intel.core.fields import FIELDS
 
 ROLES = ("home", "about", "products", "cases", "contact", "other")
 CONFIDENCES = ("high", "medium", "low")
 FLAGS = ("conflict", "implausible", "inferred", "stale", "reviewed")
 STATUSES = ("queued", "crawling", "done", "failed")
 
-# Field name -> short type description, in the contract's order.
-EVIDENCE_FIELDS: dict[str, str] = {
-    "company_name": "string",
-    "main_business": "string",
-    "sells_access_control": "bool",
-    "access_control_is_main": "bool",
-    "founded_year": "int",
-    "years_in_access_control": "int",
-    "headcount": "int or [min, max]",
-    "sales_staff": "int",
-    "tech_staff": "int",
-    "registered_capital_cny": "number",
-    "business_model": "manufacturer | distributor | integrator | mixed",
-    "product_tiers": "list of tiers",
-    "main_product_tier": "tier",
-    "brands": "list of strings",
-    "reference_clients": "list of {name, sector, notable}",
-    "office_address": "string",
-    "office_type": "office_tower | residential | industrial_park | factory | shop_street | unknown",
-    "phone_numbers": "list of strings",
-    "fax_numbers": "list of strings",
-    "emails": "list of strings",  # extra key (the contract allows them): distinct, lower-cased
-    "branches": "list of strings",
-    "order_history": "regular_no_arrears | regular_with_arrears | small_with_arrears",
-}
+# Field name -> short type description, in the contract's order (declared in `fields.FIELDS`).
+EVIDENCE_FIELDS: MappingProxyType[str, str] = MappingProxyType({f.name: f.description for f in FIELDS})
 
 
 @dataclass(frozen=True)

@@ -7,17 +7,21 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-# Label key -> evidence field, in report order.
-SCALARS = {"founded_year": "founded_year", "headcount": "headcount",
-           "registered_capital_cny": "registered_capital_cny", "office_type": "office_type",
-           "business_model": "business_model", "sells_access_control": "sells_access_control",
-           "access_control_is_main": "access_control_is_main"}
+from prospect_intel.core.fields import FIELDS, LIST_KINDS
+
+# The order fields are reported in; a labelled field not named here comes after, in the
+# registry's order.
+REPORT_ORDER = ("founded_year", "headcount", "registered_capital_cny", "office_type", "business_model",
+                "sells_access_control", "access_control_is_main", "phone_numbers", "fax_numbers",
+                "reference_clients", "brands", "product_tiers", "branches")
+_LABELLED = sorted((f for f in FIELDS if f.label_key),
+                   key=lambda f: REPORT_ORDER.index(f.name) if f.name in REPORT_ORDER else len(REPORT_ORDER))
+# Label key -> evidence field, in report order: single values, then lists.
+SCALARS = {f.label_key: f.name for f in _LABELLED if f.kind not in LIST_KINDS}
+LISTS = {f.label_key: f.name for f in _LABELLED if f.kind in LIST_KINDS}
 # Label keys only some label sets carry (the fixture sites' labels, not ../shared/realsites):
 # scored where the label has the key, skipped where it does not.
 OPTIONAL = {"access_control_is_main"}
-LISTS = {"phone_numbers": "phone_numbers", "fax_numbers": "fax_numbers",
-         "reference_clients": "reference_clients", "product_brands": "brands",
-         "product_tiers": "product_tiers", "branches": "branches"}
 STATED_ONLY = "founded_year[stated]"
 
 

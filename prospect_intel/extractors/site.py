@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from prospect_intel.core.document import ParsedPage, parse_page
+from prospect_intel.core.fields import FIELDS
 from prospect_intel.core.models import EVIDENCE_FIELDS, Evidence, PageDoc
 from prospect_intel.core.structured import organizations
 from prospect_intel.core.terms import Started
@@ -23,7 +24,7 @@ from prospect_intel.core.terms import Started
 from . import access, business, capital, contact, crosscheck, dates, emails, phones, products, profile, references, size
 from .common import ROLE_RANK, SiteContext, Unresolved, lower
 
-Extractor = Callable[[Sequence[ParsedPage], SiteContext], list[Evidence | Unresolved]]
+Extractor = Callable[[Sequence[ParsedPage], SiteContext], Sequence[Evidence | Unresolved]]
 
 # (extractor, the fields it yields). Order matters only for readability.
 EXTRACTORS: tuple[tuple[Extractor, tuple[str, ...]], ...] = (
@@ -47,20 +48,7 @@ EXTRACTORS: tuple[tuple[Extractor, tuple[str, ...]], ...] = (
 )
 
 # Roles of the pages that would state each field (for `page_not_found`).
-_PROFILE = ("about",)
-FIELD_ROLES: dict[str, tuple[str, ...]] = {
-    "company_name": ("home", "about", "contact"), "main_business": ("home", "about", "products"),
-    "sells_access_control": ("home", "about", "products"),
-    "access_control_is_main": ("home", "about", "products"),
-    "founded_year": _PROFILE, "years_in_access_control": _PROFILE, "headcount": _PROFILE,
-    "sales_staff": _PROFILE, "tech_staff": _PROFILE, "registered_capital_cny": _PROFILE,
-    "business_model": ("about", "products"), "product_tiers": ("products",),
-    "main_product_tier": ("products",), "brands": ("products",),
-    "reference_clients": ("cases",), "office_address": ("contact",), "office_type": ("contact",),
-    "phone_numbers": ("contact",), "fax_numbers": ("contact",), "emails": ("contact",),
-    "branches": ("contact",),
-    "order_history": ("home", "about", "products", "cases", "contact", "other"),  # rep only
-}
+FIELD_ROLES = {f.name: f.roles for f in FIELDS}
 _CONTACT_FIELDS = {"office_address", "phone_numbers", "fax_numbers", "emails", "branches"}
 _NO_CONFLICT = {"company_name", "main_business", "product_tiers", "main_product_tier", "brands"}
 _CONF_RANK = {"high": 0, "medium": 1, "low": 2}

@@ -7,14 +7,8 @@ import json
 
 import pytest
 
-from prospect_intel.app.field_values import (
-    EARLIEST_FOUNDED_YEAR,
-    MAX_CAPITAL_CNY,
-    MAX_STAFF,
-    InvalidValue,
-    PhoneContext,
-    parse_field_value,
-)
+from prospect_intel.app.field_values import InvalidValue, PhoneContext, parse_field_value
+from prospect_intel.core.fields import EARLIEST_FOUNDED_YEAR, MAX_CAPITAL_CNY, MAX_STAFF
 from tests.conftest import copy_store
 from tests.support.cli import prospect, show
 

@@ -11,18 +11,14 @@ from urllib.parse import urlsplit
 
 from jinja2 import Undefined
 
-from prospect_intel.app.field_values import CHOICES as FIELD_CHOICES
 from prospect_intel.app.review_view import FLAG_REASONS, REP_FACTS
 from prospect_intel.app.web.highlight import Segment, snippet_segments
+from prospect_intel.core.fields import FIELDS
 from prospect_intel.core.models import EVIDENCE_FIELDS
 
-# Suggestions offered while typing a correction: the values `prospect_intel.app.field_values` accepts.
-CHOICES = {
-    **FIELD_CHOICES,
-    "product_tiers": FIELD_CHOICES["main_product_tier"],
-    "sells_access_control": ("yes", "no"),
-    "access_control_is_main": ("yes", "no"),
-}
+# Suggestions offered while typing a correction: the values the review validation accepts.
+CHOICES = {f.name: ("yes", "no") if f.kind == "bool" else f.choices
+           for f in FIELDS if f.kind in ("bool", "enum", "enum_list")}
 
 
 @dataclass(frozen=True)
