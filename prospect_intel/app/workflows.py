@@ -68,7 +68,7 @@ def rescore(store: Store, row: dict[str, Any], rubric: Rubric) -> dict[str, Any]
     """Score the prospect from its stored evidence and reviews (inside or outside a transaction)."""
     fields = effective_evidence(store.evidence(row["id"]), store.review_facts(row["id"]))
     record = score_record(fields, rubric, crawl_date(row["crawled_at"]), utc_now(), failure_reason(row))
-    if store.db.conn.in_transaction:
+    if store.in_transaction():
         store.add_score(row["id"], record)
     else:
         with store.write():

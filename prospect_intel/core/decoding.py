@@ -79,10 +79,12 @@ def decode_html(body: bytes, content_type: str | None = None) -> Decoded:
     for bom, encoding in _BOMS:
         if body.startswith(bom):
             return Decoded(body[len(bom):].decode(encoding, "replace"), encoding, "bom")
-    for source, label in (("header", header_charset(content_type)), ("meta", meta_charset(body))):
-        encoding = canonical_encoding(label) if label else None
-        if encoding and _decodes_cleanly(body, encoding):
-            return Decoded(body.decode(encoding, "replace"), encoding, source)
+    sources: tuple[tuple[str, str | None], ...] = (("header", header_charset(content_type)),
+                                                   ("meta", meta_charset(body)))
+    for source, label in sources:
+        charset = canonical_encoding(label) if label else None
+        if charset and _decodes_cleanly(body, charset):
+            return Decoded(body.decode(charset, "replace"), charset, source)
     if _decodes_cleanly(body, "utf-8"):
         return Decoded(body.decode("utf-8", "replace"), "utf-8", "detected")
     detected = _detect(body)

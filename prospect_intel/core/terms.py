@@ -422,7 +422,7 @@ class Anchored:
         hay = lowered(text)
         if hay is None:  # lower() would move offsets
             return [(0, len(text))]
-        spans = []
+        spans: list[tuple[int, int]] = []
         for anchor, starts in _literal_starts(hay, self.anchors):
             spans.extend((max(0, at - self.before), at + len(anchor) + self.after + self._MARGIN)
                          for at in starts)

@@ -9,7 +9,7 @@ sentence of the strongest one, so a rep can read why.
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -90,7 +90,7 @@ def business_model(pages: Sequence[ParsedPage], ctx: SiteContext) -> list[Eviden
 
 @dataclass
 class _Tally:
-    scores: Counter[str] = field(default_factory=Counter)
+    scores: defaultdict[str, float] = field(default_factory=lambda: defaultdict(float))
     terms: dict[str, Counter[str]] = field(
         default_factory=lambda: {m: Counter() for m in (*MODELS, "weak")})
     best: dict[str, tuple[float, ParsedPage, tuple[int, int]]] = field(default_factory=dict)

@@ -43,7 +43,7 @@ _RATE = r"1\s*(?:{names})\s*(?:=|＝|兑|折合|约合|:|：)\s*(?:人民币|RMB
 
 
 def registered_capital(pages: Sequence[ParsedPage], ctx: SiteContext) -> list[Evidence | Unresolved]:
-    found: list[Evidence | Unresolved] = []
+    found: list[Evidence | Unresolved | None] = []
     for page in site_pages(pages, articles=True):
         base = "high" if page.role in ("about", "home", "contact") else "medium"
         if page.is_article:

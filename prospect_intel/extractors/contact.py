@@ -120,8 +120,8 @@ def office_address(pages: Sequence[ParsedPage], ctx: SiteContext) -> list[Eviden
                     found.append(Evidence("office_address", value, lower_of(base), page.url,
                                           f"{line.strip()} {value}"[:120], "heading then address"))
             elif _ZH_LINE.match(line) or (ctx.lang != "zh" and _en_address_line(line)):
-                match = _EN_STREET.search(line) if ctx.lang != "zh" else None
-                value = match.group(0) if match else line
+                street = _EN_STREET.search(line) if ctx.lang != "zh" else None
+                value = street.group(0) if street else line
                 found.append(evidence("office_address", value.strip(), "medium" if ctx.lang != "zh"
                                       else "low", page, (offset, offset + len(line)),
                                       "address-shaped line"))

@@ -35,7 +35,7 @@ _PERSONAL = re.compile(r"\b(?:owner|founder|engineer|technician|he|she|his|her|i
                        r" members|combined|collective|each|staff|employees?)\b", re.IGNORECASE)
 
 _EN_FOUNDING_VERBS = ("established", "founded", "incorporated", "formed", "started", "launched", "opened")
-_ZH_STATED = [
+_ZH_STATED: list[tuple[Gated | Started, str]] = [
     (Started(re.compile(r"(?:注册成立|正式成立|成立|创立|创建|创办|始创|始建|组建|建立|注册)"
                         r"(?:时间|日期|年份)?\s*(?:于|在|是|为)?\s*[:：]?\s*(?:公元)?" + ZH_YEAR
                         + r"\s*(?:年|-|\.|/)"),
@@ -46,7 +46,7 @@ _ZH_STATED = [
                       r"(?!\s*\d+\s*周年|了|\s*[\u4e00-\u9fa5]{0,8}(?:分公司|子公司|办事处|中心|部))"),
            ("成立", "创立", "创建", "创办", "始创", "组建"), longest=60), "zh-year-verb"),
 ]
-_EN_STATED = [
+_EN_STATED: list[tuple[Gated | Started, str]] = [
     (Started(re.compile(r"\b(?:established|founded|incorporated|formed|started|launched|opened)"
                         r"(?:\s+(?:in|on|back in|during))?(?:\s*:)?\s+(?:the\s+year\s+)?"
                         r"(?:[A-Z][a-z]+\.?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?" + YEAR, re.IGNORECASE),
@@ -87,7 +87,7 @@ _EN_AGE = Gated(led_by(EN_NUMBER_FIRST + r"omnaf\s", r"(?:over|more than|nearly|
 # Every match names access control: the patterns run only on pages that do (Gated).
 _ZH_AC = ("门禁", "一卡通", "出入口")
 _EN_AC = ("access control", "access-control")
-_ZH_AC_YEARS = [
+_ZH_AC_YEARS: list[Gated | Started] = [
     Started(re.compile(r"(?:从事|专注|专注于|专业从事|深耕|致力于|经营|服务于)[^。，；;]{0,12}?"
                        r"(?:门禁|一卡通|出入口)[^。，；;]{0,10}?(?:近|超过|逾)?(" + NUMBER
                        + r")\s*(余|多)?\s*年"), ("从事", "专注", "专业从事", "深耕", "致力于", "经营", "服务于")),
@@ -95,7 +95,7 @@ _ZH_AC_YEARS = [
                      r"(?:行业|领域|系统|产品)?(?:经验|经历|历史|从业)"), _ZH_AC, longest=60,
           anchors=[f"年{de}{ac}" for de in ("", "的") for ac in ("门禁", "一卡通", "出入口控制")]),
 ]
-_EN_AC_YEARS = [
+_EN_AC_YEARS: list[Gated | Started] = [
     Gated(led_by(EN_NUMBER_FIRST, r"(" + EN_NUMBER + r")\s*(\+)?\s*years?\s+(?:of\s+)?(?:experience\s+)?"
                      r"(?:in\s+|installing\s+|with\s+|providing\s+|designing\s+|servicing\s+)"
                      r"(?:the\s+)?(?:commercial\s+)?access[- ]control", re.IGNORECASE), _EN_AC, longest=100,

@@ -114,7 +114,9 @@ def _structured(pages: Sequence[ParsedPage], ctx: SiteContext, region: str, want
     for url, org in ctx.structured:
         page = by_url.get(url)
         values = org.get(prop)
-        for raw in (values if isinstance(values, list) else [values]) if page and values else ():
+        if page is None or not values:
+            continue
+        for raw in values if isinstance(values, list) else [values]:
             found = normalise(as_text(raw), region, ctx.lang, True) if as_text(raw) else None
             if found is not None:
                 at = page.folded.find(as_text(raw))
@@ -142,7 +144,7 @@ def _site_hits(pages: Sequence[ParsedPage], ctx: SiteContext) -> tuple[str, list
 
 
 # How a candidate reads: (kind, labelled, its numbers as (raw, offset in the candidate, normalised)).
-_Reading = tuple[str, bool, list[tuple]]
+_Reading = tuple[str, bool, list[tuple[str, int, tuple[str, str]]]]
 
 
 def scan(page: ParsedPage, ctx: SiteContext, region: str = "",

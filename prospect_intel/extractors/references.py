@@ -87,7 +87,7 @@ def _case_items(page: ParsedPage, template: set[str]) -> list[tuple[str, str]]:
     for shape, text in page.case_items:
         if text not in template:
             groups[shape].append(text)
-    items = []
+    items: list[tuple[str, str]] = []
     for shape, texts in groups.items():
         if len(texts) < 2:
             continue

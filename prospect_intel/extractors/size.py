@@ -67,7 +67,7 @@ _EN_EMPLOYS = Started(re.compile(r"\bemploys[ \t]+(?:(over|more than|nearly|abou
 _EN_SKIP = re.compile(r"(?:serv\w*|train\w*|help\w*|protect\w*|clients?|customers?)[ \t]+(?:\w+[ \t]+)?$",
                       re.IGNORECASE)
 
-def _value(low: int, more: str | None, qualifier: str | None = None) -> Any:
+def _value(low: int, more: str | bool | None, qualifier: str | None = None) -> Any:
     if more or (qualifier and qualifier.lower() in ("over", "more than")):
         return [low, None]
     return low

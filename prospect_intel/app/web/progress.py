@@ -31,17 +31,16 @@ def crawl_progress(store: Store) -> dict[str, Any]:
 
 
 def _running_run(store: Store) -> dict[str, Any] | None:
-    for run in store.db["runs"].rows_where("finished_at IS NULL", order_by="id DESC", limit=3):
+    for run in store.unfinished_runs(3):
         if _alive(run["pid"]):
             return run
     return None
 
 
 def _last_finished(store: Store) -> dict[str, Any] | None:
-    rows = list(store.db["runs"].rows_where("finished_at IS NOT NULL", order_by="id DESC", limit=1))
-    if not rows:
+    run = store.last_finished_run()
+    if run is None:
         return None
-    run = rows[0]
     return {key: run[key] for key in ("started_at", "finished_at", "sites_done", "sites_failed", "pages")}
 
 
