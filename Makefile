@@ -1,23 +1,28 @@
 # Two commands do all the set-up on a fresh machine with Python 3.11+ and make:
 #   make demo   - install, crawl the bundled demo sites (replayed from disk), print the results
-#   make test   - install with test dependencies, run the test suite
+#   make test   - install with test dependencies, check the code (lint), run the test suite
+#   make test-lowest - the test suite on the lowest versions pyproject.toml allows (CI runs it too)
 #   make bench  - install bench extras, run the performance benchmarks (~20 min; not part of test)
 PYTHON ?= python3
 VENV ?= .venv
 BIN = $(VENV)/bin
 DEMO_DB ?= demo-output/demo.db
 
-.PHONY: install install-test install-browser install-bench demo test bench clean
+LOWEST ?= .venv-lowest
+# The versions `make demo`, `make test` and the evaluation figures use (`make lock` renews it).
+LOCK = -c requirements.lock
+
+.PHONY: install install-test install-browser install-bench demo lint test test-lowest lock bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
 install: $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e .
+	$(BIN)/python -m pip install --quiet $(LOCK) -e .
 
 install-test: $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet $(LOCK) -e '.[test]'
 
 demo: install
 	@mkdir -p demo-output
@@ -35,15 +40,35 @@ install-browser:
 	            apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }; } \
 	  || { echo "The browser tests need Chromium: install it (Debian/Ubuntu: apt-get install chromium) or set PROSPECT_CHROMIUM."; exit 1; }
 
-test: install-test install-browser
+# Each failure names its rule: ruff its code, lint-imports the broken layer contract
+# (pyproject.toml [tool.importlinter]), mypy its error code.
+lint: install-test
+	$(BIN)/ruff check .
+	$(BIN)/lint-imports --no-cache
+	$(BIN)/mypy
+
+test: lint install-browser
 	$(BIN)/python -m pytest -q
 
+# The floors in pyproject.toml must really work: install exactly them (uv's lowest-direct
+# resolution) in a venv of their own and run the suite there.
+test-lowest: install-test install-browser
+	$(BIN)/python -m pip install --quiet $(LOCK) uv
+	rm -rf $(LOWEST) && $(PYTHON) -m venv $(LOWEST)
+	$(BIN)/uv pip install --quiet --python $(LOWEST)/bin/python --resolution lowest-direct -e '.[test]'
+	$(LOWEST)/bin/python -m pytest -q -p no:cacheprovider
+
+lock: $(BIN)/python
+	$(BIN)/python -m pip install --quiet uv
+	$(BIN)/uv pip compile --quiet --universal --python-version 3.11 --extra test --extra bench \
+	  pyproject.toml -o requirements.lock
+
 install-bench: $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[bench]'
+	$(BIN)/python -m pip install --quiet $(LOCK) -e '.[bench]'
 
 # BENCH_ARGS, e.g. make bench BENCH_ARGS="--quick" or BENCH_ARGS="--only crawl --sizes 200"
 bench: install-bench
 	$(BIN)/python -m bench --json bench-results.json $(BENCH_ARGS)
 
 clean:
-	rm -rf $(VENV) demo-output build *.egg-info
+	rm -rf $(VENV) $(LOWEST) demo-output build *.egg-info

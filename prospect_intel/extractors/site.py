@@ -47,6 +47,9 @@ EXTRACTORS: tuple[tuple[Extractor, tuple[str, ...]], ...] = (
     (contact.branches, ("branches",)),
 )
 
+# Fields no extractor yields on its own: `_derived` computes them from the chosen fields.
+DERIVED_FIELDS = ("office_type",)
+
 # Roles of the pages that would state each field (for `page_not_found`).
 FIELD_ROLES = {f.name: f.roles for f in FIELDS}
 _CONTACT_FIELDS = {"office_address", "phone_numbers", "fax_numbers", "emails", "branches"}
