@@ -65,9 +65,9 @@ CASES = [
     Broken("derived-unknown-skip-flag", 'skip_flags = ["inferred"]', 'skip_flags = ["guessed"]',
            "derived.ac_years.sources[0].skip_flags[0]", "unknown flag 'guessed'"),
     Broken("min-indicators-too-high", "min_indicators = 2", "min_indicators = 9",
-           "prospect_intel.scoring.min_indicators", "from 0 to 5"),
+           "scoring.min_indicators", "from 0 to 5"),
     Broken("missing-points-option", 'missing_points = "lowest"', 'missing_points = "worst"',
-           "prospect_intel.scoring.missing_points", "must be one of: lowest, zero"),
+           "scoring.missing_points", "must be one of: lowest, zero"),
     Broken("duplicate-indicator", 'name = "headcount"', 'name = "business_model"',
            "indicators[2].name", "duplicate name 'business_model'"),
     Broken("version-not-text", 'version = "1.0.0"', "version = true", "version", "must be a string or a number"),
@@ -114,7 +114,7 @@ def test_top_level_key_inside_a_table_gets_a_hint():
     text = DEFAULT_TEXT.replace(grades, "").replace("min_indicators = 2\n", "min_indicators = 2\n" + grades)
     with pytest.raises(RubricError) as caught:
         parse_rubric(text, source="team.toml")
-    assert caught.value.key == "prospect_intel.scoring.grades"
+    assert caught.value.key == "scoring.grades"
     assert "belongs at the top level" in caught.value.message
     assert caught.value.line == _line_of(text, "grades = [")
 
