@@ -2,7 +2,7 @@
 
 Address: schema.org `address`; then a labelled address (地址：…, "Address: …", an "Our Address"
 heading followed by its lines); then a line that is an address on its own. Project and plant
-addresses (项目地址, 厂址) rank below the office. Office type follows `data/contact.toml`: cues in
+addresses (项目地址, 厂址) rank below the office. Office type follows `keywords/contact.py`: cues in
 the address itself first, then what the address label or the site says (门店地址, storefront,
 实体店; a village address of a site with workshops is a factory).
 """

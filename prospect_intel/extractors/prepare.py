@@ -1,6 +1,6 @@
 """Build now what the extractors otherwise build on first use.
 
-The keyword tables and patterns are read from `data/*.toml` the first time a page needs them
+The keyword tables and patterns are built from `keywords/` the first time a page needs them
 (no import-time I/O), and every table registers its literals in the shared keyword automaton
 (`terms.SHARED`), which is rebuilt whenever a table is met late: a 1,300-literal automaton, a few
 milliseconds. `prepare()` pays all of that at once, before the first site. A long-running
