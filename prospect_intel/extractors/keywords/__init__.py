@@ -8,12 +8,16 @@ from __future__ import annotations
 
 from prospect_intel.core.keywords import KeywordTable, registry
 
-from . import brands, business, clients, contact, phones
+from . import brands, business, clients, contact, copyright, experience, founding, headcount, phones
 
 TABLES = registry(
     KeywordTable("brands", brands, "brands a prospect may carry, with origin and tier", ("zh", "en")),
     KeywordTable("business", business, "access-control vocabulary and business-model cues", ("zh", "en")),
     KeywordTable("clients", clients, "reference-client sectors, notable clients, generic words", ("zh", "en")),
     KeywordTable("contact", contact, "address labels and office-type cues", ("zh", "en")),
+    KeywordTable("copyright", copyright, "what a copyright line starts with", ("zh", "en")),
+    KeywordTable("experience", experience, "words tying years to the access-control line", ("zh", "en")),
+    KeywordTable("founding", founding, "founding and company-age phrasing", ("zh", "en")),
+    KeywordTable("headcount", headcount, "headcount and staff-split phrasing", ("zh", "en")),
     KeywordTable("phones", phones, "labels that say what a number is", ("zh", "en")),
 )
