@@ -8,11 +8,25 @@ from __future__ import annotations
 
 from prospect_intel.core.keywords import KeywordTable, registry
 
-from . import brands, business, clients, contact, copyright, experience, founding, headcount, phones
+from . import (
+    brands,
+    business,
+    capital,
+    clients,
+    company_names,
+    contact,
+    copyright,
+    experience,
+    founding,
+    headcount,
+    phones,
+)
 
 TABLES = registry(
     KeywordTable("brands", brands, "brands a prospect may carry, with origin and tier", ("zh", "en")),
     KeywordTable("business", business, "access-control vocabulary and business-model cues", ("zh", "en")),
+    KeywordTable("capital", capital, "registered-capital labels", ("en",)),
+    KeywordTable("company_names", company_names, "how a Chinese company name ends", ("zh",)),
     KeywordTable("clients", clients, "reference-client sectors, notable clients, generic words", ("zh", "en")),
     KeywordTable("contact", contact, "address labels and office-type cues", ("zh", "en")),
     KeywordTable("copyright", copyright, "what a copyright line starts with", ("zh", "en")),

@@ -2,7 +2,9 @@
 
 Concepts: ADDRESS (labels: zh, en, and not_office in both languages), OFFICE_TYPE (cues per
 office type, both languages in each list; flat_units is Chinese), ENGLISH_RESIDENTIAL (units,
-streets, site_phrases: all English).
+streets, site_phrases: all English). Outside `TABLE`: LOCATED_SUBJECTS (zh: 公司位于…),
+WORKSHOP_WORDS (both languages), BRANCH_WORDS (zh: …分公司, 办事处) and EN_OFFICE_NOUNS ("offices in
+A, B and C").
 """
 
 VERSION = 1
@@ -58,6 +60,15 @@ ENGLISH_RESIDENTIAL = {
         "run from our home", "run from my home", "work from home",
     ),
 }
+
+# Who "is located at" an address (本公司位于…).
+LOCATED_SUBJECTS = ("本店", "本公司", "公司", "我们", "本厂", "总部", "门店", "工厂")
+# A site that names these has workshops (a village address of it is a factory).
+WORKSHOP_WORDS = ("车间", "厂房", "厂区", "生产线", "工厂", "workshop", "factory")
+# What a branch name ends with (杭州分公司, 温州办事处).
+BRANCH_WORDS = ("分公司", "办事处", "分部", "营业部", "分店", "子公司")
+# "offices in Leeds, York and Hull".
+EN_OFFICE_NOUNS = ("offices", "branches", "locations")
 
 # The table as `extractors.common.load("contact")` returns it.
 TABLE = {
