@@ -83,6 +83,25 @@ def led_by(first: str, pattern: str, flags: int = 0) -> re.Pattern[str]:
     return re.compile(f"{LED_BY}[{first}])(?:{pattern})", flags)
 
 
+WORDS = "{words}"  # where a keyword pattern's template takes its words
+
+
+def words_alternation(words: Sequence[str], longest_first: bool = True) -> str:
+    """The escaped alternation of `words`, longest first (words of one length in the order
+    given): a word that another starts with is tried after it, as a hand-written alternation
+    orders them. `longest_first=False` keeps the order given (where a pattern tries a shorter
+    word first on purpose)."""
+    ordered = sorted(words, key=len, reverse=True) if longest_first else words
+    return "|".join(re.escape(word) for word in ordered)
+
+
+def with_words(template: str, words: Sequence[str], longest_first: bool = True) -> str:
+    """`template` with its `{words}` placeholder replaced by `words_alternation(words)`."""
+    if template.count(WORDS) != 1:
+        raise ValueError(f"the template holds {WORDS} {template.count(WORDS)} times: {template}")
+    return template.replace(WORDS, words_alternation(words, longest_first))
+
+
 def find_all(text: str, literal: str) -> list[int]:
     """Start offsets of every occurrence of `literal` in `text`, overlapping ones too."""
     found, at = [], text.find(literal)
@@ -352,6 +371,17 @@ class Gated:
             if longest else None
         SHARED.register(self.required)
 
+    @classmethod
+    def of_words(cls, words: Sequence[str], template: str = WORDS, flags: int = 0, *,
+                 required: Sequence[str] | None = None, longest: int | None = None,
+                 anchors: Sequence[str] | None = None, after: int | None = None,
+                 longest_first: bool = True) -> Gated:
+        """A pattern built from its word list: `template` (a regex holding `{words}` once) with
+        the words' escaped alternation in place of `{words}`, gated on the same words (or on
+        `required`, literals one of which every word holds, when the words are many)."""
+        return cls(re.compile(with_words(template, words, longest_first), flags),
+                   words if required is None else required, longest, anchors, after)
+
     def may_match(self, text: str) -> bool:
         hay = lowered(text)
         return hay is None or _holds_any(hay, self.required)
@@ -380,6 +410,14 @@ class Started:
         self.literals = tuple(dict.fromkeys(lit.lower() for lit in literals if lit))
         self.required = tuple(r.lower() for r in required)
         SHARED.register((*self.literals, *self.required))
+
+    @classmethod
+    def of_words(cls, words: Sequence[str], template: str = WORDS, flags: int = 0, *,
+                 required: Sequence[str] = (), longest_first: bool = True) -> Started:
+        """A pattern built from its word list: `template` (a regex starting with `{words}`, held
+        once) with the words' escaped alternation in place of `{words}`, started at the same
+        words."""
+        return cls(re.compile(with_words(template, words, longest_first), flags), words, required)
 
     def starts(self, text: str) -> list[int] | None:
         """Where a match can start, in order; None when the text must be searched in full."""

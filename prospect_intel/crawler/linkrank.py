@@ -9,7 +9,7 @@ import re
 from functools import lru_cache
 from urllib.parse import unquote, urlsplit
 
-from prospect_intel.crawler.role_keywords import (
+from prospect_intel.crawler.keywords.roles import (
     KEY_ROLES,
     LOW_VALUE_PHRASES,
     LOW_VALUE_URL_TOKENS,

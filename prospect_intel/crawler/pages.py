@@ -15,6 +15,7 @@ from lxml import etree
 
 from prospect_intel.core.document import parse_html
 from prospect_intel.core.visible import visible_text
+from prospect_intel.crawler.keywords.roles import KEY_ROLES
 from prospect_intel.crawler.linkrank import (
     is_low_value_text,
     is_low_value_url,
@@ -23,7 +24,6 @@ from prospect_intel.crawler.linkrank import (
     role_scores_for_url,
 )
 from prospect_intel.crawler.outline import Outline, outline
-from prospect_intel.crawler.role_keywords import KEY_ROLES
 
 MAX_TEXT_CHARS = 200_000
 MAX_LINKS_PER_PAGE = 1000

@@ -8,53 +8,13 @@ from __future__ import annotations
 import re
 
 from prospect_intel.core.terms import Gated
+from prospect_intel.crawler.keywords import walls as words
 
-_BLOCKED = re.compile(
-    "|".join(
-        [
-            r"just a moment\.\.\.",
-            r"checking your browser before accessing",
-            r"verify you are (a )?human",
-            r"attention required! \| cloudflare",
-            r"enable javascript and cookies to continue",
-            r"ddos protection by",
-            r"please complete the security check",
-            r"are you a robot\?",
-            r"请完成(下方)?(的)?(安全)?验证",
-            r"安全验证",
-            r"滑动验证",
-            r"拖动(下方)?滑块",
-            r"人机验证",
-            r"访问验证",
-            r"网站防火墙",
-            r"您的访问(请求)?被拦截",
-            r"请开启javascript",
-        ]
-    ),
-    re.IGNORECASE,
-)
-_PARKED = re.compile(
-    "|".join(
-        [
-            r"this domain (name )?(may be|is) for sale",
-            r"buy this domain",
-            r"domain (is )?for sale",
-            r"the domain [\w.-]+ (may be|is) for sale",
-            r"this domain has been registered",
-            r"parked (free|domain)|domain parking|parkingcrew|sedoparking|bodis\.com",
-            r"hugedomains\.com|dan\.com/buy|afternic",
-            r"此域名(正在)?出售",
-            r"域名(出售|转让|正在出售)",
-            r"该域名(可)?(出售|转让)",
-            r"域名停放",
-        ]
-    ),
-    re.IGNORECASE,
-)
+_BLOCKED = re.compile("|".join(words.BLOCKED_PHRASES), re.IGNORECASE)
+_PARKED = re.compile("|".join(words.PARKED_PHRASES), re.IGNORECASE)
 # Every phrase above holds one of these: pages without any are not scanned (most pages).
-_BLOCKED_WORDS = Gated(_BLOCKED, ("just a moment", "browser", "human", "cloudflare", "javascript", "ddos",
-                                  "security check", "robot", "验证", "滑块", "防火墙", "拦截"))
-_PARKED_WORDS = Gated(_PARKED, ("domain", "parking", "parked", "bodis", "dan.com", "afternic", "域名"))
+_BLOCKED_WORDS = Gated(_BLOCKED, words.BLOCKED_GATE)
+_PARKED_WORDS = Gated(_PARKED, words.PARKED_GATE)
 _CHALLENGE_MARKUP = re.compile(r"cf-chl-|/cdn-cgi/challenge-platform|cf_chl_opt|_cf_chl", re.IGNORECASE)
 _MARKUP_SCAN = 20000
 # Real company pages can mention these phrases (a blog post about captchas); only short pages

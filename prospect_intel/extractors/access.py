@@ -1,6 +1,6 @@
 """Whether a prospect deals in access control, and whether access control is its main line.
 
-sells_access_control: any access-control term (`data/business.toml` [access_control]) on the
+sells_access_control: any access-control term (`keywords/business.py` ACCESS_CONTROL) on the
 site's own pages; the snippet is a sentence of the site's own text, not a navigation bar or a
 news ticker printed on every page.
 

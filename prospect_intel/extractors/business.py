@@ -1,6 +1,6 @@
 """Business model: manufacturer, distributor, integrator or mixed (access control: access.py).
 
-It weighs cue terms (`data/business.toml` [model]) for manufacturer, distributor
+It weighs cue terms (`keywords/business.py` MODEL) for manufacturer, distributor
 (equipment sales) and integrator (engineering projects, installation) over the site's own pages;
 two strong models make `mixed`, and so does one sentence saying the company does both
 (既经销…也承接…, "we supply and install"). The method names the cues and the snippet is the

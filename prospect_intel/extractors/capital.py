@@ -18,6 +18,7 @@ from prospect_intel.core.terms import Gated
 from prospect_intel.core.text import NUMBER, parse_number, snippet
 
 from .common import SiteContext, Unresolved, evidence, site_pages
+from .keywords import capital as words
 
 _FOREIGN_ZH = {"美元": "USD", "美金": "USD", "港币": "HKD", "港元": "HKD", "欧元": "EUR", "日元": "JPY",
                "新台币": "TWD", "台币": "TWD", "英镑": "GBP"}
@@ -28,10 +29,9 @@ _CAPITAL = Gated(re.compile(
     r"(?:注册(?:资金|资本|资本金)|资本额|实收资本)\s*(?:为|是|:|：|达到|达|约|人民币|RMB|\s)*\s*"
     rf"({_ZH_CURRENCY}|NT\$|US\$|HK\$)?\s*(" + NUMBER + r")\s*(万|亿|千万|百万)?\s*"
     rf"(元|人民币|{_ZH_CURRENCY}|USD|HKD|EUR|RMB|CNY)?"), ("注册资", "资本额", "实收资本"))
-_EN_CAPITAL = Gated(re.compile(
-    r"registered capital(?:\s+of|:)?\s*(RMB|CNY|¥|USD|US\$|HK\$|HKD|EUR|NT\$|\$)?\s*(\d[\d,.]*)\s*"
-    r"(million|billion|thousand)?\s*(RMB|CNY|yuan|USD|HKD|EUR|dollars)?", re.IGNORECASE),
-    ("registered capital",))
+_EN_CAPITAL = Gated.of_words(words.EN_LABELS, r"(?:{words})(?:\s+of|:)?\s*(RMB|CNY|¥|USD|US\$|HK\$|HKD|EUR|NT\$|\$)?"
+                             r"\s*(\d[\d,.]*)\s*(million|billion|thousand)?\s*(RMB|CNY|yuan|USD|HKD|EUR|dollars)?",
+                             re.IGNORECASE)
 _SCALE = {"万": 1e4, "亿": 1e8, "千万": 1e7, "百万": 1e6, "million": 1e6, "billion": 1e9,
           "thousand": 1e3}
 # The CNY equivalent printed right after a foreign amount: （约合人民币340万元）, "(about RMB 3.4 million)".

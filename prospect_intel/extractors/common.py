@@ -1,16 +1,15 @@
-"""Pieces every field extractor shares: the site context, data-file loading, evidence building.
+"""Pieces every field extractor shares: the site context, keyword tables, evidence building.
 
-Data files live in `extractors/data/*.toml` and are read lazily, once (no import-time I/O).
+Keyword tables are data modules in `extractors/keywords/` (listed in its `TABLES`); `load(name)`
+returns one as a dict.
 """
 from __future__ import annotations
 
 import datetime as dt
 import re
-import tomllib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 from typing import Any, TypeVar
 
 from prospect_intel.core.document import ParsedPage
@@ -18,23 +17,23 @@ from prospect_intel.core.models import Evidence
 from prospect_intel.core.terms import TermAlternation
 from prospect_intel.core.text import snippet
 
-DATA_DIR = Path(__file__).parent / "data"
+from .keywords import TABLES
+
 T = TypeVar("T")
 
 # How much a page role is trusted for profile facts (about pages say what the company is).
 ROLE_RANK = {"about": 0, "home": 1, "contact": 2, "products": 3, "cases": 4, "other": 5}
 
 
-@cache
 def load(name: str) -> dict[str, Any]:
-    """A data file of extractors/data/ as a dict (cached)."""
-    with open(DATA_DIR / f"{name}.toml", "rb") as handle:
-        return tomllib.load(handle)
+    """The keyword table `name` of extractors/keywords/ as a dict (the module's `TABLE`)."""
+    table: dict[str, Any] = TABLES[name].module.TABLE
+    return table
 
 
 @cache
 def alternation(name: str, *keys: str) -> re.Pattern[str]:
-    """A compiled regex alternation of the terms under `keys` of data file `name`."""
+    """A compiled regex alternation of the terms under `keys` of keyword table `name`."""
     table: Any = load(name)
     for key in keys:
         table = table[key]

@@ -2,7 +2,7 @@
 
 Address: schema.org `address`; then a labelled address (地址：…, "Address: …", an "Our Address"
 heading followed by its lines); then a line that is an address on its own. Project and plant
-addresses (项目地址, 厂址) rank below the office. Office type follows `data/contact.toml`: cues in
+addresses (项目地址, 厂址) rank below the office. Office type follows `keywords/contact.py`: cues in
 the address itself first, then what the address label or the site says (门店地址, storefront,
 实体店; a village address of a site with workshops is a factory).
 """
@@ -21,6 +21,7 @@ from prospect_intel.core.terms import Gated, NeedleSet, Started, find_all, lower
 from prospect_intel.core.text import fold
 
 from .common import SiteContext, evidence, load, site_pages
+from .keywords import contact as words
 from .listlines import and_list
 
 OFFICE_TYPES = ("industrial_park", "office_tower", "residential", "factory", "shop_street")
@@ -33,13 +34,8 @@ _EN_STREET = re.compile(
     r"\.?(?:,?\s+(?:Suite|Ste|Unit|#)\s*[\w-]+)?,?\s+(?:[A-Z][\w.]*\s*){1,3},?\s+[A-Z]{2}\.?\s+\d{5}"
     r"|\b\d{1,6}[A-Z]?\s+(?:[A-Z][\w'.-]*\s+){1,5}(?:Rd|Road|St|Street|Ave|Avenue|Dr|Drive|Blvd|Way|"
     r"Lane|Ln|Hwy)\b\.?,\s*[A-Z][\w\s.]+,\s*[A-Z]{2}\b[^\n]{0,12}")
-_LOCATED = Started(
-    re.compile(
-        r"(?:本店|本公司|公司|我们|本厂|总部|门店|工厂)(?:位于|坐落于|地处|地址位于|设在)"
-        r"([^，,。；;\n]{4,40})"
-    ),
-    ("本店", "本公司", "公司", "我们", "本厂", "总部", "门店", "工厂"),
-)
+_LOCATED = Started.of_words(words.LOCATED_SUBJECTS,
+                            r"(?:{words})(?:位于|坐落于|地处|地址位于|设在)([^，,。；;\n]{4,40})")
 _CONTACT_LINE = re.compile(r"^\s*(?:tel|phone|fax|e-?mail|mobile|call|main office|sales|office hours|"
                            r"hours|opening|电话|手机|传真|邮箱|网址|营业时间)\b.*[:：]", re.IGNORECASE)
 _POSTAL = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b|\b[A-Z]{2}\.?\s+\d{5}(?:-\d{4})?\b|"
@@ -52,22 +48,18 @@ _SHOP_WORDS = ("实体店", "门店", "店面", "到店", "进店", "来店", "�
                "visit our ")
 _SHOP_SITE = Gated(re.compile(r"实体店|门店|店面|到店|进店|来店|线下店|本店|storefront|walk-in|"
                               r"visit our (?:store|shop)", re.IGNORECASE), _SHOP_WORDS)
-_WORKSHOP_WORDS = ("车间", "厂房", "厂区", "生产线", "工厂", "workshop", "factory")
-_WORKSHOP = Gated(re.compile("|".join(_WORKSHOP_WORDS), re.IGNORECASE), _WORKSHOP_WORDS)
+_WORKSHOP = Gated.of_words(words.WORKSHOP_WORDS, flags=re.IGNORECASE)
 _RURAL = re.compile(r"[\u4e00-\u9fa5]{1,4}(?:村|镇|乡)(?![\u4e00-\u9fa5]*(?:小区|花园))")
 _FLOOR = re.compile(r"号\s*\d{1,2}\s*(?:楼|层|F)(?:之\d+|\d{2,4}室?)?|\d{1,2}\s*(?:楼|层)\s*\d{3,4}\s*室")
 _FLAT = re.compile(r"\d+\s*(?:栋|幢|号楼)\s*(?:\d+\s*单元)?\s*\d{3,4}\s*(?:号|室)")
-_BRANCH_WORDS = ("分公司", "办事处", "分部", "营业部", "分店", "子公司")
-_BRANCH = Gated(re.compile(rf"([\u4e00-\u9fa5]{{2,8}}(?:{'|'.join(_BRANCH_WORDS)}))"), _BRANCH_WORDS,
-                longest=11)
+_BRANCH = Gated.of_words(words.BRANCH_WORDS, r"([\u4e00-\u9fa5]{2,8}(?:{words}))", longest=11)
 _BRANCH_SKIP = re.compile(
     r"^(?:各地|全国|多家|各|其|该|一家|\d+家|家|各省|下属|旗下|设立|成立|拥有|包括|以及|和|及|并设|"
     r"并|由|负责|在|另设|设有|设|与|当地)+"
 )
 _BRANCH_VERB = re.compile(r"设有|设立|成立|由|负责|当地|营业部$")
-_EN_OFFICES = Started(re.compile(r"\b(?:offices|branches|locations)\s+in\s+((?:[A-Z][\w.]+(?:\s[A-Z][\w.]+)?"
-                                 r",\s+)+(?:and\s+)?[A-Z][\w.]+(?:\s[A-Z][\w.]+)?)"),
-                      ("offices", "branches", "locations"))
+_EN_OFFICES = Started.of_words(words.EN_OFFICE_NOUNS, r"\b(?:{words})\s+in\s+((?:[A-Z][\w.]+(?:\s[A-Z][\w.]+)?"
+                               r",\s+)+(?:and\s+)?[A-Z][\w.]+(?:\s[A-Z][\w.]+)?)")
 
 
 @cache
@@ -243,8 +235,7 @@ def _english_cues() -> tuple[re.Pattern[str], re.Pattern[str], Gated]:
     streets = "|".join(map(re.escape, table["streets"]))
     unit = re.compile(rf"\b(?:{units})\s*(?:no\.?\s*)?\d+[a-z]?\b", re.IGNORECASE)
     street = re.compile(rf"\b\d+[a-z]?,?\s+(?:[A-Z][\w'-]*\s+){{1,3}}(?:{streets})\b", re.IGNORECASE)
-    phrases = Gated(re.compile("|".join(map(re.escape, table["site_phrases"])), re.IGNORECASE),
-                    table["site_phrases"])
+    phrases = Gated.of_words(table["site_phrases"], flags=re.IGNORECASE)
     return unit, street, phrases
 
 

@@ -23,7 +23,7 @@ _NON_WORD = re.compile(r"\W")
 
 @cache
 def _own_factory() -> Started:
-    """An "own factory" claim (data/business.toml [own_factory]): every match starts with an
+    """An "own factory" claim (keywords/business.py OWN_FACTORY): every match starts with an
     owning verb, an own-word or a phrase, and names a facility or is a phrase."""
     table = load("business")["own_factory"]
 

@@ -13,10 +13,11 @@ from collections.abc import Sequence
 from prospect_intel.core.document import ParsedPage
 from prospect_intel.core.models import Evidence
 from prospect_intel.core.structured import as_text
-from prospect_intel.core.terms import Gated, Started, led_by
+from prospect_intel.core.terms import Gated, Started, led_by, words_alternation
 from prospect_intel.core.text import NUMBER, cn_to_int, parse_int, sentence_bounds
 
 from .common import SiteContext, evidence, site_pages
+from .keywords import experience, founding
 
 _YEAR_DIGITS = r"(?:1[89]|20)\d\d|[12]\s\d\s?\d\s?\d|[12]\d\s\d\s?\d|[12]\d\d\s\d"
 YEAR = rf"(?<![\d.\-/])({_YEAR_DIGITS})(?!\d|\.\d)"
@@ -34,27 +35,21 @@ _BRANCH_WORDS = re.compile(r"分公司|子公司|办事处|分部|部门|分厂|
 _PERSONAL = re.compile(r"\b(?:owner|founder|engineer|technician|he|she|his|her|i|my|our team"
                        r" members|combined|collective|each|staff|employees?)\b", re.IGNORECASE)
 
-_EN_FOUNDING_VERBS = ("established", "founded", "incorporated", "formed", "started", "launched", "opened")
 _ZH_STATED: list[tuple[Gated | Started, str]] = [
-    (Started(re.compile(r"(?:注册成立|正式成立|成立|创立|创建|创办|始创|始建|组建|建立|注册)"
-                        r"(?:时间|日期|年份)?\s*(?:于|在|是|为)?\s*[:：]?\s*(?:公元)?" + ZH_YEAR
-                        + r"\s*(?:年|-|\.|/)"),
-             ("注册成立", "正式成立", "成立", "创立", "创建", "创办", "始创", "始建", "组建", "建立", "注册")),
-     "zh-verb-year"),
-    (Gated(re.compile(ZH_YEAR + rf"\s*年(?:\s*{_CN_MD}\s*月)?(?:\s*{_CN_MD}\s*日)?"
-                      r"([^。，,；;!！\n]{0,16}?)(?:注册成立|正式成立|成立|创立|创建|创办|始创|组建)"
-                      r"(?!\s*\d+\s*周年|了|\s*[\u4e00-\u9fa5]{0,8}(?:分公司|子公司|办事处|中心|部))"),
-           ("成立", "创立", "创建", "创办", "始创", "组建"), longest=60), "zh-year-verb"),
+    (Started.of_words(founding.ZH_FOUNDING_VERBS, r"(?:{words})(?:时间|日期|年份)?\s*(?:于|在|是|为)?\s*[:：]?\s*"
+                      r"(?:公元)?" + ZH_YEAR + r"\s*(?:年|-|\.|/)"), "zh-verb-year"),
+    (Gated.of_words(founding.ZH_YEAR_VERBS, ZH_YEAR + rf"\s*年(?:\s*{_CN_MD}\s*月)?(?:\s*{_CN_MD}\s*日)?"
+                    r"([^。，,；;!！\n]{0,16}?)(?:{words})"
+                    r"(?!\s*\d+\s*周年|了|\s*[\u4e00-\u9fa5]{0,8}(?:分公司|子公司|办事处|中心|部))",
+                    required=founding.ZH_YEAR_VERBS_GATE, longest=60), "zh-year-verb"),
 ]
 _EN_STATED: list[tuple[Gated | Started, str]] = [
-    (Started(re.compile(r"\b(?:established|founded|incorporated|formed|started|launched|opened)"
-                        r"(?:\s+(?:in|on|back in|during))?(?:\s*:)?\s+(?:the\s+year\s+)?"
-                        r"(?:[A-Z][a-z]+\.?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?" + YEAR, re.IGNORECASE),
-             _EN_FOUNDING_VERBS), "en-verb-year"),
-    (Started(re.compile(r"\bEst(?:\.|ablished)?\s*:?\s*" + YEAR, re.IGNORECASE), ("est",)), "en-est"),
-    (Gated(re.compile(r"\bIn\s+" + YEAR + r",?\s+[^.\n]{0,80}?\b(?:founded|established|started|opened|"
-                      r"incorporated|launched)\b", re.IGNORECASE), _EN_FOUNDING_VERBS, longest=130),
-     "en-in-year-founded"),
+    (Started.of_words(founding.EN_FOUNDING_VERBS, r"\b(?:{words})(?:\s+(?:in|on|back in|during))?(?:\s*:)?\s+"
+                      r"(?:the\s+year\s+)?(?:[A-Z][a-z]+\.?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?" + YEAR,
+                      re.IGNORECASE), "en-verb-year"),
+    (Started.of_words(founding.EN_EST, r"\b(?:{words})(?:\.|ablished)?\s*:?\s*" + YEAR, re.IGNORECASE), "en-est"),
+    (Gated.of_words(founding.EN_IN_YEAR_VERBS, r"\bIn\s+" + YEAR + r",?\s+[^.\n]{0,80}?\b(?:{words})\b",
+                    re.IGNORECASE, required=founding.EN_FOUNDING_VERBS, longest=130), "en-in-year-founded"),
 ]
 # "In 2012 we opened our second branch", "our Leeds office was established in 2012": a year
 # something other than the company began (a branch, a store, a website), not the founding year.
@@ -68,32 +63,33 @@ _EN_OTHER_SUBJECT = re.compile(r"\b(?:branch|(?<!head )(?<!main )office|store|sh
                                r"(?:es|s)?,?\s+(?:\w+\s+){0,2}?(?:was\s+|were\s+|is\s+|has been\s+)?$",
                                re.IGNORECASE)
 _EN_WEAK_VERB = re.compile(r"\b(?:opened|launched|started)\b", re.IGNORECASE)
-_EN_SINCE = Started(re.compile(r"\b(?:since|serving\s[^.\n]{0,40}?since)\s+" + YEAR, re.IGNORECASE),
-                    ("since", "serving"))
+_SINCE, _SERVING = founding.EN_SINCE
+_EN_SINCE = Started(re.compile(rf"\b(?:{_SINCE}|{_SERVING}\s[^.\n]{{0,40}}?{_SINCE})\s+" + YEAR, re.IGNORECASE),
+                    founding.EN_SINCE)
 _EN_SINCE_SKIP = re.compile(r"(?:member|partner|certified|licensed|accredited|dealer|"
                             r"affiliate|registered|listed|approved)\w*\s+(?:\w+\s+){0,5}$",
                             re.IGNORECASE)
 
-_ZH_AGE = Started(re.compile(r"(?:成立|创立|创办|创建|发展)(?:至今|已有|已经|已|有)?\s*(?:近|超过|逾)?\s*("
-                             + NUMBER + r")\s*(?:余|多)?\s*年"), ("成立", "创立", "创办", "创建", "发展"))
-_ZH_AGE_HISTORY = Started(re.compile(r"(?:公司|企业|我们)[^。，；]{0,8}?(" + NUMBER
-                                     + r")\s*(?:余|多)?\s*年(?:的)?(?:发展历程|发展历史|历史|风雨历程)"),
-                          ("公司", "企业", "我们"), required=("历程", "历史"))
+_ZH_AGE = Started.of_words(founding.ZH_AGE_VERBS, r"(?:{words})(?:至今|已有|已经|已|有)?\s*(?:近|超过|逾)?\s*("
+                           + NUMBER + r")\s*(?:余|多)?\s*年")
+_ZH_AGE_HISTORY = Started.of_words(founding.ZH_AGE_SUBJECTS, r"(?:{words})[^。，；]{0,8}?(" + NUMBER
+                                   + r")\s*(?:余|多)?\s*年(?:的)?(?:" + words_alternation(founding.ZH_HISTORY_NOUNS)
+                                   + ")", required=founding.ZH_HISTORY)
+_AGE_UNITS = "|".join(f"{unit}s?" for unit in founding.EN_AGE_UNITS)
 _EN_AGE = Gated(led_by(EN_NUMBER_FIRST + r"omnaf\s", r"(?:over|more than|nearly|almost|about|for)?\s*(" + EN_NUMBER
-                     + r")\+?\s*(?:years?|decades?)\s+(?:of\s+)?(?:in business|experience|"
-                     r"of service|of serving|serving|history|in the industry)", re.IGNORECASE),
-    ('year', 'decade'), longest=80)
+                       + rf")\+?\s*(?:{_AGE_UNITS})\s+(?:of\s+)?(?:in business|experience|"
+                       r"of service|of serving|serving|history|in the industry)", re.IGNORECASE),
+                founding.EN_AGE_UNITS, longest=80)
 
 # Every match names access control: the patterns run only on pages that do (Gated).
-_ZH_AC = ("门禁", "一卡通", "出入口")
-_EN_AC = ("access control", "access-control")
+_ZH_AC, _EN_AC = experience.ZH_AC, experience.EN_AC
+_ZH_AC_WORDS = words_alternation(_ZH_AC)
 _ZH_AC_YEARS: list[Gated | Started] = [
-    Started(re.compile(r"(?:从事|专注|专注于|专业从事|深耕|致力于|经营|服务于)[^。，；;]{0,12}?"
-                       r"(?:门禁|一卡通|出入口)[^。，；;]{0,10}?(?:近|超过|逾)?(" + NUMBER
-                       + r")\s*(余|多)?\s*年"), ("从事", "专注", "专业从事", "深耕", "致力于", "经营", "服务于")),
-    Gated(re.compile(r"(" + NUMBER + r")\s*(余|多)?\s*年(?:的)?(?:门禁|一卡通|出入口控制)"
-                     r"(?:行业|领域|系统|产品)?(?:经验|经历|历史|从业)"), _ZH_AC, longest=60,
-          anchors=[f"年{de}{ac}" for de in ("", "的") for ac in ("门禁", "一卡通", "出入口控制")]),
+    Started.of_words(experience.ZH_LEAD_VERBS, r"(?:{words})[^。，；;]{0,12}?(?:" + _ZH_AC_WORDS
+                     + r")[^。，；;]{0,10}?(?:近|超过|逾)?(" + NUMBER + r")\s*(余|多)?\s*年", longest_first=False),
+    Gated(re.compile(r"(" + NUMBER + r")\s*(余|多)?\s*年(?:的)?(?:" + words_alternation(experience.ZH_AC_SYSTEMS)
+                     + r")(?:行业|领域|系统|产品)?(?:经验|经历|历史|从业)"), _ZH_AC, longest=60,
+          anchors=[f"年{de}{ac}" for de in ("", "的") for ac in experience.ZH_AC_SYSTEMS]),
 ]
 _EN_AC_YEARS: list[Gated | Started] = [
     Gated(led_by(EN_NUMBER_FIRST, r"(" + EN_NUMBER + r")\s*(\+)?\s*years?\s+(?:of\s+)?(?:experience\s+)?"
@@ -109,7 +105,7 @@ _EN_AC_YEARS: list[Gated | Started] = [
 _ZH_AC_START = Gated(re.compile(
     r"(自|从)?\s*" + ZH_YEAR + r"\s*年(?:\s*\d{1,2}\s*月)?\s*(起|开始|以来)?\s*[，,]?\s*(?:公司|我们|我司|本公司)?"
     r"\s*(?:便|就|即)?\s*(?:开始)?(进入|涉足|投身|从事|专注于?|专业从事|深耕|经营|代理|销售|致力于)"
-    r"[^。，,；;\n]{0,12}?(?:门禁|一卡通|出入口)"), _ZH_AC, longest=80, anchors=("年",))
+    r"[^。，,；;\n]{0,12}?(?:" + _ZH_AC_WORDS + ")"), _ZH_AC, longest=80, anchors=("年",))
 _EN_AC_START = Gated(re.compile(
     r"access[- ]control[^.\n]{0,40}?\bsince\s+" + YEAR + r"|\bsince\s+" + YEAR + r",?\s+[^.\n]{0,50}?"
     r"\b(?:install|suppl|sell|design|servic|speciali[sz]|provid|deal|distribut)\w*\s+(?:\w+\s+){0,3}?"

@@ -4,7 +4,7 @@ Each reader adds one signed weight to `Verdicts` with a reason a rep can read: m
 statements (主营…, "we specialise in…"), service lists naming three or more lines, the company's
 own name and page titles, and the share of access-control lines on the product pages. Lines of a
 list are classed with the access-control terms and the other product lines of
-`data/business.toml` ([access_control], [main_line]).
+`keywords/business.py` (ACCESS_CONTROL, MAIN_LINE).
 """
 from __future__ import annotations
 

@@ -2,7 +2,7 @@
 
 Chinese names need an organisation suffix (公司, 银行, 医院, 小区, 部委 ...) once project words
 are stripped from the end (…门禁一卡通系统工程 → the client). English names need a word that is
-not a service word (data/clients.toml [generic]), and are never a person ("Mr. ...") or a
+not a service word (keywords/clients.py GENERIC), and are never a person ("Mr. ...") or a
 placeholder ("Client 1", "Unknown Project"). A project title "Campus upgrade – Acme University"
 gives the part after the dash.
 """
@@ -157,7 +157,7 @@ def _known() -> tuple[tuple[str, ...], re.Pattern[str] | None]:
 
 
 def well_known(name: str, *, anywhere: bool = False) -> bool:
-    """A name of the well-known list (data/clients.toml [notable] names): the name starts with
+    """A name of the well-known list (keywords/clients.py NOTABLE names): the name starts with
     it (腾讯, 腾讯科技, Google UK), or with `anywhere` holds it (杭州万科城市花园)."""
     folded = fold(name)
     chinese, latin = _known()

@@ -1,8 +1,8 @@
 """Access-control product tiers, the main tier and the brands a prospect carries.
 
-Brands come from the maintained list in `data/brands.toml` (Latin and Chinese names); a brand
+Brands come from the maintained list in `keywords/brands.py` (Latin and Chinese names); a brand
 counts only on the site's own pages (blog/news articles comparing brands do not), and never
-inside the company's own name. Tiers come from product-line terms (`data/business.toml`
+inside the company's own name. Tiers come from product-line terms (`keywords/business.py`
 [tiers]) and from the tier of access-control brands found.
 """
 from __future__ import annotations

@@ -19,12 +19,12 @@ from prospect_intel.core.terms import Gated, NeedleSet, Started, lowered
 from prospect_intel.core.text import line_of
 
 from .common import SiteContext, evidence, load, site_pages
+from .keywords import company_names
 
 # Every name ends in one of these words; the name is at most 30 characters before it (so the
 # pattern, which starts with a character class, runs only in the windows around them).
-_ZH_NAME_ENDS = ("公司", "集团", "服务站", "商行", "经营部", "门市部", "工作室", "维修部")
-_ZH_NAME = Gated(re.compile(r"[\u4e00-\u9fa5（）()]{2,30}?(?:股份有限公司|有限责任公司|有限公司|集团公司|集团|"
-                            r"公司|服务站|商行|经营部|门市部|工作室|维修部)"), _ZH_NAME_ENDS, longest=36)
+_ZH_NAME = Gated.of_words(company_names.ZH_SUFFIXES, r"[\u4e00-\u9fa5（）()]{2,30}?(?:{words})",
+                          required=company_names.ZH_SUFFIX_GATE, longest=36)
 _ZH_NAME_PREFIX = re.compile(r"^(?:欢迎(?:进入|访问|来到|光临)?|版权所有|本站|关于|地址|联系|您好|我们是|"
                              r"技术支持|主办单位|所属|简称|我|本|公司|是|为|由|的|与|和|及)+")
 _EN_NAME = re.compile(r"\b((?:[A-Z][\w&'.-]*\s+){1,5}(?:Inc\.?|LLC|L\.L\.C\.|Ltd\.?|Limited|"

@@ -23,6 +23,7 @@ from prospect_intel.core.terms import Started
 
 from . import access, business, capital, contact, crosscheck, dates, emails, phones, products, profile, references, size
 from .common import ROLE_RANK, SiteContext, Unresolved, lower
+from .keywords import copyright
 
 Extractor = Callable[[Sequence[ParsedPage], SiteContext], Sequence[Evidence | Unresolved]]
 
@@ -55,9 +56,8 @@ FIELD_ROLES = {f.name: f.roles for f in FIELDS}
 _CONTACT_FIELDS = {"office_address", "phone_numbers", "fax_numbers", "emails", "branches"}
 _NO_CONFLICT = {"company_name", "main_business", "product_tiers", "main_product_tier", "brands"}
 _CONF_RANK = {"high": 0, "medium": 1, "low": 2}
-_COPYRIGHT = Started(re.compile(r"(?:©|\(c\)|copyright|版权所有)[^\n]{0,60}?((?:19|20)\d\d)"
-                                r"(?:\s{0,8}[-–~]\s{0,8}((?:19|20)\d\d))?", re.IGNORECASE),
-                     ("©", "(c)", "copyright", "版权所有"))
+_COPYRIGHT = Started.of_words(copyright.MARKS, r"(?:{words})[^\n]{0,60}?((?:19|20)\d\d)"
+                                                r"(?:\s{0,8}[-–~]\s{0,8}((?:19|20)\d\d))?", re.IGNORECASE)
 STALE_YEARS = 3
 
 

@@ -12,28 +12,27 @@ from typing import Any
 from prospect_intel.core.document import ParsedPage
 from prospect_intel.core.models import Evidence
 from prospect_intel.core.structured import as_text
-from prospect_intel.core.terms import Gated, Started, led_by
+from prospect_intel.core.terms import Gated, Started, led_by, words_alternation
 from prospect_intel.core.text import NUMBER, parse_int
 
 from .common import SiteContext, evidence, site_pages
 from .dates import EN_NUMBER, EN_NUMBER_FIRST, _count
+from .keywords import headcount as words
 
 _MORE = r"(余|多|多名|以上|\+)?"
-_ZH_RANGE = Started(re.compile(r"(?:人员规模|员工人数|公司规模|企业规模|员工规模|公司人数|团队规模)\s*[:：]?\s*("
-                               + NUMBER + r")\s*(?:-|~|～|—|至|到)\s*(" + NUMBER + r")\s*人"),
-    ('人员规模', '员工人数', '公司规模', '企业规模', '员工规模', '公司人数', '团队规模'))
+_ZH_RANGE = Started.of_words(words.ZH_RANGE_LABELS, r"(?:{words})\s*[:：]?\s*(" + NUMBER
+                              + r")\s*(?:-|~|～|—|至|到)\s*(" + NUMBER + r")\s*人")
 _ZH_TOTAL = Gated(re.compile(
     r"(外聘|兼职|临时|外包|合作|客户|会员|服务|培训|累计|接待|用户)?"
     r"(?:正式|在职|在册|全职|现有|拥有|共有|公司)?\s*(?:员工|职工|雇员|从业人员|团队成员|团队|员工总数)"
     r"(?:总数|人数|总人数)?\s*(?:达到|达|约|有|共|近|超过|逾|已达|共计|为)?\s*[:：]?\s*(" + NUMBER
     + r")\s*" + _MORE + r"\s*(?:名|人|位)(以上|左右)?"),
     ('员工', '职工', '雇员', '从业人员', '团队'), longest=60)
-_ZH_SIZE_AFTER = Started(re.compile(r"(?:人员规模|公司规模|员工人数|公司人数|团队规模)\s*[:：]?\s*(" + NUMBER
-                                    + r")\s*" + _MORE + r"\s*人"),
-    ('人员规模', '公司规模', '员工人数', '公司人数', '团队规模'))
+_ZH_SIZE_AFTER = Started.of_words(words.ZH_SIZE_LABELS, r"(?:{words})\s*[:：]?\s*(" + NUMBER + r")\s*" + _MORE
+                                   + r"\s*人")
 # 一支35人的团队 (a team of 35); 一支30人的施工队伍 is a sub-group (see _SUBGROUP).
-_ZH_TEAM = Gated(re.compile(r"一支\s*(" + NUMBER + r")\s*(余|多)?\s*(?:人|名)(?:左右)?的([^。，,；;\n]{0,8}?)"
-                            r"(?:团队|队伍)"), ("一支",))
+_ZH_TEAM = Gated.of_words(words.ZH_TEAM, r"(?:{words})\s*(" + NUMBER + r")\s*(余|多)?\s*(?:人|名)(?:左右)?的"
+                         r"([^。，,；;\n]{0,8}?)(?:团队|队伍)")
 _SUBGROUP = re.compile(r"技术|销售|研发|管理|工程|施工|安装|售后|设计|生产|外聘|兼职|临时")
 # Led by a qualifier (over, more than, nearly, about...) or a number: digits or z/o/t/f/s/e/n words.
 _EN_TOTAL = Gated(led_by(
@@ -55,15 +54,13 @@ _EN_SIZE = Started(re.compile(
     r"workforce)[ \t]*:[ \t]*(\d[\d,]*)(?:[ \t]*(?:-|to)[ \t]*(\d[\d,]*))?(\+)?"
     r"(?![\d,]*[ \t]*(?:years?|yrs|%))", re.IGNORECASE),
     ('number', 'employees', 'staff', 'team', 'company', 'headcount', 'workforce'))
-_EN_RANGE_NOUN = Started(re.compile(r"(?<=[ \t])(?:employees|staff|people|team members|workers)\b",
-                                    re.IGNORECASE), ('employees', 'staff', 'people', 'team members', 'workers'))
+_EN_RANGE_NOUN = Started.of_words(words.EN_RANGE_NOUNS, r"(?<=[ \t])(?:{words})\b", re.IGNORECASE)
 _EN_BARE_RANGE = re.compile(r"(?<![\d-])(\d[\d,]*)[ \t]*(?:-|to)[ \t]*(\d[\d,]*)[ \t]+$")
 # "Our 12-strong team", "a twelve-strong workforce".
-_EN_STRONG = Gated(led_by(EN_NUMBER_FIRST, r"\b(" + EN_NUMBER + r"|\d+)[- ]strong[ \t]+(?:\w+[ \t]+)?"
-                              r"(?:team|workforce|staff|crew)\b", re.IGNORECASE), ("strong",))
-_EN_EMPLOYS = Started(re.compile(r"\bemploys[ \t]+(?:(over|more than|nearly|about)[ \t]+)?(" + EN_NUMBER
-                                 + r"|\d+)[ \t]*(\+)?[ \t]+(?:people|staff|employees)", re.IGNORECASE),
-    ('employs',))
+_EN_STRONG = Gated(led_by(EN_NUMBER_FIRST, r"\b(" + EN_NUMBER + r"|\d+)[- ](?:" + words_alternation(words.EN_STRONG)
+                          + r")[ \t]+(?:\w+[ \t]+)?(?:team|workforce|staff|crew)\b", re.IGNORECASE), words.EN_STRONG)
+_EN_EMPLOYS = Started.of_words(words.EN_EMPLOYS, r"\b(?:{words})[ \t]+(?:(over|more than|nearly|about)[ \t]+)?("
+                               + EN_NUMBER + r"|\d+)[ \t]*(\+)?[ \t]+(?:people|staff|employees)", re.IGNORECASE)
 _EN_SKIP = re.compile(r"(?:serv\w*|train\w*|help\w*|protect\w*|clients?|customers?)[ \t]+(?:\w+[ \t]+)?$",
                       re.IGNORECASE)
 
@@ -174,18 +171,17 @@ def _count_text(text: str) -> Any:
 
 _STAFF = {
     "sales_staff": [
-        Gated(re.compile(r"(?:销售人员|销售工程师|业务人员|业务员|营销人员|销售团队|销售)\s*(?:有|共)?\s*("
-                         + NUMBER + r")\s*(?:名|人|位)"), ("销售", "业务", "营销")),
-        Gated(led_by(EN_NUMBER_FIRST, r"\b(" + EN_NUMBER + r"|\d+)[ \t]+(?:sales[ \t]+(?:staff|people|reps|"
-                         r"representatives|team members|engineers)|salespeople)\b", re.IGNORECASE),
-              ("sales",), longest=60)],
+        Gated.of_words(words.SALES["zh"], r"(?:{words})\s*(?:有|共)?\s*(" + NUMBER + r")\s*(?:名|人|位)",
+                       required=words.SALES["zh_gate"]),
+        Gated(led_by(EN_NUMBER_FIRST, r"\b(" + EN_NUMBER + r"|\d+)[ \t]+(?:sales[ \t]+(?:"
+                     + words_alternation(words.SALES["en"]) + r")|salespeople)\b", re.IGNORECASE),
+              words.SALES["en_gate"], longest=60)],
     "tech_staff": [
-        Gated(re.compile(r"(?<!级)(?:技术人员|技术工程师|工程师|技术团队|施工人员|安装人员|技术员|售后工程师)\s*"
-                         r"(?:有|共)?\s*(" + NUMBER + r")\s*(?:名|人|位)"),
-              ("技术", "工程师", "施工人员", "安装人员")),
+        Gated.of_words(words.TECH["zh"], r"(?<!级)(?:{words})\s*(?:有|共)?\s*(" + NUMBER + r")\s*(?:名|人|位)",
+                       required=words.TECH["zh_gate"]),
         Gated(led_by(EN_NUMBER_FIRST, r"\b(" + EN_NUMBER + r"|\d+)[ \t]+(?:(?:field|service|installation)[ \t]+)?"
-                         r"(?:engineers|technicians|installers)\b(?![ \t]*(?:&|and)[ \t]+\w+[ \t]+staff)",
-                         re.IGNORECASE), ("engineers", "technicians", "installers"), longest=60)],
+                     r"(?:" + words_alternation(words.TECH["en"]) + r")\b(?![ \t]*(?:&|and)[ \t]+\w+[ \t]+staff)",
+                     re.IGNORECASE), words.TECH["en"], longest=60)],
 }
 
 

@@ -12,20 +12,9 @@ import pytest
 from bench.extraction import mock_sites, real_sites
 from prospect_intel.core.document import ParsedPage, parse_page
 from prospect_intel.core.terms import Gated, Started
-from prospect_intel.extractors import (
-    business,
-    capital,
-    contact,
-    crosscheck,
-    dates,
-    mainline,
-    phones,
-    products,
-    profile,
-    references,
-    site,
-    size,
-)
+from prospect_intel.crawler import patterns as crawler_patterns
+from prospect_intel.extractors import contact, mainline, phones, products, profile, references
+from prospect_intel.extractors import patterns as extractor_patterns
 from prospect_intel.extractors.site import _context
 
 REALSITES = Path(__file__).resolve().parents[3] / "shared" / "realsites"
@@ -54,23 +43,9 @@ def _texts() -> list[str]:
 
 
 def _patterns():
-    found = [business._excluded(), *products._tier_patterns().values(), mainline._lead_ins(),
-             mainline._other_lines()]
-    for section, key in (("access_control", ""), ("model", "manufacturer"), ("model", "distributor"),
-                         ("model", "integrator")):
-        found.append(business._patterns(section, key))
-    found.append(business._patterns("model", "distributor", True))
-    found += [size._ZH_RANGE, size._ZH_TOTAL, size._ZH_SIZE_AFTER, size._EN_TOTAL, size._EN_TEAM,
-              size._EN_EMPLOYS, dates._EN_AGE, dates._ZH_AC_START, dates._EN_AC_START,
-              size._ZH_TEAM, size._EN_SIZE, size._EN_STRONG, size._EN_RANGE_NOUN,
-              *dates._ZH_AC_YEARS, *dates._EN_AC_YEARS, crosscheck._own_factory(), capital._CAPITAL,
-              capital._EN_CAPITAL, site._COPYRIGHT, phones._COUNTRY_CODE, contact._BRANCH,
-              contact._EN_OFFICES, profile._ZH_NAME, contact._SHOP_SITE, contact._WORKSHOP,
-              contact._english_cues()[2], *[p for ps in size._STAFF.values() for p in ps],
-              references._ZH_LIST, profile._lead_in(), contact._labels()[0], contact._LOCATED,
-              *[pattern for pattern, _ in dates._ZH_STATED + dates._EN_STATED], dates._EN_SINCE,
-              dates._ZH_AGE, dates._ZH_AGE_HISTORY]
-    return found
+    """Every Gated, Started and TermAlternation, from the pattern registries."""
+    found = extractor_patterns.every_pattern() + crawler_patterns.every_pattern()
+    return [pattern for _, pattern in found]
 
 
 @pytest.mark.parametrize("pattern", _patterns(), ids=lambda p: type(p).__name__ + ":" + p.pattern.pattern[:30]

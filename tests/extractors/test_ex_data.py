@@ -1,10 +1,11 @@
-"""The data files: load, carry a version, and hold consistent entries."""
+"""The keyword tables: load, carry a version, and hold consistent entries."""
 import pytest
 
-from prospect_intel.extractors.common import DATA_DIR, load
+from prospect_intel.extractors.common import load
+from prospect_intel.extractors.keywords import TABLES
 from prospect_intel.extractors.products import TIERS, brands
 
-FILES = sorted(p.stem for p in DATA_DIR.glob("*.toml"))
+FILES = sorted(name for name, table in TABLES.items() if hasattr(table.module, "TABLE"))
 
 
 @pytest.mark.parametrize("name", FILES)

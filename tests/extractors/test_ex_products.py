@@ -1,4 +1,4 @@
-"""Brands (data/brands.toml) and access-control tiers."""
+"""Brands (keywords/brands.py) and access-control tiers."""
 import pytest
 from extractor_helpers import page, site, value
 

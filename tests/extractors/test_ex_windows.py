@@ -5,49 +5,32 @@ finds.
 holds only if no match is longer than N and every match holds one of the literals.
 `terms.Started` tries its pattern only where one of its literals is printed; the promise holds
 only if every match starts with one of them. All of this is checked here, for every such pattern
-in the extractor modules (found by walking them, so a new
-one is covered without being listed), on the mock web, the fixture sites, the saved real sites
+in the extractors and the crawler (found by walking their pattern registries, `patterns.py`, so
+a new one is covered without being listed here), on the mock web, the fixture sites, the saved real sites
 and texts built to sit on window edges.
 """
 from __future__ import annotations
 
-import importlib
-import pkgutil
 import re
 from pathlib import Path
 
 import pytest
 
-import prospect_intel.extractors as extractors
 from bench.extraction import mock_sites, real_sites
 from prospect_intel.core.decoding import decode_html
 from prospect_intel.core.document import parse_page
 from prospect_intel.core.models import PageDoc
 from prospect_intel.core.terms import _CASE_ODDITIES, LED_BY, Gated, Started
+from prospect_intel.crawler import patterns as crawler_patterns
+from prospect_intel.extractors import patterns as extractor_patterns
 
 ROOT = Path(__file__).resolve().parents[2]
 REALSITES = ROOT.parent / "shared" / "realsites"
 
 
 def _gated_patterns() -> list[tuple[str, Gated | Started]]:
-    found = []
-    for info in pkgutil.iter_modules(extractors.__path__):
-        module = importlib.import_module(f"prospect_intel.extractors.{info.name}")
-        for name, value in vars(module).items():
-            found += [(f"{info.name}.{name}{where}", item) for where, item in _walk(value)]
-    return found
-
-
-def _walk(value, where: str = ""):
-    """(path, Gated or Started) in a module attribute: itself, or inside lists, tuples and dicts."""
-    if isinstance(value, (Gated, Started)):
-        yield where, value
-    elif isinstance(value, (list, tuple)):
-        for index, item in enumerate(value):
-            yield from _walk(item, f"{where}[{index}]")
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _walk(item, f"{where}[{key!r}]")
+    return [(name, pattern) for name, pattern in extractor_patterns.every_pattern() + crawler_patterns.every_pattern()
+            if isinstance(pattern, (Gated, Started))]
 
 
 def _texts() -> list[str]:
@@ -64,14 +47,7 @@ def _texts() -> list[str]:
     return texts + edge
 
 
-def _built_lazily() -> list[tuple[str, Gated | Started]]:
-    """Patterns built from data files on first use (not module attributes)."""
-    from prospect_intel.extractors import contact, profile
-
-    return [("contact._labels.inline", contact._labels()[0]), ("profile._lead_in", profile._lead_in())]
-
-
-GATED = _gated_patterns() + _built_lazily()
+GATED = _gated_patterns()
 
 
 def test_the_walk_finds_the_windowed_and_started_patterns():

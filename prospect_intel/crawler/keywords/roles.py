@@ -1,9 +1,14 @@
 """Keyword tables that say which page role a link or a page belongs to (Chinese and English).
 
-Data, not logic: `pages.py` and `linkrank.py` read these tables. Keywords are matched in lower
-case; Chinese entries cover simplified and traditional forms; URL tokens include the pinyin
-initials Chinese SME sites use for file names (gsjj = 公司简介, lxwm = 联系我们, ...).
+Concepts: ROLE_PHRASES and ROLE_URL_TOKENS per role (each list holds Chinese and English words),
+LOW_VALUE_PHRASES, LOW_VALUE_URL_TOKENS and PAGINATION_PHRASES (both languages in one list);
+KEY_ROLES names the roles. Data, not logic: `crawler/pages.py` and `crawler/linkrank.py` read
+these tables. Keywords are matched in lower case; Chinese entries cover simplified and
+traditional forms; URL tokens include the pinyin initials Chinese SME sites use for file names
+(gsjj = 公司简介, lxwm = 联系我们, ...).
 """
+
+VERSION = 1
 
 KEY_ROLES = ("about", "products", "cases", "contact")
 

@@ -1,0 +1,109 @@
+"""Reference-client vocabulary (read by extractors/names.py and references.py).
+
+Concepts: SECTORS (sector by words in the client name, both languages in `terms`), NOTABLE
+(`terms` and `names`, both languages), GENERIC (zh, en, and person_titles in both languages).
+"""
+
+VERSION = 1
+
+# Sector by words in the client name, first match wins (order matters).
+SECTORS = (
+    {
+        "name": "government",
+        "terms": (
+            "政府", "人民政府", "公安", "公安局", "派出所", "法院", "检察院", "税务", "海关", "管委会", "街道办",
+            "局", "委员会", "监狱", "部队", "武警", "消防", "government", "ministry", "municipal", "city of",
+            "county", "police", "court", "department of", "fire department", "army", "navy", "embassy", "council",
+            "state of",
+        ),
+    },
+    {
+        "name": "bank",
+        "terms": ("银行", "信用社", "农商行", "证券", "保险", "bank", "credit union", "insurance", "financial"),
+    },
+    {
+        "name": "hospital",
+        "terms": (
+            "医院", "卫生院", "妇幼", "疾控", "诊所", "hospital", "clinic", "medical center", "medical centre",
+            "health", "nhs", "surgery", "medical practice",
+        ),
+    },
+    {
+        "name": "school",
+        "terms": (
+            "大学", "学院", "学校", "中学", "小学", "幼儿园", "university", "college", "school", "academy",
+            "institute", "campus",
+        ),
+    },
+    {
+        "name": "real_estate",
+        "terms": (
+            "小区", "花园", "地产", "置业", "物业", "公寓", "家园", "苑", "大厦", "广场", "apartment", "apartments",
+            "residency", "residences", "park", "homes", "bungalow", "villa", "society", "towers", "heights", "estate",
+            "real estate", "properties", "housing",
+        ),
+    },
+    {
+        "name": "enterprise",
+        "terms": (
+            "公司", "集团", "厂", "酒店", "商场", "超市", "中心", "ltd", "limited", "inc", "corp", "llc", "pvt",
+            "plant", "hotel", "resort", "mall", "restaurant", "factory", "group", "industries", "company", "motors",
+            "cement", "gym", "coffee", "cafe", "café", "bakery", "pub", "bar", "salon", "pharmacy", "dental",
+            "solicitors", "accountants", "garage", "supermarket",
+        ),
+    },
+)
+
+# Words that make a client large or well known on their own.
+NOTABLE = {
+    "terms": (
+        "政府", "公安局", "银行", "医院", "大学", "集团", "500强", "股份有限公司", "中国", "国家", "省", "市人民",
+        "中心医院", "人民医院", "university", "hospital", "bank", "government", "ministry", "police",
+        "international airport", "airport", "group", "corporation", "fortune 500", "nhs", "city council",
+        "county council", "borough council", "district council", "metropolitan council", "national health service",
+        "department of", "state university",
+    ),
+    # Well-known organisations (Chinese and Latin names).
+    "names": (
+        "中国移动", "中国联通", "中国电信", "国家电网", "南方电网", "中石油", "中石化", "中国石油", "中国石化",
+        "中海油", "工商银行", "建设银行", "农业银行", "中国银行", "交通银行", "招商银行", "万科", "碧桂园", "恒大",
+        "保利", "华为", "腾讯", "阿里巴巴", "京东", "比亚迪", "海尔", "格力", "美的", "联想", "中建", "中铁",
+        "中国铁建", "Volkswagen", "Taj Hotel", "Hilton", "Marriott", "Hyatt", "Fairmont", "KFC", "Subway", "McDonald",
+        "Starbucks", "Walmart", "Siemens", "Microsoft", "Google", "Amazon", "Toyota", "Ford", "General Motors",
+        "Godrej", "Tata", "Reliance", "UltraTech", "Ultra Tech",
+    ),
+}
+
+# Words that make a heading or alt text a category, a service or a placeholder, not a client.
+GENERIC = {
+    "zh": (
+        "案例", "更多", "查看", "详情", "首页", "上一页", "下一页", "联系我们", "关于我们", "产品", "服务", "新闻",
+        "系列", "图片", "展示", "客户案例", "工程案例", "成功案例", "合作伙伴", "返回", "印刷", "设计", "制作",
+        "安装", "维修", "系统", "方案", "解决方案", "监控", "门禁", "分类",
+    ),
+    "en": (
+        "installation", "installations", "install", "system", "systems", "project", "projects", "electrical",
+        "wiring", "commissioning", "power", "industrial", "commercial", "residential", "services", "service",
+        "solutions", "solution", "maintenance", "design", "work", "works", "repair", "upgrade", "security", "cctv",
+        "camera", "cameras", "access", "control", "alarm", "alarms", "fire", "network", "networking", "production",
+        "line", "heavy", "equipment", "machine", "machines", "factor", "correction", "voltage", "stabilizer",
+        "distribution", "automation", "solar", "panel", "testing", "featured", "gallery", "portfolio", "client",
+        "clients", "logo", "image", "photo", "more", "view", "read", "our", "the", "and", "of", "for", "a", "an",
+        "with", "in", "to", "complete", "full", "new", "modern", "interior", "lighting", "audio", "video", "home",
+        "theater", "office", "building", "cabling", "fiber", "wifi", "smart", "locks", "lock", "keys", "emergency",
+        "other", "example", "examples", "case", "study", "studies", "recent", "completed", "quality", "consultancy",
+        "engineering", "intercom", "intercoms", "fence", "inverter", "inverters", "what", "customers", "say",
+        "reviews", "areas", "serving", "area", "metro", "why", "how", "that", "this", "we", "us", "you", "your",
+        "deliver", "delivers", "results", "highlights", "approach", "trust", "trusted", "team", "support", "safety",
+        "reliable", "professional", "technical", "surveillance", "energy", "padlock", "deadbolt", "door", "doors",
+        "handle", "unit", "units", "mobile", "high", "low", "expert", "experts", "about", "contact", "call", "today",
+        "free", "quote", "get", "started", "learn", "see", "all", "latest", "news", "testimonials", "testimonial",
+        "happy", "satisfied", "years", "experience", "mission", "vision", "values", "why choose", "choose", "best",
+        "top", "leading", "local", "certified", "licensed", "insured", "bonded", "emergency", "hour", "hours",
+        "available", "now",
+    ),
+    "person_titles": ("mr", "mrs", "ms", "dr", "miss", "先生", "女士", "经理", "总"),
+}
+
+# The table as `extractors.common.load("clients")` returns it.
+TABLE = {"version": VERSION, "sector": SECTORS, "notable": NOTABLE, "generic": GENERIC}

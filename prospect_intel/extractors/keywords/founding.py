@@ -1,0 +1,28 @@
+"""Founding and company-age phrasing (read by extractors/dates.py).
+
+Concept: how a site says when the company began or how long it has been going. Chinese:
+ZH_FOUNDING_VERBS (成立, 创立 ... before a year), ZH_YEAR_VERBS (after a year: 2009年成立),
+ZH_AGE_VERBS (成立十余年), ZH_AGE_SUBJECTS and ZH_HISTORY (公司…十年的发展历程). English:
+EN_FOUNDING_VERBS ("established in 1998"), EN_EST, EN_SINCE ("since 1998", "serving … since"),
+EN_AGE_UNITS ("over 20 years").
+"""
+
+VERSION = 1
+
+ZH_FOUNDING_VERBS = ("注册成立", "正式成立", "成立", "创立", "创建", "创办", "始创", "始建", "组建", "建立", "注册")
+ZH_YEAR_VERBS = ("注册成立", "正式成立", "成立", "创立", "创建", "创办", "始创", "组建")
+# Literals every ZH_YEAR_VERBS match holds (注册成立 and 正式成立 hold 成立).
+ZH_YEAR_VERBS_GATE = ("成立", "创立", "创建", "创办", "始创", "组建")
+ZH_AGE_VERBS = ("成立", "创立", "创办", "创建", "发展")
+ZH_AGE_SUBJECTS = ("公司", "企业", "我们")
+ZH_HISTORY_NOUNS = ("发展历程", "发展历史", "历史", "风雨历程")
+# Literals every ZH_HISTORY_NOUNS word holds.
+ZH_HISTORY = ("历程", "历史")
+
+EN_FOUNDING_VERBS = ("established", "founded", "incorporated", "formed", "started", "launched", "opened")
+# After "In 1998, ...": the founding verbs but "formed".
+EN_IN_YEAR_VERBS = ("founded", "established", "started", "opened", "incorporated", "launched")
+EN_EST = ("est",)
+EN_SINCE = ("since", "serving")
+# "over 20 years", "two decades": each unit also in the plural.
+EN_AGE_UNITS = ("year", "decade")

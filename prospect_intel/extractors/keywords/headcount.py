@@ -1,0 +1,35 @@
+"""Headcount and staff-split phrasing (read by extractors/size.py).
+
+Concept: how a site states its number of people. Chinese: ZH_SIZE_LABELS (人员规模, 员工人数 ...
+before a count or a range), ZH_TEAM (一支 ... 人的团队), ZH_STAFF_GATE (words every total holds).
+English: EN_TEAM_NOUNS (the nouns a bare "10-50 employees" range ends with), EN_EMPLOYS, EN_STRONG,
+EN_TEAM. The staff split: SALES (zh, en, and the gate literals of each) and TECH (the same).
+"""
+
+VERSION = 1
+
+# Labels before a headcount or a range (人员规模：50-99人, 公司人数 120人). RANGE reads both.
+ZH_RANGE_LABELS = ("人员规模", "员工人数", "公司规模", "企业规模", "员工规模", "公司人数", "团队规模")
+ZH_SIZE_LABELS = ("人员规模", "公司规模", "员工人数", "公司人数", "团队规模")
+# 一支35人的团队: a team of 35.
+ZH_TEAM = ("一支",)
+# The nouns a bare English range ends with ("10-50 employees").
+EN_RANGE_NOUNS = ("employees", "staff", "people", "team members", "workers")
+# "employs 40 people".
+EN_EMPLOYS = ("employs",)
+# "a 12-strong team".
+EN_STRONG = ("strong",)
+
+# The sales and technical staff a site counts (销售人员18人, "18 engineers"). `zh` and `en` are
+# the alternatives; `zh_gate` and `en_gate` literals one of which every match holds.
+SALES = {
+    "zh": ("销售人员", "销售工程师", "业务人员", "业务员", "营销人员", "销售团队", "销售"),
+    "zh_gate": ("销售", "业务", "营销"),
+    "en": ("staff", "people", "reps", "representatives", "team members", "engineers"),
+    "en_gate": ("sales",),
+}
+TECH = {
+    "zh": ("技术人员", "技术工程师", "工程师", "技术团队", "施工人员", "安装人员", "技术员", "售后工程师"),
+    "zh_gate": ("技术", "工程师", "施工人员", "安装人员"),
+    "en": ("engineers", "technicians", "installers"),
+}
