@@ -24,8 +24,8 @@ from lxml import etree
 from prospect_intel.core.models import PageDoc
 
 from .case_items import Shape, case_item_texts
+from .needles import CaseBlindLiterals
 from .structured import MARKERS, extract_items
-from .terms import CaseBlindLiterals
 from .text import collapse, fold, is_cjk
 from .visible import visible_text
 

@@ -16,8 +16,9 @@ from itertools import accumulate
 
 from prospect_intel.core.document import ParsedPage
 from prospect_intel.core.models import Evidence
+from prospect_intel.core.needles import NeedleSet, find_all, lowered
 from prospect_intel.core.structured import as_text
-from prospect_intel.core.terms import Gated, NeedleSet, Started, find_all, lowered
+from prospect_intel.core.terms import Gated, Started
 from prospect_intel.core.text import fold
 
 from .common import SiteContext, evidence, load, site_pages

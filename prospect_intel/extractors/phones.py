@@ -22,8 +22,9 @@ import phonenumbers
 
 from prospect_intel.core.document import ParsedPage
 from prospect_intel.core.models import Evidence
+from prospect_intel.core.needles import NeedleSet, lowered, matches_at
 from prospect_intel.core.structured import as_text
-from prospect_intel.core.terms import Gated, NeedleSet, lowered, matches_at
+from prospect_intel.core.terms import Gated
 
 from .common import SiteContext, alternation, distinct_confirmed, evidence, site_pages
 from .phonenorm import key_of, normalise

@@ -1,7 +1,7 @@
 """Build now what the extractors otherwise build on first use.
 
 The keyword tables and patterns are built from `keywords/` the first time a page needs them,
-and every table registers its literals in the shared keyword automaton (`terms.SHARED`), which
+and every table registers its literals in the shared keyword automaton (`needles.SHARED`), which
 is rebuilt whenever a table is met late: a 1,300-literal automaton, a few milliseconds.
 `prepare()` pays all of that at once, before the first site: it builds everything
 `patterns.BUILT_LATER` lists. A long-running process may call it at start; the extraction bench
@@ -10,7 +10,8 @@ calls it in its warm-up.
 from __future__ import annotations
 
 from prospect_intel.core import visible
-from prospect_intel.core.terms import SHARED, TermAlternation
+from prospect_intel.core.needles import SHARED
+from prospect_intel.core.terms import TermAlternation
 
 from .patterns import every_pattern
 

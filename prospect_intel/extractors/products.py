@@ -15,7 +15,8 @@ from functools import cache, lru_cache
 
 from prospect_intel.core.document import ParsedPage
 from prospect_intel.core.models import Evidence
-from prospect_intel.core.terms import NeedleSet, TermAlternation, lowered, matches_at
+from prospect_intel.core.needles import NeedleSet, lowered, matches_at
+from prospect_intel.core.terms import TermAlternation
 from prospect_intel.core.text import fold
 
 from .common import SiteContext, evidence, load, site_pages

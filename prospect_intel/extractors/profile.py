@@ -14,8 +14,9 @@ from functools import cache
 
 from prospect_intel.core.document import ParsedPage
 from prospect_intel.core.models import Evidence
+from prospect_intel.core.needles import NeedleSet, lowered
 from prospect_intel.core.structured import as_text
-from prospect_intel.core.terms import Gated, NeedleSet, Started, lowered
+from prospect_intel.core.terms import Gated, Started
 from prospect_intel.core.text import line_of
 
 from .common import SiteContext, evidence, load, site_pages

@@ -1,4 +1,4 @@
-"""The shared keyword pass (`terms.SHARED`) gives every needle set and window what its own scan
+"""The shared keyword pass (`needles.SHARED`) gives every needle set and window what its own scan
 gives: long page texts are read from the one pass over all registered literals, short texts
 (lines, sentences) are scanned by the set itself, and both must agree to the offset."""
 from __future__ import annotations
@@ -10,7 +10,8 @@ import pytest
 
 from bench.extraction import mock_sites
 from prospect_intel.core.document import parse_page
-from prospect_intel.core.terms import SHARED, Anchored, CaseBlindLiterals, NeedleSet, SharedIndex, Started, lowered
+from prospect_intel.core.needles import SHARED, CaseBlindLiterals, NeedleSet, SharedIndex, lowered
+from prospect_intel.core.terms import Anchored, Started
 from prospect_intel.extractors import extract_site
 
 NEEDLES = ["门禁", "门禁系统", "禁系", "access control", "control", "ontro", "tel", "电话", "a", "aa"]

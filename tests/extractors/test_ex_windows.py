@@ -20,7 +20,8 @@ from bench.extraction import mock_sites, real_sites
 from prospect_intel.core.decoding import decode_html
 from prospect_intel.core.document import parse_page
 from prospect_intel.core.models import PageDoc
-from prospect_intel.core.terms import _CASE_ODDITIES, LED_BY, Gated, Started
+from prospect_intel.core.needles import _CASE_ODDITIES
+from prospect_intel.core.terms import LED_BY, Gated, Started
 from prospect_intel.crawler import patterns as crawler_patterns
 from prospect_intel.extractors import patterns as extractor_patterns
 
