@@ -66,3 +66,31 @@ def test_failed_write_leaves_nothing_half_done(db):
         store.save_site(run, bad)
     assert store.pages(claimed.id) == []
     assert store.prospect_row("http://a.cn/")["status"] == "crawling"
+
+
+def test_a_store_from_before_sqlite_utils_migrations_is_adopted_not_migrated_again(db):
+    Store(db).add_prospects([("http://a.cn/", None)])
+    conn = sqlite3.connect(db)  # make it look as the stores of earlier versions do
+    names = [row[0] for row in conn.execute("SELECT name FROM _sqlite_migrations ORDER BY id")]
+    conn.execute("DROP TABLE _sqlite_migrations")
+    conn.execute("CREATE TABLE _migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+    conn.executemany("INSERT INTO _migrations VALUES (?, '2026-11-01 00:00:00')", [(n,) for n in names])
+    conn.commit()
+    conn.close()
+    store = Store(db)  # re-running 0001_initial would fail: its tables exist
+    assert store.prospect_row("http://a.cn/")["status"] == "queued"
+    assert "_migrations" not in store.db.table_names()
+    assert [row["name"] for row in store.db["_sqlite_migrations"].rows] == names
+    assert len(names) == 3
+
+
+def test_a_database_of_another_sqlite_utils_program_is_refused(db):
+    conn = sqlite3.connect(db)
+    conn.execute("CREATE TABLE _sqlite_migrations (id INTEGER PRIMARY KEY, migration_set TEXT, name TEXT, "
+                  "applied_at TEXT)")
+    conn.execute("INSERT INTO _sqlite_migrations VALUES (1, 'other-app', '0001', '2026-11-01')")
+    conn.commit()
+    conn.close()
+    with pytest.raises(StoreError, match="another program"):
+        Store(db)
+    assert sqlite3.connect(db).execute("SELECT name FROM sqlite_master WHERE name = 'prospects'").fetchone() is None

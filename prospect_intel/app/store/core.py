@@ -12,7 +12,7 @@ import json
 import os
 import sqlite3
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 
 from sqlite_utils import Database
 
-from prospect_intel.app.store.migrations import migrate
+from prospect_intel.app.store.migrations import is_prospect_store, migrate
 from prospect_intel.core.clock import utc_now
 from prospect_intel.core.errors import NotFound, StoreError
 from prospect_intel.core.models import KeptPage, SiteOutcome
@@ -46,11 +46,11 @@ class Claimed:
     domain: str
 
 
-def _refuse_foreign(conn: sqlite3.Connection, path: Path) -> None:
+def _refuse_foreign(db: Database, path: Path) -> None:
     """Leave other programs' SQLite files untouched: no WAL switch, no tables added."""
-    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    if tables and "_migrations" not in tables:
-        conn.close()
+    tables = set(db.table_names())
+    if tables and not is_prospect_store(tables, db):
+        db.close()
         raise StoreError(f"{path}: an SQLite database of another program (no prospect tables); "
                          "choose another --db file")
 
@@ -63,11 +63,11 @@ class Store:
         try:
             conn = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            _refuse_foreign(conn, self.path)
+            self.db = Database(conn)
+            _refuse_foreign(self.db, self.path)
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
             conn.execute("PRAGMA foreign_keys = ON")
-            self.db = Database(conn)
             migrate(self.db)
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: not a usable prospect database ({exc})") from None
@@ -91,19 +91,21 @@ class Store:
     def add_prospects(self, entries: Iterable[tuple[str, str | None]]) -> list[AddResult]:
         """Queue (url, name) pairs; URLs must already be normalised. Existing ones are left alone."""
         results = []
+        added: dict[str, dict[str, Any]] = {}
         now = utc_now()
         with self.write() as db:
             for url, name in entries:
+                if url in added:  # listed twice: queued by its first line
+                    results.append(AddResult(url, "queued"))
+                    continue
                 row = db.execute("SELECT status FROM prospects WHERE url = ?", [url]).fetchone()
                 if row:
                     results.append(AddResult(url, row[0]))
                     continue
-                db.execute(
-                    "INSERT INTO prospects (url, domain, name, status, added_at) "
-                    "VALUES (?, ?, ?, 'queued', ?)",
-                    [url, registered_domain(host_of(url)), name or None, now],
-                )
+                added[url] = {"url": url, "domain": registered_domain(host_of(url)), "name": name or None,
+                              "status": "queued", "added_at": now}
                 results.append(AddResult(url, "added"))
+            db["prospects"].insert_all(added.values(), batch_size=500)
         return results
 
     def requeue(self, url: str) -> None:
@@ -193,8 +195,7 @@ class Store:
             if analysis is not None:
                 self.save_analysis(outcome.prospect_id, analysis)
             db.execute("DELETE FROM pages WHERE prospect_id = ?", [outcome.prospect_id])
-            for seq, page in enumerate(outcome.pages):
-                self._insert_page(db, run_id, outcome.prospect_id, seq, page)
+            self._insert_pages(db, run_id, outcome.prospect_id, outcome.pages)
             if outcome.status == "failed" and analysis is None:
                 # An earlier grade no longer holds (the crawl's pipeline saves a failed site with
                 # `analysis.analyse_failure`, which records why).
@@ -212,19 +213,21 @@ class Store:
                 [len(outcome.pages), run_id],
             )
 
-    def _insert_page(self, db: Database, run_id: int, prospect_id: int, seq: int, page: KeptPage) -> None:
-        digest = hashlib.sha256(page.body).hexdigest()
-        db.execute(
-            "INSERT OR IGNORE INTO bodies (sha256, size, compression, data) VALUES (?, ?, 'zlib', ?)",
-            [digest, len(page.body), zlib.compress(page.body, 6)],
+    def _insert_pages(self, db: Database, run_id: int, prospect_id: int, pages: Sequence[KeptPage]) -> None:
+        """The pages' rows, and each body once (bodies are shared by content hash)."""
+        digests = [hashlib.sha256(page.body).hexdigest() for page in pages]
+        db["bodies"].insert_all(
+            ({"sha256": digest, "size": len(page.body), "compression": "zlib", "data": zlib.compress(page.body, 6)}
+             for digest, page in zip(digests, pages)),
+            ignore=True,
         )
-        db.execute(
-            "INSERT OR REPLACE INTO pages (prospect_id, run_id, seq, url, requested_url, role, "
-            "status, fetched_at, content_type, encoding, title, text, depth, body_sha256) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [prospect_id, run_id, seq, page.url, page.requested_url or page.url, page.role,
-             page.status, page.fetched_at, page.content_type, page.encoding, page.title,
-             page.text, page.depth, digest],
+        db["pages"].insert_all(
+            ({"prospect_id": prospect_id, "run_id": run_id, "seq": seq, "url": page.url,
+              "requested_url": page.requested_url or page.url, "role": page.role, "status": page.status,
+              "fetched_at": page.fetched_at, "content_type": page.content_type, "encoding": page.encoding,
+              "title": page.title, "text": page.text, "depth": page.depth, "body_sha256": digest}
+             for seq, (digest, page) in enumerate(zip(digests, pages))),
+            replace=True,
         )
 
     # -- reading ------------------------------------------------------------------------------

@@ -18,22 +18,17 @@ class EvidenceMixin:
         db = self.db
         db.execute("DELETE FROM evidence WHERE prospect_id = ?", [prospect_id])
         db.execute("DELETE FROM absences WHERE prospect_id = ?", [prospect_id])
-        for name, item in fields.items():
-            db.execute(
-                "INSERT INTO evidence (prospect_id, field, value, confidence, source_url, snippet, method, flags, "
-                "candidates, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [prospect_id, name, dumps(item.value), item.confidence, item.source_url, item.snippet, item.method,
-                 dumps(list(item.flags)), dumps([c.to_json() for c in candidates.get(name, ())]),
-                 dumps(list(notes.get(name, ())))],
-            )
-        for name, reason in absence.items():
-            db.execute(
-                "INSERT INTO absences (prospect_id, field, reason) VALUES (?, ?, ?)", [prospect_id, name, reason]
-            )
-        db.execute(
-            "INSERT OR REPLACE INTO extractions (prospect_id, extracted_at, pages) VALUES (?, ?, ?)",
-            [prospect_id, at, pages],
+        db["evidence"].insert_all(
+            {"prospect_id": prospect_id, "field": name, "value": dumps(item.value), "confidence": item.confidence,
+             "source_url": item.source_url, "snippet": item.snippet, "method": item.method,
+             "flags": dumps(list(item.flags)), "candidates": dumps([c.to_json() for c in candidates.get(name, ())]),
+             "notes": dumps(list(notes.get(name, ())))}
+            for name, item in fields.items()
         )
+        db["absences"].insert_all(
+            {"prospect_id": prospect_id, "field": name, "reason": reason} for name, reason in absence.items()
+        )
+        db["extractions"].insert({"prospect_id": prospect_id, "extracted_at": at, "pages": pages}, replace=True)
 
     def evidence(self, prospect_id: int) -> dict[str, Evidence]:
         rows = self.db.execute(

@@ -1,13 +1,18 @@
-"""Schema of the store as an ordered list of named migrations, each applied once."""
+"""Schema of the store as named migrations, each applied once (sqlite-utils' `Migrations`).
+
+Stores written before the move to sqlite-utils recorded their migrations in a table of their
+own (`_migrations`); `migrate` adopts that record once, so no migration runs twice.
+"""
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
 
-Migration = Callable[[Database], None]
+MIGRATIONS = Migrations("prospect-store")
+LEGACY_TABLE = "_migrations"
 
 
+@MIGRATIONS(name="0001_initial")
 def _initial(db: Database) -> None:
     _run_statements(
         db,
@@ -76,6 +81,7 @@ def _run_statements(db: Database, script: str) -> None:
             db.execute(statement)
 
 
+@MIGRATIONS(name="0002_evidence_reviews_scores")
 def _evidence_reviews_scores(db: Database) -> None:
     _run_statements(
         db,
@@ -151,32 +157,46 @@ def _evidence_reviews_scores(db: Database) -> None:
     )
 
 
-MIGRATIONS: list[tuple[str, Migration]] = [
-    ("0001_initial", _initial),
-    ("0002_evidence_reviews_scores", _evidence_reviews_scores),
-    ("0003_start_redirects", lambda db: db.execute("ALTER TABLE prospects ADD COLUMN redirects TEXT")),
-]
+@MIGRATIONS(name="0003_start_redirects")
+def _start_redirects(db: Database) -> None:
+    db.execute("ALTER TABLE prospects ADD COLUMN redirects TEXT")
+
+
+def is_prospect_store(tables: set[str], db: Database) -> bool:
+    """Whether a database holding `tables` was made by this program (and may be migrated)."""
+    if LEGACY_TABLE in tables:
+        return True
+    return MIGRATIONS.migrations_table in tables and bool(MIGRATIONS.applied(db))
 
 
 def migrate(db: Database) -> list[str]:
-    """Apply the migrations this database lacks, in order; return their names."""
-    db.execute(
-        "CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"
+    """Apply the migrations this database lacks, in order; return their names.
+
+    A store that lacks none is only read. Otherwise all of it runs in one write transaction
+    taken up front (each migration in a savepoint of it), so two processes opening a new store
+    at once never both migrate it."""
+    if not MIGRATIONS.pending(db) and not db[LEGACY_TABLE].exists():
+        return []
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        _adopt_legacy_record(db)
+        pending = [migration.name for migration in MIGRATIONS.pending(db)]
+        MIGRATIONS.apply(db)
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+    db.execute("COMMIT")
+    return pending
+
+
+def _adopt_legacy_record(db: Database) -> None:
+    if not db[LEGACY_TABLE].exists():
+        return
+    MIGRATIONS.ensure_migrations_table(db)
+    applied = {m.name for m in MIGRATIONS.applied(db)}
+    db[MIGRATIONS.migrations_table].insert_all(
+        {"migration_set": MIGRATIONS.name, "name": name, "applied_at": at}
+        for name, at in db.execute(f"SELECT name, applied_at FROM {LEGACY_TABLE} ORDER BY rowid")
+        if name not in applied
     )
-    done = {row[0] for row in db.execute("SELECT name FROM _migrations").fetchall()}
-    applied = []
-    for name, migration in MIGRATIONS:
-        if name in done:
-            continue
-        db.execute("BEGIN IMMEDIATE")
-        try:
-            migration(db)
-            db.execute(
-                "INSERT INTO _migrations (name, applied_at) VALUES (?, datetime('now'))", [name]
-            )
-        except BaseException:
-            db.execute("ROLLBACK")
-            raise
-        db.execute("COMMIT")
-        applied.append(name)
-    return applied
+    db[LEGACY_TABLE].drop()
