@@ -32,12 +32,18 @@ def load_realsites(root: Path | str) -> list[LabelledSite]:
     sites = []
     for manifest_path in sorted(root.glob("manifest_*.json")):
         suffix = manifest_path.stem.split("_", 1)[1]
-        labels = {label["slug"]: label for label in json.loads((root / f"labels_{suffix}.json").read_text())}
-        for entry in json.loads(manifest_path.read_text()):
-            label = labels.get(entry["slug"])
-            if label is not None:
-                sites.append(LabelledSite(entry["slug"], label,
-                                          _pages(root / entry["slug"], entry, label)))
+        sites += load_group(root, manifest_path, root / f"labels_{suffix}.json")
+    return sites
+
+
+def load_group(folder: Path, manifest_path: Path, labels_path: Path) -> list[LabelledSite]:
+    """The labelled sites of one manifest and its labels, each saved in `folder`/<slug>/."""
+    labels = {label["slug"]: label for label in json.loads(labels_path.read_text(encoding="utf-8"))}
+    sites = []
+    for entry in json.loads(manifest_path.read_text(encoding="utf-8")):
+        label = labels.get(entry["slug"])
+        if label is not None:
+            sites.append(LabelledSite(entry["slug"], label, _pages(folder / entry["slug"], entry, label)))
     return sites
 
 

@@ -125,7 +125,7 @@ def _matches(name: str, expected: Any, value: Any) -> bool:
             low, high = expected
             if isinstance(value, list):
                 return list(value) == list(expected)
-            return low <= value and (high is None or value <= high)
+            return (low is None or low <= value) and (high is None or value <= high)
         return value == expected
     if name == "registered_capital_cny":
         return abs(float(value) - float(expected)) <= 0.01 * float(expected)
