@@ -50,6 +50,8 @@ class FieldStats:
     high: int = 0
     high_right: int = 0
     unreach: int = 0
+    # confidence level -> [values extracted and scored, of them right]
+    levels: dict[str, list[int]] = field(default_factory=dict)
 
     def precision(self) -> float | None:
         return self.tp / (self.tp + self.fp) if self.tp + self.fp else None
@@ -102,6 +104,10 @@ def aggregate(results: Sequence[tuple[str, Sequence[FieldOutcome]]]) -> Report:
             if outcome.expected not in (None, [], "unknown") or outcome.correct is not None:
                 stats.scored += 1
                 stats.right += bool(outcome.correct)
+            if outcome.confidence and outcome.correct is not None and outcome.field != STATED_ONLY:
+                level = stats.levels.setdefault(outcome.confidence, [0, 0])
+                level[0] += 1
+                level[1] += bool(outcome.correct)
             if outcome.confidence == "high" and outcome.correct is not None \
                     and outcome.field != STATED_ONLY:
                 stats.high += 1
