@@ -61,6 +61,19 @@ _EN_STRONG = Gated(led_by(EN_NUMBER_FIRST, r"\b(" + EN_NUMBER + r"|\d+)[- ](?:" 
                           + r")[ \t]+(?:\w+[ \t]+)?(?:team|workforce|staff|crew)\b", re.IGNORECASE), words.EN_STRONG)
 _EN_EMPLOYS = Started.of_words(words.EN_EMPLOYS, r"\b(?:{words})[ \t]+(?:(over|more than|nearly|about)[ \t]+)?("
                                + EN_NUMBER + r"|\d+)[ \t]*(\+)?[ \t]+(?:people|staff|employees)", re.IGNORECASE)
+# A counter widget: "200 +" on a line of its own, "Team members" on the next.
+_COUNTER = Gated.of_words(words.COUNTER_LABELS, r"^[ \t]*(\d[\d,]*)[ \t]*(\+)?[ \t]*\n[ \t]*(?:{words})[ \t]*$",
+                          re.IGNORECASE | re.MULTILINE)
+# 公司目前超过300人: the company as the subject of a count with no staff noun.
+_ZH_COMPANY = Started.of_words(words.ZH_COMPANY, r"(?:{words})(?:目前|现在|现有|现|已经|已)?(?:拥有|共有|有)?"
+                               r"(超过|逾|近|约)?(" + NUMBER + r")\s*(余|多)?\s*(?:名|人)(以上|左右)?(?![次口])")
+# A group of the company's staff: its head noun, then its count (施工人员二十余人, 顾问已达到10人以上), or
+# its count, then the group (100多人的研发团队).
+_ZH_GROUP_AFTER = Gated.of_words(words.ZH_GROUP_HEADS, r"(?:{words})[^。，,；;！!？?\n\d]{0,8}?(" + NUMBER
+                                 + r")\s*(余|多|以上|\+)?\s*(?:名|人|位)(以上|左右)?(?![次口])", longest=40)
+_ZH_GROUP_BEFORE = Gated.of_words(words.ZH_GROUP_HEADS, r"(" + NUMBER + r")\s*(余|多)?\s*(?:名|人|位)(以上|左右)?的"
+                                  r"[^。，,；;！!？?\n\d]{0,8}?(?:{words})", longest=40)
+_CLAUSE_START = re.compile(r"[。，,；;！!？?\n]")
 _EN_SKIP = re.compile(r"(?:serv\w*|train\w*|help\w*|protect\w*|clients?|customers?)[ \t]+(?:\w+[ \t]+)?$",
                       re.IGNORECASE)
 
@@ -78,7 +91,46 @@ def headcount(pages: Sequence[ParsedPage], ctx: SiteContext) -> list[Evidence]:
             base = "low"
         found += _zh_headcount(page, base)
         found += _en_headcount(page, base)
+        found += _counters(page)
+    if not found:  # no total stated: the groups a page counts, added up, are a lower bound
+        found += _staff_groups(pages)
     return found
+
+
+def _counters(page: ParsedPage) -> list[Evidence]:
+    found = []
+    for match in _COUNTER.finditer(page.folded):
+        count = parse_int(match.group(1))
+        if count and count < 500_000:
+            found.append(evidence("headcount", _value(count, match.group(2)), "medium", page, match.span(),
+                                  "counter widget"))
+    return found
+
+
+def _staff_groups(pages: Sequence[ParsedPage]) -> list[Evidence]:
+    """The company's staff groups counted on one page (施工人员二十余人; 100多人的研发团队，40余人的
+    销售队伍), added up as "at least" (LABELLING: parts add up); subsets (其中…) left out."""
+    for page in site_pages(pages):
+        if page.role not in ("about", "home"):
+            continue
+        counts: dict[tuple[int, int], int] = {}
+        for pattern in (_ZH_GROUP_AFTER, _ZH_GROUP_BEFORE):
+            for match in pattern.finditer(page.folded):
+                count = parse_int(match.group(1))
+                if count and count < 100_000 and not _subset(page.folded, match.start()) and \
+                        not any(s < match.end() and match.start() < e for s, e in counts):
+                    counts[match.span()] = count
+        if counts:
+            spans = sorted(counts)
+            return [evidence("headcount", [sum(counts.values()), None], "medium", page,
+                             (spans[0][0], spans[-1][1]), "sum of stated staff groups", ("inferred",))]
+    return []
+
+
+def _subset(text: str, start: int) -> bool:
+    """Whether the clause holding `start` opens with 其中 / 包括 (a part of the group before it)."""
+    clause = max((m.end() for m in _CLAUSE_START.finditer(text, max(0, start - 30), start)), default=start - 30)
+    return any(text.startswith(word, max(0, clause)) for word in words.ZH_SUBSET)
 
 
 def _zh_headcount(page: ParsedPage, base: str) -> list[Evidence]:
@@ -101,6 +153,11 @@ def _zh_headcount(page: ParsedPage, base: str) -> list[Evidence]:
             more = match.group(number_group + 1) or (pattern is _ZH_TOTAL and match.group(4) == "以上")
             found.append(evidence("headcount", _value(count, more), base, page, match.span(),
                                   "zh-team" if pattern is _ZH_TEAM else "zh-total"))
+    for match in _ZH_COMPANY.finditer(page.folded):
+        count = parse_int(match.group(2))
+        if count and count < 500_000:
+            more = match.group(3) or match.group(4) == "以上" or match.group(1) in ("超过", "逾")
+            found.append(evidence("headcount", _value(count, more), base, page, match.span(), "zh-company"))
     return found
 
 

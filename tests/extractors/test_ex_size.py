@@ -30,6 +30,19 @@ HEADCOUNT = [
     ("<p>团队规模：10-50人</p>", [10, 50]),
     ("<p>我们是一支35人的团队。</p>", 35),
     ("<p>公司拥有一支20余人的专业团队。</p>", [20, None]),
+    # The company as the subject, no staff noun.
+    ("<p>公司目前超过300人，年产值过亿。</p>", [300, None]),
+    # Counter widgets: the number's line, then the line naming it.
+    ("<div><span>200 +</span><p>Team members</p></div>", [200, None]),
+    ("<div><h3>25+</h3><p>Expert Members</p></div>", [25, None]),
+    ("<div><b>35</b><p>员工</p></div>", 35),
+    # Only groups of its staff stated: they add up, as a lower bound (LABELLING.md).
+    ("<p>多年培养施工队伍二百余人。</p>", [200, None]),
+    ("<p>专业猎头顾问已达到10人以上规模。</p>", [10, None]),
+    ("<p>培养组建了100多人的研发团队，40余人的销售管理队伍。</p>", [140, None]),
+    ("<p>公司拥有中级技术人员15人，工程技术人员25人。</p>", [40, None]),
+    ("<p>拥有一支30人的施工队伍。</p>", [30, None]),
+    ("<p>技术人员30人，其中高级工程师5人。</p>", [30, None]),
 ]
 
 
@@ -39,7 +52,6 @@ def test_headcount(body, expected):
 
 
 @pytest.mark.parametrize("body", [
-    "<p>公司拥有中级技术人员15人，工程技术人员25人。</p>",
     "<p>累计服务客户500人次。</p>",
     "<p>We have served 3000+ happy clients.</p>",
     "<p>Vidalia: (318) 336-6196<br>staff@example.com</p>",
@@ -47,7 +59,9 @@ def test_headcount(body, expected):
     "<p>A team of 35 years' standing.</p>",
     "<p>Staff: 10 years of experience each.</p>",
     "<p>We serve 10-50 people a day.</p>",
-    "<p>拥有一支30人的施工队伍。</p>",
+    "<div><span>500+</span><p>Satisfied Clients</p></div>",
+    "<div><span>500+</span><p>Members</p></div>",
+    "<p>公司累计服务客户300人次。</p>",
 ])
 def test_not_a_headcount(body):
     assert value(body, "headcount") is None
