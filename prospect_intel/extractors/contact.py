@@ -52,6 +52,7 @@ _SHOP_SITE = Gated(re.compile(r"实体店|门店|店面|到店|进店|来店|线
 _WORKSHOP = Gated.of_words(words.WORKSHOP_WORDS, flags=re.IGNORECASE)
 _RURAL = re.compile(r"[\u4e00-\u9fa5]{1,4}(?:村|镇|乡)(?![\u4e00-\u9fa5]*(?:小区|花园))")
 _FLOOR = re.compile(r"号\s*\d{1,2}\s*(?:楼|层|F)(?:之\d+|\d{2,4}室?)?|\d{1,2}\s*(?:楼|层)\s*\d{3,4}\s*室")
+_TOWER_BLOCK = re.compile(r"[A-Za-z]\s*座\s*\d{3,5}")
 _FLAT = re.compile(r"\d+\s*(?:栋|幢|号楼)\s*(?:\d+\s*单元)?\s*\d{3,4}\s*(?:号|室)")
 _BRANCH = Gated.of_words(words.BRANCH_WORDS, r"([\u4e00-\u9fa5]{2,8}(?:{words}))", longest=11)
 _BRANCH_SKIP = re.compile(
@@ -200,9 +201,10 @@ def office_type(address: Evidence | None, pages: Sequence[ParsedPage],
     cues = load("contact")["office_type"]
     text = fold(f"{address.value} {address.method.split(' | ')[0]}")
     lowered = text.lower()
+    matched = {cue for kind in OFFICE_TYPES for cue in cues[kind] if _has_cue(cue, text, lowered)}
     for kind in OFFICE_TYPES:
         for cue in cues[kind]:
-            if _has_cue(cue, text, lowered):
+            if cue in matched and not any(cue != longer and cue in longer for longer in matched):
                 if kind == "residential" and not _residential_ok(cue, text):
                     continue
                 if kind == "factory" and cue == "村" and not _site_has(pages, _WORKSHOP):
@@ -213,6 +215,9 @@ def office_type(address: Evidence | None, pages: Sequence[ParsedPage],
     if home:
         return [Evidence("office_type", "residential", "low", address.source_url,
                          address.snippet, home)]
+    if _TOWER_BLOCK.search(text):
+        return [Evidence("office_type", "office_tower", "low", address.source_url,
+                         address.snippet, "tower block letter and room (B座2406室)")]
     if _FLOOR.search(text) and not _FLAT.search(text):
         return [Evidence("office_type", "office_tower", "low", address.source_url,
                          address.snippet, "floor number in a street building (8楼 / 8樓之3)")]

@@ -23,19 +23,21 @@ ADDRESS = {
     "not_office": ("项目地址", "工程地址", "项目位置", "project address", "site address", "厂址"),
 }
 
-# Cues in the address itself, strongest first. A residential compound name (小区/花园/公寓) with
+# Cues in the address itself, strongest first; a cue inside a longer one that matched ("centre" in
+# "shopping centre") does not count. A residential compound name (小区/花园/公寓) with
 # 栋/单元/号楼 + room number means a flat; a named tower (大厦/写字楼/中心/广场) an office tower.
 OFFICE_TYPE = {
     "industrial_park": (
         "工业园", "工业区", "产业园", "科技园", "开发区", "工业集中区", "经济开发区", "高新园", "创业园", "孵化园",
         "物流园", "industrial area", "industrial dist", "industrial estate", "industrial park", "industrial zone",
-        "business park", "technology park", "tech park", "sidc", "midc",
+        "business park", "technology park", "tech park", "sidc", "midc", "商务园", "enterprise centre",
+        "enterprise center", "enterprise park", "trading estate", "industrial units",
     ),
     "factory": ("厂房", "厂区", "工厂", "车间", "村", "镇工业", "factory", "plant", "works"),
     "office_tower": (
         "大厦", "写字楼", "商务楼", "商务中心", "国际中心", "金融中心", "商务大厦", "广场", "中心", "大楼", "tower",
         "plaza", "office park", "business center", "business centre", "trade center", "trade centre",
-        "corporate center", "floor", "suite", "ste",
+        "corporate center", "floor", "suite", "ste", "level", "office no", "centre", "center",
     ),
     "residential": (
         "小区", "花园", "公寓", "家园", "新村", "苑", "住宅", "世家", "公馆", "庭", "府", "home", "homes",
@@ -43,7 +45,8 @@ OFFICE_TYPE = {
     ),
     "shop_street": (
         "门店", "店面", "商铺", "门面", "底商", "市场", "商城", "电脑城", "电子城", "档口", "对过", "对面", "旁",
-        "storefront", "store", "shop no", "shop",
+        "storefront", "store", "shop no", "shop", "shopping centre", "shopping center", "shopping mall",
+        "shopping complex", "mall", "汽车城", "建材城", "家具城", "批发城",
     ),
     # Unit markers that, with a residential compound name, mean a flat (8栋1单元1718号, 28栋304号).
     "flat_units": ("栋", "单元", "号楼", "幢"),
