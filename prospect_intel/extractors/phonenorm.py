@@ -57,6 +57,10 @@ def normalise(raw: str, region: str, lang: str, labelled: bool,
         or bool(_SEPARATED_LANDLINE.fullmatch(body.strip()))
     if not (strong or labelled):
         return None
+    if not international and digits.startswith("0") and phonenumbers.country_code_for_region(region) == 1:
+        # North American numbers have no trunk 0: this one is from elsewhere (028 9622 3008), and
+        # read as one of them it would lose digits (+1 0289622). Kept as printed, or not at all.
+        return (_SPACES.sub(" ", raw.strip()), key_of(raw)) if lenient else None
     try:
         parsed = phonenumbers.parse(body, None if international else region)
     except phonenumbers.NumberParseException:

@@ -77,6 +77,19 @@ TRAPS = [
 ]
 
 
+@pytest.mark.parametrize("body, expected", [
+    # a registration number under a label that holds "number" is no phone
+    ("<p>Tel: 01952 403696</p><ul><li><span>Company Number</span> <span>11340591</span></li></ul>",
+     ["01952 403696"]),
+    ("<p>Tel: 01952 403696</p><p>Company No. 11340591 · VAT No. 294334108</p>", ["01952 403696"]),
+    # a number with a trunk 0 is no North American one (the default region of an English site
+    # with no country code in sight): kept as printed, not cut to "+1 0289622"
+    ("<p>Tel: 028 9622 3008</p>", ["028 9622 3008"]),
+])
+def test_site_of_unknown_country(body, expected):
+    assert value(body, "phone_numbers", "contact", url="http://www.example.com/contact.html") == expected
+
+
 @pytest.mark.parametrize("body", TRAPS, ids=[t[3:22] for t in TRAPS])
 def test_not_a_phone(body):
     assert value(body, "phone_numbers", "contact") is None

@@ -19,6 +19,9 @@ LABELS = {
         "型号", "model", "item", "sku", "part no", "编号", "证书", "执照", "信用代码", "税号", "账号", "帐号", "开户",
         "银行", "身份证", "licen", "license #", "reg no", "registration", "注册号", "工商", "批准", "文号", "isbn",
         "订单", "order", "货号", "serial", "case no", "编码", "价格", "price", "¥", "$", "usd", "rmb", "元",
+        # registration and tax identifiers printed in footers
+        "company no", "company number", "company reg", "reg. no", "vat", "gst", "cin", "abn", "acn", "ein",
+        "tax id", "crn",
     ),
 }
 
