@@ -2,7 +2,7 @@
 import pytest
 
 from prospect_intel.core.models import Evidence
-from prospect_intel.evaluation.harness import aggregate, compare, format_report, set_apart_unreachable
+from prospect_intel.evaluation.harness import _matches, aggregate, compare, format_report, set_apart_unreachable
 from prospect_intel.evaluation.labelfix import Correction, apply_corrections, load_corrections
 
 
@@ -167,3 +167,7 @@ def test_the_project_corrections_file_is_documented():
     corrections = load_corrections()
     assert corrections and all(c.reason and c.evidence for c in corrections)
     assert load_corrections(None) == []
+
+
+def test_a_headcount_label_with_only_an_upper_bound():
+    assert _matches("headcount", [None, 100], 90) and not _matches("headcount", [None, 100], 120)

@@ -1,0 +1,46 @@
+"""The corpus's locked split, drawn before tuning, and the side-by-side report."""
+from __future__ import annotations
+
+import json
+
+from prospect_intel.evaluation.corpus import SPLIT_FILE, drawn_split, load_corpus, load_split, record_split
+from prospect_intel.evaluation.report import FieldOutcome, aggregate
+from prospect_intel.evaluation.sidebyside import format_confidence, format_side_by_side, together
+
+
+def test_the_recorded_split_is_the_drawn_one_and_big_enough():
+    recorded = json.loads(SPLIT_FILE.read_text(encoding="utf-8"))
+    assert len(recorded["locked"]) >= 50
+    assert all(drawn_split(slug) == "locked" for slug in recorded["locked"])
+    assert all(drawn_split(slug) == "tuning" for slug in recorded["tuning"])
+    assert not set(recorded["locked"]) & set(recorded["moved"]), "a moved site is tuning from then on"
+
+
+def test_a_new_site_is_drawn_and_recorded_ones_keep_their_split(tmp_path):
+    path = tmp_path / "split.json"
+    first = record_split(["a-site", "b-site"], path)
+    again = record_split(["a-site", "b-site", "c-site"], path)
+    assert set(first["locked"]) <= set(again["locked"]) and set(first["tuning"]) <= set(again["tuning"])
+    assert load_split(path)["c-site"] == drawn_split("c-site")
+
+
+def test_a_corpus_is_read_group_by_group(tmp_path):
+    group = tmp_path / "en-group"
+    (group / "acme").mkdir(parents=True)
+    (group / "acme" / "index.html").write_text("<html><body>Acme Ltd</body></html>", encoding="utf-8")
+    (group / "manifest.json").write_text(json.dumps([{"slug": "acme", "pages": ["index.html"]}]))
+    (group / "labels.json").write_text(json.dumps([{"slug": "acme", "pages": {"home": "index.html"}}]))
+    sites = load_corpus(tmp_path)
+    assert [(s.slug, [p.role for p in s.pages]) for s in sites] == [("acme", ["home"])]
+
+
+def test_side_by_side_and_confidence_tables():
+    tuning = aggregate([("a", [FieldOutcome("headcount", 20, 20, "high", tp=1, correct=True),
+                               FieldOutcome("phone_numbers", ["1"], ["1", "2"], "medium", tp=1, fp=1,
+                                            correct=False)])])
+    locked = aggregate([("b", [FieldOutcome("headcount", 20, None, None, fn=1)])])
+    table = format_side_by_side({"tuning": tuning, "locked": locked})
+    assert "tuning (1 sites)" in table and "locked (1 sites)" in table
+    assert table.splitlines()[-1].split("|")[1].split() == ["0.67", "1.00", "0.80", "0.50"]
+    assert together(tuning).levels == {"high": [1, 1], "medium": [1, 0]}
+    assert "1/1 1.00" in format_confidence({"tuning": tuning, "locked": locked})
