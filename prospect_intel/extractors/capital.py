@@ -25,10 +25,10 @@ _FOREIGN_ZH = {"美元": "USD", "美金": "USD", "港币": "HKD", "港元": "HKD
 _FOREIGN_EN = {"usd": "USD", "us$": "USD", "dollars": "USD", "hkd": "HKD", "hk$": "HKD",
                "eur": "EUR", "nt$": "TWD", "twd": "TWD", "gbp": "GBP", "$": "USD"}
 _ZH_CURRENCY = "|".join(sorted(_FOREIGN_ZH, key=len, reverse=True))
-_CAPITAL = Gated(re.compile(
-    r"(?:注册(?:资金|资本|资本金)|资本额|实收资本)\s*(?:为|是|:|：|达到|达|约|人民币|RMB|\s)*\s*"
+_CAPITAL = Gated.of_words(
+    words.ZH_LABELS, r"(?:{words})\s*(?:为|是|:|：|达到|达|约|人民币|RMB|\s)*\s*"
     rf"({_ZH_CURRENCY}|NT\$|US\$|HK\$)?\s*(" + NUMBER + r")\s*(万|亿|千万|百万)?\s*"
-    rf"(元|人民币|{_ZH_CURRENCY}|USD|HKD|EUR|RMB|CNY)?"), ("注册资", "资本额", "实收资本"))
+    rf"(元|人民币|{_ZH_CURRENCY}|USD|HKD|EUR|RMB|CNY)?", required=words.ZH_GATE, longest_first=False)
 _EN_CAPITAL = Gated.of_words(words.EN_LABELS, r"(?:{words})(?:\s+of|:)?\s*(RMB|CNY|¥|USD|US\$|HK\$|HKD|EUR|NT\$|\$)?"
                              r"\s*(\d[\d,.]*)\s*(million|billion|thousand)?\s*(RMB|CNY|yuan|USD|HKD|EUR|dollars)?",
                              re.IGNORECASE)

@@ -45,10 +45,7 @@ _STREET_WORD = re.compile(r"\b(?:Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Lane|Ln|W
                           r"Court|Suite|Unit|Floor|Building|Blvd|Highway|Nagar|Marg|Plaza|Tower)\b")
 _DIGIT = re.compile(r"\d")  # both street patterns need one: most lines are spared them
 # Whole-site cues, tried on every page: gated on their words, most pages hold none.
-_SHOP_WORDS = ("实体店", "门店", "店面", "到店", "进店", "来店", "线下店", "本店", "storefront", "walk-in",
-               "visit our ")
-_SHOP_SITE = Gated(re.compile(r"实体店|门店|店面|到店|进店|来店|线下店|本店|storefront|walk-in|"
-                              r"visit our (?:store|shop)", re.IGNORECASE), _SHOP_WORDS)
+_SHOP_SITE = Gated.of_words(words.SHOP_SITE_WORDS, flags=re.IGNORECASE, longest_first=False)
 _WORKSHOP = Gated.of_words(words.WORKSHOP_WORDS, flags=re.IGNORECASE)
 _RURAL = re.compile(r"[\u4e00-\u9fa5]{1,4}(?:村|镇|乡)(?![\u4e00-\u9fa5]*(?:小区|花园))")
 _FLOOR = re.compile(r"号\s*\d{1,2}\s*(?:楼|层|F)(?:之\d+|\d{2,4}室?)?|\d{1,2}\s*(?:楼|层)\s*\d{3,4}\s*室")

@@ -15,36 +15,34 @@ from collections.abc import Sequence
 
 from prospect_intel.core.document import ParsedPage
 from prospect_intel.core.models import Evidence
-from prospect_intel.core.terms import Started
+from prospect_intel.core.terms import Started, words_alternation
 from prospect_intel.core.text import collapse
 
 from .common import SiteContext, evidence, site_pages
+from .keywords import clients as words
 from .listlines import SEPARATORS, and_list, separated_list, strip_more
 from .names import clean_name, client_record, name_key, sector_of
 
-_ZH_LIST = Started(re.compile(r"(?:(?:客户|合作伙伴|服务过的单位|典型用户|合作单位|服务单位|主要用户)"
-                              r"(?:包括|有|主要有|涵盖|遍及)?\s*[:：]|服务过|客户(?:包括|涵盖|遍及))\s*"
-                              r"([^。\n]{4,300}?)(?:等|。|\n|$)"),
-                   ("客户", "合作伙伴", "服务过", "典型用户", "合作单位", "服务单位", "主要用户"))
-_EN_PLURALS = ("Stations", "Departments", "Hospitals", "Schools", "Universities", "Banks", "Colleges",
-               "Churches", "Hotels", "Libraries", "Courts")
+_ZH = words.ZH_LIST
+_ZH_LIST = Started(re.compile(rf"(?:(?:{words_alternation(_ZH['heads'], False)})"
+                              rf"(?:{words_alternation(_ZH['verbs'], False)})?\s*[:：]|"
+                              rf"{words_alternation(_ZH['served'])}|"
+                              rf"客户(?:{words_alternation(_ZH['client_verbs'], False)}))"
+                              r"\s*([^。\n]{4,300}?)(?:等|。|\n|$)"),
+                   _ZH["starts"])
+_EN = words.EN_LIST
+_PLURAL = {"Stations": "Station", "Departments": "Department", **_EN["plurals"]}
 # Tried where its verb is printed, on pages holding the plural noun every match ends with.
 _EN_LIST = Started(re.compile(
-    r"\b(?:for|serving|serve|served|trusted by|clients include|customers include|clients such as|"
-    r"customers such as|work(?:ed)? with)\s+(?:the\s+)?"
+    rf"\b(?:{words_alternation(_EN['verbs'], False)})\s+(?:the\s+)?"
     r"((?:[A-Z][\w'&.-]*(?:\s+[A-Z][\w'&.-]*)*\s*,\s*)+(?:and\s+)?[A-Z][\w'&.-]*"
-    r"(?:\s+[A-Z][\w'&.-]*)*?)\s+((?:Police|Fire|Sheriff)\s+(?:Stations|Departments)|Hospitals|"
-    r"Schools|Universities|Banks|Colleges|Churches|Hotels|Libraries|Courts)\b"),
-    ("for", "serv", "trusted by", "clients include", "customers include", "clients such as",
-     "customers such as", "work with", "worked with"), required=_EN_PLURALS)
+    rf"(?:\s+[A-Z][\w'&.-]*)*?)\s+((?:{words_alternation(_EN['services'], False)})\s+"
+    rf"(?:{words_alternation(_EN['service_plurals'], False)})|{words_alternation(tuple(_EN['plurals']), False)})\b"),
+    _EN["starts"], required=(*_EN["service_plurals"], *_EN["plurals"]))
 # A line (as `[^\n]+` finds it) holding two or more of the list separators, and the split at them.
 _TWO_SEPARATORS = re.compile(rf"^[^\n{SEPARATORS}]*[{SEPARATORS}][^\n{SEPARATORS}]*[{SEPARATORS}][^\n]*$",
                              re.MULTILINE)
 _SEPARATOR = re.compile(r"\s*[·、/|]\s*")
-_PLURAL = {"Stations": "Station", "Departments": "Department", "Hospitals": "Hospital",
-           "Schools": "School", "Universities": "University", "Banks": "Bank",
-           "Colleges": "College", "Churches": "Church", "Hotels": "Hotel",
-           "Libraries": "Library", "Courts": "Court"}
 
 
 def reference_clients(pages: Sequence[ParsedPage], ctx: SiteContext) -> list[Evidence]:

@@ -22,12 +22,18 @@ from .keywords import headcount as words
 _MORE = r"(余|多|多名|以上|\+)?"
 _ZH_RANGE = Started.of_words(words.ZH_RANGE_LABELS, r"(?:{words})\s*[:：]?\s*(" + NUMBER
                               + r")\s*(?:-|~|～|—|至|到)\s*(" + NUMBER + r")\s*人")
+
+
+def _in_order(words_: Sequence[str]) -> str:
+    """The escaped alternation of `words_` in their order; words apart by spaces or tabs."""
+    return "|".join(r"[ \t]+".join(map(re.escape, word.split())) for word in words_)
+
+
+_ZH = words.ZH_TOTAL
 _ZH_TOTAL = Gated(re.compile(
-    r"(外聘|兼职|临时|外包|合作|客户|会员|服务|培训|累计|接待|用户)?"
-    r"(?:正式|在职|在册|全职|现有|拥有|共有|公司)?\s*(?:员工|职工|雇员|从业人员|团队成员|团队|员工总数)"
-    r"(?:总数|人数|总人数)?\s*(?:达到|达|约|有|共|近|超过|逾|已达|共计|为)?\s*[:：]?\s*(" + NUMBER
-    + r")\s*" + _MORE + r"\s*(?:名|人|位)(以上|左右)?"),
-    ('员工', '职工', '雇员', '从业人员', '团队'), longest=60)
+    rf"({_in_order(_ZH['not_staff'])})?(?:{_in_order(_ZH['qualifiers'])})?\s*(?:{_in_order(_ZH['nouns'])})"
+    rf"(?:{_in_order(_ZH['measures'])})?\s*(?:{_in_order(_ZH['verbs'])})?\s*[:：]?\s*(" + NUMBER
+    + r")\s*" + _MORE + r"\s*(?:名|人|位)(以上|左右)?"), _ZH["gate"], longest=60)
 _ZH_SIZE_AFTER = Started.of_words(words.ZH_SIZE_LABELS, r"(?:{words})\s*[:：]?\s*(" + NUMBER + r")\s*" + _MORE
                                    + r"\s*人")
 # 一支35人的团队 (a team of 35); 一支30人的施工队伍 is a sub-group (see _SUBGROUP).
@@ -35,25 +41,27 @@ _ZH_TEAM = Gated.of_words(words.ZH_TEAM, r"(?:{words})\s*(" + NUMBER + r")\s*(�
                          r"([^。，,；;\n]{0,8}?)(?:团队|队伍)")
 _SUBGROUP = re.compile(r"技术|销售|研发|管理|工程|施工|安装|售后|设计|生产|外聘|兼职|临时")
 # Led by a qualifier (over, more than, nearly, about...) or a number: digits or z/o/t/f/s/e/n words.
+_EN = words.EN_TOTAL
 _EN_TOTAL = Gated(led_by(
     EN_NUMBER_FIRST + "oman",
-    r"(?:(over|more than|nearly|about|around|approximately)[ \t]+)?(" + EN_NUMBER + r"|\d[\d,]*)"
-    r"[ \t]*(\+)?[ \t]*(?:full[- ]time[ \t]+|dedicated[ \t]+|skilled[ \t]+|experienced[ \t]+|professional[ \t]+)?"
-    r"(employees|staff members|staff|people on staff|team members|workers)\b", re.IGNORECASE),
-    ('employees', 'staff', 'team members', 'workers'), longest=100, after=len(" members"))
-_EN_TEAM = Gated(re.compile(r"\b(?:a[ \t]+)?team[ \t]+of[ \t]+(?:(over|more than|nearly|about)[ \t]+)?("
-                      + EN_NUMBER + r"|\d+)[ \t]*(\+)?(?:[ \t]+(?:\w+[ \t]+){0,2}?"
-                      r"(?:people|professionals|employees|technicians|engineers|experts|staff)"
-                      r"|(?=[ \t]*(?:[.,;!]|$)))",  # bare "a team of 35." at a sentence end
-                      re.IGNORECASE | re.MULTILINE),
-    ('team',), longest=120)
+    rf"(?:({words_alternation(_EN['qualifiers'], False)})[ \t]+)?(" + EN_NUMBER + r"|\d[\d,]*)"
+    rf"[ \t]*(\+)?[ \t]*(?:(?:{words_alternation(_EN['adjectives'], False)})[ \t]+)?"
+    rf"({words_alternation(_EN['nouns'], False)})\b", re.IGNORECASE),
+    _EN["gate"], longest=100, after=len(" members"))
+_OF = words.EN_TEAM_OF
+_EN_TEAM = Gated(re.compile(rf"\b(?:a[ \t]+)?team[ \t]+of[ \t]+"
+                            rf"(?:({words_alternation(_OF['qualifiers'], False)})[ \t]+)?("
+                            + EN_NUMBER + r"|\d+)[ \t]*(\+)?(?:[ \t]+(?:\w+[ \t]+){0,2}?"
+                            rf"(?:{_in_order(_OF['nouns'])})"
+                            r"|(?=[ \t]*(?:[.,;!]|$)))",  # bare "a team of 35." at a sentence end
+                            re.IGNORECASE | re.MULTILINE),
+                 _OF["gate"], longest=120)
 # "Employees: 10-50", "Company size: 11-50 employees", "Employees: 500+"; and a bare
 # "10-50 employees", found from the noun and read backwards (_EN_BARE_RANGE on the text before).
 _EN_SIZE = Started(re.compile(
-    r"\b(?:number[ \t]+of[ \t]+employees|employees|staff|team[ \t]+size|company[ \t]+size|headcount|"
-    r"workforce)[ \t]*:[ \t]*(\d[\d,]*)(?:[ \t]*(?:-|to)[ \t]*(\d[\d,]*))?(\+)?"
+    rf"\b(?:{_in_order(words.EN_SIZE_LABELS)})[ \t]*:[ \t]*(\d[\d,]*)(?:[ \t]*(?:-|to)[ \t]*(\d[\d,]*))?(\+)?"
     r"(?![\d,]*[ \t]*(?:years?|yrs|%))", re.IGNORECASE),
-    ('number', 'employees', 'staff', 'team', 'company', 'headcount', 'workforce'))
+    tuple(dict.fromkeys(label.split()[0] for label in words.EN_SIZE_LABELS)))
 _EN_RANGE_NOUN = Started.of_words(words.EN_RANGE_NOUNS, r"(?<=[ \t])(?:{words})\b", re.IGNORECASE)
 _EN_BARE_RANGE = re.compile(r"(?<![\d-])(\d[\d,]*)[ \t]*(?:-|to)[ \t]*(\d[\d,]*)[ \t]+$")
 # "Our 12-strong team", "a twelve-strong workforce".

@@ -1,7 +1,9 @@
 """Reference-client vocabulary (read by extractors/names.py and references.py).
 
 Concepts: SECTORS (sector by words in the client name, both languages in `terms`), NOTABLE
-(`terms` and `names`, both languages), GENERIC (zh, en, and person_titles in both languages).
+(`terms` and `names`, both languages), GENERIC (zh, en, and person_titles in both languages);
+outside `TABLE`, how a prose client list opens: ZH_LIST (Chinese) and EN_LIST (English), each
+with the words its pattern starts at (`starts`).
 """
 
 VERSION = 1
@@ -106,4 +108,26 @@ GENERIC = {
 }
 
 # The table as `extractors.common.load("clients")` returns it.
+# 主要客户有：A、B、C; 服务过A、B; 客户包括A、B.
+ZH_LIST = {
+    "heads": ("客户", "合作伙伴", "服务过的单位", "典型用户", "合作单位", "服务单位", "主要用户"),
+    "verbs": ("包括", "有", "主要有", "涵盖", "遍及"),
+    "served": ("服务过",),
+    "client_verbs": ("包括", "涵盖", "遍及"),
+    "starts": ("客户", "合作伙伴", "服务过", "典型用户", "合作单位", "服务单位", "主要用户"),
+}
+# "for the A, B and C Police Stations": the verb, then the names, then the plural they share.
+EN_LIST = {
+    "verbs": ("for", "serving", "serve", "served", "trusted by", "clients include", "customers include",
+              "clients such as", "customers such as", "work with", "worked with"),
+    "starts": ("for", "serv", "trusted by", "clients include", "customers include", "clients such as",
+               "customers such as", "work with", "worked with"),
+    "services": ("Police", "Fire", "Sheriff"),
+    "service_plurals": ("Stations", "Departments"),
+    # plural -> singular: what a name of the list ends with
+    "plurals": {"Hospitals": "Hospital", "Schools": "School", "Universities": "University", "Banks": "Bank",
+                "Colleges": "College", "Churches": "Church", "Hotels": "Hotel", "Libraries": "Library",
+                "Courts": "Court"},
+}
+
 TABLE = {"version": VERSION, "sector": SECTORS, "notable": NOTABLE, "generic": GENERIC}

@@ -80,3 +80,6 @@ TABLE = {
     "office_type": OFFICE_TYPE,
     "english_residential": ENGLISH_RESIDENTIAL,
 }
+# A site that speaks of its shop (its address is a street-level shop).
+SHOP_SITE_WORDS = ("实体店", "门店", "店面", "到店", "进店", "来店", "线下店", "本店", "storefront", "walk-in",
+                   "visit our store", "visit our shop")

@@ -46,3 +46,29 @@ ZH_COMPANY = ("本公司", "公司", "企业", "集团")
 ZH_GROUP_HEADS = ("人员", "队伍", "团队", "工程师", "顾问", "专家", "设计师", "技术员", "技工", "骨干")
 # A clause opening with these counts a subset of the group before it (其中工程师15人).
 ZH_SUBSET = ("其中", "包括", "含")
+
+# A stated total (员工200余人, "over 100 employees"), each list tried in its order. `gate`: literals
+# one of which every noun holds.
+ZH_TOTAL = {
+    "not_staff": ("外聘", "兼职", "临时", "外包", "合作", "客户", "会员", "服务", "培训", "累计", "接待", "用户"),
+    "qualifiers": ("正式", "在职", "在册", "全职", "现有", "拥有", "共有", "公司"),
+    "nouns": ("员工", "职工", "雇员", "从业人员", "团队成员", "团队", "员工总数"),
+    "gate": ("员工", "职工", "雇员", "从业人员", "团队"),
+    "measures": ("总数", "人数", "总人数"),
+    "verbs": ("达到", "达", "约", "有", "共", "近", "超过", "逾", "已达", "共计", "为"),
+}
+EN_TOTAL = {
+    "qualifiers": ("over", "more than", "nearly", "about", "around", "approximately"),
+    "adjectives": ("full-time", "full time", "dedicated", "skilled", "experienced", "professional"),
+    "nouns": ("employees", "staff members", "staff", "people on staff", "team members", "workers"),
+    "gate": ("employees", "staff", "team members", "workers"),
+}
+# "a team of 35 security professionals".
+EN_TEAM_OF = {
+    "qualifiers": ("over", "more than", "nearly", "about"),
+    "nouns": ("people", "professionals", "employees", "technicians", "engineers", "experts", "staff"),
+    "gate": ("team",),
+}
+# "Employees: 10-50", "Company size: 11-50 employees" (words apart by spaces or tabs).
+EN_SIZE_LABELS = ("number of employees", "employees", "staff", "team size", "company size", "headcount",
+                  "workforce")
