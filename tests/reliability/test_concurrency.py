@@ -25,7 +25,7 @@ SITES = 30
 def web():
     sites = [_site(n, "127.0.6") for n in range(SITES)]
     for site in sites:
-        site.delay = 0.3  # slow enough that the crawl outlasts the reviews
+        site.delay = 0.6  # slow enough that the crawl outlasts the reviews, on a busy machine too
     yield sites
     stop_all(sites)
 
