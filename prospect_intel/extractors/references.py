@@ -31,14 +31,15 @@ _ZH_LIST = Started(re.compile(rf"(?:(?:{words_alternation(_ZH['heads'], False)})
                               r"\s*([^。\n]{4,300}?)(?:等|。|\n|$)"),
                    _ZH["starts"])
 _EN = words.EN_LIST
-_PLURAL = {"Stations": "Station", "Departments": "Department", **_EN["plurals"]}
+_PLURAL = {"Stations": "Station", "Departments": "Department", **words.EN_LIST_PLURALS}
 # Tried where its verb is printed, on pages holding the plural noun every match ends with.
 _EN_LIST = Started(re.compile(
     rf"\b(?:{words_alternation(_EN['verbs'], False)})\s+(?:the\s+)?"
     r"((?:[A-Z][\w'&.-]*(?:\s+[A-Z][\w'&.-]*)*\s*,\s*)+(?:and\s+)?[A-Z][\w'&.-]*"
     rf"(?:\s+[A-Z][\w'&.-]*)*?)\s+((?:{words_alternation(_EN['services'], False)})\s+"
-    rf"(?:{words_alternation(_EN['service_plurals'], False)})|{words_alternation(tuple(_EN['plurals']), False)})\b"),
-    _EN["starts"], required=(*_EN["service_plurals"], *_EN["plurals"]))
+    rf"(?:{words_alternation(_EN['service_plurals'], False)})|"
+    rf"{words_alternation(tuple(words.EN_LIST_PLURALS), False)})\b"),
+    _EN["starts"], required=(*_EN["service_plurals"], *words.EN_LIST_PLURALS))
 # A line (as `[^\n]+` finds it) holding two or more of the list separators, and the split at them.
 _TWO_SEPARATORS = re.compile(rf"^[^\n{SEPARATORS}]*[{SEPARATORS}][^\n{SEPARATORS}]*[{SEPARATORS}][^\n]*$",
                              re.MULTILINE)

@@ -3,7 +3,7 @@
 Concepts: SECTORS (sector by words in the client name, both languages in `terms`), NOTABLE
 (`terms` and `names`, both languages), GENERIC (zh, en, and person_titles in both languages);
 outside `TABLE`, how a prose client list opens: ZH_LIST (Chinese) and EN_LIST (English), each
-with the words its pattern starts at (`starts`).
+with the words its pattern starts at (`starts`), and EN_LIST_PLURALS.
 """
 
 VERSION = 1
@@ -124,10 +124,10 @@ EN_LIST = {
                "customers such as", "work with", "worked with"),
     "services": ("Police", "Fire", "Sheriff"),
     "service_plurals": ("Stations", "Departments"),
-    # plural -> singular: what a name of the list ends with
-    "plurals": {"Hospitals": "Hospital", "Schools": "School", "Universities": "University", "Banks": "Bank",
-                "Colleges": "College", "Churches": "Church", "Hotels": "Hotel", "Libraries": "Library",
-                "Courts": "Court"},
 }
+# The plural an English list ends with -> the singular each of its names takes.
+EN_LIST_PLURALS = {"Hospitals": "Hospital", "Schools": "School", "Universities": "University", "Banks": "Bank",
+                   "Colleges": "College", "Churches": "Church", "Hotels": "Hotel", "Libraries": "Library",
+                   "Courts": "Court"}
 
 TABLE = {"version": VERSION, "sector": SECTORS, "notable": NOTABLE, "generic": GENERIC}
