@@ -4,6 +4,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
+import unicodedata
 from collections.abc import Iterable
 from typing import Any
 
@@ -37,16 +39,23 @@ def _csv(shapes: Iterable[dict[str, Any]]) -> str:
 
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# C0 control characters: no cell needs them and a worksheet cannot hold them (tab, line feed and
+# carriage return are kept).
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 def _cell(value: Any) -> Any:
     """Neutralise spreadsheet formulas in scraped text (OWASP CSV injection rule): a text cell that
     starts with = + - @ tab or carriage return gets a leading apostrophe, so `=HYPERLINK(...)`,
     `@SUM(...)` or `-2+3` stay text. International phone numbers (+44 ...) are prefixed too: the
-    rule has no exceptions, because a value that merely looks like a number can still compute."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
+    rule has no exceptions, because a value that merely looks like a number can still compute.
+    Control characters go first, so none can hide a formula start (\x01=HYPERLINK), and neither
+    can leading spaces or a full-width look-alike (＝, ＋: the same sign once NFKC-normalised)."""
+    if not isinstance(value, str):
+        return value
+    text = _CONTROLS.sub("", value)
+    head = unicodedata.normalize("NFKC", text.lstrip()[:1])
+    return "'" + text if text.startswith(FORMULA_STARTS) or head in FORMULA_STARTS else text
 
 
 def _xlsx(shapes: Iterable[dict[str, Any]]) -> bytes:
@@ -58,14 +67,17 @@ def _xlsx(shapes: Iterable[dict[str, Any]]) -> bytes:
     sheet.append(columns)
     for shape in shapes:
         row = export_row(shape)
-        sheet.append([_xlsx_text(_cell(row[c])) for c in columns])
+        sheet.append([_xlsx_cell(sheet, _cell(row[c])) for c in columns])
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
 
 
-def _xlsx_text(value: Any) -> Any:
-    """Control characters a worksheet cannot hold (openpyxl refuses them) are dropped."""
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+def _xlsx_cell(sheet: Any, value: Any) -> Any:
+    """Text as a string-typed cell: never read as a formula, whatever it starts with."""
+    from openpyxl.cell import WriteOnlyCell
 
-    return ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value
+    cell = WriteOnlyCell(sheet, value=value)
+    if isinstance(value, str):
+        cell.data_type = "s"
+    return cell

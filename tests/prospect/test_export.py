@@ -130,3 +130,67 @@ def test_phone_and_other_phones(sites_db, tmp_path):
     header, *rows = csv_cells(prospect(db, "export", "--format", "csv").stdout.encode("utf-8"))
     row = {r[1]: dict(zip(header, r)) for r in rows}[HENGAN]
     assert (row["Phone"], row["Other Phones"]) == ("0755-83456701", "")
+
+
+# What a spreadsheet could still read as a formula once the obvious guard has run: a control
+# character in front (dropped from the cell, so it must not hide the sign), leading spaces, and
+# full-width or small look-alikes of the signs.
+HIDDEN_FORMULAS = ["\x01=HYPERLINK(\"http://evil.example\",\"x\")", "\x01\x02+1+1", "  =1+1", "\u3000=1+1",
+                   "＝1+1", "＋1+1", "－2+3", "＠SUM(A1)", "﹦1+1"]
+
+
+@pytest.mark.parametrize("value", HIDDEN_FORMULAS, ids=repr)
+def test_hidden_formula_starts_are_neutralised(value, tmp_path):
+    shape = {"url": "http://www.x.cn/", "domain": "x.cn", "name": value, "status": "done", "error": None,
+             "pages": [], "needs_review": [], "score": None, "evidence": {}}
+    header, row = csv_cells(export_bytes([shape], "csv"))
+    assert dict(zip(header, row))["Company Name"].startswith("'")
+    cell = xlsx_cells(export_bytes([shape], "xlsx"), tmp_path / "x.xlsx")[1][0]
+    assert cell.data_type == "s" and cell.value.startswith("'") and "\x01" not in cell.value
+
+
+@pytest.fixture(scope="module")
+def typed_formula_db(sites_db, tmp_path_factory):
+    """A store where a rep typed a company name that hides a formula behind a control character."""
+    db = copy_store(sites_db, tmp_path_factory.mktemp("typed-formula") / "t.db")
+    prospect(db, "set", HENGAN, "company_name", HIDDEN_FORMULAS[0])
+    return db
+
+
+def _exports(db, tmp_path):
+    """Every export path: the CLI's CSV and XLSX, and the web app's."""
+    from prospect_intel.app.web import AppConfig, create_app
+
+    client = create_app(AppConfig(db_path=str(db), reviewer="t")).test_client()
+    for fmt in ("csv", "xlsx"):
+        path = tmp_path / f"cli.{fmt}"
+        prospect(db, "export", "--format", fmt, "-o", str(path))
+        yield f"cli {fmt}", fmt, path.read_bytes()
+        response = client.get(f"/export/prospects.{fmt}", headers={"Host": "127.0.0.1:8765"})
+        assert response.status_code == 200
+        yield f"web {fmt}", fmt, response.data
+
+
+def test_every_export_path_keeps_a_hidden_formula_as_text(typed_formula_db, tmp_path):
+    checked = []
+    for where, fmt, data in _exports(typed_formula_db, tmp_path):
+        if fmt == "csv":
+            header, *rows = csv_cells(data)
+            names = [dict(zip(header, row))["Company Name"] for row in rows]
+        else:
+            cells = xlsx_cells(data, tmp_path / "check.xlsx")
+            assert not any(c.data_type == "f" for row in cells for c in row), where
+            names = [row[0].value for row in cells[1:]]
+        assert "'" + HIDDEN_FORMULAS[0][1:] in names, where
+        checked.append(where)
+    assert checked == ["cli csv", "web csv", "cli xlsx", "web xlsx"]
+
+
+def test_xlsx_text_cells_are_string_typed_whatever_they_start_with():
+    """The second guard: a text cell is written as a string, so even an unprefixed `=` stays text."""
+    from openpyxl import Workbook
+
+    from prospect_intel.app.exporting import _xlsx_cell
+
+    sheet = Workbook(write_only=True).create_sheet("s")
+    assert _xlsx_cell(sheet, "=1+1").data_type == "s" and _xlsx_cell(sheet, 12).data_type == "n"
