@@ -6,9 +6,10 @@ import csv
 import io
 
 import pytest
-from openpyxl import load_workbook
+from openpyxl import Workbook, load_workbook
 
-from prospect_intel.app.exporting import FORMULA_STARTS, export_bytes
+from prospect_intel.app.exporting import FORMULA_STARTS, _xlsx_cell, export_bytes
+from prospect_intel.app.web import AppConfig, create_app
 from tests.conftest import copy_store
 from tests.support.cli import FAST, prospect, show
 from tests.support.webserver import TestSite
@@ -159,8 +160,6 @@ def typed_formula_db(sites_db, tmp_path_factory):
 
 def _exports(db, tmp_path):
     """Every export path: the CLI's CSV and XLSX, and the web app's."""
-    from prospect_intel.app.web import AppConfig, create_app
-
     client = create_app(AppConfig(db_path=str(db), reviewer="t")).test_client()
     for fmt in ("csv", "xlsx"):
         path = tmp_path / f"cli.{fmt}"
@@ -188,9 +187,5 @@ def test_every_export_path_keeps_a_hidden_formula_as_text(typed_formula_db, tmp_
 
 def test_xlsx_text_cells_are_string_typed_whatever_they_start_with():
     """The second guard: a text cell is written as a string, so even an unprefixed `=` stays text."""
-    from openpyxl import Workbook
-
-    from prospect_intel.app.exporting import _xlsx_cell
-
     sheet = Workbook(write_only=True).create_sheet("s")
     assert _xlsx_cell(sheet, "=1+1").data_type == "s" and _xlsx_cell(sheet, 12).data_type == "n"
