@@ -57,3 +57,30 @@ def test_force_replaces_the_recording_and_keeps_labels(site, tmp_path):
     assert (target / "labels.json").read_text() == '{"slug": "again"}'
     assert not (target / "files" / "stale.html").exists()
     assert json.loads((target / "manifest.json").read_text(encoding="utf-8"))["responses"]
+
+
+def _tree(folder) -> list[str]:
+    return sorted(str(p.relative_to(folder)) for p in folder.rglob("*"))
+
+
+@pytest.mark.parametrize("name", ["..", ".", "/", "~", "link", "unrelated"])
+def test_a_folder_that_is_no_recording_is_refused_and_nothing_is_touched(site, tmp_path, name):
+    """`..`, `.`, `~` (here folders with other files), the root, a symbolic link and a folder of
+    unrelated files are refused with the reason, --force or not; no file is written anywhere."""
+    parent = tmp_path / "parent"
+    work = parent / "work"
+    work.mkdir(parents=True)
+    (parent / "notes.txt").write_text("mine")
+    (work / "draft.txt").write_text("mine too")
+    (tmp_path / "home").mkdir()
+    (tmp_path / "home" / ".profile").write_text("x")
+    (tmp_path / "elsewhere").mkdir()
+    (work / "link").symlink_to(tmp_path / "elsewhere")
+    (work / "unrelated").mkdir()
+    (work / "unrelated" / "photo.jpg").write_bytes(b"\xff\xd8")
+    before, requests = _tree(tmp_path), len(site.requests)
+    result = prospect(tmp_path / "x.db", "record", site.url, name, "--allow-private", "--force", check=False,
+                      cwd=work, env={"HOME": str(tmp_path / "home")})
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert any(reason in result.stderr for reason in ("not empty", "root", "symbolic link")), result.stderr
+    assert _tree(tmp_path) == before and len(site.requests) == requests

@@ -11,10 +11,12 @@ FAST = ["--set", "DOWNLOAD_DELAY=0", "--set", "AUTOTHROTTLE_ENABLED=false",
         "--set", "PROSPECT_RETRY_BASE_DELAY=0", "--set", "DOWNLOAD_TIMEOUT=5"]
 
 
-def prospect(db: Path, *args: str, check: bool = True, timeout: float = 120) -> subprocess.CompletedProcess:
-    env = {**os.environ, "PROSPECT_DB": str(db)}
+def prospect(db: Path, *args: str, check: bool = True, timeout: float = 120, cwd: Path | None = None,
+             env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """`prospect ARGS` on store `db` (in folder `cwd`, with `env` added to the environment)."""
     result = subprocess.run(
-        [sys.executable, "-m", "prospect_intel", *args], env=env, capture_output=True, text=True, timeout=timeout
+        [sys.executable, "-m", "prospect_intel", *args], env={**os.environ, "PROSPECT_DB": str(db), **(env or {})},
+        capture_output=True, text=True, timeout=timeout, cwd=cwd,
     )
     if check and result.returncode != 0:
         raise AssertionError(f"prospect {' '.join(args)} exited {result.returncode}:\n{result.stderr}")

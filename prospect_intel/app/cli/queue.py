@@ -135,17 +135,19 @@ def _print_crawl_summary(summary) -> None:
 def record(url: str, folder: str, pages_per_site: int, allow_private: bool, force: bool) -> None:
     """Crawl one site live and save it as a fixture folder (replay it with `crawl --replay`).
 
-    The site is recorded into a scratch folder next to FOLDER and moved into place at the end, so a
-    crawl that saves nothing (refused address, no answer) leaves FOLDER as it was and exits 1."""
+    FOLDER must be new, empty, or an earlier recording (its manifest.json; replaced with --force).
+    The site is recorded into a scratch folder inside FOLDER and moved into place at the end, so a
+    crawl that saves nothing (refused address, no answer) leaves FOLDER as it was and exits 1, and
+    nothing outside FOLDER is touched."""
     from prospect_intel.app.crawl_run import CrawlOptions, run_crawl
 
     start = normalise_url(url)
-    target = Path(folder)
-    if target.exists() and any(target.iterdir()) and not force:
-        raise ProspectError(f"{target} is not empty; choose another folder or pass --force")
-    scratch = _scratch_next_to(target)
+    target = _fixture_folder(Path(folder), force)
+    created = not target.exists()
+    scratch = _scratch_in(target)
+    recorded = False
     try:
-        staged = scratch / target.name
+        staged = scratch / target.name  # the recording's name is its folder's
         db_path = str(scratch / "record.db")
         summary = run_crawl(CrawlOptions(
             db_path=db_path, pages_per_site=pages_per_site, allow_private=allow_private,
@@ -158,28 +160,48 @@ def record(url: str, folder: str, pages_per_site: int, allow_private: bool, forc
             raise ProspectError(f"nothing recorded from {start}: {shape['error'] or shape['status']}; "
                                 f"{target} was left as it was")
         _move_into_place(staged, target)
+        recorded = True
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
+        if created and not recorded:
+            shutil.rmtree(target, ignore_errors=True)
     out.print(Text(f"recorded {start} into {target}: {summary.pages_requested} requests, "
                    f"{len(shape['pages'])} pages kept, status {shape['status']}"
                    + (f" ({shape['error']})" if shape["error"] else "")))
 
 
-def _scratch_next_to(target: Path) -> Path:
-    """A private folder beside the destination (same file system, so the final move is a rename)."""
+def _fixture_folder(folder: Path, force: bool) -> Path:
+    """The absolute folder to record into, or ProspectError saying why it may not be: a symbolic
+    link, the root, a file, or a folder holding anything but an earlier recording (`..`, `.` and
+    `~` are usually such folders); an earlier recording only with --force."""
+    if folder.is_symlink():
+        raise ProspectError(f"{folder} is a symbolic link; name the folder itself")
+    target = folder.expanduser().resolve()
+    if target == Path(target.anchor):
+        raise ProspectError(f"{folder} is the root of the file system; name a folder of its own")
+    if target.exists() and not target.is_dir():
+        raise ProspectError(f"{folder} is a file, not a folder")
+    if target.is_dir() and any(target.iterdir()):
+        if not (target / MANIFEST).is_file():
+            raise ProspectError(f"{folder} ({target}) is not empty and holds no recording (no {MANIFEST}); "
+                                "it was left as it was: name a new or empty folder")
+        if not force:
+            raise ProspectError(f"{target} is not empty (an earlier recording); pass --force to replace it")
+    return target
+
+
+def _scratch_in(target: Path) -> Path:
+    """A private scratch folder inside the destination (same file system: the final move is a rename)."""
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        return Path(tempfile.mkdtemp(prefix=f".{target.name}.recording-", dir=target.parent))
+        target.mkdir(parents=True, exist_ok=True)
+        return Path(tempfile.mkdtemp(prefix=".recording-", dir=target))
     except OSError as exc:
-        raise ProspectError(f"cannot write next to {target}: {exc.strerror or exc}") from None
+        raise ProspectError(f"cannot write in {target}: {exc.strerror or exc}") from None
 
 
 def _move_into_place(staged: Path, target: Path) -> None:
     """The recorded manifest and files replace those of `target`; its other entries (labels.json,
     expected.json) stay."""
-    if not target.exists():
-        staged.rename(target)
-        return
     for entry in staged.iterdir():
         existing = target / entry.name
         if existing.is_dir() and not existing.is_symlink():
