@@ -10,6 +10,7 @@ import datetime as dt
 import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from prospect_intel.core.document import ParsedPage, parse_page
@@ -123,9 +124,19 @@ def resolve_rubric(spec: str | None) -> Rubric:
     spec = spec or os.environ.get("PROSPECT_RUBRIC")
     if not spec:
         return bundled_rubric()
-    if os.path.sep in spec or spec.endswith(".toml") or os.path.exists(spec):
+    if _is_file(spec):
         return load_rubric(spec)
     return bundled_rubric(spec)
+
+
+def rubric_reference(spec: str) -> str:
+    """How a store remembers a rubric: a file by its absolute path (so the choice holds from any
+    folder), a bundled rubric by its name."""
+    return str(Path(spec).expanduser().resolve()) if _is_file(spec) else spec
+
+
+def _is_file(spec: str) -> bool:
+    return os.path.sep in spec or spec.endswith(".toml") or os.path.exists(spec)
 
 
 def crawl_date(crawled_at: str | None) -> dt.date:

@@ -9,6 +9,7 @@ from click.testing import CliRunner
 
 from prospect_intel.app.cli import cli
 from prospect_intel.app.store import Store
+from prospect_intel.scoring.rubric import RUBRICS_DIR
 from tests.conftest import SITES
 from tests.support.cli import prospect
 
@@ -145,3 +146,16 @@ def test_end_to_end_grades_review_rescore_export(db, tmp_path):
     assert (rows[HENGAN]["Grade"], rows[HENGAN]["Company Name"]) == ("A", "深圳市恒安智能安防科技有限公司")
     assert rows[HENGAN]["Phone"] == "0755-83456701"
     assert "0755-83456702" in rows[HENGAN]["Other Phones"]
+
+
+def test_a_rubric_file_is_remembered_from_any_folder(db, tmp_path):
+    """`score --rubric mine.toml` remembers the file itself: `extract` run from another folder
+    (holding a different mine.toml) grades with the same one."""
+    text = (RUBRICS_DIR / "cctv-installer-en.toml").read_text(encoding="utf-8")
+    team, elsewhere = tmp_path / "team", tmp_path / "elsewhere"
+    team.mkdir(), elsewhere.mkdir()
+    (team / "mine.toml").write_text(text.replace('name = "cctv-installer-en"', 'name = "team-rubric"'))
+    (elsewhere / "mine.toml").write_text(text.replace('name = "cctv-installer-en"', 'name = "other-rubric"'))
+    prospect(db, "score", "--rubric", "mine.toml", cwd=team)
+    result = prospect(db, "extract", HENGAN, cwd=elsewhere)
+    assert "with rubric team-rubric" in result.stdout

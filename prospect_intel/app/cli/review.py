@@ -4,7 +4,7 @@ from __future__ import annotations
 import click
 from rich.text import Text
 
-from prospect_intel.app.analysis import RUBRIC_META_KEY
+from prospect_intel.app.analysis import RUBRIC_META_KEY, rubric_reference
 from prospect_intel.app.cli.console import out
 from prospect_intel.app.cli.context import Context, pass_ctx
 from prospect_intel.app.workflows import (
@@ -85,7 +85,7 @@ def score(ctx: Context, rubric_spec: str | None) -> None:
     store = ctx.store
     rubric = store_rubric(store, rubric_spec)
     if rubric_spec:
-        store.set_meta(RUBRIC_META_KEY, rubric_spec)
+        store.set_meta(RUBRIC_META_KEY, rubric_reference(rubric_spec))
     grades = score_all(store, rubric)
     summary = ", ".join(f"{k} {v}" for k, v in sorted(grades.items())) or "nothing crawled yet"
     out.print(f"scored with {rubric.name} {rubric.version}: {summary}")
