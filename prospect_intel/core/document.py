@@ -6,7 +6,8 @@
 What extractors need from the markup itself (structured data, mailto: links) is taken at parse
 time, so neither the tree nor the HTML outlives the parse: a crawl holds every kept page of 64
 sites at once until each site is analysed. Case pages keep the texts of their list items (the
-client lists are read from the item markup, see `case_items`).
+client lists are read from the item markup, see `case_items`); every page keeps its logo walls
+and name strips with their captions (`captioned`).
 """
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ from lxml import etree
 
 from prospect_intel.core.models import PageDoc
 
+from .captioned import ATTRIBUTE_ANCHORS, CaptionedList, captioned_lists
 from .case_items import Shape, case_item_texts
 from .needles import CaseBlindLiterals
 from .structured import MARKERS, extract_items
@@ -31,7 +33,7 @@ from .visible import visible_text
 
 _MAILTO = re.compile(r"mailto:\s*([^\s\"'<>?]+)", re.IGNORECASE)
 # Structured-data markers and mailto:, found in the raw markup in any case (see CaseBlindLiterals).
-_MARKUP_MARKS = CaseBlindLiterals((*MARKERS, "mailto"))
+_MARKUP_MARKS = CaseBlindLiterals((*MARKERS, "mailto", *ATTRIBUTE_ANCHORS))
 _ITEM_ROLES = ("cases",)
 
 _ARTICLE_PATH = re.compile(
@@ -53,6 +55,7 @@ class ParsedPage:
     items: tuple[dict[str, Any], ...] = ()  # schema.org items (JSON-LD, microdata, RDFa)
     mailto: tuple[str, ...] = ()  # addresses of mailto: links, as written
     case_items: tuple[tuple[Shape, str], ...] = ()  # case pages: (shape, text) of list items
+    lists: tuple[CaptionedList, ...] = ()  # logo walls and name strips, with their captions
 
     @property
     def url(self) -> str:
@@ -87,7 +90,8 @@ def parse_page(page: PageDoc, tree: lxml.html.HtmlElement | None = None,
     case_items = case_item_texts(tree) if page.role in _ITEM_ROLES else ()
     return ParsedPage(page=replace(page, html=""), text=text, folded=fold(text), title=collapse(title),
                       description=collapse(_description(tree, head)), lang="zh" if is_cjk(text) else "en",
-                      is_article=article, items=items, mailto=mailto, case_items=case_items)
+                      is_article=article, items=items, mailto=mailto, case_items=case_items,
+                      lists=captioned_lists(tree, set(marks).intersection(ATTRIBUTE_ANCHORS)))
 
 
 def _mailto_addresses(html: str, starts: Sequence[int]) -> tuple[str, ...]:

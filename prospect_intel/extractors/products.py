@@ -19,6 +19,7 @@ from prospect_intel.core.needles import NeedleSet, lowered, matches_at
 from prospect_intel.core.terms import TermAlternation
 from prospect_intel.core.text import fold
 
+from .brandlists import appointed_brands, listed_brands, prose_brands
 from .common import SiteContext, evidence, load, site_pages
 
 TIERS = ("domestic_mid_networked", "foreign_high_end", "domestic_low_standalone")
@@ -127,18 +128,59 @@ def brand_evidence(pages: Sequence[ParsedPage], ctx: SiteContext) -> list[Eviden
     own = site_pages(pages)
     owner_text = "\n".join(p.title for p in own if p.role in ("home", "about", "contact"))
     counts: Counter[str] = Counter()
-    first: dict[str, tuple[ParsedPage, re.Match[str]]] = {}
+    first: dict[str, tuple[ParsedPage, tuple[int, int]]] = {}
     for page in own:
         for brand, match in brand_hits(page, owner_text):
             counts[brand.name] += 1
-            first.setdefault(brand.name, (page, match))
+            first.setdefault(brand.name, (page, match.span()))
+    listed = _listed(own, counts)
     if not counts:
         return []
     names = [name for name, _ in counts.most_common()]
-    page, match = first[names[0]]
+    page, span = first.get(names[0]) or listed[names[0]]
     confidence = "medium" if len(names) > 1 or counts[names[0]] > 1 else "low"
-    return [evidence("brands", names, confidence, page, match.span(),
-                     f"brand list match on {len({first[n][0].url for n in names})} page(s)")]
+    pages_named = len({(first.get(n) or listed[n])[0].url for n in names})
+    how = f"brand list match on {pages_named} page(s)"
+    if listed:
+        how += f"; {len(listed)} from the site's brand lists"
+    return [evidence("brands", names, confidence, page, span, how)]
+
+
+def _listed(pages: Sequence[ParsedPage], counts: Counter[str]) -> dict[str, tuple[ParsedPage, tuple[int, int]]]:
+    """Brands the built-in table does not know, from the sites' captioned brand lists: counted
+    into `counts`, and where each was first shown."""
+    own_name = _site_name(pages)
+    seen = {brand_key(name) for name in counts}
+    where: dict[str, tuple[ParsedPage, tuple[int, int]]] = {}
+    for page in pages:
+        for name in (*listed_brands(page, _known_brand, own_name), *prose_brands(page, _known_brand, own_name),
+                     *appointed_brands(page, own_name)):
+            key = brand_key(name)
+            if key in seen or _cut_short(name):
+                continue
+            seen.add(key)
+            counts[name] += 1
+            index = page.text.find(name)
+            where[name] = (page, (index, index + len(name)) if index >= 0 else (0, 0))
+    return where
+
+
+def _cut_short(name: str) -> bool:
+    """The first words of a table brand's name ("Software" of "Software House"): a list that
+    broke the name, not another brand."""
+    start = name.lower() + " "
+    return any(needle.startswith(start) for brand in brands() for needle in brand.needles)
+
+
+def _known_brand(name: str) -> bool:
+    folded = fold(name)
+    return any(brand.pattern.search(folded) for brand in brands())
+
+
+def _site_name(pages: Sequence[ParsedPage]) -> str:
+    """The site's own name as its titles print it (a manufacturer's wall shows its own logo)."""
+    from .references import own_name
+    return own_name(pages)
 
 
 def tier_evidence(pages: Sequence[ParsedPage], ctx: SiteContext) -> list[Evidence]:

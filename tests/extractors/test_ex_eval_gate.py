@@ -43,7 +43,7 @@ def test_high_confidence_is_calibrated(report):
 
 
 def test_label_corrections_are_applied(report):
-    assert any(note.startswith("2 label corrections applied") for note in report.notes)
+    assert any(note.startswith("3 label corrections applied") for note in report.notes)
 
 
 # The crawl runs in a child process: a Scrapy crawl needs a fresh Twisted reactor.

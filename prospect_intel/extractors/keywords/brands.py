@@ -99,5 +99,26 @@ BRANDS = (
     {"name": "Fluke", "origin": "foreign", "tier": "", "match_case": True},
 )
 
+# What captions a list of brands (a logo wall, a "Brands we install" strip): words of the class and
+# id attributes of the list and its ancestors, and words of the heading before it.
+LIST_ATTRIBUTE_WORDS = ("brand", "brands", "partner", "partners", "vendor", "vendors", "manufacturer",
+                        "manufacturers", "supplier", "suppliers")
+LIST_HEADING_WORDS = ("brand", "brands", "partners", "vendors", "manufacturers", "suppliers",
+                      "品牌", "合作伙伴", "代理产品", "合作厂商")
+# Words that make such a list someone else's: the clients the company serves, what they say.
+LIST_CLIENT_WORDS = ("client", "clients", "customer", "customers", "trust", "trusted", "testimonial",
+                     "testimonials", "review", "reviews", "客户", "案例", "业绩")
+# Template names a logo wall shows before its images are filled in ("Brand 1", "Partner 2", "Logo").
+PLACEHOLDER_WORDS = ("brand", "partner", "logo", "client", "image", "img", "photo", "picture", "品牌", "图片")
+# Lower-case words an English brand name may hold ("Morley-IAS Fire Systems by Honeywell").
+NAME_CONNECTORS = ("by", "and", "of", "the", "for", "de", "la", "&")
+
+# Words that make a sentence's list of names a list of brands it sells, when the list holds a
+# brand of the table too ("We use premium brands like CP Plus, Hikvision and Dahua";
+# "代理海康威视、大华、宇视等品牌").
+PROSE_CUES = ("brand", "brands", "partner", "partners", "partnering", "partnered", "dealer", "dealers",
+              "dealership", "distributor", "distributors", "reseller", "resellers", "manufacturers",
+              "vendors", "suppliers", "authorised", "authorized", "certified", "品牌", "代理", "经销", "授权")
+
 # The table as `extractors.common.load("brands")` returns it.
 TABLE = {"version": VERSION, "brand": BRANDS}

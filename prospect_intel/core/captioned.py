@@ -1,0 +1,145 @@
+"""Repeated short items of a page (logo walls, name strips, lists) with the words that caption them.
+
+A logo wall or a strip of names is three or more sibling elements of one shape (tag and class),
+each holding one short name: an image's alt text, or a short text with no block inside. What the
+list is about is read from its caption: the class and id words of the list and its ancestors
+(`brands-bar`, `partner-logo`, `clients`) and the nearest heading before it ("Brands we install",
+"合作品牌"). The extractors decide what a caption means (a brand list, a client list); this module
+only reads the structure, at parse time, so the tree need not outlive the parse.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Collection
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from lxml import etree
+
+from .text import collapse
+
+_SKIP_ANCESTORS = ("nav", "header", "footer", "form", "select")
+# Only the parts of a page a caption word marks are read (reading every element cost twice the
+# parse): elements whose class or id holds one of ATTRIBUTE_ANCHORS (the page's markup is searched
+# for them first, with the other markup marks, so a page without them costs nothing), and the
+# sections of headings that print one of HEADING_ANCHORS. The extractors decide what each caption
+# means; their caption words must each contain one of these (a test checks it).
+ATTRIBUTE_ANCHORS = ("brand", "partner", "vendor", "manufactur", "supplier", "client", "customer")
+HEADING_ANCHORS = (*ATTRIBUTE_ANCHORS, "品牌", "合作", "客户", "案例", "代理")
+_HEADING_ANCHOR = re.compile("|".join(HEADING_ANCHORS), re.IGNORECASE)
+_HEADINGS = etree.XPath("//h1|//h2|//h3|//h4|//h5|//h6")
+# Candidate items inside an anchored part: images with alt or title text, and elements that can
+# hold a name as text.
+_ITEMS = etree.XPath("descendant-or-self::*[self::img[@alt or @title] or self::li or self::span or self::a or "
+                     "self::p or self::div[not(*)] or self::h3 or self::h4 or self::h5 or self::h6 or "
+                     "self::td or self::dd or self::strong]")
+_HEADING = etree.XPath("preceding::*[self::h1 or self::h2 or self::h3 or self::h4 or self::h5 or"
+                       " self::h6 or contains(@class,'title')][1]")
+_INLINE = frozenset(("b", "strong", "em", "i", "u", "font", "small", "sup", "sub", "br", "img", "span", "a"))
+MIN_ITEMS = 3
+MAX_NAME = 60  # characters: a name, not a sentence
+_ATTR_LEVELS = 4  # the list and its ancestors whose class and id words caption it
+
+
+@dataclass(frozen=True)
+class CaptionedList:
+    """Short items that repeat as siblings, with what captions them (lower-cased attribute words
+    and the nearest heading before the list, as printed)."""
+
+    attributes: str
+    heading: str
+    names: tuple[str, ...]
+    images: bool  # the names are image alt texts (a logo wall)
+
+
+def captioned_lists(tree: etree._Element | None, anchors: Collection[str]) -> tuple[CaptionedList, ...]:
+    """Every list of three or more sibling items of one shape in the page's anchored parts;
+    `anchors` are the ATTRIBUTE_ANCHORS the page's markup holds (in any case)."""
+    if tree is None:
+        return ()
+    groups: dict[tuple[Any, str, str], list[str]] = defaultdict(list)
+    images: dict[tuple[Any, str, str], bool] = {}
+    claimed: set[Any] = set()  # units already holding a name (an <a> inside a named <li>)
+    for region in _regions(tree, anchors):
+        for el in _ITEMS(region):
+            name = _name(el)
+            unit = _unit(el) if name else None
+            if unit is None or unit in claimed or unit.getparent() is None:
+                continue
+            claimed.add(unit)
+            key = (unit.getparent(), unit.tag, unit.get("class", ""))
+            groups[key].append(name)
+            images[key] = images.get(key, True) and el.tag == "img"
+    found = []
+    for key, names in groups.items():
+        if len(set(names)) >= MIN_ITEMS:
+            parent = key[0]
+            found.append(CaptionedList(_attribute_words(parent), _heading(parent),
+                                       tuple(dict.fromkeys(names)), images[key]))
+    return tuple(found)
+
+
+def _regions(tree: etree._Element, anchors: Collection[str]) -> list[Any]:
+    """The outermost anchored parts of the page, outside navigation, headers and footers."""
+    anchored = list(_anchor_query(frozenset(anchors))(tree)) if anchors else []
+    anchored += [_section(h) for h in _HEADINGS(tree) if _HEADING_ANCHOR.search(h.text_content())]
+    chosen = dict.fromkeys(a for a in anchored if a is not None and a.tag not in _SKIP_ANCESTORS)
+    regions = []
+    for el in chosen:
+        ancestors = list(el.iterancestors())
+        if not any(a in chosen or a.tag in _SKIP_ANCESTORS for a in ancestors):
+            regions.append(el)
+    return regions
+
+
+def _section(heading: Any) -> Any:
+    """What a heading heads: its parent's parent (a heading often sits in a title block of its
+    own, before the list), or its parent under <body>, or <body> itself."""
+    parent = heading.getparent()
+    above = parent.getparent() if parent is not None else None
+    return parent if above is None or parent.tag == "body" or above.tag == "html" else above
+
+
+@lru_cache(maxsize=128)
+def _anchor_query(words: frozenset[str]) -> etree.XPath:
+    """Elements whose class or id holds one of `words` (lower case, as class names are written)."""
+    tests = " or ".join(f"contains(., '{w}')" for w in sorted(words))
+    return etree.XPath(f"(//@class|//@id)[{tests}]/..")  # the attribute axis: twice as fast as //*[...]
+
+
+def _name(el: Any) -> str:
+    """The one short name an item holds, or ''."""
+    if el.tag == "img":
+        raw = el.get("alt") or el.get("title") or ""
+    elif any(isinstance(child.tag, str) and child.tag not in _INLINE for child in el):
+        return ""  # holds blocks: a card, not a name
+    else:
+        raw = el.text_content()
+    text = collapse(raw)
+    return text if 1 < len(text) <= MAX_NAME else ""
+
+
+def _unit(el: Any) -> Any:
+    """The element that repeats: `el` climbed through wrappers that hold nothing else."""
+    unit = el
+    parent = unit.getparent()
+    while parent is not None and len(parent) == 1 and not (parent.text or "").strip() \
+            and not (unit.tail or "").strip() and parent.tag not in ("body", "ul", "ol", "table", "tr"):
+        unit, parent = parent, parent.getparent()
+    return unit
+
+
+def _attribute_words(el: Any) -> str:
+    words = []
+    for level, node in enumerate((el, *el.iterancestors())):
+        if level == _ATTR_LEVELS or node.tag == "body":
+            break
+        words += [node.get("class") or "", node.get("id") or ""]
+    return " ".join(w for w in words if w).lower()
+
+
+def _heading(el: Any) -> str:
+    found = _HEADING(el)
+    return collapse(found[0].text_content())[:120] if found else ""

@@ -1,0 +1,123 @@
+"""Brands a site lists by its structure: logo walls and name strips captioned as brands.
+
+A list (see `core.captioned`) names brands when its caption says so: the nearest class or id
+word of the list and its ancestors (`brands-bar`, `partners__track`) or, failing those, its
+heading ("Brands We Install", "合作品牌"); a client word met first (`trust-logos`, "What our
+clients say") makes it a client list instead. Its names are taken when the list is confirmed
+as brands: it holds a brand of the built-in table, or it is a wall of logo images captioned by
+its markup. So a brand nobody put in the table is found where the site shows it among its brands.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+from prospect_intel.core.captioned import CaptionedList
+from prospect_intel.core.document import ParsedPage
+from prospect_intel.core.text import collapse
+
+from .keywords import brands as words
+
+_TOKEN = re.compile(r"[a-z]+|[\u4e00-\u9fff]+")
+_PART = re.compile(r"\s+[—–-]\s+|\s*[|｜]\s*")  # "Samsung — authorised partner"
+_LOGO_WORD = re.compile(r"(?i)(?<![a-z])logos?(?![a-z])|标志|商标")
+_PLACEHOLDER = re.compile(rf"(?i)(?:{'|'.join(map(re.escape, words.PLACEHOLDER_WORDS))})s?\s*[\d.]*")
+_LETTERS = re.compile(r"[A-Za-z]{2}|[\u4e00-\u9fff]")
+# (brand words, client words) of class/id attributes and of headings.
+_ATTRIBUTE_VOCAB = (frozenset(words.LIST_ATTRIBUTE_WORDS), frozenset(w for w in words.LIST_CLIENT_WORDS if w.isascii()))
+_HEADING_VOCAB = (frozenset(words.LIST_HEADING_WORDS), frozenset(words.LIST_CLIENT_WORDS))
+_PROSE_CUE = re.compile("(?i)" + "|".join(
+    rf"\b{re.escape(w)}\b" if w.isascii() else re.escape(w) for w in words.PROSE_CUES))
+
+
+# A Latin name: capitalised words (CP Plus, TP-Link, Alarm.com); and a list of two or more of them.
+_EN_WORD = r"[A-Z0-9](?:[\w&+-]|\.(?=\w))*"  # a full stop inside (Alarm.com), not at the end
+_EN_NAME = rf"{_EN_WORD}(?:\s{_EN_WORD}){{0,3}}"
+_EN_LIST = re.compile(rf"{_EN_NAME}(?:\s*,\s*(?:(?:and|&)\s+)?{_EN_NAME})+(?:,?\s+(?:and|&)\s+{_EN_NAME})?")
+_EN_SPLIT = re.compile(r"\s*,\s*(?:(?:and|&)\s+)?|\s+(?:and|&)\s+")
+
+
+def prose_brands(page: ParsedPage, known: Callable[[str], bool], own: str) -> Iterator[str]:
+    """Names listed in a sentence about the brands the company sells ("We use premium brands
+    like CP Plus, Hikvision, and Dahua"), or on the line after a "Brands:" caption, when the
+    list holds a brand of the table. Latin names only: a Chinese sentence has no word breaks
+    to tell where its first and last names start and end."""
+    lines = page.text.split("\n")
+    for index, line in enumerate(lines):
+        captioned = index > 0 and len(lines[index - 1]) <= 30 and _first_cue(
+            _tokens(lines[index - 1]), _HEADING_VOCAB) == "brand"
+        if not captioned and not _PROSE_CUE.search(line):
+            continue
+        for match in _EN_LIST.finditer(line):
+            parts = _EN_SPLIT.split(match.group(0))
+            names = [n for n in map(_clean, parts) if n]
+            joined = len(parts) >= 3 or re.search(r"\s(?:and|&)\s", match.group(0))
+            if len(names) >= 2 and joined and any(map(known, names)):  # "A, B" alone is a clause
+                yield from (n for n in names if n.lower() != own)
+
+
+# A brand the company is appointed for: "authorized dealer for Schneider Electric", "the sole
+# distributor for RELIABILITY POWER SYSTEMS", "a proud dealership of HikVision", "海康威视授权经销商".
+_APPOINTED_EN = re.compile(
+    r"(?i:authori[sz]ed|official|exclusive|sole|approved|certified)\s+(?i:dealers?|distributors?|resellers?|"
+    rf"installers?|partners?|agents?)\s+(?i:for|of)\s+(?:the\s+)?({_EN_NAME})|(?i:dealership)\s+of\s+({_EN_NAME})")
+_APPOINTED_ZH = re.compile(r"(?:^|[为是，,、。\s])([\u4e00-\u9fffA-Za-z]{2,8}?)(?:品牌)?(?:官方)?授权"
+                           r"(?:一级|总|区域)?(?:代理商|经销商|服务商|代理|经销)")
+
+
+def appointed_brands(page: ParsedPage, own: str) -> Iterator[str]:
+    """Brands the site says it is an authorised dealer, distributor or agent for."""
+    for match in (*_APPOINTED_EN.finditer(page.text), *_APPOINTED_ZH.finditer(page.text)):
+        name = _clean(match.group(1) or match.group(2) or "")
+        if name and name.lower() != own:
+            yield name
+
+
+def listed_brands(page: ParsedPage, known: Callable[[str], bool], own: str) -> Iterator[str]:
+    """Names of the brand lists of a page, as printed (cleaned of "logo" and taglines); `known`
+    tells a brand of the built-in table, `own` is the site's own name (lower case)."""
+    for found in page.lists:
+        if _caption(found) != "brand":
+            continue
+        names = [n for n in map(_clean, found.names) if n and n.lower() != own]
+        if names and (any(map(known, names)) or (found.images and _attribute_cue(found) == "brand")):
+            yield from names
+
+
+def _caption(found: CaptionedList) -> str:
+    """`brand`, `client` or '' for what the list's caption says it holds."""
+    return _attribute_cue(found) or _first_cue(_tokens(found.heading), _HEADING_VOCAB)
+
+
+def _attribute_cue(found: CaptionedList) -> str:
+    return _first_cue(_TOKEN.findall(found.attributes), _ATTRIBUTE_VOCAB)
+
+
+def _tokens(text: str) -> list[str]:
+    """Lower-case words of a heading; a Chinese run is kept whole and searched for the words."""
+    return _TOKEN.findall(text.lower())
+
+
+def _first_cue(tokens: list[str], vocab: tuple[frozenset[str], frozenset[str]]) -> str:
+    brand_words, client_words = vocab
+    for token in tokens:
+        if token in client_words or any(w in token for w in client_words if not w.isascii()):
+            return "client"
+        if token in brand_words or any(w in token for w in brand_words if not w.isascii()):
+            return "brand"
+    return ""
+
+
+def _clean(name: str) -> str:
+    """A brand name from a list item: the part before a tagline, without the word "logo";
+    '' for a placeholder, a model number or a phrase."""
+    name = collapse(_LOGO_WORD.sub(" ", _PART.split(name, maxsplit=1)[0])).strip(" :：,，")
+    if not _LETTERS.search(name) or _PLACEHOLDER.fullmatch(name):
+        return ""
+    tokens = name.split()
+    if all(re.search(r"\d", t) for t in tokens):
+        return ""  # a model number (DS-K1T671M), a figure (10+)
+    lower = [t for t in tokens if t[0].islower() and t not in words.NAME_CONNECTORS]
+    if len(tokens) > 5 or (lower and len(tokens) > 1):
+        return ""  # a phrase ("All major brands serviced"), not a name
+    return name
