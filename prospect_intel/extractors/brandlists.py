@@ -12,20 +12,16 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from prospect_intel.core.captioned import CaptionedList
 from prospect_intel.core.document import ParsedPage
 from prospect_intel.core.text import collapse
 
+from .captions import attribute_caption, caption, heading_caption
 from .keywords import brands as words
 
-_TOKEN = re.compile(r"[a-z]+|[\u4e00-\u9fff]+")
 _PART = re.compile(r"\s+[—–-]\s+|\s*[|｜]\s*")  # "Samsung — authorised partner"
 _LOGO_WORD = re.compile(r"(?i)(?<![a-z])logos?(?![a-z])|标志|商标")
 _PLACEHOLDER = re.compile(rf"(?i)(?:{'|'.join(map(re.escape, words.PLACEHOLDER_WORDS))})s?\s*[\d.]*")
 _LETTERS = re.compile(r"[A-Za-z]{2}|[\u4e00-\u9fff]")
-# (brand words, client words) of class/id attributes and of headings.
-_ATTRIBUTE_VOCAB = (frozenset(words.LIST_ATTRIBUTE_WORDS), frozenset(w for w in words.LIST_CLIENT_WORDS if w.isascii()))
-_HEADING_VOCAB = (frozenset(words.LIST_HEADING_WORDS), frozenset(words.LIST_CLIENT_WORDS))
 _PROSE_CUE = re.compile("(?i)" + "|".join(
     rf"\b{re.escape(w)}\b" if w.isascii() else re.escape(w) for w in words.PROSE_CUES))
 
@@ -44,8 +40,7 @@ def prose_brands(page: ParsedPage, known: Callable[[str], bool], own: str) -> It
     to tell where its first and last names start and end."""
     lines = page.text.split("\n")
     for index, line in enumerate(lines):
-        captioned = index > 0 and len(lines[index - 1]) <= 30 and _first_cue(
-            _tokens(lines[index - 1]), _HEADING_VOCAB) == "brand"
+        captioned = index > 0 and len(lines[index - 1]) <= 30 and heading_caption(lines[index - 1]) == "brand"
         if not captioned and not _PROSE_CUE.search(line):
             continue
         for match in _EN_LIST.finditer(line):
@@ -77,35 +72,11 @@ def listed_brands(page: ParsedPage, known: Callable[[str], bool], own: str) -> I
     """Names of the brand lists of a page, as printed (cleaned of "logo" and taglines); `known`
     tells a brand of the built-in table, `own` is the site's own name (lower case)."""
     for found in page.lists:
-        if _caption(found) != "brand":
+        if caption(found) != "brand":
             continue
         names = [n for n in map(_clean, found.names) if n and n.lower() != own]
-        if names and (any(map(known, names)) or (found.images and _attribute_cue(found) == "brand")):
+        if names and (any(map(known, names)) or (found.images and attribute_caption(found) == "brand")):
             yield from names
-
-
-def _caption(found: CaptionedList) -> str:
-    """`brand`, `client` or '' for what the list's caption says it holds."""
-    return _attribute_cue(found) or _first_cue(_tokens(found.heading), _HEADING_VOCAB)
-
-
-def _attribute_cue(found: CaptionedList) -> str:
-    return _first_cue(_TOKEN.findall(found.attributes), _ATTRIBUTE_VOCAB)
-
-
-def _tokens(text: str) -> list[str]:
-    """Lower-case words of a heading; a Chinese run is kept whole and searched for the words."""
-    return _TOKEN.findall(text.lower())
-
-
-def _first_cue(tokens: list[str], vocab: tuple[frozenset[str], frozenset[str]]) -> str:
-    brand_words, client_words = vocab
-    for token in tokens:
-        if token in client_words or any(w in token for w in client_words if not w.isascii()):
-            return "client"
-        if token in brand_words or any(w in token for w in brand_words if not w.isascii()):
-            return "brand"
-    return ""
 
 
 def _clean(name: str) -> str:

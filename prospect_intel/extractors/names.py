@@ -36,6 +36,7 @@ _ACTIVITY = re.compile(r"(?:tion|sion|ing|ysis)s?$", re.IGNORECASE)
 _NOT_ACTIVITY = {"building", "housing", "wing", "ring", "king", "spring", "holdings", "holding",
                  "foundation", "station", "corporation", "federation", "association", "institution",
                  "organisation", "organization", "mansion", "pavilion", "mission", "union", "nation"}
+_LOGO_SUFFIX = re.compile(r"\s+logos?$|\s*(?:标志|商标)$", re.IGNORECASE)
 _PROJECT_SPLIT = re.compile(r"\s+[–—-]\s+|\s+for\s+|:\s+")
 _PLACEHOLDER = re.compile(r"(?:unknown|multiple|various|misc|client|customer|logo|partner|image)"
                           r"\b.*", re.IGNORECASE)
@@ -57,7 +58,7 @@ def _generic() -> tuple[frozenset[str], frozenset[str]]:
 @lru_cache(maxsize=8192)  # names repeat on every page of a site
 def clean_name(text: str, lang: str = "") -> str | None:
     """The client name in a case title or alt text, or None when it is not one."""
-    text = collapse(text).strip(" -–—|:：·•>»/")
+    text = _LOGO_SUFFIX.sub("", collapse(text)).strip(" -–—|:：·•>»/")  # alt text "Hendrix logo"
     if not 2 <= len(text) <= 60 or _PERSON.match(text) or text.endswith(("。", "!", "?", "！", "？")):
         return None
     if text.endswith(".") and not _ABBREVIATION.search(text):

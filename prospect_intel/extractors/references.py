@@ -5,7 +5,8 @@ the same shape) are client candidates; text that the site repeats on other pages
 not. A candidate must look like an organisation or a project: Chinese names need an organisation
 suffix (公司, 银行, 医院, 小区 ...), English names need a word that is not a service word, a
 placeholder ("Client 1") or a person ("Mr. ..."). Names are de-duplicated on a normalised key.
-Prose lists count on every page: 主要客户有：A、B、C; "for the A, B, and C Police Stations".
+Prose lists count on every page: 主要客户有：A、B、C; "for the A, B, and C Police Stations"; so do
+logo walls whose markup captions them as clients (`clients-grid`, see `captions`).
 """
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from prospect_intel.core.models import Evidence
 from prospect_intel.core.terms import Started, words_alternation
 from prospect_intel.core.text import collapse
 
+from .captions import client_wall
 from .common import SiteContext, evidence, site_pages
 from .keywords import clients as words
 from .listlines import SEPARATORS, and_list, separated_list, strip_more
@@ -56,6 +58,9 @@ def reference_clients(pages: Sequence[ParsedPage], ctx: SiteContext) -> list[Evi
                 if own and own in name.lower():
                     continue  # the company itself ("NanoView Engineering Team")
                 found.setdefault(name_key(name), (name, page, (0, 0), how))
+        for name in _client_walls(page):
+            if not (own and own in name.lower()):
+                found.setdefault(name_key(name), (name, page, (0, 0), "client logo wall"))
         for name, span in _prose_lists(page):
             found.setdefault(name_key(name), (name, page, span, "client list in text"))
     if not found:
@@ -97,6 +102,16 @@ def _case_items(page: ParsedPage, template: set[str]) -> list[tuple[str, str]]:
             continue  # mostly service headings or placeholders: not a client list
         items.extend((name, f"<{shape[0]}> items on the cases page") for name in names)
     return items
+
+
+def _client_walls(page: ParsedPage) -> list[str]:
+    """Names of the logo walls a page's markup captions as clients (`clients-grid`,
+    `client-logos`), on any page: "Trusted by" strips sit on home and about pages."""
+    names: list[str] = []
+    for found in page.lists:
+        if client_wall(found):
+            names += [n for n in (clean_name(t, page.lang) for t in found.names) if n]
+    return names
 
 
 def own_name(pages: Sequence[ParsedPage]) -> str:

@@ -177,3 +177,27 @@ def test_english_public_bodies_and_small_businesses(markup):
     assert [(c["name"], c["sector"], c["notable"]) for c in found.value] == [
         ("NHS Leeds Teaching Hospitals", "hospital", True), ("Joe's Cafe", "enterprise", False),
         ("Leeds City Council", "government", True)]
+
+
+def _wall(css, names):
+    return f'<div class="{css}">' + "".join(f'<img src="c/{i}.png" alt="{n}">' for i, n in enumerate(names)) + "</div>"
+
+
+def _clients(body, role="home"):
+    return sorted(clients(page(body, role)))
+
+
+def test_a_logo_wall_the_markup_names_for_clients_counts_on_any_page():
+    body = _wall("clients-track clients-carousel", ["Queens Quarter Housing", "KME Steelworks", "Ramada Belfast"])
+    assert _clients(body, "home") == ["KME Steelworks", "Queens Quarter Housing", "Ramada Belfast"]
+
+
+@pytest.mark.parametrize("css", ["trust-badges-container", "reviews-strip", "gallery"])
+def test_badges_reviews_and_plain_galleries_are_not_client_walls(css):
+    body = _wall(css, ["ALOA Security Professionals Association", "Google Reviews", "SAFE Technicians"])
+    assert _clients(body) == []
+
+
+def test_the_word_logo_after_a_client_name_is_dropped():
+    body = _wall("client-logos", ["Bureau de Change Trade logo", "Hawai Ventures Logo", "Cleargate Freight logo"])
+    assert _clients(body) == ["Bureau de Change Trade", "Cleargate Freight", "Hawai Ventures"]

@@ -1,0 +1,57 @@
+"""What the caption of a list of names says it holds: the brands a company sells, or its clients.
+
+The caption is read nearest first: the class and id words of the list and its ancestors
+(`brands-bar`, `partners__track`, `clients-grid`), then, when they say nothing, the heading
+before it ("Brands We Install", "合作品牌", "Our Clients"). The first brand or client word met
+decides, so `trust-strip` around a `ts-brands` row is still a brand list.
+"""
+from __future__ import annotations
+
+import re
+
+from prospect_intel.core.captioned import CaptionedList
+
+from .keywords import brands as words
+
+_TOKEN = re.compile(r"[a-z]+|[\u4e00-\u9fff]+")
+# (brand words, client words) of class/id attributes and of headings.
+_ATTRIBUTE_VOCAB = (frozenset(words.LIST_ATTRIBUTE_WORDS), frozenset(w for w in words.LIST_CLIENT_WORDS if w.isascii()))
+_CLIENT_NOUNS = frozenset(w for w in words.LIST_CLIENT_WORDS if w.startswith(("client", "customer")))
+_HEADING_VOCAB = (frozenset(words.LIST_HEADING_WORDS), frozenset(words.LIST_CLIENT_WORDS))
+
+
+def caption(found: CaptionedList) -> str:
+    """`brand`, `client` or '' for what the list's caption says it holds."""
+    return attribute_caption(found) or heading_caption(found.heading)
+
+
+def attribute_caption(found: CaptionedList) -> str:
+    return _first_cue(_TOKEN.findall(found.attributes), _ATTRIBUTE_VOCAB)
+
+
+def client_wall(found: CaptionedList) -> bool:
+    """A wall of logo images whose markup names it for clients or customers (`clients-grid`,
+    `client-logos`); `trust-badges` and `reviews` are other things."""
+    tokens = _TOKEN.findall(found.attributes)
+    return found.images and attribute_caption(found) == "client" and \
+        _first_cue(tokens, (_ATTRIBUTE_VOCAB[0], _CLIENT_NOUNS)) == "client"
+
+
+def heading_caption(text: str) -> str:
+    """`brand`, `client` or '' for what a heading (or a short caption line) announces."""
+    return _first_cue(_tokens(text), _HEADING_VOCAB)
+
+
+def _tokens(text: str) -> list[str]:
+    """Lower-case words of a heading; a Chinese run is kept whole and searched for the words."""
+    return _TOKEN.findall(text.lower())
+
+
+def _first_cue(tokens: list[str], vocab: tuple[frozenset[str], frozenset[str]]) -> str:
+    brand_words, client_words = vocab
+    for token in tokens:
+        if token in client_words or any(w in token for w in client_words if not w.isascii()):
+            return "client"
+        if token in brand_words or any(w in token for w in brand_words if not w.isascii()):
+            return "brand"
+    return ""
