@@ -98,8 +98,9 @@ def _chinese(body: str, digits: str, ext: str, labelled: bool) -> tuple[str, str
 @lru_cache(maxsize=8192)
 def key_of(printed: str) -> str:
     """Digits for comparing numbers printed differently: country code and trunk 0 dropped."""
-    text = re.split(r"(?:转|分机|ext\.?|x|#)", printed, maxsplit=1, flags=re.IGNORECASE)[0]
-    text = text.strip()
+    text = re.split(r"(?:转|分机|ext\.?|(?<![a-z])x(?=\s*\d)|#)", printed, maxsplit=1, flags=re.IGNORECASE)[0]
+    # "(+88) 09606 993300": the country code in brackets; "1-877-AXSETR1": letters on the keypad
+    text = phonenumbers.convert_alpha_characters_in_number(text.strip().lstrip("("))
     bare = _BARE_86.match(text)
     text = "+86 " + text[bare.end():] if bare else text
     digits = re.sub(r"\D", "", text)

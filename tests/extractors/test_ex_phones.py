@@ -134,6 +134,9 @@ def test_unconfirmed_number_is_medium():
     ("0571-85369138转801", "0571-85369138"),
     ("86-755-28761234", "0755-28761234"),
     ("+86-0755-28761234", "0755 2876 1234"),
+    ("(+88) 09606 993300", "09606 99 33 00"),  # the country code in brackets
+    ("1-877-AXSETR1", "877-297-3871"),  # a vanity number: letters on the keypad
+    ("555-123-4567 x12", "555-123-4567"),  # an extension
 ])
 def test_comparison_keys(a, b):
     assert key_of(a) == key_of(b)
