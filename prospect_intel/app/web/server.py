@@ -6,6 +6,7 @@ import secrets
 from dataclasses import dataclass
 
 from prospect_intel.app.web.app import AppConfig, create_app
+from prospect_intel.app.web.limits import WAITRESS_SETTINGS, bound_header_time
 from prospect_intel.core.errors import ProspectError
 
 THREADS = 4
@@ -39,9 +40,11 @@ def build_server(db_path: str, host: str = "127.0.0.1", port: int = 8765, review
     token = None if loopback else secrets.token_urlsafe(24)
     app = create_app(AppConfig(db_path=db_path, reviewer=reviewer, access_token=token, loopback_only=loopback))
     try:
-        server = create_server(app, host=host, port=port, threads=THREADS, ident="prospect-review")
+        server = create_server(app, host=host, port=port, threads=THREADS, ident="prospect-review",
+                               **WAITRESS_SETTINGS)
     except OSError as exc:
         raise ServeError(f"cannot listen on {host}:{port}: {exc.strerror or exc}; try another --port") from None
+    bound_header_time(server)
     shown = "127.0.0.1" if loopback and host != "localhost" else host
     if ":" in shown:
         shown = f"[{shown}]"
