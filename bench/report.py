@@ -80,6 +80,9 @@ def targets(crawl: list[RunResult], extract, store) -> list[str]:
         big = max(store, key=lambda s: s.prospects)
         lines.append(f"add {big.prospects:,} prospects < 30 s: {big.add_s:.1f}s -> "
                      f"{'met' if big.add_s < 30 or big.prospects < 100_000 else 'MISSED'}")
+        path, ms = big.slowest_page
+        lines.append(f"every web page < 300 ms at {big.prospects:,} prospects (issue 15): slowest {ms:.0f} ms "
+                     f"({path}) -> {'met' if ms < 300 else 'MISSED'}")
     return lines
 
 
@@ -112,7 +115,10 @@ def render(machine: dict, args, crawl, extract, store, seconds: float) -> str:
         out += ["", "Store (wall seconds, `prospect` subprocess)",
                 _table(["prospects", "add s", "list s", "export csv s", "export json s", "DB MB"],
                        [[f"{s.prospects:,}", f"{s.add_s:.1f}", f"{s.list_s:.1f}", f"{s.export_csv_s:.1f}",
-                         f"{s.export_json_s:.1f}", f"{s.db_mb:.1f}"] for s in store])]
+                         f"{s.export_json_s:.1f}", f"{s.db_mb:.1f}"] for s in store]),
+                "", "Web pages (median ms of three, in process)",
+                _table(["prospects", *store[0].page_ms],
+                       [[f"{s.prospects:,}", *(f"{ms:.0f}" for ms in s.page_ms.values())] for s in store])]
     out += ["", "Targets (issue 6)", *("  " + line for line in targets(crawl, extract, store)),
             "", f"bench took {seconds / 60:.1f} min"]
     return "\n".join(out)

@@ -1,6 +1,7 @@
 import sqlite3
 
 import pytest
+from sqlite_utils import Database
 
 from prospect_intel.app.store import Store
 from prospect_intel.core.errors import NotFound, StoreError
@@ -81,7 +82,39 @@ def test_a_store_from_before_sqlite_utils_migrations_is_adopted_not_migrated_aga
     assert store.prospect_row("http://a.cn/")["status"] == "queued"
     assert "_migrations" not in store.db.table_names()
     assert [row["name"] for row in store.db["_sqlite_migrations"].rows] == names
-    assert len(names) == 3
+    assert len(names) == 4
+
+
+def test_the_list_columns_of_a_store_from_before_them_are_filled_when_it_is_migrated(sites_db, tmp_path):
+    """0004_list_columns on a store that already holds scored, named and reviewed prospects: the
+    list reads the same names and grades as the prospects' own rows say."""
+    from prospect_intel.app.listing import ListFilter, select_prospects
+    from prospect_intel.app.names import stored_name
+    from prospect_intel.app.store.migrations import MIGRATIONS
+    from tests.conftest import copy_store
+
+    db = copy_store(sites_db, tmp_path / "old.db")
+    conn = sqlite3.connect(db)  # back to the schema before the list columns
+    for (trigger,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'").fetchall():
+        conn.execute(f"DROP TRIGGER {trigger}")
+    conn.execute("DROP INDEX prospects_list_grade")
+    conn.execute("DROP INDEX prospects_list_name")
+    for column in ("list_name", "list_grade", "list_total", "list_grade_low", "list_grade_high",
+                   "list_needs_review"):
+        conn.execute(f"ALTER TABLE prospects DROP COLUMN {column}")
+    conn.execute("DELETE FROM _sqlite_migrations WHERE name = '0004_list_columns'")
+    conn.execute("INSERT INTO review_facts (prospect_id, field, action, value, source, at) "
+                 "VALUES (1, 'company_name', 'corrected', '\"  Renamed Ltd \"', 'phone', '2026-12-01')")
+    conn.commit()
+    conn.close()
+    assert [m.name for m in MIGRATIONS.pending(Database(db))] == ["0004_list_columns"]
+    store = Store(db)
+    rows = select_prospects(store, ListFilter(), "added", limit=None).rows
+    assert rows[0][0]["name"] == "Renamed Ltd"
+    for row, summary in rows:
+        assert row["name"] == stored_name(store, row)
+        shown = store.db.execute("SELECT list_grade FROM prospects WHERE id = ?", [row["id"]]).fetchone()[0]
+        assert shown == (summary.get("grade") or ("unscored" if summary.get("unscored") else None))
 
 
 def test_a_database_of_another_sqlite_utils_program_is_refused(db):

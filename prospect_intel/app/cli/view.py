@@ -12,6 +12,7 @@ from prospect_intel.app.cli.console import err, out, plain, print_json, terminal
 from prospect_intel.app.cli.context import Context, pass_ctx
 from prospect_intel.app.exporting import FORMATS, export_bytes
 from prospect_intel.app.listing import (
+    PAGE_SIZE,
     SORTS,
     ListFilter,
     UnknownGrade,
@@ -33,17 +34,29 @@ from prospect_intel.core.models import ROLES
 @click.option("--low-confidence", is_flag=True, help="Only prospects whose grade range spans more than one grade.")
 @click.option("--sort", "sort_by", type=click.Choice(SORTS), default="added", show_default=True,
               help="uncertain: widest grade range first; promising: best reachable grade first.")
+@click.option("--limit", type=click.IntRange(1), default=PAGE_SIZE, show_default=True,
+              help="Show at most this many prospects.")
+@click.option("--offset", type=click.IntRange(0), default=0, help="Skip this many first (the next page).")
+@click.option("--all", "show_all", is_flag=True, help="Show every prospect (no limit).")
 @click.option("--json", "as_json", is_flag=True, help="JSON list in the contract's shape.")
 @pass_ctx
-def list_(ctx: Context, status, grade, needs_review, low_confidence, sort_by, as_json) -> None:
-    """List prospects: status, pages kept, grade, grade range, fields to review."""
+def list_(ctx: Context, status, grade, needs_review, low_confidence, sort_by, limit, offset, show_all,
+          as_json) -> None:
+    """List prospects: status, pages kept, grade, grade range, fields to review (the first 100
+    unless --all or --limit)."""
     store = ctx.store
     grades = rubric_grades(store)
     try:
         chosen = resolve_grades(grade, grades)
     except UnknownGrade as exc:
         raise click.BadParameter(str(exc), param_hint="--grade") from None
-    rows = select_prospects(store, ListFilter(status, chosen, needs_review, low_confidence), sort_by, grades)
+    listed = select_prospects(store, ListFilter(status, chosen, needs_review, low_confidence), sort_by, grades,
+                              None if show_all else limit, offset)
+    rows = listed.rows
+    if listed.end < listed.total or listed.offset:
+        shown = f"{listed.offset + 1}-{listed.end}" if rows else "none"
+        err.print(Text(f"showing {shown} of {listed.total} prospects; --all shows every one, "
+                       f"--offset {listed.end} the next ones"))
     if as_json:
         print_json([prospect_json(store, row) for row, _ in rows])
         return

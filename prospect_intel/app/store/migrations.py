@@ -162,6 +162,61 @@ def _start_redirects(db: Database) -> None:
     db.execute("ALTER TABLE prospects ADD COLUMN redirects TEXT")
 
 
+# The name a list shows (`app/names.py`: a reviewed company_name, the queued name, the extracted
+# one; none when the rep rejected it), for prospect `{id}`, as one SQL expression.
+_WHITE = "' \t\n\r\x0c\x0b'"
+_REVIEWED = f"trim(coalesce(CAST(json_extract(f.value, '$') AS TEXT), ''), {_WHITE})"
+_LIST_NAME = (
+    f"(SELECT CASE WHEN f.action IS NOT NULL AND f.action != 'rejected' AND {_REVIEWED} != '' THEN {_REVIEWED} "
+    f"WHEN trim(coalesce(p.name, ''), {_WHITE}) != '' THEN trim(p.name, {_WHITE}) "
+    "WHEN f.action = 'rejected' THEN NULL "
+    f"ELSE nullif(trim(coalesce(CAST(json_extract(e.value, '$') AS TEXT), ''), {_WHITE}), '') END "
+    "FROM prospects p LEFT JOIN review_facts f ON f.prospect_id = p.id AND f.field = 'company_name' "
+    "LEFT JOIN evidence e ON e.prospect_id = p.id AND e.field = 'company_name' WHERE p.id = {id})")
+_SCORE = "(SELECT {column} FROM scores WHERE id = {id})"
+_LIST_GRADE = ("coalesce(nullif(grade, ''), CASE WHEN coalesce(unscored, '') != '' THEN 'unscored' END)")
+
+
+def _set_list_name(id_: str) -> str:
+    return f"UPDATE prospects SET list_name = {_LIST_NAME.format(id=id_)} WHERE id = {id_};"
+
+
+def _set_list_score(id_: str, score_id: str) -> str:
+    columns = {"list_grade": _LIST_GRADE, "list_total": "total", "list_grade_low": "grade_low",
+               "list_grade_high": "grade_high"}
+    sets = ", ".join(f"{name} = {_SCORE.format(column=expression, id=score_id)}"
+                     for name, expression in columns.items())
+    review = _SCORE.format(column="needs_review", id=score_id)
+    return f"UPDATE prospects SET {sets}, list_needs_review = coalesce({review}, 0) WHERE id = {id_};"
+
+
+@MIGRATIONS(name="0004_list_columns")
+def _list_columns(db: Database) -> None:
+    """What the prospect list filters, sorts and counts by, kept on the prospect row by triggers
+    (a list of 100,000 prospects joined to their scores and names took a second a page): the
+    effective name, and the current score's grade, total, range and fields to review."""
+    for column in ("list_name TEXT", "list_grade TEXT", "list_total REAL", "list_grade_low TEXT",
+                   "list_grade_high TEXT", "list_needs_review INTEGER NOT NULL DEFAULT 0"):
+        db.execute(f"ALTER TABLE prospects ADD COLUMN {column}")
+    db.execute("CREATE INDEX prospects_list_grade ON prospects (list_grade)")
+    db.execute("CREATE INDEX prospects_list_name ON prospects (coalesce(list_name, domain) COLLATE NOCASE, id)")
+    triggers = {
+        "prospects_list_name_added": f"AFTER INSERT ON prospects BEGIN {_set_list_name('NEW.id')} END",
+        "prospects_list_name_renamed": f"AFTER UPDATE OF name ON prospects BEGIN {_set_list_name('NEW.id')} END",
+        "prospects_list_score":
+            f"AFTER UPDATE OF score_id ON prospects BEGIN {_set_list_score('NEW.id', 'NEW.score_id')} END",
+    }
+    for table in ("review_facts", "evidence"):
+        for event, row in (("INSERT", "NEW"), ("UPDATE", "NEW"), ("DELETE", "OLD")):
+            triggers[f"{table}_list_name_{event.lower()}"] = (
+                f"AFTER {event} ON {table} WHEN {row}.field = 'company_name' "
+                f"BEGIN {_set_list_name(row + '.prospect_id')} END")
+    for name, body in triggers.items():
+        db.execute(f"CREATE TRIGGER {name} {body}")
+    db.execute(f"UPDATE prospects SET list_name = {_LIST_NAME.format(id='prospects.id')}")
+    db.execute(_set_list_score("prospects.id", "prospects.score_id").replace(" WHERE id = prospects.id;", ""))
+
+
 def is_prospect_store(tables: set[str], db: Database) -> bool:
     """Whether a database holding `tables` was made by this program (and may be migrated)."""
     if LEGACY_TABLE in tables:

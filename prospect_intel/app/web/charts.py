@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from prospect_intel.app.listing import UNSCORED, summary_grade
+from prospect_intel.app.listing import UNSCORED
 
 NOT_GRADED = "not graded"
 # Best grade green to worst red, whatever number of grades the rubric has; then the two states.
@@ -44,15 +44,15 @@ def grade_colour(rank: int, count: int) -> str:
     return GRADE_PALETTE[round(rank * (len(GRADE_PALETTE) - 1) / (count - 1))]
 
 
-def grade_distribution(summaries: list[dict[str, Any]], grades: tuple[str, ...],
+def grade_distribution(by_grade: dict[str | None, int], grades: tuple[str, ...],
                        width: int = 360, height: int = 170) -> GradeChart:
     """One bar per grade of the rubric (best first), then unscored and not graded yet (queued,
-    crawling, or graded with a grade the rubric no longer has)."""
+    crawling, or graded with a grade the rubric no longer has); `by_grade` counts prospects by
+    their list grade (`listing.grade_counts`)."""
     buckets = (*grades, UNSCORED, NOT_GRADED)
     counts = dict.fromkeys(buckets, 0)
-    for summary in summaries:
-        grade = summary_grade(summary)
-        counts[grade if grade in counts else NOT_GRADED] += 1
+    for grade, count in by_grade.items():
+        counts[grade if grade in counts else NOT_GRADED] += count
     top, bottom, gap = 18, 26, 14
     baseline = height - bottom
     slot = (width - gap) / len(buckets)

@@ -7,10 +7,11 @@ from typing import Any
 from prospect_intel.app.store import Store
 
 
-def crawl_progress(store: Store) -> dict[str, Any]:
+def crawl_progress(store: Store, counts: dict[str, int] | None = None) -> dict[str, Any]:
     """{running, started_at, sites_done, sites_failed, finished, total, pages, queued, crawling,
-    percent, last}: `finished` of `total` sites (the run's finished ones plus those still to go)."""
-    counts = store.status_counts()
+    percent, last}: `finished` of `total` sites (the run's finished ones plus those still to go);
+    `counts` are the store's status counts when the caller has them."""
+    counts = store.status_counts() if counts is None else counts
     running = _running_run(store)
     state: dict[str, Any] = {
         "running": running is not None,

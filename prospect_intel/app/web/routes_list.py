@@ -5,10 +5,12 @@ from flask import Blueprint, Response, abort, flash, jsonify, redirect, render_t
 
 from prospect_intel.app.exporting import FORMATS, MEDIA_TYPES, export_bytes
 from prospect_intel.app.listing import (
+    PAGE_SIZE,
     SORTS,
     UNSCORED,
     ListFilter,
     UnknownGrade,
+    grade_counts,
     resolve_grades,
     rubric_grades,
     select_prospects,
@@ -52,14 +54,29 @@ def index():
     the_store = store()
     grades = rubric_grades(the_store)
     filters, sort_by = _filters(grades)
-    rows = select_prospects(the_store, filters, sort_by, grades)
-    everything = select_prospects(the_store, ListFilter(), "added", grades)
+    page_number = _page_number()
+    listed = select_prospects(the_store, filters, sort_by, grades, PAGE_SIZE, (page_number - 1) * PAGE_SIZE)
+    counts = the_store.status_counts()
     return render_template(
-        "list.html", rows=rows, filters=filters, sort_by=sort_by, sorts=SORT_LABELS, grades=(*grades, UNSCORED),
-        statuses=STATUSES, chart=grade_distribution([summary for _, summary in everything], grades),
-        counts=the_store.status_counts(), progress=crawl_progress(the_store), formats=FORMATS,
+        "list.html", rows=listed.rows, listed=listed, page_number=page_number,
+        last_page=max(1, -(-listed.total // PAGE_SIZE)), page_args=_page_args(),
+        filters=filters, sort_by=sort_by, sorts=SORT_LABELS, grades=(*grades, UNSCORED),
+        statuses=STATUSES, chart=grade_distribution(grade_counts(the_store), grades),
+        counts=counts, progress=crawl_progress(the_store, counts), formats=FORMATS,
         filtered=filters != ListFilter(),
     )
+
+
+def _page_number() -> int:
+    """The list page asked for (1 for anything that is not a positive number)."""
+    text = request.args.get("page", "1")
+    return int(text) if text.isdigit() and 0 < len(text) <= 9 and int(text) > 0 else 1
+
+
+def _page_args() -> dict[str, list[str]]:
+    """The query's filters and sort, for the links to other pages of the same list."""
+    return {key: request.args.getlist(key) for key in ("q", "status", "grade", "review", "uncertain", "sort")
+            if request.args.getlist(key)}
 
 
 @bp.post("/queue")
