@@ -262,9 +262,6 @@ class Store:
         ).fetchall()
         return [self._as_dict("pages", row) for row in rows]
 
-    def page_counts(self) -> dict[int, int]:
-        return dict(self.db.execute("SELECT prospect_id, count(*) FROM pages GROUP BY prospect_id"))
-
     def body(self, sha256: str) -> bytes:
         row = self.db.execute("SELECT compression, data FROM bodies WHERE sha256 = ?", [sha256]).fetchone()
         if row is None:

@@ -48,11 +48,6 @@ class EvidenceMixin:
         ).fetchall()
         return {field: {"candidates": json.loads(c), "notes": json.loads(n)} for field, c, n in rows}
 
-    def company_names(self) -> dict[int, str]:
-        """prospect id -> extracted company name (for lists where the rep gave none)."""
-        rows = self.db.execute("SELECT prospect_id, value FROM evidence WHERE field = 'company_name'").fetchall()
-        return {pid: json.loads(value) for pid, value in rows}
-
     def absences(self, prospect_id: int) -> dict[str, str]:
         return dict(self.db.execute("SELECT field, reason FROM absences WHERE prospect_id = ?", [prospect_id]))
 

@@ -17,10 +17,6 @@ class ReviewMixin:
     def review_facts(self, prospect_id: int) -> dict[str, ReviewFact]:
         return self._facts("field", "prospect_id = ?", prospect_id)
 
-    def field_facts(self, field: str) -> dict[int, ReviewFact]:
-        """prospect id -> the rep's current word on one field, for every prospect (for lists)."""
-        return self._facts("prospect_id", "field = ?", field)
-
     def _facts(self, key: str, where: str, param: object) -> dict:
         rows = self.db.execute(
             f"SELECT {key}, field, action, value, source, note, reviewer, at FROM review_facts WHERE {where}", [param],

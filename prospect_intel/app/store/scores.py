@@ -38,15 +38,6 @@ class ScoreMixin:
         record["inputs"] = json.loads(record["inputs"])
         return record
 
-    def score_summaries(self) -> dict[int, dict[str, Any]]:
-        """prospect id -> grade, total, range, needs_review of its current score (for lists)."""
-        rows = self.db.execute(
-            "SELECT p.id, s.grade, s.total, s.grade_low, s.grade_high, s.needs_review, s.unscored, s.knockout "
-            "FROM prospects p JOIN scores s ON s.id = p.score_id"
-        ).fetchall()
-        keys = ("grade", "total", "grade_low", "grade_high", "needs_review", "unscored", "knockout")
-        return {row[0]: dict(zip(keys, row[1:])) for row in rows}
-
     def get_meta(self, key: str) -> str | None:
         row = self.db.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
         return row[0] if row else None
