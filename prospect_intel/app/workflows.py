@@ -25,7 +25,7 @@ from prospect_intel.core.document import parse_page
 from prospect_intel.core.errors import ProspectError
 from prospect_intel.core.models import REVIEW_ACTIONS, REVIEW_SOURCES, PageDoc, ReviewFact
 from prospect_intel.extractors.phones import region_of
-from prospect_intel.scoring import Rubric
+from prospect_intel.scoring import Rubric, RubricError
 
 
 def store_rubric(store: Store, spec: str | None = None) -> Rubric:
@@ -77,11 +77,17 @@ def rescore(store: Store, row: dict[str, Any], rubric: Rubric) -> dict[str, Any]
 
 
 def score_all(store: Store, rubric: Rubric) -> dict[str, int]:
-    """Grade every crawled prospect again (done and failed); count per grade, `unscored` included."""
+    """Grade every crawled prospect again (done and failed); count per grade, `unscored` included.
+    A rubric that fails on a prospect (the arithmetic of a file that passed validation) is a
+    RubricError naming the prospect; inside the caller's write, nothing is kept."""
     grades: dict[str, int] = {}
     for status in ("done", "failed"):
-        for row in store.prospects(status):
-            record = rescore(store, row, rubric)
+        for row in list(store.prospects(status)):
+            try:
+                record = rescore(store, row, rubric)
+            except (ArithmeticError, RecursionError, MemoryError) as exc:
+                raise RubricError(f"cannot grade {row['url']}: {type(exc).__name__}: {exc}",
+                                  source=rubric.name) from None
             key = record["grade"] or "unscored"
             grades[key] = grades.get(key, 0) + 1
     return grades

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import ast
 import difflib
+import math
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -24,6 +26,13 @@ from prospect_intel.core.fields import LIST_KINDS, NUMERIC_KINDS, FieldType
 
 from .condition_tree import BoolOp, Cmp, Condition, Known, Node, Not, Term, walk
 from .errors import ConditionError
+
+# Conditions are a line or two: bounds on their length, nesting and numbers keep a wrong or
+# hostile rubric from exhausting the parser (20,000 nested `not`s) or the arithmetic (1e999).
+MAX_CONDITION_CHARS = 2_000
+MAX_NESTING = 20
+MAX_CONSTANT = 1e12
+_NESTING = re.compile(r"\bnot\b|[(\[]")
 
 FUNCTIONS = {
     "len": "number of items in a list",
@@ -55,6 +64,12 @@ def compile_condition(text: str, types: Mapping[str, FieldType]) -> Condition:
     """Parse and check `text` against the known field types; raise ConditionError."""
     if not isinstance(text, str) or not text.strip():
         raise ConditionError("condition must be a non-empty string")
+    if len(text) > MAX_CONDITION_CHARS:
+        raise ConditionError(f"condition too long ({len(text):,} characters; at most {MAX_CONDITION_CHARS:,}): "
+                             "split it, or write a derived value")
+    depth = len(_NESTING.findall(text))
+    if depth > MAX_NESTING:
+        raise ConditionError(f"condition nested too deeply ({depth} 'not's and brackets; at most {MAX_NESTING})")
     try:
         tree = ast.parse(text.strip().replace("\n", " "), mode="eval")
     except SyntaxError as exc:
@@ -130,6 +145,11 @@ class _Compiler:
         return None
 
     def constant(self, node: ast.expr) -> Any:
+        if isinstance(node, ast.Constant) and isinstance(node.value, (int, float)) \
+                and not isinstance(node.value, bool) and not abs(node.value) <= MAX_CONSTANT:
+            shown = _show(node) if math.isfinite(node.value) else "an infinite number"
+            raise ConditionError(f"{shown} is out of range: numbers in conditions are finite and at most "
+                                 f"{MAX_CONSTANT:g}")
         if isinstance(node, ast.Constant) and isinstance(node.value, (bool, int, float, str)):
             return node.value
         if isinstance(node, ast.Name) and node.id in ("true", "false"):

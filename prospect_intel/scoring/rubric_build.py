@@ -6,6 +6,7 @@ Used by `prospect_intel.scoring.rubric`; every error is a `RubricError` naming t
 from __future__ import annotations
 
 import difflib
+import math
 import re
 from types import MappingProxyType
 from typing import Any
@@ -32,6 +33,7 @@ from .rubric_model import (
 )
 from .toml_lines import key_lines, line_of
 
+MAX_POINTS = 1_000_000  # points and totals: far beyond any rubric, far below float trouble
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 _IDENT = re.compile(r"^[a-z][a-z0-9_]*$")
 _TOP_KEYS = ("name", "version", "title", "description", "grades")
@@ -90,6 +92,8 @@ class Builder:
     def number(self, path: tuple, value: Any) -> float:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             raise self.error(path, f"must be a number, not {value!r}")
+        if not (math.isfinite(value) and abs(value) <= MAX_POINTS):
+            raise self.error(path, f"must be a finite number from {-MAX_POINTS:,} to {MAX_POINTS:,}, not {value!r}")
         return value
 
     def whole(self, path: tuple, value: Any, low: int, high: int, what: str) -> int:

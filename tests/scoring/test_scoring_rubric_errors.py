@@ -79,6 +79,32 @@ CASES = [
     Broken("toml-unclosed-array", 'version = "1.0.0"', "version = [1", "version", "Unclosed array (noticed at line"),
     Broken("toml-unclosed-multiline-array", 'version = "1.0.0"', "version = [\n  1,\n  # major\n  2",
            "version", "Unclosed array (noticed at line"),
+    # numbers: finite and in range (nan graded every prospect C, inf every one A, a huge integer
+    # passed validation and crashed every score)
+    Broken("threshold-nan", "{ grade = \"A\", min_total = 16 }", "{ grade = \"A\", min_total = nan }",
+           "grades[0].min_total", "must be a finite number"),
+    Broken("threshold-infinite", "{ grade = \"A\", min_total = 16 }", "{ grade = \"A\", min_total = 1e999 }",
+           "grades[0].min_total", "must be a finite number"),
+    Broken("threshold-huge", "{ grade = \"A\", min_total = 16 }",
+           "{ grade = \"A\", min_total = 99999999999999999999 }", "grades[0].min_total",
+           "from -1,000,000 to 1,000,000"),
+    Broken("points-infinite", 'points = 4\nwhen = "headcount >= 20"', 'points = inf\nwhen = "headcount >= 20"',
+           "indicators[2].levels[0].points", "must be a finite number"),
+    Broken("points-huge", 'points = 4\nwhen = "headcount >= 20"',
+           'points = 123456789012345678901234567890\nwhen = "headcount >= 20"',
+           "indicators[2].levels[0].points", "must be a finite number"),
+    Broken("condition-number-infinite", 'when = "headcount >= 20"', 'when = "headcount > 1e999"',
+           "indicators[2].levels[0].when", "an infinite number is out of range"),
+    Broken("condition-number-huge", 'when = "headcount >= 20"', 'when = "headcount > 10000000000000"',
+           "indicators[2].levels[0].when", "10000000000000 is out of range"),
+    Broken("condition-nested-nots", 'when = "headcount >= 20"', 'when = "' + "not " * 21 + 'headcount >= 20"',
+           "indicators[2].levels[0].when", "nested too deeply (21"),
+    Broken("condition-nested-brackets", 'when = "headcount >= 20"', 'when = "' + "(" * 21 + "headcount >= 20"
+           + ")" * 21 + '"', "indicators[2].levels[0].when", "nested too deeply"),
+    Broken("condition-too-long", 'when = "headcount >= 20"', 'when = "' + " and ".join(["headcount >= 20"] * 150)
+           + '"', "indicators[2].levels[0].when", "condition too long"),
+    Broken("toml-nested-too-deep", 'version = "1.0.0"', "version = " + "[" * 40 + "]" * 40,
+           "version", "nested more than 32 deep"),
 ]
 
 
@@ -117,6 +143,18 @@ def test_top_level_key_inside_a_table_gets_a_hint():
     assert caught.value.key == "scoring.grades"
     assert "belongs at the top level" in caught.value.message
     assert caught.value.line == _line_of(text, "grades = [")
+
+
+def test_brackets_inside_strings_and_comments_do_not_count_as_nesting():
+    text = DEFAULT_TEXT.replace('title = "', 'title = "' + "[" * 40 + " ", 1) + "\n# " + "{" * 40 + "\n"
+    assert parse_rubric(text, source="team.toml").name == "access-control-channel"
+
+
+def test_a_rubric_file_too_large_is_refused_before_it_is_read(tmp_path):
+    path = tmp_path / "huge.toml"
+    path.write_text(DEFAULT_TEXT + "\n" + "# padding\n" * 30_000, encoding="utf-8")
+    with pytest.raises(RubricError, match=r"rubric file too large \([\d,]+ bytes; at most 262,144\)"):
+        load_rubric(path)
 
 
 def test_missing_file(tmp_path):

@@ -84,9 +84,10 @@ def score(ctx: Context, rubric_spec: str | None) -> None:
     """Grade every crawled prospect again from its evidence and reviews."""
     store = ctx.store
     rubric = store_rubric(store, rubric_spec)
-    if rubric_spec:
-        store.set_meta(RUBRIC_META_KEY, rubric_reference(rubric_spec))
-    grades = score_all(store, rubric)
+    with store.write():  # a new rubric is remembered only once it has graded every prospect
+        grades = score_all(store, rubric)
+        if rubric_spec:
+            store.set_meta(RUBRIC_META_KEY, rubric_reference(rubric_spec))
     summary = ", ".join(f"{k} {v}" for k, v in sorted(grades.items())) or "nothing crawled yet"
     out.print(f"scored with {rubric.name} {rubric.version}: {summary}")
 

@@ -43,5 +43,10 @@ class ScoreMixin:
         return row[0] if row else None
 
     def set_meta(self, key: str, value: str) -> None:
+        """Set a store-wide setting (inside the caller's write, or in one of its own)."""
+        sql, params = "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", [key, value]
+        if self.in_transaction():
+            self.db.execute(sql, params)
+            return
         with self.write() as db:
-            db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", [key, value])
+            db.execute(sql, params)
