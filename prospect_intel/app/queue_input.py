@@ -1,20 +1,22 @@
 """Read prospect URLs from a file: one URL a line, or a CSV with a `url` column (and `name`).
 
 Files from Chinese Windows Excel are often GBK; both UTF-8 (with or without BOM) and GB18030
-are read. Lines are streamed, so a huge file costs no more memory than a small one.
+are read, the encoding chosen from the whole file, and a line not valid in it is read with a
+warning. Lines are streamed, so a huge file costs no more memory than a small one.
 """
 from __future__ import annotations
 
 import csv
-import io
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from prospect_intel.core.errors import InvalidUrl, ProspectError
 from prospect_intel.core.urls import normalise_url
 
 MAX_LINE_CHARS = 4096
+_MAX_LINE_BYTES = 4 * MAX_LINE_CHARS  # a UTF-8 character is at most four bytes
+_BOM = b"\xef\xbb\xbf"
 
 
 @dataclass(frozen=True)
@@ -24,48 +26,90 @@ class InputLine:
     url: str | None  # normalised, None when invalid
     name: str | None
     error: str | None
+    warning: str | None = None  # read, but not all of it was valid in the file's encoding
 
 
-def _open_text(path: Path) -> io.TextIOBase:
+class _DecodedLines:
+    """The file's lines as text in one encoding, chosen from the whole file: UTF-8 unless more
+    lines are invalid UTF-8 than hold valid UTF-8 beyond ASCII (a GBK file), then GB18030. A line
+    not valid in the chosen encoding is read with its bad bytes as U+FFFD and noted in `bad`, so
+    one stray byte neither turns a UTF-8 file into mojibake nor passes unnoticed."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.bad: set[int] = set()
+        self.encoding = self._choose()
+
+    def _choose(self) -> str:
+        valid = invalid = 0
+        for raw in self._raw_lines():
+            if raw.isascii():
+                continue
+            if _decodes(raw, "utf-8"):
+                valid += 1
+            else:
+                invalid += 1
+        return "utf-8" if valid >= invalid else "gb18030"
+
+    def _raw_lines(self) -> Iterator[bytes]:
+        """The file's lines as bytes, each cut at _MAX_LINE_BYTES (the rest read and dropped, so a
+        file that is one gigabyte-long line costs no more memory than a short one)."""
+        try:
+            handle = self.path.open("rb")
+        except OSError as exc:
+            raise ProspectError(f"cannot read {self.path}: {exc.strerror or exc}") from None
+        with handle:
+            if b"\x00" in handle.read(65536):
+                raise ProspectError(f"{self.path} is not a text file (binary content)")
+            handle.seek(0)
+            if handle.read(3) != _BOM:
+                handle.seek(0)
+            while raw := handle.readline(_MAX_LINE_BYTES + 1):
+                if len(raw) > _MAX_LINE_BYTES and not raw.endswith(b"\n"):
+                    while (more := handle.readline(1 << 16)) and not more.endswith(b"\n"):
+                        pass
+                    raw = _whole_characters(raw)
+                yield raw
+
+    def __iter__(self) -> Iterator[str]:
+        for number, raw in enumerate(self._raw_lines(), start=1):
+            if not _decodes(raw, self.encoding):
+                self.bad.add(number)
+            yield raw.decode(self.encoding, errors="replace")
+
+    def warning(self, first: int, last: int) -> str | None:
+        """What to say about lines `first`..`last` of the file, when one was not valid."""
+        if not any(n in self.bad for n in range(first, last + 1)):
+            return None
+        return (f"not valid {'UTF-8' if self.encoding == 'utf-8' else 'GB18030'} (the file was read as "
+                f"{self.encoding.upper()}); the bytes that were not are shown as \ufffd")
+
+
+def _decodes(raw: bytes, encoding: str) -> bool:
     try:
-        head = path.open("rb").read(65536)
-    except OSError as exc:
-        raise ProspectError(f"cannot read {path}: {exc.strerror or exc}") from None
-    if b"\x00" in head:
-        raise ProspectError(f"{path} is not a text file (binary content)")
-    encoding = "utf-8-sig"
-    try:
-        head.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        if exc.start < len(head) - 4:  # not just a character cut at the sample's end
-            encoding = "gb18030"
-    return path.open("r", encoding=encoding, errors="replace", newline="")
+        raw.decode(encoding)
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
-def _bounded(handle, limit: int = MAX_LINE_CHARS):
-    """Lines of at most `limit` characters; the rest of a longer line is read and dropped, so a
-    file that is one gigabyte-long line costs no more memory than a short one."""
-    while True:
-        text = handle.readline(limit + 1)
-        if not text:
-            return
-        if len(text) > limit and not text.endswith("\n"):
-            while (more := handle.readline(1 << 16)) and not more.endswith("\n"):
-                pass
-            text = text[: limit + 1]  # still over the limit: reported as too long
-        yield text
+def _whole_characters(raw: bytes) -> bytes:
+    """A cut line without the partial character its cut may have left at the end."""
+    for cut in range(0, 4):
+        if _decodes(raw[:len(raw) - cut], "utf-8"):
+            return raw[:len(raw) - cut]
+    return raw
 
 
 def read_url_file(path: str | Path) -> Iterator[InputLine]:
-    path = Path(path)
-    with _open_text(path) as opened:
-        handle = _bounded(opened)
-        first = next(handle, "")
-        layout = _csv_layout(first)
-        if layout is not None:
-            yield from _read_csv(handle, *layout)
-        else:
-            yield from _read_lines(handle, first)
+    decoded = _DecodedLines(Path(path))
+    lines = iter(decoded)
+    first = next(lines, "")
+    layout = _csv_layout(first)
+    found = _read_csv(lines, *layout) if layout is not None else _read_lines(lines, first)
+    for entry in found:
+        warning = decoded.warning(entry.line, entry.line)
+        yield replace(entry, warning=warning) if warning else entry
 
 
 def _csv_layout(first_line: str) -> tuple[str, list[str]] | None:

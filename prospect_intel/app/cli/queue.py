@@ -37,11 +37,16 @@ def add(ctx: Context, urls: tuple[str, ...], file_path: str | None, name: str | 
         raise click.UsageError("give URLs or --file FILE")
     entries = [parse_line(i, u, name) for i, u in enumerate(urls, start=1)]
     lines = read_url_file(file_path) if file_path else iter(())
-    counts = {"added": 0, "queued": 0, "crawling": 0, "done": 0, "failed": 0, "invalid": 0}
+    counts = {"added": 0, "queued": 0, "crawling": 0, "done": 0, "failed": 0, "invalid": 0, "garbled": 0}
     reported = 0
     verbose = not file_path
     batch: list = []
     for entry in itertools.chain(entries, lines):  # streamed: a huge file is never held in memory
+        if entry.warning and not entry.error:
+            counts["garbled"] += 1
+            if reported < MAX_REPORTED_LINES:
+                err.print(Text(f"line {entry.line}: {entry.raw!r}: {entry.warning}"), style="yellow")
+                reported += 1
         if entry.error:
             counts["invalid"] += 1
             if reported < MAX_REPORTED_LINES:
@@ -73,6 +78,8 @@ def _add_summary(counts: dict[str, int]) -> str:
     parts = [f"added {counts['added']}", f"already known {already}"]
     if counts["invalid"]:
         parts.append(f"invalid {counts['invalid']}")
+    if counts["garbled"]:
+        parts.append(f"read with bytes not valid in the file's encoding {counts['garbled']} (check their names)")
     return "queue: " + ", ".join(parts)
 
 

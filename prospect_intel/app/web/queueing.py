@@ -23,6 +23,7 @@ class QueueOutcome:
     added: int = 0
     known: int = 0
     invalid: int = 0
+    garbled: int = 0  # queued, but read with bytes not valid in the file's encoding
     problems: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
@@ -31,6 +32,8 @@ class QueueOutcome:
             text += f"; {self.invalid} invalid"
             if self.invalid > len(self.problems):
                 text += f" (the first {len(self.problems)} shown)"
+        if self.garbled:
+            text += f"; {self.garbled} read with bytes not valid in the file's encoding (check their names)"
         return text + "."
 
 
@@ -56,6 +59,10 @@ def _queue_file(store: Store, path: str) -> QueueOutcome:
     outcome = QueueOutcome()
     batch = []
     for entry in read_url_file(path):
+        if entry.warning and not entry.error:
+            outcome.garbled += 1
+            if len(outcome.problems) < MAX_REPORTED:
+                outcome.problems.append(f"line {entry.line}: {entry.raw[:MAX_RAW]!r}: {entry.warning}")
         if entry.error:
             outcome.invalid += 1
             if len(outcome.problems) < MAX_REPORTED:
