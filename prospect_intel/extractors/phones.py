@@ -44,6 +44,10 @@ _ASCII_CANDIDATE_START = re.compile(r"[+(0-9](?<![\w.+-].)")
 _LABEL_WINDOW = 40
 # A calendar date (news lists print hundreds) is never a phone number, labelled or not.
 _DATE = re.compile(r"(?:19|20)\d\d[-./](?:0?[1-9]|1[0-2])[-./](?:0?[1-9]|[12]\d|3[01])")
+# Nor is an IPv4 address (127.0.0.10, 192.168.1.200): four dot-separated numbers of 0-255 written
+# without leading zeros (a Belgian 02.123.45.67 has one).
+_OCTET = r"(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)"
+_IPV4 = re.compile(rf"(?:{_OCTET}\.){{3}}{_OCTET}")
 
 
 @dataclass(frozen=True)
@@ -157,7 +161,7 @@ def scan(page: ParsedPage, ctx: SiteContext, region: str = "",
     text = page.folded
     read = {} if read is None else read
     for match in _candidates(text):
-        if _DATE.fullmatch(match.group(0)):
+        if _DATE.fullmatch(match.group(0)) or _IPV4.fullmatch(match.group(0)):
             continue
         line_start = text.rfind("\n", 0, match.start()) + 1
         region = region or region_of([page], ctx.lang)

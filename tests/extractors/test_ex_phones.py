@@ -164,3 +164,11 @@ def test_traditional_chinese_labels_and_taiwan_numbers():
     result = site(page(body, "contact", url="http://www.example.com.tw/contact.htm"))
     assert result.fields["phone_numbers"].value == ["+886 2 2521 3456", "+886 912 345 678"]
     assert result.fields["fax_numbers"].value == ["+886 2 2521 3458"]
+
+
+@pytest.mark.parametrize("body, phones", [
+    ("<p>Call 127.0.0.10 now, or 0755-22968428</p>", ["0755-22968428"]),  # an IPv4 address is no number
+    ("<p>电话：192.168.100.200</p>", None),
+])
+def test_ip_addresses_are_not_phone_numbers(body, phones):
+    assert value(body, "phone_numbers", "contact") == phones
