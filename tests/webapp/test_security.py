@@ -67,6 +67,9 @@ def test_other_host_names_are_refused_on_loopback(client):
     assert client.get("/", headers={"Host": "attacker.example:8765"}).status_code == 400
     assert client.get("/", headers={"Host": "localhost:8765"}).status_code == 200
     assert client.get("/", headers={"Host": "[::1]:8765"}).status_code == 200
+    assert client.get("/", headers={"Host": "127.0.0.2:8765"}).status_code == 200  # all of 127.0.0.0/8
+    for name in ("127.0.0.1.attacker.example", "0x7f000001", "2130706433:8765"):
+        assert client.get("/", headers={"Host": name}).status_code == 400, name
 
 
 def test_access_token_is_required_beyond_loopback(app_db):
@@ -82,8 +85,29 @@ def test_access_token_is_required_beyond_loopback(app_db):
     assert "HttpOnly" in response.headers["Set-Cookie"] and "SameSite=Strict" in response.headers["Set-Cookie"]
     assert anyone.get("/", headers=remote).status_code == 200  # the cookie now carries it
     stranger = app.test_client()
-    stranger.set_cookie("prospect_token", "guess")
+    stranger.set_cookie("prospect_token_8765", "guess")
     assert stranger.get("/", headers=remote).status_code == 401
+    stranger.set_cookie("prospect_token_8765", "s3cret-token")  # the cookie holds a derived key, not the token
+    assert stranger.get("/", headers=remote).status_code == 401
+
+
+def test_the_login_link_signs_in_once_and_only_in_time(app_db, monkeypatch):
+    from prospect_intel.app.web import security
+
+    remote = {"Host": "192.168.1.20:8765"}
+    app = create_app(AppConfig(db_path=str(app_db), access_token="s3cret-token", loopback_only=False,
+                               login_code="one-time-code"))
+    first, second = app.test_client(), app.test_client()
+    assert first.get("/login?once=wrong", headers=remote).status_code == 401
+    response = first.get("/login?once=one-time-code", headers=remote)
+    assert response.status_code == 303 and response.headers["Location"].endswith("/")
+    assert first.get("/", headers=remote).status_code == 200
+    assert second.get("/login?once=one-time-code", headers=remote).status_code == 401  # used up
+    late = create_app(AppConfig(db_path=str(app_db), access_token="s3cret-token", loopback_only=False,
+                                login_code="one-time-code")).test_client()
+    now = security.time.monotonic()
+    monkeypatch.setattr(security.time, "monotonic", lambda: now + security.LOGIN_SECONDS + 1)
+    assert late.get("/login?once=one-time-code", headers=remote).status_code == 401  # expired
 
 
 def test_app_pages_carry_a_strict_csp(client):

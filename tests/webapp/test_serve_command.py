@@ -64,18 +64,51 @@ def test_serve_beyond_loopback_warns_and_requires_the_token(app_db):
     proc = start(app_db, "--host", "0.0.0.0")
     try:
         url = read_until_url(proc)
-        token = re.search(r"\?token=(\S+)$", url).group(1)
+        assert re.fullmatch(r"http://127\.0\.0\.1:\d+/login\?once=\S+", url)  # never the token itself
         port = re.search(r":(\d+)/", url).group(1)
         plain = urllib.request.build_opener()
         assert fetch(plain, f"http://127.0.0.1:{port}/") == 401
         assert fetch(plain, f"http://127.0.0.1:{port}/?token=not-it") == 401
-        with_cookies = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(CookieJar()))
-        assert fetch(with_cookies, f"http://127.0.0.1:{port}/?token={token}") == 200
-        assert fetch(with_cookies, f"http://127.0.0.1:{port}/export/prospects.json") == 200
+        browser = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar := CookieJar()))
+        assert fetch(browser, url) == 200  # the one-time link signs the browser in
+        assert fetch(browser, f"http://127.0.0.1:{port}/export/prospects.json") == 200
+        assert f"prospect_token_{port}" in [cookie.name for cookie in jar]
+        assert fetch(urllib.request.build_opener(urllib.request.HTTPCookieProcessor(CookieJar())), url) == 401
     finally:
         err = stop(proc)
     assert "WARNING" in err and "reachable from other machines" in err
-    assert err.count(token) == 1  # printed once
+    token = re.search(r"access token \(shown once\):\s+(\S+)", err).group(1)
+    assert err.count(token) == 1 and token not in url
+    assert all(token not in cookie.value for cookie in jar)  # the cookie holds a key derived from it
+
+
+def test_a_colleague_signs_in_with_the_printed_token(app_db):
+    proc = start(app_db, "--host", "0.0.0.0")
+    try:
+        url = read_until_url(proc)
+        port = re.search(r":(\d+)/", url).group(1)
+        printed, deadline = "", time.monotonic() + 10
+        while not (found := re.search(r"access token \(shown once\):\s+(\S+)", printed)) \
+                and time.monotonic() < deadline:
+            printed += proc.stderr.readline()
+        token = found.group(1)
+        colleague = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(CookieJar()))
+        assert fetch(colleague, f"http://127.0.0.1:{port}/?token={token}") == 200
+        assert fetch(colleague, f"http://127.0.0.1:{port}/progress.json") == 200
+    finally:
+        stop(proc)
+
+
+@pytest.mark.parametrize("host, shown", [("::1", "[::1]"), ("127.0.0.2", "127.0.0.2"), ("localhost", "localhost")])
+def test_serve_on_other_loopback_addresses_prints_where_it_listens(app_db, host, shown):
+    proc = start(app_db, "--host", host)
+    try:
+        url = read_until_url(proc)
+        assert re.fullmatch(rf"http://{re.escape(shown)}:\d+/", url)
+        assert fetch(urllib.request.build_opener(), url) == 200
+    finally:
+        err = stop(proc)
+    assert "WARNING" not in err
 
 
 @pytest.mark.parametrize("args", [("--port", "70000")])

@@ -23,6 +23,7 @@ class AppConfig:
     reviewer: str | None = None
     access_token: str | None = None  # required on every request when set (bound beyond loopback)
     loopback_only: bool = True  # reject requests whose Host is not a loopback name (DNS rebinding)
+    login_code: str | None = None  # one-time code of the login link printed at start (with a token)
 
 
 def create_app(config: AppConfig) -> Flask:
