@@ -64,15 +64,19 @@ def test_serve_beyond_loopback_warns_and_requires_the_token(app_db):
     proc = start(app_db, "--host", "0.0.0.0")
     try:
         url = read_until_url(proc)
-        assert re.fullmatch(r"http://127\.0\.0\.1:\d+/login\?once=\S+", url)  # never the token itself
-        port = re.search(r":(\d+)/", url).group(1)
+        # never the token itself; the app under a path of its own, where its cookies are scoped
+        found = re.fullmatch(r"(http://127\.0\.0\.1:(\d+)(/review-[0-9a-f]+))/login\?once=\S+", url)
+        assert found
+        base, port, prefix = found.groups()
         plain = urllib.request.build_opener()
-        assert fetch(plain, f"http://127.0.0.1:{port}/") == 401
-        assert fetch(plain, f"http://127.0.0.1:{port}/?token=not-it") == 401
+        assert fetch(plain, f"{base}/") == 401
+        assert fetch(plain, f"{base}/?token=not-it") == 401
+        assert fetch(plain, f"http://127.0.0.1:{port}/") == 401  # redirected into the path, then refused
         browser = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar := CookieJar()))
         assert fetch(browser, url) == 200  # the one-time link signs the browser in
-        assert fetch(browser, f"http://127.0.0.1:{port}/export/prospects.json") == 200
-        assert f"prospect_token_{port}" in [cookie.name for cookie in jar]
+        assert fetch(browser, f"{base}/export/prospects.json") == 200
+        assert {cookie.name: cookie.path for cookie in jar}[f"prospect_token_{port}"] == prefix + "/"
+        assert all(cookie.path == prefix + "/" for cookie in jar)
         assert fetch(urllib.request.build_opener(urllib.request.HTTPCookieProcessor(CookieJar())), url) == 401
     finally:
         err = stop(proc)
@@ -86,15 +90,15 @@ def test_a_colleague_signs_in_with_the_printed_token(app_db):
     proc = start(app_db, "--host", "0.0.0.0")
     try:
         url = read_until_url(proc)
-        port = re.search(r":(\d+)/", url).group(1)
+        base = url.split("/login?", 1)[0]
         printed, deadline = "", time.monotonic() + 10
         while not (found := re.search(r"access token \(shown once\):\s+(\S+)", printed)) \
                 and time.monotonic() < deadline:
             printed += proc.stderr.readline()
         token = found.group(1)
         colleague = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(CookieJar()))
-        assert fetch(colleague, f"http://127.0.0.1:{port}/?token={token}") == 200
-        assert fetch(colleague, f"http://127.0.0.1:{port}/progress.json") == 200
+        assert fetch(colleague, f"{base}/?token={token}") == 200
+        assert fetch(colleague, f"{base}/progress.json") == 200
     finally:
         stop(proc)
 

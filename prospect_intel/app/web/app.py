@@ -24,6 +24,7 @@ class AppConfig:
     access_token: str | None = None  # required on every request when set (bound beyond loopback)
     loopback_only: bool = True  # reject requests whose Host is not a loopback name (DNS rebinding)
     login_code: str | None = None  # one-time code of the login link printed at start (with a token)
+    path_prefix: str = ""  # served under this path (beyond loopback), its cookies scoped to it
 
 
 def create_app(config: AppConfig) -> Flask:
@@ -34,6 +35,7 @@ def create_app(config: AppConfig) -> Flask:
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Strict",
         SESSION_COOKIE_NAME="prospect_session",
+        SESSION_COOKIE_PATH=config.path_prefix + "/",
         WTF_CSRF_TIME_LIMIT=None,  # a review page may stay open all morning
         PROSPECT=config,
     )

@@ -4,8 +4,10 @@ Beyond loopback every request needs the access token. The browser gets it withou
 ever being in a URL it is started with: the server prints a one-time login link
 (`/login?once=…`, valid once, for ten minutes) that sets a cookie and redirects; colleagues
 type the token printed on the terminal (`/?token=…` moves it into the cookie at once). The
-cookie holds a key derived from the token, not the token, and is named after the port; browsers
-send a host's cookies to all its ports over plain HTTP, and no cookie attribute prevents it.
+cookie holds a key derived from the token, not the token, is named after the port and is scoped
+to the path the server is mounted on (`server.py` mounts it under a path of its own beyond
+loopback): browsers send a host's cookies to all its ports over plain HTTP, so the path is what
+keeps other services of the host from receiving it.
 
 App pages get a strict Content-Security-Policy (scripts and styles from this app only, nothing
 inline, no frames of it elsewhere). Saved copies of scraped pages set their own, stricter policy
@@ -116,7 +118,8 @@ class TokenGate:
 
     def _signed_in(self, target: str) -> Response:
         response = redirect(target, code=303)
-        response.set_cookie(_cookie_name(), self.cookie_value, httponly=True, samesite="Strict", path="/")
+        response.set_cookie(_cookie_name(), self.cookie_value, httponly=True, samesite="Strict",
+                            path=request.script_root + "/")
         return response
 
 
