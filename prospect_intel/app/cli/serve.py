@@ -34,8 +34,8 @@ def serve(ctx: Context, host: str, port: int, no_browser: bool, reviewer: str | 
             f"WARNING: listening on {host}, reachable from other machines, over plain HTTP. Every request needs "
             "the access token below; share it only with people who may change this store.", style="bold red"))
         err.print(Text(f"access token (shown once): {running.token}", style="bold"))
-        err.print(Text(f"colleagues open {running.address} (this machine's network address in place of "
-                       f"{host}) and give the token once"))
+        err.print(Text(f"colleagues open {running.address} with this machine's network address as the host, "
+                       "and add ?token= and the token once"))
     out.print(Text(f"prospect review on {running.url}  (store {ctx.db_path}; Ctrl-C stops)"))
     if not no_browser:
         threading.Timer(0.5, webbrowser.open, [running.url]).start()
