@@ -17,7 +17,7 @@ from prospect_intel.core.terms import Gated, Started, led_by, words_alternation
 from prospect_intel.core.text import NUMBER, cn_to_int, parse_int, sentence_bounds
 
 from .common import SiteContext, evidence, site_pages
-from .keywords import experience, founding
+from .keywords import company_names, experience, founding
 
 _YEAR_DIGITS = r"(?:1[89]|20)\d\d|[12]\s\d\s?\d\s?\d|[12]\d\s\d\s?\d|[12]\d\d\s\d"
 YEAR = rf"(?<![\d.\-/])({_YEAR_DIGITS})(?!\d|\.\d)"
@@ -31,6 +31,14 @@ _EN_NUM.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60})
 EN_NUMBER = r"(?:\d{1,3}|" + "|".join(sorted(_EN_NUM, key=len, reverse=True)) + r")"
 EN_NUMBER_FIRST = r"\d" + "".join(sorted({word[0] for word in _EN_NUM}))  # what EN_NUMBER starts with
 _LEADING_YEAR = re.compile(r"\s*((?:1[89]|20)\d\d)(?!\d)")  # foundingDate "2009-03-01"
+# The named company a Chinese founding clause is about, right before its verb: 山东济南鲁明新能源有限公司
+# (成立于2003年) on the site of its Shaanxi branch company is another company's year.
+_ZH_ORG_ENDS = (*company_names.ZH_SUFFIXES, "协会", "学会")
+_ZH_ORG = r"[\u4e00-\u9fa5（）()]{2,30}?(?:" + "|".join(map(re.escape, _ZH_ORG_ENDS)) + ")"
+_ZH_ORG_SUBJECT = re.compile(rf"({_ZH_ORG})\s*$")
+_ZH_ORG_NAME = re.compile(_ZH_ORG)
+_CLAUSE_MARKS = "。！？；;\n，,"
+_ZH_OWN_WORDS = ("本公司", "我公司", "公司", "我司", "本集团")
 _BRANCH_WORDS = re.compile(r"分公司|子公司|办事处|分部|部门|分厂|分店|门店|协会|学会|工作室|实验室")
 _PERSONAL = re.compile(r"\b(?:owner|founder|engineer|technician|he|she|his|her|i|my|our team"
                        r" members|combined|collective|each|staff|employees?)\b", re.IGNORECASE)
@@ -140,21 +148,23 @@ def _structured_founding(pages: Sequence[ParsedPage], ctx: SiteContext) -> list[
 
 def founded_year(pages: Sequence[ParsedPage], ctx: SiteContext) -> list[Evidence]:
     found: list[Evidence] = _structured_founding(pages, ctx)
+    own = _own_org_names(pages)
     for page in site_pages(pages, articles=True):
         strong = page.role in ("about", "home") and not page.is_article
         for pattern, method in _ZH_STATED + _EN_STATED:
             for match in pattern.finditer(page.folded):
                 year = _year(match.group(1), ctx)
-                before = page.folded[max(0, match.start() - 8):match.start()]
+                before = _clause_before(page.folded, match.start(), 8)
                 between = match.group(2) if match.lastindex and match.lastindex >= 2 else ""
                 if year is None or _BRANCH_WORDS.search(before + (between or "")) or \
                         (method.startswith("en-") and _begins_other(page.folded, match)):
                     continue
                 confidence = "high" if strong and method != "en-in-year-founded" else "medium"
-                if page.is_article:
+                other = _other_company(page.folded, match.start(), own) if method.startswith("zh-") else ""
+                if page.is_article or other:
                     confidence = "low"
                 found.append(evidence("founded_year", year, confidence, page, match.span(),
-                                      method))
+                                      method + (f" (about {other}, not this site's company)" if other else "")))
         for match in _EN_SINCE.finditer(page.folded):
             year = _year(match.group(1), ctx)
             if year is None or _EN_SINCE_SKIP.search(page.folded[max(0, match.start() - 60):
@@ -164,6 +174,31 @@ def founded_year(pages: Sequence[ParsedPage], ctx: SiteContext) -> list[Evidence
             found.append(evidence("founded_year", year, confidence, page, match.span(), "en-since"))
         found.extend(_inferred(page, ctx))
     return found
+
+
+def _clause_before(text: str, start: int, width: int) -> str:
+    """Up to `width` characters before `start`, within its clause (分公司，公司成立于 is the company's)."""
+    clause_start = max(text.rfind(mark, 0, start) for mark in _CLAUSE_MARKS) + 1
+    return text[max(clause_start, start - width):start]
+
+
+def _own_org_names(pages: Sequence[ParsedPage]) -> set[str]:
+    """The Chinese company names the site's page titles print (its own name)."""
+    return {name for page in pages for name in _ZH_ORG_NAME.findall(page.title)}
+
+
+def _other_company(text: str, start: int, own: set[str]) -> str:
+    """The company named as the subject right before a founding verb at `start`, when the site's
+    titles name a different company; '' otherwise (no subject, 公司, or its own name)."""
+    clause_start = max(text.rfind(mark, 0, start) for mark in _CLAUSE_MARKS)
+    found = _ZH_ORG_SUBJECT.search(text, clause_start + 1, start)
+    if not found or not own:
+        return ""
+    subject = found.group(1)
+    if subject in _ZH_OWN_WORDS or subject.endswith(_ZH_OWN_WORDS[:2]) or \
+            any(subject in name or name in subject for name in own):
+        return ""
+    return subject
 
 
 def _begins_other(text: str, match: re.Match[str]) -> bool:

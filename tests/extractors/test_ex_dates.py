@@ -153,3 +153,29 @@ def test_years_in_access_control_derived_from_founding():
 
 def test_no_years_in_access_control_without_access_control():
     assert value("<p>公司成立于2016年，专业生产模具。</p>", "years_in_access_control") is None
+
+
+def _founded(body, title="陕西鲁明热力设备工程有限公司"):
+    result = site(page(body, "about", title=title), page("<p>x</p>", "home", title=title))
+    return result.fields["founded_year"]
+
+
+def test_the_founding_year_of_another_named_company_is_not_the_sites():
+    body = ("<p>山东济南鲁明新能源有限公司成立于2003年，位于济南。</p>"
+            "<p>陕西鲁明热力设备工程有限公司是济南鲁明集团正式授权成立的西北分公司，公司成立于2013年9月30日。</p>")
+    chosen = _founded(body)
+    assert (chosen.value, chosen.confidence) == (2013, "high")
+
+
+def test_a_year_of_another_company_alone_is_low():
+    chosen = _founded("<p>山东济南鲁明新能源有限公司成立于2003年，位于济南。</p>")
+    assert (chosen.value, chosen.confidence) == (2003, "low") and "not this site's company" in chosen.method
+
+
+def test_the_sites_own_named_company_keeps_its_year():
+    chosen = _founded("<p>陕西鲁明热力设备工程有限公司成立于2013年，专业生产换热设备。</p>")
+    assert (chosen.value, chosen.confidence) == (2013, "high")
+
+
+def test_a_branch_word_in_the_clause_before_still_makes_a_branch_year():
+    assert value("<p>公司于2001年创立，深圳分公司成立于2015年。</p>", "founded_year") == 2001
