@@ -3,7 +3,8 @@
 It weighs cue terms (`keywords/business.py` MODEL) for manufacturer, distributor
 (equipment sales) and integrator (engineering projects, installation) over the site's own pages;
 two strong models make `mixed`, and so does one sentence saying the company does both
-(既经销…也承接…, "we supply and install"). The method names the cues and the snippet is the
+(既经销…也承接…, "we supply and install") unless the same sentence says it makes them (设计、生产、
+销售、安装: a maker's own chain). The method names the cues and the snippet is the
 sentence of the strongest one, so a rep can read why.
 """
 from __future__ import annotations
@@ -100,7 +101,7 @@ class _Tally:
 def _score_page(page: ParsedPage, tally: _Tally) -> None:
     weight = _ROLE_WEIGHT.get(page.role, 1.0)
     text = _excluded().sub(lambda m: " " * len(m.group(0)), page.folded)
-    spans: dict[str, list[tuple[int, int]]] = {"sales": [], "integrator": []}
+    spans: dict[str, list[tuple[int, int]]] = {"sales": [], "integrator": [], "maker": []}
     for model in (*MODELS, "weak"):
         pattern = _patterns("model", "distributor", True) if model == "weak" \
             else _patterns("model", model)
@@ -113,11 +114,11 @@ def _score_page(page: ParsedPage, tally: _Tally) -> None:
             tally.scores[model] += weight / (1 + tally.terms[model][term] // 3)
             if model not in tally.best or weight > tally.best[model][0]:
                 tally.best[model] = (weight, page, match.span())
-            if model != "manufacturer":
-                spans["integrator" if model == "integrator" else "sales"].append(match.span())
+            spans[{"manufacturer": "maker", "integrator": "integrator"}.get(model, "sales")].append(match.span())
     if tally.both is None:
         both = _both_statement(text, spans["sales"], spans["integrator"])
-        tally.both = (page, both) if both else None
+        if both and not _in_sentence(text, both, spans["maker"]):  # 设计、生产、销售、安装: a maker's chain
+            tally.both = (page, both)
 
 
 # Between a sales cue and an installation cue of one "we do both" statement: a connector
@@ -126,6 +127,15 @@ _CONNECTOR = re.compile(r"也|又|还|兼|同时|并|与|和|及|、|/|&|\band\b
 _SENTENCE_BREAK = re.compile(r"[。；;!！?？\n]|\.\s")
 BOTH_WINDOW = 24
 BOTH_BONUS = 3.0
+
+
+def _in_sentence(text: str, span: tuple[int, int], others: list[tuple[int, int]]) -> bool:
+    """Whether one of `others` lies in the sentence of `span`."""
+    breaks = [m.end() for m in _SENTENCE_BREAK.finditer(text, 0, span[0])]
+    start = breaks[-1] if breaks else 0
+    end_match = _SENTENCE_BREAK.search(text, span[1])
+    end = end_match.start() if end_match else len(text)
+    return any(start <= s and e <= end for s, e in others)
 
 
 def _both_statement(text: str, sales: list[tuple[int, int]],

@@ -21,6 +21,8 @@ MODELS = [
     ("<p>We supply and install access control systems.</p>", "mixed"),
     ("<p>We sell, install and maintain door entry systems.</p>", "mixed"),
     ("<p>Access control sales and installation across Leeds.</p>", "mixed"),
+    # ... unless the same sentence says it makes them: a maker's own chain, not a second business
+    ("<p>公司拥有生产基地，已经形成了一支专业的设计、生产、销售、安装和售后服务队伍。</p>", "manufacturer"),
 ]
 
 
