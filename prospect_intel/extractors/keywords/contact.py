@@ -32,6 +32,8 @@ OFFICE_TYPE = {
         "物流园", "industrial area", "industrial dist", "industrial estate", "industrial park", "industrial zone",
         "business park", "technology park", "tech park", "sidc", "midc", "商务园", "enterprise centre",
         "enterprise center", "enterprise park", "trading estate", "industrial units",
+        # India's state industrial development corporations run industrial estates (G.I.D.C. Sachin)
+        "gidc", "g.i.d.c", "m.i.d.c", "hsiidc", "dsiidc", "upsidc", "riico", "kiadb",
     ),
     "factory": ("厂房", "厂区", "工厂", "车间", "村", "镇工业", "factory", "plant", "works"),
     "office_tower": (
@@ -46,7 +48,7 @@ OFFICE_TYPE = {
     "shop_street": (
         "门店", "店面", "商铺", "门面", "底商", "市场", "商城", "电脑城", "电子城", "档口", "对过", "对面", "旁",
         "storefront", "store", "shop no", "shop", "shopping centre", "shopping center", "shopping mall",
-        "shopping complex", "mall", "汽车城", "建材城", "家具城", "批发城",
+        "shopping complex", "mall", "market", "bazaar", "bazar", "汽车城", "建材城", "家具城", "批发城",
     ),
     # Unit markers that, with a residential compound name, mean a flat (8栋1单元1718号, 28栋304号).
     "flat_units": ("栋", "单元", "号楼", "幢"),
