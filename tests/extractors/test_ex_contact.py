@@ -60,7 +60,7 @@ def test_office_type_from_chinese_address(address, kind):
     ("Building 7917, Oraifi Industrial Dist, Al Jubail", "industrial_park"),
     ("Plot No. 7313/2, Road No. 73-C, G.I.D.C., Sachin Dist. Surat 394230", "industrial_park"),  # a state estate
     ("Unnao Market, Uttar Pradesh - 209801", "shop_street"),
-    ("Shop 4, Lajpat Rai Bazaar, Delhi", "shop_street"),
+    ("22 Lajpat Rai Bazaar, Delhi 110006", "shop_street"),
     ("Flat 3, Sunrise Apartments, MG Road, Pune", "residential"),
     ("Flat 3, 12 Rose Gardens, London", "residential"),
     ("12 Oak Close, Reading", "residential"),
