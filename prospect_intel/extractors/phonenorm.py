@@ -47,6 +47,8 @@ def normalise(raw: str, region: str, lang: str, labelled: bool,
                          labelled, lenient)
     if not 7 <= len(digits) <= 15:
         return None
+    if international and region == "CN" and _CN_MOBILE.fullmatch(digits) and not _valid_abroad(digits):
+        return digits, digits  # "+135 3083 9500": a Chinese mobile with a stray plus, not +1 353 ...
     if region == "CN" and not international or (international and digits.startswith("86")):
         if international:  # +86 571 ..., +86-0755-... (trunk 0 printed anyway)
             rest = digits[2:]
@@ -75,6 +77,14 @@ def normalise(raw: str, region: str, lang: str, labelled: bool,
         display = _SPACES.sub(" ", raw.strip())
         return display, key_of(display)
     return None
+
+
+def _valid_abroad(digits: str) -> bool:
+    """Whether +`digits` is a valid number of the country its code names."""
+    try:
+        return phonenumbers.is_valid_number(phonenumbers.parse("+" + digits, None))
+    except phonenumbers.NumberParseException:
+        return False
 
 
 def _chinese(body: str, digits: str, ext: str, labelled: bool) -> tuple[str, str] | None:

@@ -172,3 +172,8 @@ def test_traditional_chinese_labels_and_taiwan_numbers():
 ])
 def test_ip_addresses_are_not_phone_numbers(body, phones):
     assert value(body, "phone_numbers", "contact") == phones
+
+
+def test_a_chinese_mobile_with_a_stray_plus_is_the_mobile():
+    body = "<p>联系我们</p><p>CALL US TODAY +135 3083 9500</p><p>135 3083 9500 袁先生</p>"
+    assert value(body, "phone_numbers", "contact") == ["13530839500"]
