@@ -148,22 +148,24 @@ def _branch_key(name: str) -> str:
     return name_key(re.split(r"[:：]", name, maxsplit=1)[0])
 
 
+def evaluate_sites(sites: Sequence[LabelledSite], day: dt.date) -> Report:
+    """Run the extractors over labelled sites, as crawled on `day`, and aggregate."""
+    from prospect_intel.extractors.site import extract_site
+
+    return aggregate([(site.slug, compare(site.label, extract_site(site.pages, crawled_at=day).fields))
+                      for site in sites])
+
+
 def evaluate(root: Path | str, *, crawled_at: dt.date | None = None,
              corrections: Path | str | None = DEFAULT_CORRECTIONS) -> Report:
     """Run the extractors over a realsites folder (or a fixture-sites folder) and aggregate;
     label corrections from `corrections` (None: none) are applied first."""
-    from prospect_intel.extractors.site import extract_site
-
-    day = crawled_at or dt.date.today()
-    results = []
     root = Path(root)
     loaded = load_realsites(root) if any(root.glob("manifest_*.json")) \
         else load_fixture_sites(root)
     fixed = apply_corrections({s.slug: s.label for s in loaded}, root, load_corrections(corrections))
-    for site in loaded:
-        extracted = extract_site(site.pages, crawled_at=day)
-        results.append((site.slug, compare(fixed.labels[site.slug], extracted.fields)))
-    report = aggregate(results)
+    report = evaluate_sites([LabelledSite(s.slug, fixed.labels[s.slug], s.pages) for s in loaded],
+                            crawled_at or dt.date.today())
     report.notes.append(fixed.summary() if corrections is not None else
                         "label corrections not applied (--no-corrections)")
     return report

@@ -14,20 +14,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .corpus import load_corpus, load_split
-from .goldsets import LabelledSite, load_realsites
-from .harness import compare
-from .labelfix import DEFAULT_CORRECTIONS, apply_corrections, load_corrections
-from .report import REPORT_ORDER, STATED_ONLY, FieldStats, Report, aggregate
+from .goldsets import LabelledSite
+from .harness import evaluate, evaluate_sites
+from .report import REPORT_ORDER, STATED_ONLY, FieldStats, Report
 
 LEVELS = ("high", "medium", "low")
-
-
-def evaluate_sites(sites: Sequence[LabelledSite], day: dt.date) -> Report:
-    from prospect_intel.extractors.site import extract_site
-
-    results = [(site.slug, compare(site.label, extract_site(site.pages, crawled_at=day).fields))
-               for site in sites]
-    return aggregate(results)
 
 
 def together(report: Report) -> FieldStats:
@@ -97,11 +88,7 @@ def run(corpus: Path, realsites: Path | None, day: dt.date) -> tuple[dict[str, R
     reports = {"tuning": evaluate_sites(tuning, day),
                "locked": evaluate_sites([s for s in sites if split[s.slug] == "locked"], day)}
     if realsites is not None:
-        loaded = load_realsites(realsites)
-        fixed = apply_corrections({s.slug: s.label for s in loaded}, realsites,
-                                  load_corrections(DEFAULT_CORRECTIONS))
-        reports["realsites"] = evaluate_sites([LabelledSite(s.slug, fixed.labels[s.slug], s.pages)
-                                               for s in loaded], day)
+        reports["realsites"] = evaluate(realsites, crawled_at=day)
     return reports, tuning
 
 
