@@ -57,6 +57,9 @@ _BRANCH_SKIP = re.compile(
     r"并|由|负责|在|另设|设有|设|与|当地)+"
 )
 _BRANCH_VERB = re.compile(r"设有|设立|成立|由|负责|当地|营业部$")
+# Where a branch's name cannot reach back past: a particle or word that ends the clause before it
+# (自立经营权的|全资分公司, 个连续亏损三年的|分公司) or the company it belongs to (…有限公司|西安北三环分公司).
+_BRANCH_NAME_START = re.compile(r"^.*(?:的|了|个|是|为|将|被|把|之|其|这|那|任何|每|公司|集团|全资|控股|下属)")
 _EN_OFFICES = Started.of_words(words.EN_OFFICE_NOUNS, r"\b(?:{words})\s+in\s+((?:[A-Z][\w.]+(?:\s[A-Z][\w.]+)?"
                                r",\s+)+(?:and\s+)?[A-Z][\w.]+(?:\s[A-Z][\w.]+)?)")
 
@@ -288,11 +291,17 @@ def _owner_prefix(name: str, page: ParsedPage) -> bool:
         and len(name) > 7
 
 
+def _branch_name(found: str) -> str:
+    """The branch's own name in `found` (…有限公司西安北三环分公司 -> 西安北三环分公司)."""
+    word = next(w for w in sorted(words.BRANCH_WORDS, key=len, reverse=True) if found.endswith(w))
+    return _BRANCH_NAME_START.sub("", found[:-len(word)]) + word
+
+
 def branches(pages: Sequence[ParsedPage], ctx: SiteContext) -> list[Evidence]:
     names: dict[str, tuple[ParsedPage, tuple[int, int]]] = {}
     for page in site_pages(pages):
         for match in _BRANCH.finditer(page.folded):
-            name = _BRANCH_SKIP.sub("", match.group(1))
+            name = _BRANCH_SKIP.sub("", _branch_name(match.group(1)))
             if len(name) >= 4 and not re.match(r"^(?:分公司|办事处|子公司)", name) \
                     and not _BRANCH_VERB.search(name) and not _owner_prefix(name, page):
                 shown = page.text[match.end(1) - len(name):match.end(1)]  # 台中辦事處 as printed

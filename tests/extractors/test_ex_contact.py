@@ -146,3 +146,15 @@ def test_home_office_words_do_not_count_on_chinese_sites():
 
 def test_traditional_branch_names_as_printed():
     assert value("<p>台中辦事處正式成立，服務中部地區客戶。</p>", "branches", "about") == ["台中辦事處"]
+
+
+@pytest.mark.parametrize("body, found", [
+    # the name stops at the company it belongs to, or at a particle that ends the clause before it
+    ("<p>济南鲁明集团新能源有限公司西安分公司负责西北市场。</p>", ["西安分公司"]),
+    ("<p>公司是具有独立法人及自立经营权的全资分公司。</p>", None),
+    ("<p>某电力有限公司下属子公司曾是我们的客户。</p>", None),
+    ("<p>我们不设任何分公司。</p>", None),
+    ("<p>裁撤了一个连续亏损三年的分公司。</p>", None),
+])
+def test_a_branch_name_is_a_name(body, found):
+    assert value(body, "branches", "about") == found
