@@ -1,7 +1,9 @@
 """Validate and normalise a value a rep types for an evidence field (review, `prospect set`).
 
-VALUE is read as JSON where it parses (numbers, booleans, lists), else as a string; then it
-must fit the field's kind in the registry (`core/fields.py`) and make sense (its bounds); phone
+VALUE is read as JSON where it parses (numbers, booleans, lists), else as a string; numbers are
+also read as reps type them (500万, 1.2亿, 3人, 10到20人, 100多, 两百: `typed_number`, and
+`reading` says how); then it must fit the field's kind in the registry (`core/fields.py`) and
+make sense (its bounds); phone
 and fax numbers are normalised the way the extractors normalise them (`phonenorm.normalise`).
 """
 from __future__ import annotations
@@ -16,6 +18,7 @@ from typing import Any
 from prospect_intel.core.errors import ProspectError, UnknownField
 from prospect_intel.core.fields import BY_NAME, FIELDS, SECTORS, THIS_YEAR, Field
 from prospect_intel.core.models import EVIDENCE_FIELDS
+from prospect_intel.core.text import CN_NUMERAL_CHARS, collapse, fold, parse_number
 from prospect_intel.extractors.phonenorm import normalise as normalise_phone
 
 PHONE_FIELDS = tuple(f.name for f in FIELDS if f.text_format == "phone")
@@ -79,6 +82,8 @@ class OutOfRange(ValueError):
 def _normalise(name: str, value: Any, phones: PhoneContext) -> Any:
     spec = BY_NAME[name]
     kind = spec.kind
+    if kind in ("int", "number") and isinstance(value, str):
+        value = typed_number(value, spec)
     if kind == "int":
         return _headcount(value, spec) if spec.allow_range else _bounded(_int(value), spec)
     if kind == "number":
@@ -101,6 +106,71 @@ def _normalise(name: str, value: Any, phones: PhoneContext) -> Any:
     return _text_list(value)
 
 
+# How reps type numbers: 500万, 500万元, 1.2亿, 3人, 10-20, 10到20人, 100多, 20余人, 两百, RMB 500万.
+_CURRENCY = re.compile(r"^(?:人民币|rmb|cny|¥|￥)\s*|\s*(?:元人民币|元|人民币|rmb|cny)$", re.IGNORECASE)
+_FOREIGN = re.compile(r"美元|港元|港币|欧元|日元|英镑|新台币|usd|hkd|eur|gbp|jpy|twd|\$", re.IGNORECASE)
+_COUNT_UNIT = re.compile(r"\s*(?:人|名|位|个人|年|people|staff|employees|years?)$", re.IGNORECASE)
+_OPEN = re.compile(r"\s*(?:余|多|以上|\+|or more)$", re.IGNORECASE)
+_RANGE = re.compile(r"^(.+?)\s*(?:-|–|—|~|～|到|至|to)\s*(.+)$", re.IGNORECASE)
+_TYPED_NUMBER = re.compile(rf"\d[\d,]*(?:\.\d+)?[十百千万亿拾佰仟萬億]*|[{CN_NUMERAL_CHARS}]+")
+
+
+def typed_number(text: str, spec: Field) -> int | float | list:
+    """A number (or, for a field that takes one, a [low, high] range, high None when open) from
+    the way a rep types it; ValueError when it is not one."""
+    raw = collapse(fold(text))
+    if spec.unit == "CNY":
+        if _FOREIGN.search(raw):
+            raise OutOfRange("registered capital is in CNY: convert the amount first")
+        raw = _CURRENCY.sub("", _CURRENCY.sub("", raw))
+    raw = _COUNT_UNIT.sub("", raw)
+    opened = _OPEN.search(raw)
+    if opened:
+        raw = raw[:opened.start()]
+    raw = _COUNT_UNIT.sub("", raw)
+    parts = _RANGE.match(raw) if not raw.startswith("-") else None
+    numbers = [_typed_part(p) for p in (parts.groups() if parts else (raw,))]
+    if (opened or parts) and not spec.allow_range:
+        raise OutOfRange("one number, not a range")
+    if opened:
+        return [_whole(numbers[0]), None]
+    if parts:
+        return [_whole(numbers[0]), _whole(numbers[1])]
+    return numbers[0]
+
+
+def _typed_part(text: str) -> int | float:
+    text = _COUNT_UNIT.sub("", text.strip())
+    if not _TYPED_NUMBER.fullmatch(text):
+        raise ValueError
+    number = parse_number(text)
+    if number is None:
+        raise ValueError
+    return int(number) if float(number).is_integer() else number
+
+
+def _whole(number: int | float) -> int:
+    if not float(number).is_integer():
+        raise ValueError
+    return int(number)
+
+
+def reading(field: str, raw: Any, value: Any) -> str | None:
+    """How a typed number was read, when it was not typed plainly: "500万 → 5,000,000 CNY"."""
+    spec = BY_NAME.get(field)
+    if spec is None or spec.kind not in ("int", "number") or not isinstance(raw, str):
+        return None
+    typed = raw.strip()
+    if isinstance(value, list):
+        low, high = value
+        shown = f"{low:,} or more" if high is None else f"{low:,} to {high:,}"
+    else:
+        shown = f"{value:,}"
+    shown = f"{shown} {spec.unit}".rstrip()
+    plain = typed.replace(",", "") == str(value)
+    return None if plain else f"{typed} → {shown}"
+
+
 def _limits(spec: Field) -> tuple[int, int]:
     assert spec.bounds is not None, f"{spec.name} declares no bounds"
     low, high = spec.bounds
@@ -115,7 +185,7 @@ def _bounded(number: int, spec: Field) -> int:
 
 
 def _number(value: Any, spec: Field) -> int | float:
-    if isinstance(value, bool):
+    if isinstance(value, bool) or isinstance(value, list):
         raise TypeError
     number = float(value)
     low, high = _limits(spec)

@@ -107,3 +107,43 @@ def test_set_refuses_nonsense_and_changes_nothing(crawled, field, raw):
     after = show(crawled, HENGAN)
     assert (after["evidence"], after["reviews"]) == (before["evidence"], before["reviews"])
     assert json.dumps(after["score"]) == json.dumps(before["score"])
+
+
+@pytest.mark.parametrize("field, typed, value, read", [
+    ("registered_capital_cny", "500万", 5_000_000, "500万 → 5,000,000 CNY"),
+    ("registered_capital_cny", "500万元", 5_000_000, "500万元 → 5,000,000 CNY"),
+    ("registered_capital_cny", "RMB 500万", 5_000_000, "RMB 500万 → 5,000,000 CNY"),
+    ("registered_capital_cny", "1.2亿", 120_000_000, "1.2亿 → 120,000,000 CNY"),
+    ("registered_capital_cny", "5000000", 5_000_000, None),  # typed plainly: nothing to say
+    ("headcount", "3人", 3, "3人 → 3"),
+    ("headcount", "10-20", [10, 20], "10-20 → 10 to 20"),
+    ("headcount", "10到20人", [10, 20], "10到20人 → 10 to 20"),
+    ("headcount", "100多", [100, None], "100多 → 100 or more"),
+    ("headcount", "20余人", [20, None], "20余人 → 20 or more"),
+    ("headcount", "两百", 200, "两百 → 200"),
+    ("sales_staff", "5人", 5, "5人 → 5"),
+    ("years_in_access_control", "8年", 8, "8年 → 8"),
+])
+def test_numbers_typed_the_chinese_way(field, typed, value, read):
+    from prospect_intel.app.field_values import reading
+
+    assert parse_field_value(field, typed) == value
+    assert reading(field, typed, value) == read
+
+
+@pytest.mark.parametrize("field, typed, message", [
+    ("registered_capital_cny", "50万美元", "in CNY"),
+    ("sales_staff", "10-20", "one number, not a range"),
+    ("headcount", "20-10", "expected"),
+    ("headcount", "很多", "expected"),
+])
+def test_typed_numbers_that_cannot_be_read(field, typed, message):
+    with pytest.raises(InvalidValue, match=message):
+        parse_field_value(field, typed)
+
+
+def test_set_says_how_it_read_a_typed_number(sites_db, tmp_path):
+    db = copy_store(sites_db, tmp_path / "set.db")
+    result = prospect(db, "set", HENGAN, "registered_capital_cny", "500万", "--source", "phone")
+    assert "read 500万 → 5,000,000 CNY" in result.stdout
+    assert show(db, HENGAN)["evidence"]["registered_capital_cny"]["value"] == 5_000_000

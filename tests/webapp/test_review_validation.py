@@ -78,3 +78,12 @@ def test_a_bad_note_is_refused_and_nothing_stored(client, token, app_db, note, s
     response = client.post("/prospect/note", data=form, headers=LOCAL)
     assert response.status_code == 422 and says in response.get_data(as_text=True)
     assert dump(app_db) == before
+
+
+def test_a_number_typed_the_chinese_way_is_read_and_the_reading_shown(client, token, app_db):
+    form = {"url": NORTHGATE, "field": "headcount", "action": "correct", "value": "20余人", "source": "phone",
+            "csrf_token": token}
+    page = client.post("/prospect/review", data=form, headers=LOCAL, follow_redirects=True).get_data(as_text=True)
+    assert "headcount: read 20余人 → 20 or more" in page
+    undo = {"url": NORTHGATE, "field": "headcount", "csrf_token": token}
+    assert client.post("/prospect/undo", data=undo, headers=LOCAL).status_code == 303

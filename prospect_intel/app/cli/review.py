@@ -7,6 +7,7 @@ from rich.text import Text
 from prospect_intel.app.analysis import RUBRIC_META_KEY, rubric_reference
 from prospect_intel.app.cli.console import out
 from prospect_intel.app.cli.context import Context, pass_ctx
+from prospect_intel.app.field_values import reading
 from prospect_intel.app.workflows import (
     ReviewChange,
     add_note,
@@ -48,7 +49,11 @@ def set_(ctx: Context, url, field, value, action, source, note, reviewer) -> Non
         action = "corrected"
     elif value is not None:
         raise click.UsageError(f"--{action[:-2] if action.endswith('ed') else action} takes no VALUE")
-    print_change(review_field(store, url, field, action, value, source=source, note=note, reviewer=reviewer))
+    change = review_field(store, url, field, action, value, source=source, note=note, reviewer=reviewer)
+    read = reading(field, value, change.new)
+    if read:
+        out.print(Text(f"read {read}"))
+    print_change(change)
 
 
 @click.command()

@@ -15,7 +15,7 @@ from prospect_intel.app.analysis import needs_review
 from prospect_intel.app.cli.console import out, plain
 from prospect_intel.app.cli.context import Context, pass_ctx
 from prospect_intel.app.cli.review import print_change
-from prospect_intel.app.field_values import parse_field_value
+from prospect_intel.app.field_values import parse_field_value, reading
 from prospect_intel.app.names import stored_name
 from prospect_intel.app.review_view import REP_FACTS, FieldView, field_views
 from prospect_intel.app.workflows import add_note, review_field, undo_review
@@ -128,7 +128,9 @@ def _edit(store, url: str, name: str, reviewer) -> None:
     while True:  # a typo: say what is expected and ask again
         raw = click.prompt(f"{name} ({EVIDENCE_FIELDS[name]})")
         try:
-            parse_field_value(name, raw)  # said at once; the workflow normalises it for the prospect
+            read = reading(name, raw, parse_field_value(name, raw))  # said at once; the workflow stores it
+            if read:
+                out.print(Text(f"read {read}"))
             break
         except ProspectError as exc:
             out.print(Text(str(exc), style="red"))

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 
+from prospect_intel.app.field_values import reading
 from prospect_intel.app.report import prospect_json
 from prospect_intel.app.web.app import store
 from prospect_intel.app.web.charts import indicator_points
@@ -64,7 +65,8 @@ def review():
     except ProspectError as exc:
         return _render(url, {"field": field if verb != "add" else "__add__", "message": str(exc),
                              "value": form.get("value", ""), "chosen": field}, 422)
-    return _done(url, change)
+    read = reading(field, form.get("value"), change.new) if verb in ("correct", "add") else None
+    return _done(url, change, read)
 
 
 @bp.post("/prospect/note")
@@ -93,8 +95,10 @@ def undo():
     return _done(url, change)
 
 
-def _done(url: str, change: ReviewChange):
+def _done(url: str, change: ReviewChange, read: str | None = None):
     row = store().prospect_row(url)
+    if read:
+        flash(f"{change.field}: read {read}", "ok")
     if change.action == "undone":
         text = f"{change.field}: review undone (was {_short(change.old)})"
     else:
