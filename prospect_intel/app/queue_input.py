@@ -1,4 +1,4 @@
-"""Read prospect URLs from a file: one URL a line, or a CSV with a `url` column (and `name`).
+"""Read prospect URLs from a file: one URL a line, or a table (CSV, TSV, XLSX) with a URL column.
 
 Files from Chinese Windows Excel are often GBK; both UTF-8 (with or without BOM) and GB18030
 are read, the encoding chosen from the whole file, and a line not valid in it is read with a
@@ -7,6 +7,8 @@ warning. Lines are streamed, so a huge file costs no more memory than a small on
 from __future__ import annotations
 
 import csv
+import itertools
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -101,51 +103,142 @@ def _whole_characters(raw: bytes) -> bytes:
     return raw
 
 
+# Header words of the column that holds the sites, and of the one that names the companies.
+URL_HEADERS = ("url", "urls", "website", "web site", "websites", "web", "domain", "homepage", "home page", "site",
+               "company website", "company domain name", "网址", "官网", "网站", "公司网址", "网站地址", "主页",
+               "官方网站", "企业网址", "公司官网", "域名")
+NAME_HEADERS = ("name", "company", "company name", "account name", "organisation", "organization", "公司名称",
+                "企业名称", "客户名称", "名称", "公司", "单位名称", "公司名")
+_HEADER_ROWS = 10  # title rows a spreadsheet may have above its header
+_SAMPLE_ROWS = 20  # rows looked at to find the URL column of a file without a header
+_XLSX_MAGIC = b"PK\x03\x04"
+_XLS_MAGIC = b"\xd0\xcf\x11\xe0"
+
+
 def read_url_file(path: str | Path) -> Iterator[InputLine]:
-    decoded = _DecodedLines(Path(path))
-    lines = iter(decoded)
-    first = next(lines, "")
-    layout = _csv_layout(first)
-    found = _read_csv(lines, *layout) if layout is not None else _read_lines(lines, first)
-    for entry in found:
+    """The prospects of a file: one URL a line, or a table (CSV, TSV, XLSX) whose URL column is
+    found by its header (url, website, 网址, 官网 ...; title rows above it are skipped) or, with no
+    header, by its content; the name column likewise. A table with no URL column is a
+    ProspectError naming the columns it has."""
+    path = Path(path)
+    if _starts_with(path, _XLS_MAGIC):
+        raise ProspectError(f"{path} is an Excel 97-2003 (.xls) file: save it as .xlsx or .csv")
+    if _starts_with(path, _XLSX_MAGIC):
+        yield from _from_rows(_xlsx_rows(path), path)
+        return
+    decoded = _DecodedLines(path)
+    for entry in _from_rows(_text_rows(decoded), path):
         warning = decoded.warning(entry.line, entry.line)
         yield replace(entry, warning=warning) if warning else entry
 
 
-def _csv_layout(first_line: str) -> tuple[str, list[str]] | None:
-    """(delimiter, column names) when the first line is a CSV header with a `url` column."""
-    for delimiter in (",", ";", "\t"):
-        fields = [f.strip().strip('"').lower() for f in first_line.strip().split(delimiter)]
-        if "url" in fields:
-            return delimiter, fields
-    return None
+def _starts_with(path: Path, magic: bytes) -> bool:
+    try:
+        with path.open("rb") as handle:
+            return handle.read(len(magic)) == magic
+    except OSError as exc:
+        raise ProspectError(f"cannot read {path}: {exc.strerror or exc}") from None
 
 
-def _read_csv(handle, delimiter: str, header: list[str]) -> Iterator[InputLine]:
-    reader = csv.reader(handle, delimiter=delimiter)
-    url_at = header.index("url")
-    name_at = header.index("name") if "name" in header else None
+Row = tuple[int, list[str]]  # (line or row number, cells)
+
+
+def _text_rows(decoded: _DecodedLines) -> Iterator[Row]:
+    """Rows of a text file: CSV cells split at the delimiter its first line uses (comma,
+    semicolon or tab), else one cell a line (`#` lines are comments)."""
+    lines = iter(decoded)
+    first = next(lines, None)
+    if first is None:
+        return
+    delimiter = max(",;\t", key=first.count)
+    if not first.count(delimiter):
+        if first.strip() and not first.lstrip().startswith("#"):
+            yield 1, [first.strip()]
+        for number, text in enumerate(lines, start=2):
+            if text.strip() and not text.lstrip().startswith("#"):
+                yield number, [text.strip()]
+        return
+    reader = csv.reader(itertools.chain([first], lines), delimiter=delimiter)
     while True:
         try:
             row = next(reader)
         except StopIteration:
             return
         except csv.Error as exc:
-            yield InputLine(reader.line_num + 1, "", None, None, f"malformed CSV row ({exc})")
+            yield reader.line_num, [f"\x00malformed CSV row ({exc})"]
             continue
-        if not any(cell.strip() for cell in row):
-            continue
-        raw = row[url_at] if url_at < len(row) else ""
-        name = row[name_at].strip() if name_at is not None and name_at < len(row) else None
-        yield parse_line(reader.line_num + 1, raw, name or None)
+        if any(cell.strip() for cell in row):
+            yield reader.line_num, row
 
 
-def _read_lines(handle, first: str) -> Iterator[InputLine]:
-    if first.strip() and not first.lstrip().startswith("#"):
-        yield parse_line(1, first, None)
-    for number, text in enumerate(handle, start=2):
-        if text.strip() and not text.lstrip().startswith("#"):
-            yield parse_line(number, text, None)
+def _xlsx_rows(path: Path) -> Iterator[Row]:
+    """Rows of the first sheet of an XLSX workbook, as text (numbers as printed)."""
+    from openpyxl import load_workbook
+
+    handle = path.open("rb")  # a file object: openpyxl judges a path by its extension (an upload has none)
+    try:
+        book = load_workbook(handle, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for a damaged file
+        handle.close()
+        raise ProspectError(f"{path} is not a readable XLSX workbook ({type(exc).__name__}: {exc})") from None
+    try:
+        sheet = book.worksheets[0]
+        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+            cells = ["" if v is None else str(v).strip() for v in values]
+            if any(cells):
+                yield number, cells
+    finally:
+        book.close()
+        handle.close()
+
+
+def _from_rows(rows: Iterator[Row], path: Path) -> Iterator[InputLine]:
+    head = list(itertools.islice(rows, _SAMPLE_ROWS))
+    if not head:
+        return
+    url_at, name_at, start = _columns(head, path)
+    for number, cells in itertools.chain(head[start:], rows):
+        if cells and cells[0].startswith("\x00"):
+            yield InputLine(number, "", None, None, cells[0][1:])
+            continue
+        raw = cells[url_at] if url_at < len(cells) else ""
+        name = cells[name_at].strip() if name_at is not None and name_at < len(cells) else None
+        yield parse_line(number, raw, name or None)
+
+
+def _columns(head: list[Row], path: Path) -> tuple[int, int | None, int]:
+    """(URL column, name column or None, index of the first data row in `head`)."""
+    for index, (_, cells) in enumerate(head[:_HEADER_ROWS]):
+        labels = [_label(cell) for cell in cells]
+        url_at = next((i for i, label in enumerate(labels) if label in URL_HEADERS), None)
+        if url_at is not None:
+            name_at = next((i for i, label in enumerate(labels) if label in NAME_HEADERS), None)
+            return url_at, name_at, index + 1
+    width = max(len(cells) for _, cells in head)
+    if width == 1:
+        return 0, None, 0  # one URL a line
+    scores = [sum(_looks_like_site(cells[i]) for _, cells in head if i < len(cells)) for i in range(width)]
+    best = max(range(width), key=lambda i: scores[i])
+    if scores[best] * 2 < len(head):
+        seen = ", ".join(repr(cell) for cell in head[0][1] if cell) or "(empty)"
+        raise ProspectError(f"{path}: no column holds URLs (its first row: {seen}); name the column url, "
+                            "website or 网址")
+    return best, None, 0
+
+
+def _label(cell: str) -> str:
+    return re.sub(r"\s+", " ", cell.strip().strip('"').strip().lower().rstrip(":："))
+
+
+def _looks_like_site(cell: str) -> bool:
+    text = cell.strip()
+    if not text or " " in text or "." not in text.strip("."):
+        return False
+    try:
+        normalise_url(text)
+    except InvalidUrl:
+        return False
+    return True
 
 
 def parse_line(line: int, raw: str, name: str | None) -> InputLine:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import os
 import shutil
 import sys
 import tempfile
@@ -27,7 +28,9 @@ MAX_REPORTED_LINES = 50
 @click.command()
 @click.argument("urls", nargs=-1)
 @click.option(
-    "--file", "file_path", type=click.Path(dir_okay=False), help="One URL a line, or a CSV with url (and name) columns."
+    "--file", "file_path", type=click.Path(dir_okay=False, allow_dash=True),
+    help="One URL a line, or a CSV, TSV or XLSX table with a URL column (url, website, 网址, 官网 ...) and "
+         "a name column; - reads standard input."
 )
 @click.option("--name", help="Company name, when adding a single URL.")
 @pass_ctx
@@ -36,6 +39,8 @@ def add(ctx: Context, urls: tuple[str, ...], file_path: str | None, name: str | 
     if not urls and not file_path:
         raise click.UsageError("give URLs or --file FILE")
     entries = [parse_line(i, u, name) for i, u in enumerate(urls, start=1)]
+    if file_path == "-":
+        file_path = _stdin_file()
     lines = read_url_file(file_path) if file_path else iter(())
     counts = {"added": 0, "queued": 0, "crawling": 0, "done": 0, "failed": 0, "invalid": 0, "garbled": 0}
     reported = 0
@@ -62,6 +67,16 @@ def add(ctx: Context, urls: tuple[str, ...], file_path: str | None, name: str | 
     out.print(_add_summary(counts))
     if counts["invalid"] and not (counts["added"] or counts["queued"] or counts["done"]):
         sys.exit(2)
+
+
+def _stdin_file() -> str:
+    """Standard input saved to a scratch file (removed when the command ends): the readers
+    choose the encoding and the format from the whole file."""
+    handle, path = tempfile.mkstemp(prefix="prospect-add-", suffix=".input")
+    with os.fdopen(handle, "wb") as out_file:
+        shutil.copyfileobj(sys.stdin.buffer, out_file)
+    click.get_current_context().call_on_close(lambda: os.unlink(path))
+    return path
 
 
 def _add_batch(store: Store, batch: list, counts: dict[str, int], verbose: bool) -> None:
