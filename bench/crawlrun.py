@@ -79,7 +79,8 @@ def prepare_full(work: Path, urls: list[str]) -> Path:
     db = work / "full.db"
     sites = work / "sites.txt"
     sites.write_text("\n".join(urls) + "\n")
-    subprocess.run([sys.executable, "-m", "prospect_intel", "--db", str(db), "add", "--file", str(sites)],
+    subprocess.run([sys.executable, "-m", "prospect_intel", "--db", str(db), "add", "--allow-private",
+                    "--file", str(sites)],
                    cwd=ROOT, env=_env(), check=True, capture_output=True)
     return db
 

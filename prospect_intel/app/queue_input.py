@@ -140,7 +140,7 @@ def _starts_with(path: Path, magic: bytes) -> bool:
         raise ProspectError(f"cannot read {path}: {exc.strerror or exc}") from None
 
 
-Row = tuple[int, list[str]]  # (line or row number, cells)
+Row = tuple[int, list[str], str]  # (line or row number, cells, what is wrong with the row or "")
 
 
 def _text_rows(decoded: _DecodedLines) -> Iterator[Row]:
@@ -153,10 +153,10 @@ def _text_rows(decoded: _DecodedLines) -> Iterator[Row]:
     delimiter = max(",;\t", key=first.count)
     if not first.count(delimiter):
         if first.strip() and not first.lstrip().startswith("#"):
-            yield 1, [first.strip()]
+            yield 1, [first.strip()], ""
         for number, text in enumerate(lines, start=2):
             if text.strip() and not text.lstrip().startswith("#"):
-                yield number, [text.strip()]
+                yield number, [text.strip()], ""
         return
     reader = csv.reader(itertools.chain([first], lines), delimiter=delimiter)
     while True:
@@ -165,10 +165,10 @@ def _text_rows(decoded: _DecodedLines) -> Iterator[Row]:
         except StopIteration:
             return
         except csv.Error as exc:
-            yield reader.line_num, [f"\x00malformed CSV row ({exc})"]
+            yield reader.line_num, [], f"malformed CSV row ({exc})"
             continue
         if any(cell.strip() for cell in row):
-            yield reader.line_num, row
+            yield reader.line_num, row, ""
 
 
 def _xlsx_rows(path: Path) -> Iterator[Row]:
@@ -186,7 +186,7 @@ def _xlsx_rows(path: Path) -> Iterator[Row]:
         for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
             cells = ["" if v is None else str(v).strip() for v in values]
             if any(cells):
-                yield number, cells
+                yield number, cells, ""
     finally:
         book.close()
         handle.close()
@@ -197,9 +197,9 @@ def _from_rows(rows: Iterator[Row], path: Path) -> Iterator[InputLine]:
     if not head:
         return
     url_at, name_at, start = _columns(head, path)
-    for number, cells in itertools.chain(head[start:], rows):
-        if cells and cells[0].startswith("\x00"):
-            yield InputLine(number, "", None, None, cells[0][1:])
+    for number, cells, problem in itertools.chain(head[start:], rows):
+        if problem:
+            yield InputLine(number, "", None, None, problem)
             continue
         raw = cells[url_at] if url_at < len(cells) else ""
         name = cells[name_at].strip() if name_at is not None and name_at < len(cells) else None
@@ -208,16 +208,17 @@ def _from_rows(rows: Iterator[Row], path: Path) -> Iterator[InputLine]:
 
 def _columns(head: list[Row], path: Path) -> tuple[int, int | None, int]:
     """(URL column, name column or None, index of the first data row in `head`)."""
-    for index, (_, cells) in enumerate(head[:_HEADER_ROWS]):
+    for index, (_, cells, _problem) in enumerate(head[:_HEADER_ROWS]):
         labels = [_label(cell) for cell in cells]
         url_at = next((i for i, label in enumerate(labels) if label in URL_HEADERS), None)
         if url_at is not None:
             name_at = next((i for i, label in enumerate(labels) if label in NAME_HEADERS), None)
             return url_at, name_at, index + 1
-    width = max(len(cells) for _, cells in head)
-    if width == 1:
+    width = max(len(cells) for _, cells, _problem in head)
+    if width <= 1:
         return 0, None, 0  # one URL a line
-    scores = [sum(_looks_like_site(cells[i]) for _, cells in head if i < len(cells)) for i in range(width)]
+    scores = [sum(_looks_like_site(cells[i]) for _, cells, _problem in head if i < len(cells))
+              for i in range(width)]
     best = max(range(width), key=lambda i: scores[i])
     if scores[best] * 2 < len(head):
         seen = ", ".join(repr(cell) for cell in head[0][1] if cell) or "(empty)"

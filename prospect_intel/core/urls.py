@@ -110,6 +110,38 @@ def registered_domain(host: str) -> str:
     return parts.top_domain_under_public_suffix or host
 
 
+# Paths that are a site's home page: http://x.cn/index.html is the site http://x.cn/.
+_HOME_PATH = re.compile(r"/?(?:(?:index|default|home|main)\.(?:html?|php|aspx?|jsp|shtml)|home)?/?", re.IGNORECASE)
+
+
+def site_identity(url: str) -> str:
+    """What makes two prospect URLs one company site: the host without `www.` (and its port when
+    not the default), plus the path and query unless it is the home page. `http://x.cn/index.html`,
+    `x.cn/`, `www.x.cn` and `https://x.cn` are all `x.cn`; `http://x.cn/shop/` is `x.cn/shop/`."""
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower()
+    host = host[4:] if host.startswith("www.") and host.count(".") >= 2 else host
+    port = parts.port
+    where = f"{host}:{port}" if port is not None and port != _default_port(parts.scheme) else host
+    if _HOME_PATH.fullmatch(parts.path or "/") and not parts.query:
+        return where
+    return where + (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+
+
+def public_site_problem(url: str) -> str | None:
+    """Why a normalised URL cannot be a company's public site (an IP address, a name with no
+    public domain suffix such as `www.baidu` or `localhost`), or None."""
+    host = (urlsplit(url).hostname or "").lower()
+    if is_ip_literal(host):
+        return f"{host} is an IP address, not a company's site"
+    parts = _EXTRACT(host)
+    if host == "localhost" or not parts.suffix:
+        return f"{host} has no public domain suffix (.com, .cn, .co.uk ...)"
+    if parts.domain in ("", "www"):
+        return f"{host} names no company, only www. and the suffix .{parts.suffix}"
+    return None
+
+
 def same_site(host: str, site_domain: str) -> bool:
     """True when `host` is the site's registered domain or one of its sub-domains."""
     host = host.lower().rstrip(".")

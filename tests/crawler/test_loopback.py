@@ -70,7 +70,7 @@ def crawled(web, tmp_path_factory):
     db = tmp_path_factory.mktemp("loopback") / "loop.db"
     closed = f"http://127.0.0.19:{_free_port()}/"
     urls = [web[name].url for name in ("gbk", "robots", "moved", "offsite", "slow", "missing", "wall")] + [closed]
-    prospect(db, "add", *urls)
+    prospect(db, "add", "--allow-private", *urls)
     prospect(db, "crawl", "--quiet", "--allow-private", *FAST, "--set", "DOWNLOAD_TIMEOUT=2", "--set", "RETRY_TIMES=1")
     return db, closed
 
@@ -139,7 +139,7 @@ def test_ssrf_guard_refuses_loopback_without_allow_private(tmp_path):
     site = _company("127.0.0.21").start()
     try:
         db = tmp_path / "guard.db"
-        prospect(db, "add", site.url)
+        prospect(db, "add", "--allow-private", site.url)
         prospect(db, "crawl", "--quiet", *FAST)
         shape = show(db, site.url)
     finally:

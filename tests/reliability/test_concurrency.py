@@ -33,7 +33,7 @@ def web():
 def test_reviews_during_a_crawl_are_neither_refused_nor_lost(web, tmp_path):
     db = tmp_path / "busy.db"
     urls = [site.url for site in web]
-    prospect(db, "add", *urls)
+    prospect(db, "add", "--allow-private", *urls)
     crawl = subprocess.Popen([sys.executable, "-m", "prospect_intel", *CRAWL, "--set", "PROSPECT_CONCURRENT_SITES=3"],
                              env={**os.environ, "PROSPECT_DB": str(db)}, stdout=subprocess.PIPE,
                              stderr=subprocess.PIPE, text=True)
@@ -72,7 +72,7 @@ def _grades(db) -> dict[str, tuple]:
 
 def test_a_second_crawl_on_the_same_store_is_refused_clearly(web, tmp_path):
     db = tmp_path / "two.db"
-    prospect(db, "add", *[site.url for site in web[:8]])
+    prospect(db, "add", "--allow-private", *[site.url for site in web[:8]])
     env = {**os.environ, "PROSPECT_DB": str(db)}
     first = subprocess.Popen([sys.executable, "-m", "prospect_intel", *CRAWL, "--set", "PROSPECT_CONCURRENT_SITES=1"],
                              env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

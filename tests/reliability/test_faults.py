@@ -114,7 +114,7 @@ def crawled(web, tmp_path_factory):
     db = tmp_path_factory.mktemp("faults") / "faults.db"
     names = list(web)
     urls = [web[n].url for n in names[:-1]] + [UNRESOLVABLE, web[names[-1]].url]
-    prospect(db, "add", *urls)
+    prospect(db, "add", "--allow-private", *urls)
     result, peak_kb = max_rss_kb(db, "crawl", "--quiet", "--allow-private", "--pages-per-site", str(PAGES), *FAST,
                                  "--set", f"DOWNLOAD_TIMEOUT={TIMEOUT}", "--set", "PROSPECT_SITE_TIME_BUDGET=60")
     assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr

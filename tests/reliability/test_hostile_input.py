@@ -52,6 +52,12 @@ def _refused(db: Path, *args: str, code: int, says: str) -> None:
     ("http://" + "a" * 3000 + ".cn/", "longer than"),
     ("http://[::1", "malformed IPv6 address"),
     ("http://www.example.cn]/", "malformed IPv6 address"),
+    # no company's public site (issue 16): refused unless --allow-private
+    ("127.0.0.1", "127.0.0.1 is an IP address, not a company's site (--allow-private queues it)"),
+    ("https://8.8.8.8:8443/", "is an IP address"),
+    ("www.baidu", "www.baidu names no company"),
+    ("localhost:8000", "localhost has no public domain suffix"),
+    ("http://intranet.corp/", "no public domain suffix"),
 ])
 def test_bad_urls_are_refused(store, url, says):
     _refused(store, "add", url, code=2, says=says)
@@ -64,7 +70,7 @@ def test_bad_urls_are_refused(store, url, says):
     ("http://[2001:db8::1]:8080/", "http://[2001:db8::1]:8080/"),
 ])
 def test_unusual_but_valid_urls_are_queued_normalised(store, url, stored):
-    prospect(store, "add", url)
+    prospect(store, "add", "--allow-private", url)
     assert prospect(store, "show", stored, "--json").returncode == 0
 
 

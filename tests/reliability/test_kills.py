@@ -92,7 +92,7 @@ def test_crawl_killed_a_dozen_times_ends_equal_to_an_uninterrupted_one(web, tmp_
     urls = [site.url for site in web]
     reference, killed = tmp_path / "reference.db", tmp_path / "killed.db"
     for db in (reference, killed):
-        prospect(db, "add", *urls)
+        prospect(db, "add", "--allow-private", *urls)
     prospect(reference, *CRAWL, timeout=600)
 
     rng = random.Random(7)

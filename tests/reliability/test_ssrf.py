@@ -57,7 +57,7 @@ def crawled(tmp_path_factory):
             "private": f"http://private.example:{port}/",
             "loopback_name": f"http://intranet.shop.example:{port}/",
         }
-        prospect(db, "add", *urls.values())
+        prospect(db, "add", "--allow-private", *urls.values())
         prospect(
             db, "crawl", "--quiet", *FAST, "--set", f"TWISTED_DNS_RESOLVER={RESOLVER}", "--set", "ROBOTSTXT_OBEY=false"
         )

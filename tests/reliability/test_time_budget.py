@@ -37,7 +37,7 @@ def web():
 @pytest.fixture(scope="module")
 def crawled(web, tmp_path_factory):
     db = tmp_path_factory.mktemp("budget") / "budget.db"
-    prospect(db, "add", *[site.url for site in web.values()])
+    prospect(db, "add", "--allow-private", *[site.url for site in web.values()])
     prospect(db, "crawl", "--quiet", "--allow-private", *FAST, "--set", "DOWNLOAD_TIMEOUT=120",
              "--set", f"PROSPECT_SITE_TIME_BUDGET={BUDGET}", "--set", "RETRY_TIMES=5", timeout=200)
     return db

@@ -7,6 +7,7 @@ import os
 import shutil
 import sys
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 
 import click
@@ -18,7 +19,7 @@ from prospect_intel.app.queue_input import parse_line, read_url_file
 from prospect_intel.app.report import prospect_json
 from prospect_intel.app.store import Store
 from prospect_intel.core.errors import ProspectError
-from prospect_intel.core.urls import normalise_url
+from prospect_intel.core.urls import normalise_url, public_site_problem
 from prospect_intel.crawler.fixtures import MANIFEST
 
 ADD_BATCH = 5000
@@ -33,20 +34,25 @@ MAX_REPORTED_LINES = 50
          "a name column; - reads standard input."
 )
 @click.option("--name", help="Company name, when adding a single URL.")
+@click.option("--allow-private", is_flag=True,
+              help="Also queue addresses that cannot be a public company site (IP addresses, localhost, test names).")
 @pass_ctx
-def add(ctx: Context, urls: tuple[str, ...], file_path: str | None, name: str | None) -> None:
-    """Queue prospect URLs for the next crawl."""
+def add(ctx: Context, urls: tuple[str, ...], file_path: str | None, name: str | None, allow_private: bool) -> None:
+    """Queue prospect URLs for the next crawl (one prospect per company site)."""
     if not urls and not file_path:
         raise click.UsageError("give URLs or --file FILE")
     entries = [parse_line(i, u, name) for i, u in enumerate(urls, start=1)]
     if file_path == "-":
         file_path = _stdin_file()
     lines = read_url_file(file_path) if file_path else iter(())
-    counts = {"added": 0, "queued": 0, "crawling": 0, "done": 0, "failed": 0, "invalid": 0, "garbled": 0}
+    counts = {"added": 0, "queued": 0, "crawling": 0, "done": 0, "failed": 0, "invalid": 0, "garbled": 0,
+              "same_site": 0}
     reported = 0
     verbose = not file_path
     batch: list = []
     for entry in itertools.chain(entries, lines):  # streamed: a huge file is never held in memory
+        if not allow_private and entry.url and (problem := public_site_problem(entry.url)):
+            entry = replace(entry, url=None, error=f"{problem} (--allow-private queues it)")
         if entry.warning and not entry.error:
             counts["garbled"] += 1
             if reported < MAX_REPORTED_LINES:
@@ -84,13 +90,19 @@ def _add_batch(store: Store, batch: list, counts: dict[str, int], verbose: bool)
         return
     for result in store.add_prospects((e.url, e.name) for e in batch):
         counts[result.outcome] += 1
-        if verbose and result.outcome != "added":
+        counts["same_site"] += bool(result.same_site)
+        if verbose and result.same_site:
+            out.print(Text(f"{result.url}: the same site as {result.same_site} (already {result.outcome}), "
+                           "left as it is"))
+        elif verbose and result.outcome != "added":
             out.print(Text(f"{result.url}: already {result.outcome}, left as it is"))
 
 
 def _add_summary(counts: dict[str, int]) -> str:
     already = counts["queued"] + counts["crawling"] + counts["done"] + counts["failed"]
     parts = [f"added {counts['added']}", f"already known {already}"]
+    if counts["same_site"]:
+        parts.append(f"of them another address of a known site {counts['same_site']}")
     if counts["invalid"]:
         parts.append(f"invalid {counts['invalid']}")
     if counts["garbled"]:

@@ -24,7 +24,7 @@ from prospect_intel.app.store.migrations import is_prospect_store, migrate
 from prospect_intel.core.clock import utc_now
 from prospect_intel.core.errors import NotFound, StoreError
 from prospect_intel.core.models import KeptPage, SiteOutcome
-from prospect_intel.core.urls import host_of, normalise_url, registered_domain
+from prospect_intel.core.urls import host_of, normalise_url, registered_domain, site_identity
 
 BUSY_TIMEOUT_MS = 30_000
 
@@ -37,6 +37,7 @@ class ReviewsChanged(Exception):
 class AddResult:
     url: str
     outcome: str  # added | queued | crawling | done | failed (the state it was already in)
+    same_site: str | None = None  # the URL the store holds for this site, when this one differs
 
 
 @dataclass(frozen=True)
@@ -89,21 +90,26 @@ class Store:
     # -- queue -------------------------------------------------------------------------------
 
     def add_prospects(self, entries: Iterable[tuple[str, str | None]]) -> list[AddResult]:
-        """Queue (url, name) pairs; URLs must already be normalised. Existing ones are left alone."""
+        """Queue (url, name) pairs; URLs must already be normalised. One prospect per company
+        site: a URL whose site the store has (or the batch had) is left alone, its result naming
+        the URL already held (`same_site`)."""
         results = []
-        added: dict[str, dict[str, Any]] = {}
+        added: dict[str, dict[str, Any]] = {}  # by site identity
         now = utc_now()
         with self.write() as db:
             for url, name in entries:
-                if url in added:  # listed twice: queued by its first line
-                    results.append(AddResult(url, "queued"))
+                site = site_identity(url)
+                if site in added:  # listed twice: queued by its first line
+                    first = added[site]["url"]
+                    results.append(AddResult(url, "queued", None if first == url else first))
                     continue
-                row = db.execute("SELECT status FROM prospects WHERE url = ?", [url]).fetchone()
+                row = db.execute("SELECT status, url FROM prospects WHERE url = ? OR site = ? "
+                                 "ORDER BY url = ? DESC, id LIMIT 1", [url, site, url]).fetchone()
                 if row:
-                    results.append(AddResult(url, row[0]))
+                    results.append(AddResult(url, row[0], None if row[1] == url else row[1]))
                     continue
-                added[url] = {"url": url, "domain": registered_domain(host_of(url)), "name": name or None,
-                              "status": "queued", "added_at": now}
+                added[site] = {"url": url, "domain": registered_domain(host_of(url)), "name": name or None,
+                               "status": "queued", "added_at": now, "site": site}
                 results.append(AddResult(url, "added"))
             db["prospects"].insert_all(added.values(), batch_size=500)
         return results

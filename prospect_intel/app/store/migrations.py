@@ -8,6 +8,8 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from prospect_intel.core.urls import site_identity
+
 MIGRATIONS = Migrations("prospect-store")
 LEGACY_TABLE = "_migrations"
 
@@ -215,6 +217,16 @@ def _list_columns(db: Database) -> None:
         db.execute(f"CREATE TRIGGER {name} {body}")
     db.execute(f"UPDATE prospects SET list_name = {_LIST_NAME.format(id='prospects.id')}")
     db.execute(_set_list_score("prospects.id", "prospects.score_id").replace(" WHERE id = prospects.id;", ""))
+
+
+@MIGRATIONS(name="0005_site_identity")
+def _site_identity(db: Database) -> None:
+    """One prospect per company site: the site identity of each URL (`core.urls.site_identity`),
+    indexed, so a second URL of a known site is found as a duplicate."""
+    db.execute("ALTER TABLE prospects ADD COLUMN site TEXT")
+    rows = db.execute("SELECT id, url FROM prospects").fetchall()
+    db.conn.executemany("UPDATE prospects SET site = ? WHERE id = ?", [(site_identity(url), id_) for id_, url in rows])
+    db.execute("CREATE INDEX prospects_site ON prospects (site)")
 
 
 def is_prospect_store(tables: set[str], db: Database) -> bool:

@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import os
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import IO
 
 from prospect_intel.app.queue_input import read_url_file
 from prospect_intel.app.store import Store
+from prospect_intel.core.urls import public_site_problem
 
 ADD_BATCH = 5000
 MAX_REPORTED = 8  # reported as flashes, which live in the session cookie
@@ -24,10 +25,13 @@ class QueueOutcome:
     known: int = 0
     invalid: int = 0
     garbled: int = 0  # queued, but read with bytes not valid in the file's encoding
+    same_site: int = 0  # known: another address of a site the store holds
     problems: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         text = f"Queued {self.added} new URL(s); {self.known} already known"
+        if self.same_site:
+            text += f" ({self.same_site} as another address of a known site)"
         if self.invalid:
             text += f"; {self.invalid} invalid"
             if self.invalid > len(self.problems):
@@ -59,6 +63,8 @@ def _queue_file(store: Store, path: str) -> QueueOutcome:
     outcome = QueueOutcome()
     batch = []
     for entry in read_url_file(path):
+        if entry.url and (problem := public_site_problem(entry.url)):
+            entry = replace(entry, url=None, error=problem)
         if entry.warning and not entry.error:
             outcome.garbled += 1
             if len(outcome.problems) < MAX_REPORTED:
@@ -84,3 +90,4 @@ def _add(store: Store, batch: list[tuple[str, str | None]], outcome: QueueOutcom
             outcome.added += 1
         else:
             outcome.known += 1
+            outcome.same_site += bool(result.same_site)
