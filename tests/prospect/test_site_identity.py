@@ -62,3 +62,21 @@ def test_the_web_queue_reports_another_address_of_a_known_site(tmp_path):
     assert "Queued 0 new URL(s); 1 already known (1 as another address of a known site); 2 invalid" in page
     assert "is an IP address" in page and "names no company" in page
     assert _urls(db) == ["http://www.hengan-anfang.cn/"]
+
+
+def test_a_prospect_is_found_by_its_name_or_another_address_of_its_site(sites_db, tmp_path):
+    from tests.conftest import copy_store
+
+    db = copy_store(sites_db, tmp_path / "names.db")
+    prospect(db, "add", "--name", "宝兴县昱达石材有限公司", "www.baoxing-yuda-shicai.cn")
+    prospect(db, "add", "--name", "宝兴县昱达石材二厂", "www.yuda-shicai2.cn")
+    shown = prospect(db, "show", "宝兴县昱达石材有限公司", "--json").stdout
+    assert '"url": "http://www.baoxing-yuda-shicai.cn/"' in shown
+    assert '"http://www.yuda-shicai2.cn/"' in prospect(db, "show", "宝兴县昱达石材二", "--json").stdout
+    several = prospect(db, "show", "宝兴县昱达", check=False)
+    assert several.returncode == 3 and "several prospects are named '宝兴县昱达'" in several.stderr
+    assert "宝兴县昱达石材二厂 (http://www.yuda-shicai2.cn/)" in several.stderr
+    nobody = prospect(db, "show", "无此公司", check=False)
+    assert nobody.returncode == 3 and "no prospect named or at '无此公司'" in nobody.stderr
+    assert '"http://www.baoxing-yuda-shicai.cn/"' in prospect(db, "show", "https://baoxing-yuda-shicai.cn/index.html",
+                                                              "--json").stdout

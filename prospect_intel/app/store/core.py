@@ -22,7 +22,7 @@ from sqlite_utils import Database
 
 from prospect_intel.app.store.migrations import is_prospect_store, migrate
 from prospect_intel.core.clock import utc_now
-from prospect_intel.core.errors import NotFound, StoreError
+from prospect_intel.core.errors import InvalidUrl, NotFound, StoreError
 from prospect_intel.core.models import KeptPage, SiteOutcome
 from prospect_intel.core.urls import host_of, normalise_url, registered_domain, site_identity
 
@@ -239,19 +239,45 @@ class Store:
     # -- reading ------------------------------------------------------------------------------
 
     def prospect_row(self, url: str) -> dict[str, Any]:
-        """The prospect for a URL as typed by a user (normalised first; a bare domain also finds
-        the one prospect on that domain, so `hengan.cn` finds `www.hengan.cn`)."""
-        key = normalise_url(url)
+        """The prospect for a URL or a company name as a user types it: the URL (normalised), the
+        same site at another address (`x.cn` finds `www.x.cn/index.html`), the one prospect on a
+        bare domain, then the name the list shows (whole, or a unique beginning of it)."""
+        try:
+            key = normalise_url(url)
+        except InvalidUrl:
+            return self._by_name(url)
         row = self.db.execute("SELECT * FROM prospects WHERE url = ?", [key]).fetchone()
+        if row is None:
+            row = self.db.execute("SELECT * FROM prospects WHERE site = ? ORDER BY id LIMIT 1",
+                                  [site_identity(key)]).fetchone()
         if row is None and urlsplit(key).path == "/":
             domain = registered_domain(host_of(key))
             rows = self.db.execute("SELECT * FROM prospects WHERE domain = ? LIMIT 2", [domain]).fetchall()
             if len(rows) > 1:
                 raise NotFound(f"several prospects on {domain}; give the full URL")
             row = rows[0] if rows else None
+        if row is None and "." not in url and "/" not in url:
+            return self._by_name(url)
         if row is None:
             raise NotFound(f"no prospect {key} in {self.path}")
         return self._as_dict("prospects", row)
+
+    def _by_name(self, typed: str) -> dict[str, Any]:
+        """The one prospect whose list name is `typed`, or begins with it."""
+        name = typed.strip()
+        rows = self.db.execute("SELECT * FROM prospects WHERE list_name = ? LIMIT 2", [name]).fetchall()
+        if len(rows) != 1:
+            pattern = name.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            rows = self.db.execute("SELECT * FROM prospects WHERE list_name LIKE ? ESCAPE '\\' ORDER BY id LIMIT 11",
+                                   [pattern]).fetchall() if name else []
+        if not rows:
+            raise NotFound(f"no prospect named or at {name!r} in {self.path}")
+        if len(rows) > 1:
+            found = [self._as_dict("prospects", row) for row in rows[:10]]
+            shown = "; ".join(f"{row['list_name']} ({row['url']})" for row in found)
+            more = " ..." if len(rows) > 10 else ""
+            raise NotFound(f"several prospects are named {name!r}…: {shown}{more}; give more of the name or the URL")
+        return self._as_dict("prospects", rows[0])
 
     def prospects(self, status: str | None = None) -> Iterator[dict[str, Any]]:
         sql = "SELECT * FROM prospects"
