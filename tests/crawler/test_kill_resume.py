@@ -62,7 +62,7 @@ def test_killed_crawl_resumes_to_the_same_store(web, tmp_path):
     urls = [site.url for site in web]
     reference, killed = tmp_path / "reference.db", tmp_path / "killed.db"
     for db in (reference, killed):
-        prospect(db, "add", *urls)
+        prospect(db, "add", "--allow-private", *urls)
     prospect(reference, "crawl", *_crawl_args()[1:])
 
     rng = random.Random(20261123)
@@ -101,7 +101,7 @@ def test_second_crawl_on_the_same_store_is_refused(tmp_path):
         site.page("/about.html", "<html><title>公司简介</title></html>")
         site.start()
     db = tmp_path / "busy.db"
-    prospect(db, "add", *[site.url for site in slow])
+    prospect(db, "add", "--allow-private", *[site.url for site in slow])
     env = {**os.environ, "PROSPECT_DB": str(db)}
     first = subprocess.Popen([sys.executable, "-m", "prospect_intel", *_crawl_args()], env=env,
                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

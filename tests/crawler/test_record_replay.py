@@ -21,7 +21,7 @@ def test_recorded_site_replays_to_the_same_pages(tmp_path):
         folder = tmp_path / "recorded"
         result = prospect(tmp_path / "unused.db", "record", site.url, str(folder), "--allow-private")
         live_db = tmp_path / "live.db"
-        prospect(live_db, "add", site.url)
+        prospect(live_db, "add", "--allow-private", site.url)
         prospect(live_db, "crawl", "--quiet", "--allow-private", *FAST)
     finally:
         site.stop()
@@ -35,7 +35,7 @@ def test_recorded_site_replays_to_the_same_pages(tmp_path):
     ).read_bytes() == "<html><head><title>公司简介</title></head><body>镕堃科技成立于2009年</body></html>".encode("gbk")
 
     replay_db = tmp_path / "replay.db"
-    prospect(replay_db, "add", site.url)
+    prospect(replay_db, "add", "--allow-private", site.url)
     prospect(replay_db, "crawl", "--quiet", "--replay", str(folder))  # the server is gone: disk only
     live, replayed = show(live_db, site.url), show(replay_db, site.url)
     assert [(p["url"], p["role"]) for p in replayed["pages"]] == [(p["url"], p["role"]) for p in live["pages"]]

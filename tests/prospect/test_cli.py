@@ -92,6 +92,7 @@ def test_show_json_has_the_contract_shape(db):
 
 
 def test_show_unknown_prospect_is_a_clean_error(db):
+    run(db, "init")
     result = CliRunner().invoke(cli, ["--db", str(db), "show", "nowhere.cn"])
     assert result.exit_code != 0 and "no prospect http://nowhere.cn/" in str(result.exception)
 

@@ -49,7 +49,7 @@ def hostile_db(tmp_path_factory):
     site.start()
     db = tmp_path_factory.mktemp("hostile-export") / "x.db"
     try:
-        prospect(db, "add", site.url)
+        prospect(db, "add", "--allow-private", site.url)
         prospect(db, "crawl", "--quiet", "--allow-private", *FAST)
     finally:
         site.stop()

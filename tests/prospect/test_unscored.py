@@ -48,7 +48,7 @@ def test_a_site_that_goes_away_is_unscored_not_left_with_its_old_grade(tmp_path)
     site = _company("127.0.0.51").start()
     db = tmp_path / "gone.db"
     try:
-        prospect(db, "add", site.url)
+        prospect(db, "add", "--allow-private", site.url)
         crawl(db)
         assert show(db, site.url)["score"]["grade"] in ("A", "B", "C")
     finally:
@@ -96,7 +96,7 @@ def test_a_site_without_usable_evidence_is_unscored_with_the_reason(tmp_path):
     site.start()
     db = tmp_path / "empty.db"
     try:
-        prospect(db, "add", site.url)
+        prospect(db, "add", "--allow-private", site.url)
         crawl(db)
     finally:
         site.stop()

@@ -192,7 +192,7 @@ def test_progress_follows_a_real_crawl(browser, slow_sites, tmp_path):
     from prospect_intel.app.web.server import build_server
 
     db = tmp_path / "progress.db"
-    prospect(db, "add", *(site.url for site in slow_sites))
+    prospect(db, "add", "--allow-private", *(site.url for site in slow_sites))
     running = build_server(str(db), "127.0.0.1", 0, reviewer="test-rep")
     server = threading.Thread(target=running.server.run, daemon=True)
     server.start()

@@ -1,9 +1,20 @@
-"""The object every command receives: the store, opened (and migrated) on first use."""
+"""The object every command receives: the store, opened (and migrated) on first use.
+
+Only the commands that start a store (`init`, `add`) create its file; every other command run
+where no store exists says so, rather than leaving an empty store behind a mistyped --db.
+"""
 from __future__ import annotations
+
+from pathlib import Path
 
 import click
 
 from prospect_intel.app.store import Store
+from prospect_intel.core.errors import StoreError
+
+
+class NoStore(StoreError):
+    """The --db file does not exist and the command does not create one."""
 
 
 class Context:
@@ -13,7 +24,14 @@ class Context:
 
     @property
     def store(self) -> Store:
+        """The existing store, or NoStore."""
+        return self.open(create=False)
+
+    def open(self, *, create: bool) -> Store:
         if self._store is None:
+            if not create and not Path(self.db_path).exists():
+                raise NoStore(f"no store here: {self.db_path} does not exist; use --db or $PROSPECT_DB, "
+                              "or start one with `prospect init` or `prospect add`")
             self._store = Store(self.db_path)
         return self._store
 

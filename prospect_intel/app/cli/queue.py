@@ -67,9 +67,9 @@ def add(ctx: Context, urls: tuple[str, ...], file_path: str | None, name: str | 
             continue
         batch.append(entry)
         if len(batch) >= ADD_BATCH:
-            _add_batch(ctx.store, batch, counts, verbose)
+            _add_batch(ctx.open(create=True), batch, counts, verbose)
             batch = []
-    _add_batch(ctx.store, batch, counts, verbose)
+    _add_batch(ctx.open(create=True), batch, counts, verbose)
     out.print(_add_summary(counts))
     if counts["invalid"] and not (counts["added"] or counts["queued"] or counts["done"]):
         sys.exit(2)
@@ -124,10 +124,11 @@ def crawl(ctx: Context, limit, pages_per_site, allow_private, replay_dir, overri
     """Crawl queued prospects until the queue is empty."""
     from prospect_intel.app.crawl_run import CrawlOptions, run_crawl
 
+    settings = _parse_overrides(overrides)  # a usage error first, whatever the store
     _ = ctx.store  # open (and migrate) before Scrapy starts, so a bad file fails cleanly
     options = CrawlOptions(
         db_path=ctx.db_path, limit=limit, pages_per_site=pages_per_site, allow_private=allow_private,
-        replay_dir=replay_dir, overrides=_parse_overrides(overrides), log_file=log_file, show_progress=not quiet,
+        replay_dir=replay_dir, overrides=settings, log_file=log_file, show_progress=not quiet,
     )
     summary = run_crawl(options)  # failed sites are stored unscored, with the reason (the pipeline)
     _print_crawl_summary(summary)

@@ -76,6 +76,19 @@ class Store:
     def close(self) -> None:
         self.db.close()
 
+    def backup(self, target: str | os.PathLike[str]) -> int:
+        """A consistent copy of the store at `target` (SQLite's online backup: a crawl or the web
+        app may write meanwhile), written beside it and renamed into place; its size in bytes."""
+        target = Path(target)
+        scratch = target.with_name(f".{target.name}.partial")
+        copy = sqlite3.connect(str(scratch))
+        try:
+            self.db.conn.backup(copy)
+        finally:
+            copy.close()
+        os.replace(scratch, target)
+        return target.stat().st_size
+
     @contextlib.contextmanager
     def write(self) -> Iterator[Database]:
         """One write transaction that takes the write lock up front (no upgrade deadlocks)."""
