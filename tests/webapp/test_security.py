@@ -146,3 +146,36 @@ def test_unknown_prospect_and_bad_upload(client):
     assert client.get("/prospect", query_string={"url": "no-such.cn"}, headers=LOCAL).status_code == 404
     assert client.get("/saved/raw", query_string={"url": HOSTILE, "page": 99}, headers=LOCAL).status_code == 404
     assert client.get("/export/prospects.exe", headers=LOCAL).status_code == 404
+
+
+def _routes(methods: set[str]) -> list[tuple[str, str]]:
+    """(method, path) of every route of the app, the placeholders filled."""
+    app = create_app(AppConfig(db_path=":memory:"))
+    found = []
+    for rule in app.url_map.iter_rules():
+        path = re.sub(r"<(?:\w+:)?fmt>", "csv", rule.rule)
+        path = re.sub(r"<(?:\w+:)?filename>", "app.css", path)
+        for method in sorted(rule.methods & methods):
+            found.append((method, path))
+    return found
+
+
+@pytest.mark.parametrize("method, path", _routes({"POST"}))
+def test_every_post_route_needs_the_csrf_token(client, app_db, method, path):
+    before = sorted(Store(app_db).status_counts().items())
+    response = client.open(path, method=method, data={"url": NORTHGATE, "field": "headcount"}, headers=LOCAL)
+    assert response.status_code == 400 and "CSRF" in response.get_data(as_text=True)
+    assert sorted(Store(app_db).status_counts().items()) == before
+
+
+@pytest.mark.parametrize("method, path", _routes({"GET", "POST"}))
+def test_every_route_refuses_another_host_name(client, method, path):
+    response = client.open(path, method=method, headers={"Host": "attacker.example:8765"})
+    assert response.status_code == 400
+
+
+@pytest.mark.parametrize("method, path", _routes({"GET", "POST"}))
+def test_every_route_needs_the_token_beyond_loopback(app_db, method, path):
+    app = create_app(AppConfig(db_path=str(app_db), access_token="s3cret-token", loopback_only=False))
+    response = app.test_client().open(path, method=method, headers={"Host": "192.168.1.20:8765"})
+    assert response.status_code == 401

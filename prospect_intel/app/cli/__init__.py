@@ -25,9 +25,9 @@ def cli(ctx: click.Context, db_path: str) -> None:
 
 
 def _register() -> None:
-    from prospect_intel.app.cli import admin, evaluate, queue, review, serve, view, walk
+    from prospect_intel.app.cli import admin, evaluate, manage, queue, review, serve, view, walk
 
-    for module in (admin, queue, view, walk, review, evaluate, serve):
+    for module in (admin, queue, manage, view, walk, review, evaluate, serve):
         for command in module.COMMANDS:
             cli.add_command(command)
 

@@ -127,6 +127,52 @@ class Store:
             db["prospects"].insert_all(added.values(), batch_size=500)
         return results
 
+    # Tables holding a prospect's own rows, archived with it when it is removed.
+    _OWN_TABLES = ("extractions", "evidence", "absences", "review_facts", "reviews", "scores")
+
+    def remove(self, url: str, *, by: str, purge: bool = False) -> dict[str, Any]:
+        """Delete a prospect (its pages, evidence, reviews and scores go with it); unless `purge`,
+        its row and those records are kept in `archive` first. Refused while it is crawled."""
+        with self.write() as db:
+            row = self.prospect_row(url)
+            if row["status"] == "crawling":
+                raise StoreError(f"{row['url']} is being crawled right now; remove it afterwards")
+            if not purge:
+                record = {"prospect": row, **{table: [self._as_dict(table, r) for r in db.execute(
+                    f"SELECT * FROM {table} WHERE prospect_id = ?", [row["id"]]).fetchall()]
+                    for table in self._OWN_TABLES}}
+                db.execute("INSERT INTO archive (url, removed_at, removed_by, record) VALUES (?, ?, ?, ?)",
+                           [row["url"], utc_now(), by, json.dumps(record, ensure_ascii=False, default=str)])
+            db.execute("UPDATE prospects SET score_id = NULL WHERE id = ?", [row["id"]])
+            db.execute("DELETE FROM prospects WHERE id = ?", [row["id"]])
+        return row
+
+    def archived(self, url: str) -> list[dict[str, Any]]:
+        """What was removed at `url` (normalised), newest first."""
+        rows = self.db.execute("SELECT url, removed_at, removed_by, record FROM archive WHERE url = ? "
+                               "ORDER BY id DESC", [normalise_url(url)]).fetchall()
+        return [{"url": u, "removed_at": at, "removed_by": by, "record": json.loads(r)} for u, at, by, r in rows]
+
+    def set_url(self, old: str, new: str) -> dict[str, Any]:
+        """Give a prospect a corrected address (normalised; not another known site's) and queue it
+        again; its reviews stay, its pages and the evidence read from them are dropped."""
+        url = normalise_url(new)
+        with self.write() as db:
+            row = self.prospect_row(old)
+            if row["status"] == "crawling":
+                raise StoreError(f"{row['url']} is being crawled right now; change it afterwards")
+            site = site_identity(url)
+            other = db.execute("SELECT url FROM prospects WHERE (url = ? OR site = ?) AND id != ?",
+                               [url, site, row["id"]]).fetchone()
+            if other:
+                raise StoreError(f"{url} is the site of another prospect ({other[0]})")
+            for table in ("pages", "extractions", "evidence", "absences"):
+                db.execute(f"DELETE FROM {table} WHERE prospect_id = ?", [row["id"]])
+            db.execute("UPDATE prospects SET url = ?, site = ?, domain = ?, status = 'queued', error = NULL, "
+                       "error_kind = NULL, final_url = NULL WHERE id = ?",
+                       [url, site, registered_domain(host_of(url)), row["id"]])
+        return self.prospect_row(url)
+
     def requeue(self, url: str) -> None:
         with self.write() as db:
             cursor = db.execute(

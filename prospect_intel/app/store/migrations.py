@@ -229,6 +229,14 @@ def _site_identity(db: Database) -> None:
     db.execute("CREATE INDEX prospects_site ON prospects (site)")
 
 
+@MIGRATIONS(name="0006_archive")
+def _archive(db: Database) -> None:
+    """Removed prospects, kept with their evidence, reviews and scores (as JSON) until purged."""
+    db.execute("CREATE TABLE archive (id INTEGER PRIMARY KEY, url TEXT NOT NULL, removed_at TEXT NOT NULL, "
+               "removed_by TEXT, record TEXT NOT NULL)")
+    db.execute("CREATE INDEX archive_url ON archive (url)")
+
+
 def is_prospect_store(tables: set[str], db: Database) -> bool:
     """Whether a database holding `tables` was made by this program (and may be migrated)."""
     if LEGACY_TABLE in tables:

@@ -39,8 +39,8 @@ def create_app(config: AppConfig) -> Flask:
         WTF_CSRF_TIME_LIMIT=None,  # a review page may stay open all morning
         PROSPECT=config,
     )
+    security.install(app, config)  # first: a request without the token is refused before anything else
     CSRFProtect(app)
-    security.install(app, config)
     _install_store(app, Path(config.db_path))
     _install_errors(app)
     _install_blueprints(app)

@@ -69,6 +69,19 @@ def review():
     return _done(url, change, read)
 
 
+@bp.post("/prospect/retry")
+def retry():
+    """Queue a failed (or finished) prospect again: one click on its page."""
+    row = store().prospect_row(request.form.get("url", ""))
+    try:
+        store().requeue(row["url"])
+    except ProspectError as exc:
+        flash(str(exc), "error")
+    else:
+        flash(f"{row['url']}: queued again; the next crawl (prospect crawl) takes it", "ok")
+    return redirect(url_for(".show", url=row["url"]), code=303)
+
+
 @bp.post("/prospect/note")
 def note():
     url = request.form.get("url", "")
