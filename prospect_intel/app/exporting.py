@@ -30,6 +30,8 @@ def export_bytes(shapes: Iterable[dict[str, Any]], fmt: str) -> bytes:
 
 
 def _csv(shapes: Iterable[dict[str, Any]]) -> str:
+    """CSV keeps OWASP's rule: a text cell that could start a formula gets a leading apostrophe
+    (`_cell`), since a CSV cell has no type to say it is text."""
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=export_columns(), lineterminator="\r\n")
     writer.writeheader()
@@ -58,26 +60,60 @@ def _cell(value: Any) -> Any:
     return "'" + text if text.startswith(FORMULA_STARTS) or head in FORMULA_STARTS else text
 
 
+# A sheet a sales manager uses at once: the header frozen and filterable, columns wide enough,
+# numbers as numbers, the grade coloured.
+_WIDTHS = {"Company Name": 32, "Website": 32, "Address": 40, "Notes": 60, "Needs Review": 30, "Error": 30}
+_GRADE_FILLS = {"A": "C8E6C9", "B": "FFF59D", "C": "FFCDD2", "unscored": "CFD8DC"}
+_NUMBER_FORMATS = {"registered_capital_cny": "#,##0", "Score Total": "0.##"}
+
+
 def _xlsx(shapes: Iterable[dict[str, Any]]) -> bytes:
     from openpyxl import Workbook
+    from openpyxl.utils import get_column_letter
 
     book = Workbook(write_only=True)
     sheet = book.create_sheet("prospects")
     columns = export_columns()
-    sheet.append(columns)
+    sheet.freeze_panes = "B2"
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}1"
+    for index, name in enumerate(columns, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = _WIDTHS.get(name, max(12, len(name) + 2))
+    sheet.append([_header_cell(sheet, name) for name in columns])
     for shape in shapes:
         row = export_row(shape)
-        sheet.append([_xlsx_cell(sheet, _cell(row[c])) for c in columns])
+        sheet.append([_xlsx_cell(sheet, _text(row[c]), c) for c in columns])
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
 
 
-def _xlsx_cell(sheet: Any, value: Any) -> Any:
-    """Text as a string-typed cell: never read as a formula, whatever it starts with."""
+def _text(value: Any) -> Any:
+    """XLSX cell values: control characters dropped (a worksheet cannot hold them); text is
+    string-typed by `_xlsx_cell`, so it needs no apostrophe to stay text."""
+    return _CONTROLS.sub("", value) if isinstance(value, str) else value
+
+
+def _header_cell(sheet: Any, name: str) -> Any:
     from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+
+    cell = WriteOnlyCell(sheet, value=name)
+    cell.data_type = "s"
+    cell.font = Font(bold=True)
+    return cell
+
+
+def _xlsx_cell(sheet: Any, value: Any, column: str = "") -> Any:
+    """Text as a string-typed cell (never read as a formula, whatever it starts with); numbers as
+    numbers; the grade filled with its colour."""
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import PatternFill
 
     cell = WriteOnlyCell(sheet, value=value)
     if isinstance(value, str):
         cell.data_type = "s"
+    if column in _NUMBER_FORMATS and isinstance(value, (int, float)):
+        cell.number_format = _NUMBER_FORMATS[column]
+    if column == "Grade" and value in _GRADE_FILLS:
+        cell.fill = PatternFill("solid", fgColor=_GRADE_FILLS[value])
     return cell

@@ -115,11 +115,15 @@ def _notes(score: dict[str, Any], rep_notes: list[dict[str, Any]]) -> str:
     return " | ".join(str(p) for p in parts)
 
 
-def _flat(value: Any) -> str:
+def _flat(value: Any) -> str | int | float:
+    """A cell: lists joined with "; ", yes/no, numbers kept as numbers (an XLSX cell is then a
+    number; CSV writes them as they print)."""
     if isinstance(value, list):
-        return "; ".join(_flat(v.get("name", v)) if isinstance(v, dict) else _flat(v) for v in value)
+        return "; ".join(str(_flat(v.get("name", v)) if isinstance(v, dict) else _flat(v)) for v in value)
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, float) and value.is_integer():
-        return str(int(value))
+        return int(value)
+    if isinstance(value, (int, float)):
+        return value
     return "" if value is None else str(value)

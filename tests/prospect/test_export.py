@@ -78,13 +78,17 @@ def test_no_cell_starts_a_formula(hostile_db, fmt, tmp_path):
         header, values = [c.value for c in cells[0]], [c.value for c in cells[1]]
         assert all(c.data_type != "f" for c in cells[1])  # not one formula cell
     row = dict(zip(header, values))
-    assert not any(dangerous(v) for v in values), [v for v in values if dangerous(v)]
-    assert row["Company Name"] == "'" + show(db, url)["name"]
+    mark = "'" if fmt == "csv" else ""  # CSV: the apostrophe; XLSX: string-typed cells, shown as typed
+    if fmt == "csv":
+        assert not any(dangerous(v) for v in values), [v for v in values if dangerous(v)]
+    else:
+        assert all(c.data_type == "s" for c in cells[1] if isinstance(c.value, str))
+    assert row["Company Name"] == mark + show(db, url)["name"]
     address = show(db, url)["evidence"].get("office_address")
     if address:  # the extractors may or may not read it; if they did, it is neutralised
-        assert row["Address"] == "'" + address["value"]
-    assert row["brands"] == "'-2+3; +cmd|' /C notepad'!A0; Paxton"
-    assert row["main_business"] == "'=1+1 门禁系统"
+        assert row["Address"] == mark + address["value"]
+    assert row["brands"] == mark + "-2+3; +cmd|' /C notepad'!A0; Paxton"
+    assert row["main_business"] == mark + "=1+1 门禁系统"
 
 
 @pytest.mark.parametrize("value", ["-2+3", "+1-1", "-0571-85369138", "+44 (0)161 496 0732", "@1", "=1"])
@@ -147,7 +151,7 @@ def test_hidden_formula_starts_are_neutralised(value, tmp_path):
     header, row = csv_cells(export_bytes([shape], "csv"))
     assert dict(zip(header, row))["Company Name"].startswith("'")
     cell = xlsx_cells(export_bytes([shape], "xlsx"), tmp_path / "x.xlsx")[1][0]
-    assert cell.data_type == "s" and cell.value.startswith("'") and "\x01" not in cell.value
+    assert cell.data_type == "s" and not cell.value.startswith("'") and "\x01" not in cell.value
 
 
 @pytest.fixture(scope="module")
@@ -179,7 +183,7 @@ def test_every_export_path_keeps_a_hidden_formula_as_text(typed_formula_db, tmp_
         else:
             cells = xlsx_cells(data, tmp_path / "check.xlsx")
             assert not any(c.data_type == "f" for row in cells for c in row), where
-            names = [row[0].value for row in cells[1:]]
+            names = ["'" + row[0].value for row in cells[1:] if row[0].data_type == "s"]  # string-typed
         assert "'" + HIDDEN_FORMULAS[0][1:] in names, where
         checked.append(where)
     assert checked == ["cli csv", "web csv", "cli xlsx", "web xlsx"]
@@ -189,3 +193,23 @@ def test_xlsx_text_cells_are_string_typed_whatever_they_start_with():
     """The second guard: a text cell is written as a string, so even an unprefixed `=` stays text."""
     sheet = Workbook(write_only=True).create_sheet("s")
     assert _xlsx_cell(sheet, "=1+1").data_type == "s" and _xlsx_cell(sheet, 12).data_type == "n"
+
+
+def test_an_xlsx_export_a_sales_manager_uses_at_once(sites_db, tmp_path):
+    """Header frozen and filterable, columns wide enough, numbers as numbers, the grade coloured."""
+    from openpyxl import load_workbook
+
+    path = tmp_path / "prospects.xlsx"
+    prospect(sites_db, "export", "--format", "xlsx", "-o", str(path))
+    sheet = load_workbook(path).active
+    header = [cell.value for cell in sheet[1]]
+    assert sheet.freeze_panes == "B2" and sheet.auto_filter.ref.startswith("A1:")
+    assert sheet.column_dimensions["A"].width >= 30 and all(cell.font.bold for cell in sheet[1])
+    column = {name: index for index, name in enumerate(header)}
+    rows = list(sheet.iter_rows(min_row=2))
+    totals = [row[column["Score Total"]] for row in rows if row[column["Score Total"]].value not in (None, "")]
+    assert totals and all(cell.data_type == "n" for cell in totals)
+    years = [row[column["founded_year"]] for row in rows if row[column["founded_year"]].value not in (None, "")]
+    assert years and all(isinstance(cell.value, int) for cell in years)
+    graded = [row[column["Grade"]] for row in rows if row[column["Grade"]].value in ("A", "B", "C")]
+    assert graded and all(cell.fill.fgColor.rgb.endswith(("C8E6C9", "FFF59D", "FFCDD2")) for cell in graded)
