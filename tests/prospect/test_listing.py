@@ -189,3 +189,15 @@ def test_a_rubric_with_grade_d(db, shapes, tmp_path):
     assert grades.index("D") == max(i for i, g in enumerate(grades) if g)  # the worst grade
     result = CliRunner().invoke(cli, ["--db", str(other), "list", "--grade", "E"])
     assert result.exit_code == 2 and "choose from A, B, C, D, unscored" in result.output
+
+
+def test_the_list_says_why_a_prospect_has_its_grade(db, shapes):
+    lines = run(db, "list", "--all").splitlines()
+    header = lines[0].split()
+    assert header[-1] == "why"
+    knocked = next(line for line in lines if SETTLED_C[0] in line)
+    assert "knock-out: " in knocked
+    unscored = [url for url, shape in shapes.items() if (shape["score"] or {}).get("unscored")]
+    for url in unscored:
+        line = next(line for line in lines if url in line)
+        assert shapes[url]["score"]["unscored"][:20] in line  # the reason, not a grade range

@@ -63,10 +63,10 @@ def list_(ctx: Context, status, grade, needs_review, low_confidence, sort_by, li
     lines = [
         (terminal_safe(row["name"] or row["domain"]), row["url"], row["status"], str(row["pages"]),
          summary_grade(summary) or "", _range(summary),
-         _number(summary.get("total")), _number(summary.get("needs_review")), row["error_kind"] or "")
+         _number(summary.get("total")), _number(summary.get("needs_review")), terminal_safe(_why(row, summary)))
         for row, summary in rows
     ]
-    headers = ("prospect", "url", "status", "pages", "grade", "range", "total", "review", "error")
+    headers = ("prospect", "url", "status", "pages", "grade", "range", "total", "review", "why")
     sys.stdout.write("\n".join(aligned([headers, *lines])) + "\n")  # plain text: nothing is markup
     counts = store.status_counts()
     out.print(", ".join(f"{k} {v}" for k, v in sorted(counts.items())) or "the queue is empty")
@@ -81,7 +81,17 @@ def aligned(rows: list[tuple[str, ...]]) -> list[str]:
             for row in rows]
 
 
+def _why(row: dict, summary: dict) -> str:
+    """Why the prospect has its grade, or none: a knock-out, the reason it is unscored, the
+    crawl's error (each cut to a table cell)."""
+    reason = summary.get("knockout") and f"knock-out: {summary['knockout']}" or summary.get("unscored") \
+        or row["error_kind"] or ""
+    return reason if len(reason) <= 60 else reason[:59] + "…"
+
+
 def _range(summary: dict) -> str:
+    if summary.get("unscored") and not summary.get("grade"):
+        return ""  # no grade, so no range
     low, high = summary.get("grade_low"), summary.get("grade_high")
     return f"{low}-{high}" if low and high and low != high else (low or "")
 
