@@ -6,6 +6,7 @@ on screen always matches the evidence behind it.
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,6 +24,7 @@ from prospect_intel.app.field_values import PHONE_FIELDS, PhoneContext, check_fi
 from prospect_intel.app.store import Store, utc_now
 from prospect_intel.core.document import parse_page
 from prospect_intel.core.errors import ProspectError
+from prospect_intel.core.fields import BY_NAME, LIST_KINDS
 from prospect_intel.core.models import REVIEW_ACTIONS, REVIEW_SOURCES, PageDoc, ReviewFact
 from prospect_intel.extractors.phones import region_of
 from prospect_intel.scoring import Rubric, RubricError
@@ -136,6 +138,37 @@ def review_field(store: Store, url: str, field: str, action: str, value: Any = N
         store.record_review(row["id"], fact, old)
         record = rescore(store, row, rubric)
     return ReviewChange(field, action, old, value, before["grade"] if before else None, record["grade"])
+
+
+def edit_list(store: Store, url: str, field: str, *, add: Sequence[str] = (), remove: Sequence[str] = (),
+              source: str = "website", note: str = "", reviewer: str | None = None) -> ReviewChange:
+    """Add items to a list field (phones, brands, clients ...) or remove some, keeping the rest:
+    the new list is the rep's correction. An item to remove that the list lacks is an error."""
+    check_field(field)
+    if BY_NAME[field].kind not in LIST_KINDS:
+        raise ProspectError(f"{field} is not a list; set its value instead")
+    row = store.prospect_row(url)
+    current = effective_evidence(store.evidence(row["id"]), store.review_facts(row["id"]))
+    items = list(current[field].value) if field in current and current[field].value else []
+    for raw in add:
+        for item in typed_value(store, row, field, raw):
+            if _item_key(item) not in {_item_key(i) for i in items}:
+                items.append(item)
+    for raw in remove:
+        keys = {_item_key(i) for i in typed_value(store, row, field, raw)}
+        kept = [i for i in items if _item_key(i) not in keys]
+        if len(kept) == len(items):
+            raise ProspectError(f"{field} has no {raw!r} to remove (it has: {'; '.join(map(_shown, items)) or 'none'})")
+        items = kept
+    return review_field(store, url, field, "corrected", items, source=source, note=note, reviewer=reviewer)
+
+
+def _item_key(item: Any) -> str:
+    return str(item.get("name") if isinstance(item, dict) else item).casefold().strip()
+
+
+def _shown(item: Any) -> str:
+    return str(item.get("name") if isinstance(item, dict) else item)
 
 
 MAX_NOTE_CHARS = 2000

@@ -147,3 +147,19 @@ def test_set_says_how_it_read_a_typed_number(sites_db, tmp_path):
     result = prospect(db, "set", HENGAN, "registered_capital_cny", "500万", "--source", "phone")
     assert "read 500万 → 5,000,000 CNY" in result.stdout
     assert show(db, HENGAN)["evidence"]["registered_capital_cny"]["value"] == 5_000_000
+
+
+def test_a_list_field_is_added_to_and_one_item_removed_keeping_the_rest(sites_db, tmp_path):
+    db = copy_store(sites_db, tmp_path / "lists.db")
+    before = show(db, HENGAN)["evidence"]["phone_numbers"]["value"]
+    prospect(db, "set", HENGAN, "phone_numbers", "--add", "0755 8888 1234", "--add", before[0])  # one is known
+    after = show(db, HENGAN)["evidence"]["phone_numbers"]["value"]
+    assert after == [*before, "0755-88881234"]
+    prospect(db, "set", HENGAN, "phone_numbers", "--remove", before[0])
+    assert show(db, HENGAN)["evidence"]["phone_numbers"]["value"] == [*before[1:], "0755-88881234"]
+    missing = prospect(db, "set", HENGAN, "phone_numbers", "--remove", "020-12345678", check=False)
+    assert missing.returncode == 1 and "has no '020-12345678' to remove" in missing.stderr
+    scalar = prospect(db, "set", HENGAN, "headcount", "--add", "3", check=False)
+    assert scalar.returncode == 1 and "headcount is not a list" in scalar.stderr
+    prospect(db, "set", HENGAN, "brands", "--add", "立林")
+    assert show(db, HENGAN)["evidence"]["brands"]["value"][-1] == "立林"

@@ -11,6 +11,7 @@ from prospect_intel.app.field_values import reading
 from prospect_intel.app.workflows import (
     ReviewChange,
     add_note,
+    edit_list,
     reextract,
     review_field,
     score_all,
@@ -33,13 +34,23 @@ def print_change(change: ReviewChange) -> None:
 @click.option("--confirm", "action", flag_value="confirmed", help="Confirm the extracted value.")
 @click.option("--reject", "action", flag_value="rejected", help="Reject the field (it counts as unknown).")
 @click.option("--undo", "action", flag_value="undo", help="Drop your earlier review of the field.")
+@click.option("--add", "added", multiple=True, metavar="ITEM",
+              help="List fields: add ITEM to the list (repeat for several); the rest is kept.")
+@click.option("--remove", "removed", multiple=True, metavar="ITEM", help="List fields: remove ITEM from the list.")
 @click.option("--source", type=click.Choice(REVIEW_SOURCES), default="phone", show_default=True)
 @click.option("--note", default="", help="Where the fact came from, what was said.")
 @click.option("--reviewer", envvar="PROSPECT_REVIEWER", help="Who (default $PROSPECT_REVIEWER or $USER).")
 @pass_ctx
-def set_(ctx: Context, url, field, value, action, source, note, reviewer) -> None:
-    """Set, confirm, reject or undo one evidence field; VALUE is JSON where it parses, else text."""
+def set_(ctx: Context, url, field, value, action, added, removed, source, note, reviewer) -> None:
+    """Set, confirm, reject or undo one evidence field; VALUE is JSON where it parses, else text
+    (numbers as reps type them: 500万, 20余人); list fields also take --add and --remove."""
     store = ctx.store
+    if added or removed:
+        if value is not None or action is not None:
+            raise click.UsageError("--add / --remove change the list; give no VALUE and no other action")
+        print_change(edit_list(store, url, field, add=added, remove=removed, source=source, note=note,
+                               reviewer=reviewer))
+        return
     if action == "undo":
         print_change(undo_review(store, url, field, reviewer=reviewer))
         return
