@@ -9,6 +9,7 @@ import unicodedata
 from collections.abc import Iterable
 from typing import Any
 
+from prospect_intel.app.crm import profile_columns, profile_row
 from prospect_intel.app.report import export_columns, export_row
 
 FORMATS = ("json", "csv", "xlsx")
@@ -19,24 +20,27 @@ MEDIA_TYPES = {
 }
 
 
-def export_bytes(shapes: Iterable[dict[str, Any]], fmt: str) -> bytes:
+def export_bytes(shapes: Iterable[dict[str, Any]], fmt: str, profile: str | None = None) -> bytes:
+    """The export file; `profile` names a CRM import profile (`crm.py`) for CSV and XLSX."""
     if fmt == "json":
         return (json.dumps(list(shapes), ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    columns = profile_columns(profile) if profile else export_columns()
+    rows = (profile_row(profile, shape) if profile else export_row(shape) for shape in shapes)
     if fmt == "csv":
-        return _csv(shapes).encode("utf-8-sig")  # the BOM makes Excel read Chinese text as UTF-8
+        return _csv(columns, rows).encode("utf-8-sig")  # the BOM makes Excel read Chinese text as UTF-8
     if fmt == "xlsx":
-        return _xlsx(shapes)
+        return _xlsx(columns, rows)
     raise ValueError(f"unknown export format {fmt!r}")
 
 
-def _csv(shapes: Iterable[dict[str, Any]]) -> str:
+def _csv(columns: list[str], rows: Iterable[dict[str, Any]]) -> str:
     """CSV keeps OWASP's rule: a text cell that could start a formula gets a leading apostrophe
     (`_cell`), since a CSV cell has no type to say it is text."""
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=export_columns(), lineterminator="\r\n")
+    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\r\n")
     writer.writeheader()
-    for shape in shapes:
-        writer.writerow({k: _cell(v) for k, v in export_row(shape).items()})
+    for row in rows:
+        writer.writerow({k: _cell(v) for k, v in row.items()})
     return buffer.getvalue()
 
 
@@ -62,25 +66,25 @@ def _cell(value: Any) -> Any:
 
 # A sheet a sales manager uses at once: the header frozen and filterable, columns wide enough,
 # numbers as numbers, the grade coloured.
-_WIDTHS = {"Company Name": 32, "Website": 32, "Address": 40, "Notes": 60, "Needs Review": 30, "Error": 30}
+_WIDTHS = {"Company Name": 32, "Website": 32, "Address": 40, "Notes": 60, "Needs Review": 30, "Error": 30,
+           "Company name": 32, "Name": 32, "Website URL": 32, "Street Address": 40, "BillingStreet": 40,
+           "Description": 60, "公司名称": 32, "网址": 32, "地址": 40, "备注": 60}
 _GRADE_FILLS = {"A": "C8E6C9", "B": "FFF59D", "C": "FFCDD2", "unscored": "CFD8DC"}
 _NUMBER_FORMATS = {"registered_capital_cny": "#,##0", "Score Total": "0.##"}
 
 
-def _xlsx(shapes: Iterable[dict[str, Any]]) -> bytes:
+def _xlsx(columns: list[str], rows: Iterable[dict[str, Any]]) -> bytes:
     from openpyxl import Workbook
     from openpyxl.utils import get_column_letter
 
     book = Workbook(write_only=True)
     sheet = book.create_sheet("prospects")
-    columns = export_columns()
     sheet.freeze_panes = "B2"
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}1"
     for index, name in enumerate(columns, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = _WIDTHS.get(name, max(12, len(name) + 2))
     sheet.append([_header_cell(sheet, name) for name in columns])
-    for shape in shapes:
-        row = export_row(shape)
+    for row in rows:
         sheet.append([_xlsx_cell(sheet, _text(row[c]), c) for c in columns])
     buffer = io.BytesIO()
     book.save(buffer)
@@ -114,6 +118,6 @@ def _xlsx_cell(sheet: Any, value: Any, column: str = "") -> Any:
         cell.data_type = "s"
     if column in _NUMBER_FORMATS and isinstance(value, (int, float)):
         cell.number_format = _NUMBER_FORMATS[column]
-    if column == "Grade" and value in _GRADE_FILLS:
+    if column in ("Grade", "评级") and value in _GRADE_FILLS:
         cell.fill = PatternFill("solid", fgColor=_GRADE_FILLS[value])
     return cell

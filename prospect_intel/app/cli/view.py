@@ -10,6 +10,7 @@ from rich.text import Text
 
 from prospect_intel.app.cli.console import err, out, plain, print_json, terminal_safe
 from prospect_intel.app.cli.context import Context, pass_ctx
+from prospect_intel.app.crm import profiles
 from prospect_intel.app.exporting import FORMATS, export_bytes
 from prospect_intel.app.listing import (
     PAGE_SIZE,
@@ -183,11 +184,15 @@ def _print_score(shape: dict) -> None:
 @click.command()
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="json", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="File to write (default: stdout).")
+@click.option("--profile", type=click.Choice(list(profiles())),
+              help="CSV/XLSX columns named and filled for a CRM import (hubspot, salesforce) or in Chinese (zh).")
 @pass_ctx
-def export(ctx: Context, fmt: str, output: str | None) -> None:
+def export(ctx: Context, fmt: str, output: str | None, profile: str | None) -> None:
     """Export every prospect with its evidence and score (CSV and XLSX import into a CRM)."""
     store = ctx.store
-    data = export_bytes((prospect_json(store, row) for row in store.prospects()), fmt)
+    if profile and fmt == "json":
+        raise click.UsageError("--profile names CSV and XLSX columns; JSON keeps the contract's shape")
+    data = export_bytes((prospect_json(store, row) for row in store.prospects()), fmt, profile)
     if output is None:
         if fmt == "xlsx":
             raise click.UsageError("xlsx needs -o FILE")

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, abort, flash, jsonify, redirect, render_template, request, url_for
 
+from prospect_intel.app.crm import profiles
 from prospect_intel.app.exporting import FORMATS, MEDIA_TYPES, export_bytes
 from prospect_intel.app.listing import (
     PAGE_SIZE,
@@ -62,7 +63,7 @@ def index():
         last_page=max(1, -(-listed.total // PAGE_SIZE)), page_args=_page_args(),
         filters=filters, sort_by=sort_by, sorts=SORT_LABELS, grades=(*grades, UNSCORED),
         statuses=STATUSES, chart=grade_distribution(grade_counts(the_store), grades),
-        counts=counts, progress=crawl_progress(the_store, counts), formats=FORMATS,
+        counts=counts, progress=crawl_progress(the_store, counts), formats=FORMATS, crm_profiles=profiles(),
         filtered=filters != ListFilter(),
     )
 
@@ -104,10 +105,11 @@ def progress():
 
 @bp.get("/export/prospects.<fmt>")
 def export(fmt: str):
-    if fmt not in FORMATS:
+    profile = request.args.get("profile") or None
+    if fmt not in FORMATS or (profile is not None and (profile not in profiles() or fmt == "json")):
         abort(404)
     the_store = store()
-    data = export_bytes((prospect_json(the_store, row) for row in the_store.prospects()), fmt)
+    data = export_bytes((prospect_json(the_store, row) for row in the_store.prospects()), fmt, profile)
     response = Response(data, mimetype=MEDIA_TYPES[fmt].split(";")[0])
     response.headers["Content-Type"] = MEDIA_TYPES[fmt]
     response.headers["Content-Disposition"] = f'attachment; filename="prospects.{fmt}"'
