@@ -100,3 +100,18 @@ def spread(summary: dict[str, Any], ranks: dict[str, int]) -> int:
     if not low or not high or low not in ranks or high not in ranks:
         return 0
     return abs(ranks[low] - ranks[high])
+
+
+def review_queue(store: Store) -> list[tuple[dict, dict]]:
+    """The morning's review queue: prospects with fields to review, where a review is worth most
+    first (the widest grade range, then the most fields to review); knocked-out and failed
+    prospects last, since no review of their fields changes their grade."""
+    ranks = {grade: rank for rank, grade in enumerate(rubric_grades(store))}
+    rows = select_prospects(store, ListFilter(needs_review=True), "added", limit=None).rows
+
+    def worth(pair: tuple[dict, dict]) -> tuple[bool, int, int, int]:
+        row, summary = pair
+        settled = bool(summary.get("knockout")) or row["status"] == "failed"
+        return settled, -spread(summary, ranks), -(summary.get("needs_review") or 0), row["id"]
+
+    return sorted(rows, key=worth)

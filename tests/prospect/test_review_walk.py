@@ -123,3 +123,33 @@ def test_note_command_for_scripts(db):
     assert after["notes"][-1]["source"] == "business_card" and after["score"]["grade"] == before["grade"]
     result = CliRunner().invoke(cli, ["--db", str(db), "note", url, "   "])
     assert result.exit_code != 0 and "the note is empty" in str(result.exception)
+
+
+def test_the_morning_queue_puts_the_reviews_worth_most_first(db):
+    from prospect_intel.app.listing import review_queue, spread
+    from prospect_intel.app.store import Store
+
+    store = Store(db)
+    try:
+        queue = review_queue(store)
+        ranks = {"A": 0, "B": 1, "C": 2}
+        settled = [bool(s.get("knockout")) or r["status"] == "failed" for r, s in queue]
+        assert settled == sorted(settled)  # knocked-out and failed prospects last
+        open_ones = [(spread(s, ranks), s.get("needs_review") or 0) for (r, s), done in zip(queue, settled)
+                     if not done]
+        assert [w for w, _ in open_ones] == sorted((w for w, _ in open_ones), reverse=True)
+        assert all(s.get("needs_review") for _, s in queue)
+        return_urls = [r["url"] for r, _ in queue]
+    finally:
+        store.close()
+    out = run(db, "review", input="s\ns\nb\nq\n")
+    total = len(return_urls)
+    headers = [line.split() for line in out.splitlines() if line.split() and line.split()[0].endswith(f"/{total}")]
+    assert [h[0] for h in headers] == [f"1/{total}", f"2/{total}", f"3/{total}", f"2/{total}"]  # skip, skip, back
+    assert return_urls[0] in headers[0] and return_urls[1] in headers[1] and return_urls[1] in headers[3]
+    assert f"reviewed 0 of {total} prospect(s); grades changed: 0" in out
+
+
+def test_a_prospect_reviewed_from_the_queue_is_counted(db):
+    out = run(db, "review", input="r\nq\n")  # review the first, quit at its first field
+    assert "reviewed 1 of " in out and "grades changed: 0" in out

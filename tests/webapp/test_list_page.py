@@ -60,3 +60,28 @@ def test_unscored_rows_say_why(sites_db):
     html = get(sites_db, "/?grade=unscored")
     assert len(rows(html)) == 3
     assert html.count("unscored: crawl failed: ") == 3
+
+
+def test_next_to_review_walks_the_morning_queue(sites_db):
+    from prospect_intel.app.listing import review_queue
+    from prospect_intel.app.store import Store
+    from prospect_intel.app.web import AppConfig, create_app
+
+    store = Store(sites_db)
+    try:
+        queue = [row["url"] for row, _ in review_queue(store)]
+    finally:
+        store.close()
+    from urllib.parse import parse_qs, urlsplit
+
+    def target(response) -> str:
+        assert response.status_code == 303
+        return parse_qs(urlsplit(response.headers["Location"]).query)["url"][0]
+
+    client = create_app(AppConfig(db_path=str(sites_db))).test_client()
+    assert target(client.get("/review/next", headers=LOCAL)) == queue[0]
+    page = client.get("/prospect", query_string={"url": queue[0]}, headers=LOCAL).get_data(as_text=True)
+    assert 'id="next-to-review"' in page
+    assert target(client.get("/review/next", query_string={"after": queue[0]}, headers=LOCAL)) == queue[1]
+    last = client.get("/review/next", query_string={"after": queue[-1]}, headers=LOCAL, follow_redirects=True)
+    assert "Nothing more to review" in last.get_data(as_text=True)

@@ -16,6 +16,7 @@ from prospect_intel.app.cli.console import out, plain
 from prospect_intel.app.cli.context import Context, pass_ctx
 from prospect_intel.app.cli.review import print_change
 from prospect_intel.app.field_values import parse_field_value, reading
+from prospect_intel.app.listing import review_queue
 from prospect_intel.app.names import stored_name
 from prospect_intel.app.review_view import REP_FACTS, FieldView, field_views
 from prospect_intel.app.workflows import add_note, review_field, undo_review
@@ -25,24 +26,70 @@ from prospect_intel.core.models import EVIDENCE_FIELDS, REVIEW_SOURCES
 CHOICES = "[c]onfirm [e]dit [r]eject [u]ndo [s]kip [q]uit"
 
 
+QUEUE_CHOICES = "[r]eview [s]kip [b]ack [q]uit"
+
+
 @click.command()
-@click.argument("url")
+@click.argument("url", required=False)
 @click.option("--reviewer", envvar="PROSPECT_REVIEWER", help="Who (default $PROSPECT_REVIEWER or $USER).")
 @click.option("--all-fields", is_flag=True, help="Walk every field, not only those that need review.")
 @pass_ctx
-def review(ctx: Context, url: str, reviewer: str | None, all_fields: bool) -> None:
-    """Walk through a prospect's evidence: confirm, correct, reject; add facts and notes from a call."""
+def review(ctx: Context, url: str | None, reviewer: str | None, all_fields: bool) -> None:
+    """Walk through a prospect's evidence: confirm, correct, reject; add facts and notes from a call.
+    Without URL: the morning's queue, where a review is worth most first."""
     store = ctx.store
-    row = store.prospect_row(url)
+    if url is None:
+        _walk_queue(store, reviewer, all_fields)
+        return
+    _review_prospect(store, store.prospect_row(url), reviewer, all_fields)
+
+
+def _walk_queue(store, reviewer, all_fields: bool) -> None:
+    """One prospect after the other (review, skip, back, quit), then what changed."""
+    queue = review_queue(store)
+    if not queue:
+        out.print(Text("nothing to review: no prospect has fields to review"))
+        return
+    reviewed: dict[str, tuple[str | None, str | None]] = {}  # url -> (grade before, grade now)
+    index = 0
+    while 0 <= index < len(queue):
+        row, summary = queue[index]
+        out.print(Text(f"\n{index + 1}/{len(queue)}  {stored_name(store, row) or row['domain']}  {row['url']}  "
+                       f"grade {summary.get('grade') or '-'}, {summary.get('needs_review') or 0} to review",
+                       style="bold"))
+        choice = click.prompt(QUEUE_CHOICES, default="r", type=click.Choice(list("rsbq")), show_choices=False)
+        if choice == "q":
+            break
+        if choice == "b":
+            index = max(0, index - 1)
+            continue
+        if choice == "r":
+            before = reviewed.get(row["url"], (summary.get("grade"), None))[0]
+            finished = _review_prospect(store, store.prospect_row(row["url"]), reviewer, all_fields)
+            now = store.current_score(row["id"])
+            reviewed[row["url"]] = (before, now["grade"] if now else None)
+            if not finished:
+                break
+        index += 1
+    changed = [(url, old, new) for url, (old, new) in reviewed.items() if old != new]
+    out.print(Text(f"\nreviewed {len(reviewed)} of {len(queue)} prospect(s); grades changed: {len(changed)}",
+                   style="bold"))
+    for url, old, new in changed:
+        out.print(Text(f"  {url}: grade {old or '-'} -> {new or '-'}"))
+
+
+def _review_prospect(store, row: dict, reviewer, all_fields: bool) -> bool:
+    """One prospect's walk; False when the rep quits."""
     views = field_views(store, row)
     names = _to_walk(views, all_fields)
     out.print(Text(f"{stored_name(store, row) or row['domain']}  {row['url']}: {len(names)} field(s) to review",
                    style="bold"))
     for name in names:
         if not _review_one(store, row["url"], views[name], reviewer):
-            return
+            return False
     _rep_facts(store, row, reviewer)
     _notes(store, row["url"], reviewer)
+    return True
 
 
 def _to_walk(views: dict[str, FieldView], all_fields: bool) -> list[str]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 
 from prospect_intel.app.field_values import reading
+from prospect_intel.app.listing import review_queue
 from prospect_intel.app.report import prospect_json
 from prospect_intel.app.web.app import store
 from prospect_intel.app.web.charts import indicator_points
@@ -67,6 +68,18 @@ def review():
                              "value": form.get("value", ""), "chosen": field}, 422)
     read = reading(field, form.get("value"), change.new) if verb in ("correct", "add") else None
     return _done(url, change, read)
+
+
+@bp.get("/review/next")
+def next_to_review():
+    """The prospect after `after` in the morning's review queue (the first without `after`)."""
+    queue = [row["url"] for row, _ in review_queue(store())]
+    after = request.args.get("after", "")
+    position = queue.index(after) + 1 if after in queue else 0
+    if position >= len(queue):
+        flash("Nothing more to review: every prospect in the queue was seen.", "ok")
+        return redirect(url_for("listing.index"), code=303)
+    return redirect(url_for(".show", url=queue[position]), code=303)
 
 
 @bp.post("/prospect/retry")
