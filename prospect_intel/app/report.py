@@ -34,7 +34,10 @@ def prospect_json(store: Store, row: dict[str, Any]) -> dict[str, Any]:
         ],
         "evidence": {name: fields[name].to_json() for name in EVIDENCE_FIELDS if name in fields},
         "evidence_notes": {name: d["notes"] for name, d in details.items() if d["notes"]},
-        "absent": store.absences(pid) if store.extracted_at(pid) else {},
+        # what the site does not say: not a field the rep has given a value or rejected
+        "absent": {name: why for name, why in (store.absences(pid) if store.extracted_at(pid) else {}).items()
+                   if name not in fields and name not in facts},
+        "rejected": sorted(name for name, fact in facts.items() if fact.action == "rejected"),
         "needs_review": needs_review(fields),
         "reviews": store.review_log(pid),
         "notes": store.rep_notes(pid),

@@ -159,3 +159,16 @@ def test_a_rubric_file_is_remembered_from_any_folder(db, tmp_path):
     prospect(db, "score", "--rubric", "mine.toml", cwd=team)
     result = prospect(db, "extract", HENGAN, cwd=elsewhere)
     assert "with rubric team-rubric" in result.stdout
+
+
+def test_show_never_contradicts_itself(db):
+    """A field the rep gave a value is not also listed as absent; a rejected field shows as rejected."""
+    assert "order_history" in show(db, HENGAN)["absent"]  # the site does not say
+    prospect(db, "set", HENGAN, "order_history", "regular_no_arrears", "--source", "visit")
+    shape = show(db, HENGAN)
+    assert "order_history" in shape["evidence"] and "order_history" not in shape["absent"]
+    prospect(db, "set", HENGAN, "founded_year", "--reject")
+    shape = show(db, HENGAN)
+    assert shape["rejected"] == ["founded_year"]
+    assert "founded_year" not in shape["absent"] and "founded_year" not in shape["evidence"]
+    assert "rejected (by a review): founded_year" in prospect(db, "show", HENGAN).stdout

@@ -137,7 +137,7 @@ def _print_pages(shape: dict) -> None:
 
 
 def _print_evidence(shape: dict) -> None:
-    if not shape["evidence"] and not shape["absent"]:
+    if not shape["evidence"] and not shape["absent"] and not shape["rejected"]:
         out.print("\nevidence: none yet")
         return
     out.print(Text("\nevidence", style="bold"))
@@ -148,6 +148,8 @@ def _print_evidence(shape: dict) -> None:
             out.print(Text(f"      “{item['snippet']}”  {item['source_url']}", style="dim"))
         for note in shape["evidence_notes"].get(name, []):
             out.print(Text(f"      note: {note}", style="yellow"))
+    if shape["rejected"]:
+        out.print(Text("  rejected (by a review): " + ", ".join(shape["rejected"]), style="yellow"))
     if shape["absent"]:
         out.print(Text("  absent: " + ", ".join(f"{k} ({v})" for k, v in sorted(shape["absent"].items())),
                        style="dim"))
