@@ -9,13 +9,14 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from prospect_intel.core.document import ParsedPage, parse_page
 from prospect_intel.core.models import EVIDENCE_FIELDS, Evidence, KeptPage, PageDoc, ReviewFact
 from prospect_intel.extractors import SiteEvidence, extract_site
+from prospect_intel.extractors.crosscheck import headcount_low
 from prospect_intel.scoring import Rubric, bundled_rubric, load_rubric, score
 
 RUBRIC_META_KEY = "rubric"
@@ -61,14 +62,36 @@ def effective_evidence(extracted: Mapping[str, Evidence], facts: Mapping[str, Re
             snippet=base.snippet if base and fact.action == "confirmed" else fact.note,
             method=method, flags=tuple(dict.fromkeys(flags)),
         )
+    return _staff_check(fields, facts)
+
+
+def _staff_check(fields: dict[str, Evidence], facts: Mapping[str, ReviewFact]) -> dict[str, Evidence]:
+    """What a rep types is cross-checked like what the extractors read: a headcount below the
+    sales and technical staff it must include is flagged `conflict`, with both figures."""
+    if not ({"headcount", "sales_staff", "tech_staff"} & set(facts)):
+        return fields  # the extractors' own cross-checks cover what they read
+    headcount = fields.get("headcount")
+    staff = [fields[name].value for name in ("sales_staff", "tech_staff") if name in fields]
+    if headcount is None or not staff or not all(isinstance(v, int) for v in staff):
+        return fields
+    low = headcount_low(headcount.value)
+    if low is None or low >= sum(staff) or "conflict" in headcount.flags:
+        return fields
+    parts = " and ".join(f"{fields[name].value} {label}" for name, label in
+                         (("sales_staff", "sales"), ("tech_staff", "technical")) if name in fields)
+    reason = f"headcount {low} is below the {parts} staff it includes"
+    fields["headcount"] = replace(headcount, flags=(*headcount.flags, "conflict"),
+                                  method=f"{headcount.method}; {reason}")
     return fields
 
 
 def needs_review(fields: Mapping[str, Evidence]) -> list[str]:
-    """Fields a rep should look at: weak, conflicting or implausible, and not yet reviewed."""
+    """Fields a rep should look at: weak, conflicting or implausible and not yet reviewed, or
+    reviewed but in conflict with what the rep typed elsewhere (`_staff_check`)."""
     return sorted(
         name for name, item in fields.items()
-        if "reviewed" not in item.flags and (item.confidence == "low" or ATTENTION_FLAGS & set(item.flags))
+        if ("reviewed" not in item.flags and (item.confidence == "low" or ATTENTION_FLAGS & set(item.flags)))
+        or {"reviewed", "conflict"} <= set(item.flags)
     )
 
 

@@ -163,3 +163,18 @@ def test_a_list_field_is_added_to_and_one_item_removed_keeping_the_rest(sites_db
     assert scalar.returncode == 1 and "headcount is not a list" in scalar.stderr
     prospect(db, "set", HENGAN, "brands", "--add", "立林")
     assert show(db, HENGAN)["evidence"]["brands"]["value"][-1] == "立林"
+
+
+def test_what_a_rep_types_is_cross_checked(tmp_path):
+    """A headcount below the sales and technical staff it includes is flagged and put back to review."""
+    db = tmp_path / "check.db"
+    prospect(db, "add", "www.hengan-anfang.cn")
+    for field, value in (("headcount", "12"), ("sales_staff", "18"), ("tech_staff", "32")):
+        prospect(db, "set", HENGAN, field, value, "--source", "phone")
+    shape = show(db, HENGAN)
+    assert "conflict" in shape["evidence"]["headcount"]["flags"]
+    assert "headcount 12 is below the 18 sales and 32 technical staff" in shape["evidence"]["headcount"]["method"]
+    assert "headcount" in shape["needs_review"]
+    prospect(db, "set", HENGAN, "headcount", "60", "--source", "phone")
+    shape = show(db, HENGAN)
+    assert "conflict" not in shape["evidence"]["headcount"]["flags"] and "headcount" not in shape["needs_review"]
