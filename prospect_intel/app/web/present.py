@@ -40,6 +40,13 @@ class Card:
     last_review: dict | None = None
     choices: tuple[str, ...] = field(default_factory=tuple)
 
+    @property
+    def find(self) -> str:
+        """What the saved copy scrolls to: the highlighted match, else the snippet's opening."""
+        hit = next((text for text, is_hit in self.segments if is_hit), "")
+        whole = "".join(text for text, _ in self.segments)
+        return hit if len(hit.strip()) >= 2 else " ".join(whole.split()[:8])[:60]
+
 
 def evidence_cards(shape: dict[str, Any], page_seqs: dict[str, int]) -> list[Card]:
     reviews = _last_reviews(shape["reviews"])

@@ -6,6 +6,7 @@ without scripts and `default-src 'none'`, so no script runs and nothing loads fr
 site. The frame's own `sandbox` attribute and the app's `frame-src 'self'` keep link clicks
 inside the frame from reaching the live site either. `<meta http-equiv>` is defused in the copy
 (a refresh would navigate; with scripts off a browser reads even the ones inside <noscript>).
+With `find` (the quoted snippet), the copy opens scrolled to it, marked (`marking.py`).
 """
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from flask import Blueprint, Response, abort, render_template, request
 from prospect_intel.app.analysis import decode_body
 from prospect_intel.app.names import stored_name
 from prospect_intel.app.web.app import store
+from prospect_intel.app.web.marking import MARK_ID, MAX_NEEDLE, mark_first
 
 bp = Blueprint("saved", __name__)
 
@@ -57,7 +59,9 @@ def defuse_http_equiv(html: str) -> str:
 @bp.get("/saved")
 def frame():
     the_store, row, page = _page()
-    return render_template("saved.html", row=row, name=stored_name(the_store, row), page=page)
+    find = request.args.get("find", "")[:MAX_NEEDLE]
+    return render_template("saved.html", row=row, name=stored_name(the_store, row), page=page, find=find,
+                           mark_id=MARK_ID)
 
 
 @bp.get("/saved/raw")
@@ -68,7 +72,8 @@ def raw():
     text = decode_body(the_store.body(page["body_sha256"]), page["encoding"])
     is_html = "html" in (page["content_type"] or "text/html").lower()
     if is_html:
-        text = defuse_http_equiv(text)
+        find = request.args.get("find", "")[:MAX_NEEDLE]
+        text = defuse_http_equiv(mark_first(text, find) if find else text)
     response = Response(text.encode("utf-8"), mimetype="text/html" if is_html else "text/plain")
     response.headers["Content-Type"] = ("text/html" if is_html else "text/plain") + "; charset=utf-8"
     response.headers["Content-Security-Policy"] = SAVED_CSP
