@@ -85,3 +85,23 @@ def test_next_to_review_walks_the_morning_queue(sites_db):
     assert target(client.get("/review/next", query_string={"after": queue[0]}, headers=LOCAL)) == queue[1]
     last = client.get("/review/next", query_string={"after": queue[-1]}, headers=LOCAL, follow_redirects=True)
     assert "Nothing more to review" in last.get_data(as_text=True)
+
+
+def test_unscored_pages_show_no_points_chart_and_knocked_out_ones_are_greyed(sites_db, tmp_path):
+    import json as json_module
+
+    from prospect_intel.app.web import AppConfig, create_app
+
+    db = copy_store(sites_db, tmp_path / "knocked.db")
+    prospect(db, "set", "http://www.dingxin-sec.com.tw/", "access_control_is_main", "no")  # a knock-out
+    shapes = json_module.loads(prospect(db, "list", "--json", "--all").stdout)
+    client = create_app(AppConfig(db_path=str(db))).test_client()
+    unscored = [s["url"] for s in shapes if s["score"] and s["score"].get("unscored") and not s["score"]["grade"]]
+    knocked = [s["url"] for s in shapes if s["score"] and s["score"].get("knockout")]
+    assert unscored and knocked
+    for url in unscored:
+        page = client.get("/prospect", query_string={"url": url}, headers=LOCAL).get_data(as_text=True)
+        assert "points per indicator against the maximum" not in page and 'id="grade-range"' not in page
+    for url in knocked:
+        page = client.get("/prospect", query_string={"url": url}, headers=LOCAL).get_data(as_text=True)
+        assert 'class="indicators knocked-out"' in page

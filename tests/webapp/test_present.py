@@ -49,3 +49,18 @@ def test_grade_chart_has_a_bar_per_grade_of_the_rubric():
     assert [bar.href_grade for bar in chart.bars] == ["A", "B", "C", "D", "unscored", None]
     colours = [bar.colour for bar in chart.bars[:4]]
     assert len(set(colours)) == 4 and colours[0] == "#2e7d32" and colours[-1] == "#c62828"
+
+
+def test_a_knocked_out_prospects_bars_are_greyed():
+    from prospect_intel.app.web.charts import KNOCKED_OUT
+
+    indicators = [{"label": "a", "points": 4, "max_points": 4}, {"label": "b", "points": 1, "max_points": 4}]
+    assert all(bar.colour == KNOCKED_OUT for bar in indicator_points(indicators, knocked_out=True).bars)
+    assert not any(bar.colour == KNOCKED_OUT for bar in indicator_points(indicators).bars)
+
+
+def test_an_unscored_prospect_shows_no_grade_range():
+    from prospect_intel.app.web.present import grade_range_text
+
+    assert grade_range_text({"unscored": "crawl failed", "grade": None, "grade_range": ["A", "C"]}) == ""
+    assert grade_range_text({"grade": "B", "grade_range": ["B", "A"]}) == "B–A"

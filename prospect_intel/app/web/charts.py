@@ -87,9 +87,13 @@ class IndicatorChart:
     bars: list[IndicatorBar]
 
 
+KNOCKED_OUT = "#b0bec5"  # bars of a knocked-out prospect: its points do not decide its grade
+
+
 def indicator_points(indicators: list[dict[str, Any]], width: int = 640, left: int = 300,
-                     row: int = 30) -> IndicatorChart:
-    """One bar per indicator: a track as long as its maximum, filled up to the points earned."""
+                     row: int = 30, knocked_out: bool = False) -> IndicatorChart:
+    """One bar per indicator: a track as long as its maximum, filled up to the points earned
+    (greyed when a knock-out decides the grade whatever the points)."""
     usable = width - left - 60
     scale_max = max((float(i.get("max_points") or 0) for i in indicators), default=0) or 1
     bars = []
@@ -100,6 +104,6 @@ def indicator_points(indicators: list[dict[str, Any]], width: int = 640, left: i
         bars.append(IndicatorBar(
             item.get("label") or item.get("name", ""), item.get("label_zh") or "", points, maximum,
             8 + n * row, usable * maximum / scale_max, usable * min(points, maximum) / scale_max,
-            "#2e7d32" if share >= 0.75 else "#f9a825" if share >= 0.5 else "#c62828",
+            KNOCKED_OUT if knocked_out else "#2e7d32" if share >= 0.75 else "#f9a825" if share >= 0.5 else "#c62828",
         ))
     return IndicatorChart(width, 16 + len(bars) * row, left, row, bars)

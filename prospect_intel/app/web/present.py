@@ -136,7 +136,8 @@ def web_url(url: Any) -> str | None:
 
 
 def grade_range_text(score: dict[str, Any] | None) -> str:
-    if not score:
+    """The grade range as shown ('B–A'); none for an unscored prospect (it has no grade)."""
+    if not score or (score.get("unscored") and not score.get("grade")):
         return ""
     low, high = (score.get("grade_range") or [None, None])[:2]
     if low and high and low != high:

@@ -43,7 +43,8 @@ def _render(url: str, form_error: dict | None = None, status: int = 200):
     score = shape["score"]
     return render_template(
         "prospect.html", shape=shape, score=score, cards=evidence_cards(shape, seqs), page_seqs=seqs,
-        chart=indicator_points(score["indicators"]) if score and score.get("indicators") else None,
+        chart=indicator_points(score["indicators"], knocked_out=bool(score.get("knockout")))
+        if score and score.get("indicators") and not _unscored(score) else None,
         grade_range=grade_range_text(score), addable=addable_fields(shape),
         rejected=reviewed_without_value(shape), sources=REVIEW_SOURCES, form_error=form_error or {},
     ), status
@@ -119,6 +120,11 @@ def undo():
     except ProspectError as exc:
         return _render(url, {"field": field, "message": str(exc)}, 422)
     return _done(url, change)
+
+
+def _unscored(score: dict) -> bool:
+    """No grade: no range and no points chart to show."""
+    return bool(score.get("unscored")) and not score.get("grade")
 
 
 def _done(url: str, change: ReviewChange, read: str | None = None):
