@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from prospect_intel.app.crm import profile_columns, profile_row
-from prospect_intel.app.report import export_columns, export_row
+from prospect_intel.app.report import column_header, export_columns, export_row
 
 FORMATS = ("json", "csv", "xlsx")
 MEDIA_TYPES = {
@@ -20,12 +20,22 @@ MEDIA_TYPES = {
 }
 
 
-def export_bytes(shapes: Iterable[dict[str, Any]], fmt: str, profile: str | None = None) -> bytes:
-    """The export file; `profile` names a CRM import profile (`crm.py`) for CSV and XLSX."""
+def export_bytes(shapes: Iterable[dict[str, Any]], fmt: str, profile: str | None = None,
+                 headers: str = "en") -> bytes:
+    """The export file; `profile` names a CRM import profile (`crm.py`) for CSV and XLSX, and
+    `headers` the language of the standard columns' headers (en, zh)."""
     if fmt == "json":
         return (json.dumps(list(shapes), ensure_ascii=False, indent=1) + "\n").encode("utf-8")
-    columns = profile_columns(profile) if profile else export_columns()
-    rows = (profile_row(profile, shape) if profile else export_row(shape) for shape in shapes)
+    if profile:
+        columns = profile_columns(profile)
+        rows: Iterable[dict[str, Any]] = (profile_row(profile, shape) for shape in shapes)
+    else:
+        named: dict[str, str] = {}
+        for column in export_columns():
+            header = column_header(column, headers)
+            named[column] = header if header not in named.values() else f"{header} ({column})"  # 公司名称 twice
+        columns = list(named.values())
+        rows = ({named[k]: v for k, v in export_row(shape).items()} for shape in shapes)
     if fmt == "csv":
         return _csv(columns, rows).encode("utf-8-sig")  # the BOM makes Excel read Chinese text as UTF-8
     if fmt == "xlsx":
@@ -118,6 +128,6 @@ def _xlsx_cell(sheet: Any, value: Any, column: str = "") -> Any:
         cell.data_type = "s"
     if column in _NUMBER_FORMATS and isinstance(value, (int, float)):
         cell.number_format = _NUMBER_FORMATS[column]
-    if column in ("Grade", "评级") and value in _GRADE_FILLS:
+    if column in ("Grade", "评级") and value in _GRADE_FILLS:  # the standard, profile and zh headers
         cell.fill = PatternFill("solid", fgColor=_GRADE_FILLS[value])
     return cell

@@ -7,6 +7,7 @@ from typing import Any
 from prospect_intel.app.analysis import effective_evidence, needs_review
 from prospect_intel.app.names import prospect_name
 from prospect_intel.app.store import Store
+from prospect_intel.core.fields import BY_NAME
 from prospect_intel.core.models import EVIDENCE_FIELDS
 
 
@@ -68,6 +69,23 @@ def _error_text(row: dict[str, Any]) -> str | None:
 CRM_COLUMNS = ["Company Name", "Website", "Phone", "Other Phones", "Fax", "Address", "Grade", "Grade Range",
                "Score Total", "Notes", "Status", "Error", "Pages Kept", "Needs Review"]
 TOP_FACTS_IN_NOTES = 3
+# The same columns with Chinese headers (`export --headers zh`); evidence columns take the field
+# registry's Chinese label.
+CRM_COLUMNS_ZH = {"Company Name": "公司名称", "Website": "网址", "Phone": "电话", "Other Phones": "其他电话",
+                  "Fax": "传真", "Address": "地址", "Grade": "评级", "Grade Range": "评级范围",
+                  "Score Total": "总分", "Notes": "备注", "Status": "状态", "Error": "错误", "Pages Kept": "保存页数",
+                  "Needs Review": "待复核"}
+
+
+def column_header(column: str, language: str) -> str:
+    """A column's header in `language` (en or zh)."""
+    if language != "zh":
+        return column
+    if column in CRM_COLUMNS_ZH:
+        return CRM_COLUMNS_ZH[column]
+    name, _, suffix = column.partition(" ")
+    label = BY_NAME[name].label_zh if name in BY_NAME else name
+    return f"{label} 置信度" if suffix == "confidence" else label
 
 
 def export_columns() -> list[str]:

@@ -71,3 +71,13 @@ def test_export_profile_from_the_cli_and_the_web(sites_db, tmp_path):
     assert client.get("/export/prospects.csv?profile=nope", headers=LOCAL).status_code == 404
     refused = prospect(sites_db, "export", "--format", "json", "--profile", "zh", check=False)
     assert refused.returncode == 2
+
+
+def test_export_with_chinese_headers(sites_db, tmp_path):
+    path = tmp_path / "zh.csv"
+    prospect(sites_db, "export", "--format", "csv", "--headers", "zh", "-o", str(path))
+    header, *rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
+    assert header[:3] == ["公司名称", "网址", "电话"] and "评级" in header and "公司人数" in header
+    assert len(header) == len(set(header))  # 公司名称 of the CRM columns and of the field: both kept, told apart
+    english = list(csv.reader(io.StringIO(prospect(sites_db, "export", "--format", "csv").stdout.lstrip("\ufeff"))))
+    assert len(header) == len(english[0]) and [len(r) for r in rows] == [len(r) for r in english[1:]]

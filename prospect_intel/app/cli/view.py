@@ -188,13 +188,15 @@ def _print_score(shape: dict) -> None:
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="File to write (default: stdout).")
 @click.option("--profile", type=click.Choice(list(profiles())),
               help="CSV/XLSX columns named and filled for a CRM import (hubspot, salesforce) or in Chinese (zh).")
+@click.option("--headers", type=click.Choice(["en", "zh"]), default="en", show_default=True,
+              help="Language of the CSV/XLSX column headers (zh: 公司名称, 电话, 评级 ...).")
 @pass_ctx
-def export(ctx: Context, fmt: str, output: str | None, profile: str | None) -> None:
+def export(ctx: Context, fmt: str, output: str | None, profile: str | None, headers: str) -> None:
     """Export every prospect with its evidence and score (CSV and XLSX import into a CRM)."""
     store = ctx.store
     if profile and fmt == "json":
         raise click.UsageError("--profile names CSV and XLSX columns; JSON keeps the contract's shape")
-    data = export_bytes((prospect_json(store, row) for row in store.prospects()), fmt, profile)
+    data = export_bytes((prospect_json(store, row) for row in store.prospects()), fmt, profile, headers)
     if output is None:
         if fmt == "xlsx":
             raise click.UsageError("xlsx needs -o FILE")
