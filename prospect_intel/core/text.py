@@ -132,13 +132,26 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def snippet(text: str, start: int, end: int, limit: int = SNIPPET_MAX) -> str:
-    """The sentence around a match, cut to at most `limit` characters, centred on the match."""
-    left, right = sentence_bounds(text, start, end)
+    """The sentence around a match, cut to at most `limit` characters, centred on the match; a
+    cut through a Latin word moves to the space before or after it (never beyond the match)."""
+    sentence_left, sentence_right = left, right = sentence_bounds(text, start, end)
     if right - left > limit:
         room = max(0, limit - (end - start)) // 2
         left = max(left, start - room)
         right = min(right, max(end, left + limit))
+        if left > sentence_left and _in_word(text, left):
+            space = text.find(" ", left, start)
+            left = space + 1 if space >= 0 else left
+        if right < sentence_right and _in_word(text, right):
+            space = text.rfind(" ", end, right)
+            right = space if space >= 0 else right
     return collapse(text[left:right])
+
+
+def _in_word(text: str, at: int) -> bool:
+    """Whether position `at` falls between two Latin letters or digits (a cut there splits a word)."""
+    return 0 < at < len(text) and text[at - 1].isascii() and text[at].isascii() \
+        and text[at - 1].isalnum() and text[at].isalnum()
 
 
 def sentences(text: str) -> list[tuple[int, int]]:

@@ -70,3 +70,14 @@ def test_fold_equals_one_translation_of_every_character():
     for _ in range(500):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 40)))
         assert fold(text) == text.translate(_FOLD)
+
+
+def test_a_cut_snippet_starts_and_ends_at_word_boundaries():
+    text = ("Founded by two engineers who worked for decades in building automation, the company "
+            "was established in 2009 and now installs access control across northern England and Wales.")
+    start = text.index("2009")
+    cut = snippet(text, start, start + 4, limit=60)
+    assert "2009" in cut and len(cut) <= 60
+    assert text.find(cut) >= 0  # still the page's own text
+    first, last = cut.split()[0], cut.split()[-1]
+    assert first in text.split() and last.rstrip(".") in [w.rstrip(".") for w in text.split()]
