@@ -201,3 +201,24 @@ def test_the_list_says_why_a_prospect_has_its_grade(db, shapes):
     for url in unscored:
         line = next(line for line in lines if url in line)
         assert shapes[url]["score"]["unscored"][:20] in line  # the reason, not a grade range
+
+
+def test_the_fields_to_review_count_is_the_same_in_list_show_and_the_web_app(db, shapes):
+    from prospect_intel.app.listing import ListFilter, select_prospects
+    from prospect_intel.app.store import Store
+    from prospect_intel.app.web import AppConfig, create_app
+
+    store = Store(db)
+    try:
+        listed = {row["url"]: summary.get("needs_review") or 0
+                  for row, summary in select_prospects(store, ListFilter(), limit=None).rows}
+    finally:
+        store.close()
+    client = create_app(AppConfig(db_path=str(db))).test_client()
+    for url, shape in shapes.items():
+        count = len(shape["needs_review"])
+        if shape["score"]:
+            assert listed[url] == count, url  # the list's column, from the stored score
+        html = client.get("/prospect", query_string={"url": url}, headers={"Host": "127.0.0.1:8765"}).get_data(
+            as_text=True)
+        assert (f"{count} to review" in html) == bool(count), url
