@@ -14,7 +14,7 @@ from prospect_intel.app.store.listing import ListQuery
 from prospect_intel.app.workflows import store_rubric
 from prospect_intel.core.errors import ProspectError
 
-SORTS = ("added", "name", "grade", "uncertain", "promising", "review")
+SORTS = ("added", "name", "grade", "uncertain", "promising", "review", "worth")
 UNSCORED = "unscored"
 
 
@@ -106,12 +106,4 @@ def review_queue(store: Store) -> list[tuple[dict, dict]]:
     """The morning's review queue: prospects with fields to review, where a review is worth most
     first (the widest grade range, then the most fields to review); knocked-out and failed
     prospects last, since no review of their fields changes their grade."""
-    ranks = {grade: rank for rank, grade in enumerate(rubric_grades(store))}
-    rows = select_prospects(store, ListFilter(needs_review=True), "added", limit=None).rows
-
-    def worth(pair: tuple[dict, dict]) -> tuple[bool, int, int, int]:
-        row, summary = pair
-        settled = bool(summary.get("knockout")) or row["status"] == "failed"
-        return settled, -spread(summary, ranks), -(summary.get("needs_review") or 0), row["id"]
-
-    return sorted(rows, key=worth)
+    return select_prospects(store, ListFilter(needs_review=True), "worth", limit=None).rows

@@ -3,6 +3,7 @@ the distribution chart show every grade the rubric defines (D for the CCTV rubri
 from __future__ import annotations
 
 import re
+from urllib.parse import unquote
 
 import pytest
 
@@ -105,3 +106,18 @@ def test_unscored_pages_show_no_points_chart_and_knocked_out_ones_are_greyed(sit
     for url in knocked:
         page = client.get("/prospect", query_string={"url": url}, headers=LOCAL).get_data(as_text=True)
         assert 'class="indicators knocked-out"' in page
+
+
+def test_the_needs_review_list_comes_in_the_review_queues_order(sites_db):
+    from prospect_intel.app.listing import review_queue
+    from prospect_intel.app.store import Store
+    from prospect_intel.app.web import AppConfig, create_app
+
+    store = Store(sites_db)
+    try:
+        queue = [row["url"] for row, _ in review_queue(store)]
+    finally:
+        store.close()
+    html = create_app(AppConfig(db_path=str(sites_db))).test_client().get("/?review=1", headers=LOCAL).get_data(
+        as_text=True)
+    assert [unquote(u) for u in rows(html)] == queue[:100]

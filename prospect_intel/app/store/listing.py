@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 _SUMMARY = ("grade", "total", "grade_low", "grade_high", "needs_review", "unscored", "knockout")
-_LIST_COLUMNS = ("list_name", "list_grade", "list_total", "list_grade_low", "list_grade_high", "list_needs_review")
+_LIST_COLUMNS = ("list_name", "list_grade", "list_total", "list_grade_low", "list_grade_high", "list_needs_review",
+                 "list_knocked_out")
 _LAST = 1_000_000  # rank of no grade (and of a grade the current rubric does not know)
 
 
@@ -133,5 +134,9 @@ def _order(sort_by: str, ranks: dict[str, int]) -> tuple[str, list[Any]]:
         "uncertain": (f"-{spread_sql}, {high}, p.id", [*spread_params, *high_params]),
         "promising": (f"{high}, {grade}, {total}, p.id", [*high_params, *grade_params]),
         "review": ("-p.list_needs_review, p.id", []),
+        # the review queue: where a review is worth most (widest range, most fields to review);
+        # knocked-out and failed prospects last, no review changes their grade
+        "worth": (f"(p.list_knocked_out OR p.status = 'failed'), -{spread_sql}, -p.list_needs_review, p.id",
+                  spread_params),
     }
     return orders[sort_by]

@@ -237,6 +237,20 @@ def _archive(db: Database) -> None:
     db.execute("CREATE INDEX archive_url ON archive (url)")
 
 
+@MIGRATIONS(name="0007_list_knockout")
+def _list_knockout(db: Database) -> None:
+    """Whether the current score is a knock-out, on the prospect row too (the review queue puts
+    knocked-out prospects last): the score trigger of 0004 is made anew with it."""
+    db.execute("ALTER TABLE prospects ADD COLUMN list_knocked_out INTEGER NOT NULL DEFAULT 0")
+    db.execute("DROP TRIGGER prospects_list_score")
+    knocked = _SCORE.format(column="knockout IS NOT NULL", id="NEW.score_id")
+    db.execute(f"CREATE TRIGGER prospects_list_score AFTER UPDATE OF score_id ON prospects BEGIN "
+               f"{_set_list_score('NEW.id', 'NEW.score_id')[:-1]}; "
+               f"UPDATE prospects SET list_knocked_out = coalesce({knocked}, 0) WHERE id = NEW.id; END")
+    db.execute("UPDATE prospects SET list_knocked_out = coalesce((SELECT knockout IS NOT NULL FROM scores "
+               "WHERE id = prospects.score_id), 0)")
+
+
 def is_prospect_store(tables: set[str], db: Database) -> bool:
     """Whether a database holding `tables` was made by this program (and may be migrated)."""
     if LEGACY_TABLE in tables:

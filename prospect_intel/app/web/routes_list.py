@@ -28,7 +28,7 @@ bp = Blueprint("listing", __name__)
 DEFAULT_SORT = "grade"
 SORT_LABELS = {
     "grade": "best grade first", "promising": "best reachable grade", "uncertain": "widest grade range",
-    "review": "most fields to review", "name": "name", "added": "order added",
+    "review": "most fields to review", "worth": "worth reviewing first", "name": "name", "added": "order added",
 }
 
 
@@ -37,7 +37,9 @@ def _filters(grades: tuple[str, ...]) -> tuple[ListFilter, str]:
     args = request.args
     status = args.get("status") if args.get("status") in STATUSES else None
     chosen = resolve_grades([g for g in args.getlist("grade") if _is_grade(g, grades)], grades)
-    sort_by = args.get("sort") if args.get("sort") in SORTS else DEFAULT_SORT
+    # the "needs review" list comes in the review queue's order unless another sort is chosen
+    default = "worth" if args.get("review") == "1" else DEFAULT_SORT
+    sort_by = args.get("sort") if args.get("sort") in SORTS else default
     return ListFilter(status, chosen, args.get("review") == "1", args.get("uncertain") == "1",
                       args.get("q", "")[:200]), sort_by
 
