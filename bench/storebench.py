@@ -71,7 +71,7 @@ def web_pages(db: Path, count: int) -> dict[str, float]:
     client = create_app(AppConfig(db_path=str(db))).test_client()
     middle = f"www.{CITIES[(count // 2) % len(CITIES)]}-anfang{count // 2}.cn"
     paths = ["/", f"/?page={max(1, count // 200)}", "/?sort=name", "/?sort=grade", "/?sort=uncertain&uncertain=1",
-             "/?q=shenzhen", "/?q=安防", "/?grade=A&review=1", "/progress.json", f"/prospect?url=http://{middle}/"]
+             "/?q=shenzhen", "/?q=安防", "/?grade=A&review=1", "/?review=1", "/progress.json", f"/prospect?url=http://{middle}/"]
     timings = {}
     for path in paths:
         runs = []
