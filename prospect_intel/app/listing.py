@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from prospect_intel.app.store import Store
-from prospect_intel.app.store.listing import ListQuery
+from prospect_intel.app.store.listing import ListFilter, ListQuery
 from prospect_intel.app.workflows import store_rubric
 from prospect_intel.core.errors import ProspectError
 
@@ -22,15 +22,6 @@ class UnknownGrade(ProspectError):
     """A grade filter that the store's rubric does not define."""
 
     exit_code = 2
-
-
-@dataclass(frozen=True)
-class ListFilter:
-    status: str | None = None
-    grades: tuple[str, ...] = ()
-    needs_review: bool = False
-    uncertain_only: bool = False
-    search: str = ""
 
 
 def rubric_grades(store: Store) -> tuple[str, ...]:
@@ -82,8 +73,7 @@ def select_prospects(store: Store, filters: ListFilter, sort_by: str = "added",
     sorted, counted and cut by the store in SQL, so a page costs about the same with 100 or
     100,000 prospects."""
     ranks = {grade: rank for rank, grade in enumerate(rubric_grades(store) if grades is None else grades)}
-    query = ListQuery(filters.status, filters.grades, filters.needs_review, filters.uncertain_only,
-                      filters.search, sort_by, ranks)
+    query = ListQuery(filters, sort_by, ranks)
     offset = max(0, int(offset))
     rows, total = store.list_page(query, limit, offset)
     return ListPage(rows, total, 0 if limit is None else offset)

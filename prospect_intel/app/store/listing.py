@@ -16,14 +16,21 @@ _LAST = 1_000_000  # rank of no grade (and of a grade the current rubric does no
 
 
 @dataclass(frozen=True)
-class ListQuery:
-    """What a list keeps and how it orders it; `ranks` is the rubric's grade order (best = 0)."""
+class ListFilter:
+    """Which prospects a list keeps."""
 
     status: str | None = None
     grades: tuple[str, ...] = ()
     needs_review: bool = False
     uncertain_only: bool = False
     search: str = ""
+
+
+@dataclass(frozen=True)
+class ListQuery:
+    """A filter and an order; `ranks` is the rubric's grade order (best = 0)."""
+
+    filters: ListFilter = ListFilter()
     sort_by: str = "added"
     ranks: Mapping[str, int] = field(default_factory=dict)
 
@@ -36,7 +43,7 @@ class ListingMixin:
     def list_page(self, query: ListQuery, limit: int | None, offset: int) -> tuple[list[tuple[dict, dict]], int]:
         """(prospect row with `name` and `pages`, score summary) pairs of one page, and the count
         of every prospect the query keeps."""
-        where, params = _where(query)
+        where, params = _where(query.filters, dict(query.ranks))
         order, order_params = _order(query.sort_by, dict(query.ranks))
         total = self.db.execute(f"SELECT count(*) FROM prospects p {where}", params).fetchone()[0]
         cut = "" if limit is None else f" LIMIT {int(limit)} OFFSET {max(0, int(offset))}"
@@ -98,8 +105,7 @@ def _spread_sql(ranks: dict[str, int]) -> tuple[str, list[Any]]:
             [*low_params, *high_params, *low_params, *high_params])
 
 
-def _where(filters: ListQuery) -> tuple[str, list[Any]]:
-    ranks = dict(filters.ranks)
+def _where(filters: ListFilter, ranks: dict[str, int]) -> tuple[str, list[Any]]:
     clauses: list[str] = []
     params: list[Any] = []
     if filters.status:

@@ -32,10 +32,10 @@ def mark_first(html: str, needle: str) -> str:
     for el in doc.iter():
         if not isinstance(el.tag, str):
             continue
-        if el.tag not in _SKIP and el.text and _wrap_text(el, pattern):
+        if el.tag not in _SKIP and el.text and _wrap(el, "text", pattern):
             return _serialised(doc)
         parent = el.getparent()
-        if el.tail and parent is not None and parent.tag not in _SKIP and _wrap_tail(el, pattern):
+        if el.tail and parent is not None and parent.tag not in _SKIP and _wrap(el, "tail", pattern):
             return _serialised(doc)
     return html
 
@@ -46,26 +46,21 @@ def _mark(text: str) -> Any:
     return mark
 
 
-def _wrap_text(el: Any, pattern: re.Pattern[str]) -> bool:
-    found = pattern.search(el.text)
+def _wrap(el: Any, where: str, pattern: re.Pattern[str]) -> bool:
+    """Mark the match in `el.text` (`where` = "text": the mark becomes its first child) or in
+    `el.tail` ("tail": the mark follows it); False when there is none."""
+    text = getattr(el, where)
+    found = pattern.search(text)
     if not found:
         return False
     mark = _mark(found.group(0))
-    mark.tail = el.text[found.end():]
-    el.text = el.text[:found.start()]
-    el.insert(0, mark)
-    return True
-
-
-def _wrap_tail(el: Any, pattern: re.Pattern[str]) -> bool:
-    found = pattern.search(el.tail)
-    if not found:
-        return False
-    mark = _mark(found.group(0))
-    mark.tail = el.tail[found.end():]
-    el.tail = el.tail[:found.start()]
-    parent = el.getparent()
-    parent.insert(parent.index(el) + 1, mark)
+    mark.tail = text[found.end():]
+    setattr(el, where, text[:found.start()])
+    if where == "text":
+        el.insert(0, mark)
+    else:
+        parent = el.getparent()
+        parent.insert(parent.index(el) + 1, mark)
     return True
 
 
