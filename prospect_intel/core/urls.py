@@ -88,7 +88,12 @@ def _normalise_host(host: str) -> str:
     return ascii_host
 
 
+_MAYBE_IP = re.compile(r"\[?[0-9a-fA-F:.]+\]?")  # what an IP literal is made of (a name has other letters)
+
+
 def is_ip_literal(host: str) -> bool:
+    if not _MAYBE_IP.fullmatch(host):
+        return False  # the common case, without the cost of ip_address's exception
     try:
         ipaddress.ip_address(host.strip("[]"))
     except ValueError:
@@ -106,8 +111,14 @@ def registered_domain(host: str) -> str:
     host = host.lower().rstrip(".")
     if is_ip_literal(host):
         return host
-    parts = _EXTRACT(host)
+    parts = _parts(host)
     return parts.top_domain_under_public_suffix or host
+
+
+@lru_cache(maxsize=4096)
+def _parts(host: str) -> tldextract.tldextract.ExtractResult:
+    """The public-suffix reading of a host (cached: adding a prospect asks twice)."""
+    return _EXTRACT(host)
 
 
 # Paths that are a site's home page: http://x.cn/index.html is the site http://x.cn/.
@@ -134,7 +145,7 @@ def public_site_problem(url: str) -> str | None:
     host = (urlsplit(url).hostname or "").lower()
     if is_ip_literal(host):
         return f"{host} is an IP address, not a company's site"
-    parts = _EXTRACT(host)
+    parts = _parts(host)
     if host == "localhost" or not parts.suffix:
         return f"{host} has no public domain suffix (.com, .cn, .co.uk ...)"
     if parts.domain in ("", "www"):

@@ -82,7 +82,7 @@ def test_a_store_from_before_sqlite_utils_migrations_is_adopted_not_migrated_aga
     assert store.prospect_row("http://a.cn/")["status"] == "queued"
     assert "_migrations" not in store.db.table_names()
     assert [row["name"] for row in store.db["_sqlite_migrations"].rows] == names
-    assert len(names) == 7
+    assert len(names) == 8
 
 
 def test_the_list_columns_of_a_store_from_before_them_are_filled_when_it_is_migrated(sites_db, tmp_path):
@@ -103,7 +103,7 @@ def test_the_list_columns_of_a_store_from_before_them_are_filled_when_it_is_migr
                    "list_needs_review"):
         conn.execute(f"ALTER TABLE prospects DROP COLUMN {column}")
     conn.execute("DELETE FROM _sqlite_migrations WHERE name IN ('0004_list_columns', '0005_site_identity', "
-                 "'0006_archive', '0007_list_knockout')")
+                 "'0006_archive', '0007_list_knockout', '0008_list_name_on_insert')")
     conn.execute("ALTER TABLE prospects DROP COLUMN list_knocked_out")
     conn.execute("DROP TABLE archive")
     conn.execute("DROP INDEX prospects_site")
@@ -113,7 +113,8 @@ def test_the_list_columns_of_a_store_from_before_them_are_filled_when_it_is_migr
     conn.commit()
     conn.close()
     assert [m.name for m in MIGRATIONS.pending(Database(db))] == ["0004_list_columns", "0005_site_identity",
-                                                                  "0006_archive", "0007_list_knockout"]
+                                                                  "0006_archive", "0007_list_knockout",
+                                                                  "0008_list_name_on_insert"]
     store = Store(db)
     rows = select_prospects(store, ListFilter(), "added", limit=None).rows
     assert rows[0][0]["name"] == "Renamed Ltd"

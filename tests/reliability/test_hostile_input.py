@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import copy_store
 from tests.reliability.memory import max_rss_kb as _max_rss_kb
 from tests.support.cli import prospect
 
@@ -23,12 +24,19 @@ def _dump(db: Path) -> list[str]:
         conn.close()
 
 
-@pytest.fixture
-def store(tmp_path) -> Path:
-    db = tmp_path / "kept.db"
+@pytest.fixture(scope="module")
+def kept_store(tmp_path_factory) -> Path:
+    """The store every case starts from, made once by the CLI."""
+    db = tmp_path_factory.mktemp("hostile") / "template.db"
     prospect(db, "add", "www.hengan-anfang.cn", "https://acme-security.co.uk/")
     prospect(db, "set", "www.hengan-anfang.cn", "headcount", "25", "--note", "phone call")
     return db
+
+
+@pytest.fixture
+def store(kept_store, tmp_path) -> Path:
+    """A copy of the kept store for one case (cases change or refuse to change it)."""
+    return copy_store(kept_store, tmp_path / "kept.db")
 
 
 def _refused(db: Path, *args: str, code: int, says: str) -> None:

@@ -116,13 +116,14 @@ class Store:
                     first = added[site]["url"]
                     results.append(AddResult(url, "queued", None if first == url else first))
                     continue
-                row = db.execute("SELECT status, url FROM prospects WHERE url = ? OR site = ? "
-                                 "ORDER BY url = ? DESC, id LIMIT 1", [url, site, url]).fetchone()
+                row = db.execute("SELECT status, url FROM prospects WHERE url = ?", [url]).fetchone() or db.execute(
+                    "SELECT status, url FROM prospects WHERE site = ? ORDER BY id LIMIT 1", [site]).fetchone()
                 if row:
                     results.append(AddResult(url, row[0], None if row[1] == url else row[1]))
                     continue
                 added[site] = {"url": url, "domain": registered_domain(host_of(url)), "name": name or None,
-                               "status": "queued", "added_at": now, "site": site}
+                               "status": "queued", "added_at": now, "site": site,
+                               "list_name": (name or "").strip() or None}  # no evidence or review yet
                 results.append(AddResult(url, "added"))
             db["prospects"].insert_all(added.values(), batch_size=500)
         return results
