@@ -176,10 +176,14 @@ def founded_year(pages: Sequence[ParsedPage], ctx: SiteContext) -> list[Evidence
     return found
 
 
+def _clause_start(text: str, start: int) -> int:
+    """Where the clause holding `start` begins (after its comma or sentence mark)."""
+    return max(text.rfind(mark, 0, start) for mark in _CLAUSE_MARKS) + 1
+
+
 def _clause_before(text: str, start: int, width: int) -> str:
     """Up to `width` characters before `start`, within its clause (分公司，公司成立于 is the company's)."""
-    clause_start = max(text.rfind(mark, 0, start) for mark in _CLAUSE_MARKS) + 1
-    return text[max(clause_start, start - width):start]
+    return text[max(_clause_start(text, start), start - width):start]
 
 
 def _own_org_names(pages: Sequence[ParsedPage]) -> set[str]:
@@ -190,8 +194,7 @@ def _own_org_names(pages: Sequence[ParsedPage]) -> set[str]:
 def _other_company(text: str, start: int, own: set[str]) -> str:
     """The company named as the subject right before a founding verb at `start`, when the site's
     titles name a different company; '' otherwise (no subject, 公司, or its own name)."""
-    clause_start = max(text.rfind(mark, 0, start) for mark in _CLAUSE_MARKS)
-    found = _ZH_ORG_SUBJECT.search(text, clause_start + 1, start)
+    found = _ZH_ORG_SUBJECT.search(text, _clause_start(text, start), start)
     if not found or not own:
         return ""
     subject = found.group(1)

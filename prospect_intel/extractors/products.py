@@ -21,6 +21,7 @@ from prospect_intel.core.text import fold
 
 from .brandlists import appointed_brands, listed_brands, prose_brands
 from .common import SiteContext, evidence, load, site_pages
+from .references import own_name
 
 TIERS = ("domestic_mid_networked", "foreign_high_end", "domestic_low_standalone")
 
@@ -149,12 +150,12 @@ def brand_evidence(pages: Sequence[ParsedPage], ctx: SiteContext) -> list[Eviden
 def _listed(pages: Sequence[ParsedPage], counts: Counter[str]) -> dict[str, tuple[ParsedPage, tuple[int, int]]]:
     """Brands the built-in table does not know, from the sites' captioned brand lists: counted
     into `counts`, and where each was first shown."""
-    own_name = _site_name(pages)
+    own = own_name(pages)  # a manufacturer's wall shows its own logo
     seen = {brand_key(name) for name in counts}
     where: dict[str, tuple[ParsedPage, tuple[int, int]]] = {}
     for page in pages:
-        for name in (*listed_brands(page, _known_brand, own_name), *prose_brands(page, _known_brand, own_name),
-                     *appointed_brands(page, own_name)):
+        for name in (*listed_brands(page, _known_brand, own), *prose_brands(page, _known_brand, own),
+                     *appointed_brands(page, own)):
             key = brand_key(name)
             if key in seen or _cut_short(name):
                 continue
@@ -173,14 +174,13 @@ def _cut_short(name: str) -> bool:
 
 
 def _known_brand(name: str) -> bool:
+    return _table_brand(name) is not None
+
+
+def _table_brand(name: str) -> Brand | None:
+    """The brand of the built-in table a printed name is (中控智慧（ZKTeco） is ZKTeco), or None."""
     folded = fold(name)
-    return any(brand.pattern.search(folded) for brand in brands())
-
-
-def _site_name(pages: Sequence[ParsedPage]) -> str:
-    """The site's own name as its titles print it (a manufacturer's wall shows its own logo)."""
-    from .references import own_name
-    return own_name(pages)
+    return next((brand for brand in brands() if brand.pattern.search(folded)), None)
 
 
 def tier_evidence(pages: Sequence[ParsedPage], ctx: SiteContext) -> list[Evidence]:
@@ -218,7 +218,5 @@ def _near_access_control(text: str, position: int) -> bool:
 
 def brand_key(name: str) -> str:
     """Canonical brand for comparing names printed differently (中控智慧（ZKTeco） → zkteco)."""
-    for brand in brands():
-        if brand.pattern.search(fold(name)):
-            return brand.name.lower()
-    return re.sub(r"\W+", " ", fold(name).lower()).strip()
+    brand = _table_brand(name)
+    return brand.name.lower() if brand else re.sub(r"\W+", " ", fold(name).lower()).strip()
