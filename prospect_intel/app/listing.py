@@ -72,8 +72,7 @@ def select_prospects(store: Store, filters: ListFilter, sort_by: str = "added",
     """The prospects `filters` keep, sorted, `limit` of them from `offset` (None: all): filtered,
     sorted, counted and cut by the store in SQL, so a page costs about the same with 100 or
     100,000 prospects."""
-    ranks = {grade: rank for rank, grade in enumerate(rubric_grades(store) if grades is None else grades)}
-    query = ListQuery(filters, sort_by, ranks)
+    query = ListQuery(filters, sort_by, _ranks(store, grades))
     offset = max(0, int(offset))
     rows, total = store.list_page(query, limit, offset)
     return ListPage(rows, total, 0 if limit is None else offset)
@@ -92,8 +91,18 @@ def spread(summary: dict[str, Any], ranks: dict[str, int]) -> int:
     return abs(ranks[low] - ranks[high])
 
 
+def _ranks(store: Store, grades: Sequence[str] | None = None) -> dict[str, int]:
+    """Grade -> rank (best 0), in the rubric's order (default: the store's rubric)."""
+    return {grade: rank for rank, grade in enumerate(rubric_grades(store) if grades is None else grades)}
+
+
 def review_queue(store: Store) -> list[tuple[dict, dict]]:
     """The morning's review queue: prospects with fields to review, where a review is worth most
     first (the widest grade range, then the most fields to review); knocked-out and failed
     prospects last, since no review of their fields changes their grade."""
     return select_prospects(store, ListFilter(needs_review=True), "worth", limit=None).rows
+
+
+def review_queue_urls(store: Store) -> list[str]:
+    """The review queue's URLs alone (the web app's "next to review" needs no more)."""
+    return store.list_urls(ListQuery(ListFilter(needs_review=True), "worth", _ranks(store)))

@@ -6,15 +6,20 @@ warning. Lines are streamed, so a huge file costs no more memory than a small on
 """
 from __future__ import annotations
 
+import contextlib
 import csv
 import itertools
+import os
 import re
+import shutil
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import IO
 
 from prospect_intel.core.errors import InvalidUrl, ProspectError
-from prospect_intel.core.urls import normalise_url
+from prospect_intel.core.urls import normalise_url, public_site_problem
 
 MAX_LINE_CHARS = 4096
 _MAX_LINE_BYTES = 4 * MAX_LINE_CHARS  # a UTF-8 character is at most four bytes
@@ -240,6 +245,27 @@ def _looks_like_site(cell: str) -> bool:
     except InvalidUrl:
         return False
     return True
+
+
+def refuse_private(entry: InputLine, hint: str = "") -> InputLine:
+    """The entry refused (`error`, no `url`) when its address cannot be a company's public site
+    (`core.urls.public_site_problem`: an IP address, a name with no public suffix); `hint` is
+    added to the reason."""
+    problem = public_site_problem(entry.url) if entry.url else None
+    return replace(entry, url=None, error=problem + hint) if problem else entry
+
+
+@contextlib.contextmanager
+def spooled(stream: IO[bytes]) -> Iterator[Path]:
+    """`stream` copied to a scratch file for `read_url_file` (which chooses the format and the
+    encoding from the whole file), removed afterwards."""
+    handle, name = tempfile.mkstemp(prefix="prospect-queue-", suffix=".input")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            shutil.copyfileobj(stream, out)
+        yield Path(name)
+    finally:
+        os.unlink(name)
 
 
 def parse_line(line: int, raw: str, name: str | None) -> InputLine:

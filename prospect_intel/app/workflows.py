@@ -164,7 +164,7 @@ def edit_list(store: Store, url: str, field: str, *, add: Sequence[str] = (), re
 
 
 def _item_key(item: Any) -> str:
-    return str(item.get("name") if isinstance(item, dict) else item).casefold().strip()
+    return _shown(item).casefold().strip()
 
 
 def _shown(item: Any) -> str:

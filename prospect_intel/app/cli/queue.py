@@ -3,11 +3,9 @@ from __future__ import annotations
 
 import itertools
 import json
-import os
 import shutil
 import sys
 import tempfile
-from dataclasses import replace
 from pathlib import Path
 
 import click
@@ -15,11 +13,11 @@ from rich.text import Text
 
 from prospect_intel.app.cli.console import err, out
 from prospect_intel.app.cli.context import Context, pass_ctx
-from prospect_intel.app.queue_input import parse_line, read_url_file
+from prospect_intel.app.queue_input import parse_line, read_url_file, refuse_private, spooled
 from prospect_intel.app.report import prospect_json
 from prospect_intel.app.store import Store
 from prospect_intel.core.errors import ProspectError
-from prospect_intel.core.urls import normalise_url, public_site_problem
+from prospect_intel.core.urls import normalise_url
 from prospect_intel.crawler.fixtures import MANIFEST
 
 ADD_BATCH = 5000
@@ -42,8 +40,8 @@ def add(ctx: Context, urls: tuple[str, ...], file_path: str | None, name: str | 
     if not urls and not file_path:
         raise click.UsageError("give URLs or --file FILE")
     entries = [parse_line(i, u, name) for i, u in enumerate(urls, start=1)]
-    if file_path == "-":
-        file_path = _stdin_file()
+    if file_path == "-":  # read from a scratch copy, removed when the command ends
+        file_path = str(click.get_current_context().with_resource(spooled(sys.stdin.buffer)))
     lines = read_url_file(file_path) if file_path else iter(())
     counts = {"added": 0, "queued": 0, "crawling": 0, "done": 0, "failed": 0, "invalid": 0, "garbled": 0,
               "same_site": 0}
@@ -51,8 +49,8 @@ def add(ctx: Context, urls: tuple[str, ...], file_path: str | None, name: str | 
     verbose = not file_path
     batch: list = []
     for entry in itertools.chain(entries, lines):  # streamed: a huge file is never held in memory
-        if not allow_private and entry.url and (problem := public_site_problem(entry.url)):
-            entry = replace(entry, url=None, error=f"{problem} (--allow-private queues it)")
+        if not allow_private:
+            entry = refuse_private(entry, " (--allow-private queues it)")
         if entry.warning and not entry.error:
             counts["garbled"] += 1
             if reported < MAX_REPORTED_LINES:
@@ -73,16 +71,6 @@ def add(ctx: Context, urls: tuple[str, ...], file_path: str | None, name: str | 
     out.print(_add_summary(counts))
     if counts["invalid"] and not (counts["added"] or counts["queued"] or counts["done"]):
         sys.exit(2)
-
-
-def _stdin_file() -> str:
-    """Standard input saved to a scratch file (removed when the command ends): the readers
-    choose the encoding and the format from the whole file."""
-    handle, path = tempfile.mkstemp(prefix="prospect-add-", suffix=".input")
-    with os.fdopen(handle, "wb") as out_file:
-        shutil.copyfileobj(sys.stdin.buffer, out_file)
-    click.get_current_context().call_on_close(lambda: os.unlink(path))
-    return path
 
 
 def _add_batch(store: Store, batch: list, counts: dict[str, int], verbose: bool) -> None:

@@ -44,11 +44,9 @@ class ListingMixin:
         """(prospect row with `name` and `pages`, score summary) pairs of one page, and the count
         of every prospect the query keeps."""
         where, params = _where(query.filters, dict(query.ranks))
-        order, order_params = _order(query.sort_by, dict(query.ranks))
         total = self.db.execute(f"SELECT count(*) FROM prospects p {where}", params).fetchone()[0]
         cut = "" if limit is None else f" LIMIT {int(limit)} OFFSET {max(0, int(offset))}"
-        ids = [row[0] for row in self.db.execute(f"SELECT p.id FROM prospects p {where} ORDER BY {order}{cut}",
-                                                  [*params, *order_params])]
+        ids = self._ordered(query, "p.id", cut)
         pages = self._page_counts(ids)
         rows = []
         for record in self._list_records(ids):
@@ -59,6 +57,17 @@ class ListingMixin:
             record["pages"] = pages.get(record["id"], 0)
             rows.append((record, summary))
         return rows, total
+
+    def list_urls(self, query: ListQuery) -> list[str]:
+        """The URLs of every prospect the query keeps, in its order (no rows read)."""
+        return self._ordered(query, "p.url")
+
+    def _ordered(self, query: ListQuery, column: str, cut: str = "") -> list[Any]:
+        """`column` of the prospects the query keeps, in its order, `cut` (LIMIT ...) applied."""
+        where, params = _where(query.filters, dict(query.ranks))
+        order, order_params = _order(query.sort_by, dict(query.ranks))
+        return [row[0] for row in self.db.execute(f"SELECT {column} FROM prospects p {where} ORDER BY {order}{cut}",
+                                                   [*params, *order_params])]
 
     def grade_counts(self) -> dict[str | None, int]:
         """How many prospects have each list grade (`unscored`; None: not graded yet), from the index."""

@@ -5,14 +5,13 @@ uploads and comment lines behave exactly as on the command line) and `Store.add_
 """
 from __future__ import annotations
 
-import os
-import tempfile
-from dataclasses import dataclass, field, replace
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
 from typing import IO
 
-from prospect_intel.app.queue_input import read_url_file
+from prospect_intel.app.queue_input import read_url_file, refuse_private, spooled
 from prospect_intel.app.store import Store
-from prospect_intel.core.urls import public_site_problem
 
 ADD_BATCH = 5000
 MAX_REPORTED = 8  # reported as flashes, which live in the session cookie
@@ -42,29 +41,18 @@ class QueueOutcome:
 
 
 def queue_text(store: Store, text: str) -> QueueOutcome:
-    return _queue_bytes(store, text.encode("utf-8"))
+    return queue_upload(store, io.BytesIO(text.encode("utf-8")))
 
 
 def queue_upload(store: Store, stream: IO[bytes]) -> QueueOutcome:
-    return _queue_bytes(store, stream.read())
-
-
-def _queue_bytes(store: Store, data: bytes) -> QueueOutcome:
-    handle, path = tempfile.mkstemp(prefix="prospect-queue-", suffix=".txt")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
+    with spooled(stream) as path:
         return _queue_file(store, path)
-    finally:
-        os.unlink(path)
 
 
-def _queue_file(store: Store, path: str) -> QueueOutcome:
+def _queue_file(store: Store, path: Path) -> QueueOutcome:
     outcome = QueueOutcome()
     batch = []
-    for entry in read_url_file(path):
-        if entry.url and (problem := public_site_problem(entry.url)):
-            entry = replace(entry, url=None, error=problem)
+    for entry in map(refuse_private, read_url_file(path)):
         if entry.warning and not entry.error:
             outcome.garbled += 1
             if len(outcome.problems) < MAX_REPORTED:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 
 from prospect_intel.app.field_values import reading
-from prospect_intel.app.listing import review_queue
+from prospect_intel.app.listing import review_queue_urls
 from prospect_intel.app.report import prospect_json
 from prospect_intel.app.web.app import store
 from prospect_intel.app.web.charts import indicator_points
@@ -74,7 +74,7 @@ def review():
 @bp.get("/review/next")
 def next_to_review():
     """The prospect after `after` in the morning's review queue (the first without `after`)."""
-    queue = [row["url"] for row, _ in review_queue(store())]
+    queue = review_queue_urls(store())
     after = request.args.get("after", "")
     position = queue.index(after) + 1 if after in queue else 0
     if position >= len(queue):
