@@ -1,7 +1,6 @@
 """Run the app under waitress: loopback by default; beyond loopback only with an access token."""
 from __future__ import annotations
 
-import ipaddress
 import secrets
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -9,7 +8,7 @@ from urllib.parse import quote
 
 from prospect_intel.app.web.app import AppConfig, create_app
 from prospect_intel.app.web.limits import WAITRESS_SETTINGS, bound_header_time
-from prospect_intel.app.web.security import LOGIN_PARAM, LOGIN_PATH
+from prospect_intel.app.web.security import LOGIN_PARAM, LOGIN_PATH, is_loopback_name
 from prospect_intel.core.errors import ProspectError
 
 THREADS = 4
@@ -28,12 +27,8 @@ class Running:
 
 
 def is_loopback(host: str) -> bool:
-    if host.strip("[]").lower() == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False
+    """Whether `--host` names a loopback address (`[::1]` as typed with brackets too)."""
+    return is_loopback_name(host.strip("[]").lower())
 
 
 def build_server(db_path: str, host: str = "127.0.0.1", port: int = 8765, reviewer: str | None = None) -> Running:
