@@ -98,11 +98,21 @@ def _chinese(body: str, digits: str, ext: str, labelled: bool) -> tuple[str, str
         area = 3 if digits[1] in "12" else 4
         if not (labelled or _SEPARATED_LANDLINE.fullmatch(body.strip())):
             return None
+        if not _valid_in_china(digits):
+            return None  # 0755-2296816: too short or long for its area code, a typo or a fragment
         number = f"{digits[:area]}-{digits[area:]}"
         return number + suffix, digits.lstrip("0") + ext
     if labelled and 7 <= len(digits) <= 8 and not digits.startswith("0"):
         return digits + suffix, digits + ext  # local number without area code
     return None
+
+
+def _valid_in_china(digits: str) -> bool:
+    """Whether a number dialled in China with its area code is one its numbering plan allows."""
+    try:
+        return phonenumbers.is_valid_number(phonenumbers.parse(digits, "CN"))
+    except phonenumbers.NumberParseException:
+        return False
 
 
 @lru_cache(maxsize=8192)
