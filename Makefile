@@ -12,7 +12,7 @@ LOWEST ?= .venv-lowest
 # The versions `make demo`, `make test` and the evaluation figures use (`make lock` renews it).
 LOCK = -c requirements.lock
 
-.PHONY: install install-test install-browser install-bench demo lint test test-lowest lock bench clean
+.PHONY: install install-test install-browser install-bench demo lint test test-lowest lock bench clean catalogue
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -57,6 +57,15 @@ test-lowest: install-test install-browser
 	rm -rf $(LOWEST) && $(PYTHON) -m venv $(LOWEST)
 	$(BIN)/uv pip install --quiet --python $(LOWEST)/bin/python --resolution lowest-direct -e '.[test]'
 	$(LOWEST)/bin/python -m pytest -q -p no:cacheprovider
+
+# The interface's sentences: extract them into the template and merge it into each language's
+# catalogue (new sentences arrive untranslated; the test suite fails until they are translated).
+CATALOGUE_DIR = prospect_intel/app/locale
+catalogue: install
+	$(BIN)/pybabel extract -F babel.cfg -k N_ --no-location --sort-output --omit-header \
+	  -o $(CATALOGUE_DIR)/messages.pot .
+	$(BIN)/pybabel update -i $(CATALOGUE_DIR)/messages.pot -d $(CATALOGUE_DIR) -l zh --ignore-obsolete \
+	  --no-fuzzy-matching --ignore-pot-creation-date
 
 lock: $(BIN)/python
 	$(BIN)/python -m pip install --quiet uv

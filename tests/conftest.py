@@ -1,6 +1,8 @@
 """Shared paths and fixtures: the fixture sites, and one store with all of them crawled."""
 import json
+import os
 import sqlite3
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -8,6 +10,14 @@ import pytest
 FIXTURES = Path(__file__).parent / "fixtures"
 SITES = FIXTURES / "sites"
 REALSITES = Path(__file__).resolve().parents[2] / "shared" / "realsites"
+
+# The suite speaks English unless a test chooses otherwise: neither the tester's own settings
+# file, nor $PROSPECT_LANG, nor a Chinese terminal locale reaches it (the CLI runs in subprocesses
+# that inherit this environment).
+os.environ["PROSPECT_CONFIG"] = str(Path(tempfile.mkdtemp(prefix="prospect-config-")) / "config.ini")
+os.environ.pop("PROSPECT_LANG", None)
+for _variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
+    os.environ[_variable] = "C.UTF-8"
 
 
 @pytest.fixture

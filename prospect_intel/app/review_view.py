@@ -11,16 +11,17 @@ from dataclasses import dataclass
 from typing import Any
 
 from prospect_intel.app.analysis import effective_evidence
+from prospect_intel.app.i18n import N_
 from prospect_intel.app.store import Store
 from prospect_intel.core.fields import FIELDS
 from prospect_intel.core.models import EVIDENCE_FIELDS, Evidence, ReviewFact
 
-FLAG_REASONS = {
-    "conflict": "pages of the site disagree on this value",
-    "implausible": "failed a cross-check against other facts",
-    "inferred": "derived from other facts, not stated on the site",
-    "stale": "comes from an old page",
-    "reviewed": "confirmed or set by a rep",
+FLAG_REASONS = {  # translated where shown
+    "conflict": N_("pages of the site disagree on this value"),
+    "implausible": N_("failed a cross-check against other facts"),
+    "inferred": N_("derived from other facts, not stated on the site"),
+    "stale": N_("comes from an old page"),
+    "reviewed": N_("confirmed or set by a rep"),
 }
 # Facts no website gives (SPEC.md): the review offers to add or correct them on every prospect.
 REP_FACTS = tuple(f.name for f in FIELDS if f.rep_only)

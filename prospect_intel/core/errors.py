@@ -41,3 +41,9 @@ class FixtureError(ProspectError):
     """A saved-site folder that cannot be read or written."""
 
     exit_code = 6
+
+
+class SettingError(ProspectError):
+    """A setting (`prospect config`, an environment variable) with a value the tool cannot use."""
+
+    exit_code = 2

@@ -84,6 +84,6 @@ def test_a_number_typed_the_chinese_way_is_read_and_the_reading_shown(client, to
     form = {"url": NORTHGATE, "field": "headcount", "action": "correct", "value": "20余人", "source": "phone",
             "csrf_token": token}
     page = client.post("/prospect/review", data=form, headers=LOCAL, follow_redirects=True).get_data(as_text=True)
-    assert "headcount: read 20余人 → 20 or more" in page
+    assert "Headcount: read 20余人 → 20 or more" in page
     undo = {"url": NORTHGATE, "field": "headcount", "csrf_token": token}
     assert client.post("/prospect/undo", data=undo, headers=LOCAL).status_code == 303

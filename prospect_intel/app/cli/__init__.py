@@ -9,6 +9,7 @@ import sys
 import click
 from rich.text import Text
 
+from prospect_intel.app import i18n
 from prospect_intel.app.cli.console import err
 from prospect_intel.app.cli.context import Context
 from prospect_intel.core.errors import ProspectError
@@ -21,13 +22,14 @@ from prospect_intel.core.errors import ProspectError
 @click.pass_context
 def cli(ctx: click.Context, db_path: str) -> None:
     """Research channel-sales prospects from their websites, overnight."""
+    i18n.choose_for_cli()
     ctx.obj = Context(db_path)
 
 
 def _register() -> None:
-    from prospect_intel.app.cli import admin, evaluate, manage, queue, review, serve, view, walk
+    from prospect_intel.app.cli import admin, evaluate, manage, queue, review, serve, settings, view, walk
 
-    for module in (admin, queue, manage, view, walk, review, evaluate, serve):
+    for module in (admin, queue, manage, view, walk, review, evaluate, serve, settings):
         for command in module.COMMANDS:
             cli.add_command(command)
 

@@ -8,8 +8,9 @@ from pathlib import Path
 from flask import Flask, g, render_template
 from flask_wtf.csrf import CSRFError, CSRFProtect
 
+from prospect_intel.app.i18n import _
 from prospect_intel.app.store import Store
-from prospect_intel.app.web import security
+from prospect_intel.app.web import language, security
 from prospect_intel.core.errors import NotFound, ProspectError
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024  # a CRM export of tens of thousands of rows
@@ -25,6 +26,7 @@ class AppConfig:
     loopback_only: bool = True  # reject requests whose Host is not a loopback name (DNS rebinding)
     login_code: str | None = None  # one-time code of the login link printed at start (with a token)
     path_prefix: str = ""  # served under this path (beyond loopback), its cookies scoped to it
+    language: str | None = None  # the operator's setting; None: each browser's Accept-Language
 
 
 def create_app(config: AppConfig) -> Flask:
@@ -41,6 +43,7 @@ def create_app(config: AppConfig) -> Flask:
     )
     security.install(app, config)  # first: a request without the token is refused before anything else
     CSRFProtect(app)
+    language.install(app)
     _install_store(app, Path(config.db_path))
     _install_errors(app)
     _install_blueprints(app)
@@ -69,26 +72,26 @@ def _install_store(app: Flask, db_path: Path) -> None:
 def _install_errors(app: Flask) -> None:
     @app.errorhandler(CSRFError)
     def _csrf(exc: CSRFError):
-        return render_template("error.html", title="Form expired",
-                               message=f"{exc.description} Reload the page and try again."), 400
+        return render_template("error.html", title=_("Form expired"),
+                               message=_("%(reason)s Reload the page and try again.", reason=exc.description)), 400
 
     @app.errorhandler(NotFound)
     def _not_found(exc: NotFound):
-        return render_template("error.html", title="Not found", message=str(exc)), 404
+        return render_template("error.html", title=_("Not found"), message=str(exc)), 404
 
     @app.errorhandler(ProspectError)
     def _prospect_error(exc: ProspectError):
-        return render_template("error.html", title="Cannot do that", message=str(exc)), 400
+        return render_template("error.html", title=_("Cannot do that"), message=str(exc)), 400
 
     @app.errorhandler(404)
     def _no_route(_exc):
-        return render_template("error.html", title="Not found", message="No such page."), 404
+        return render_template("error.html", title=_("Not found"), message=_("No such page.")), 404
 
     @app.errorhandler(413)
     def _too_large(_exc):
         limit = MAX_UPLOAD_BYTES // (1024 * 1024)
-        return render_template("error.html", title="File too large",
-                               message=f"Uploads are limited to {limit} MB; split the file."), 413
+        return render_template("error.html", title=_("File too large"),
+                               message=_("Uploads are limited to %(limit)s MB; split the file.", limit=limit)), 413
 
 
 def _install_blueprints(app: Flask) -> None:

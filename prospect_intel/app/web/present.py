@@ -11,9 +11,10 @@ from urllib.parse import urlsplit
 
 from jinja2 import Undefined
 
+from prospect_intel.app.i18n import word
 from prospect_intel.app.review_view import FLAG_REASONS, REP_FACTS
 from prospect_intel.app.web.highlight import Segment, snippet_segments
-from prospect_intel.core.fields import FIELDS
+from prospect_intel.core.fields import CHOICE_LABELS, FIELDS
 from prospect_intel.core.models import EVIDENCE_FIELDS
 
 # Suggestions offered while typing a correction: the values the review validation accepts.
@@ -99,7 +100,9 @@ def display(value: Any) -> str:
     if value is None or isinstance(value, Undefined):
         return "—"
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return word("yes" if value else "no")
+    if isinstance(value, str):
+        return word(value) if value in CHOICE_LABELS else value
     if isinstance(value, list):
         if len(value) == 2 and all(isinstance(v, int) or v is None for v in value):
             return f"{value[0]}–{value[1] if value[1] is not None else ''}"

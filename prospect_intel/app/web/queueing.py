@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
+from prospect_intel.app.i18n import _
 from prospect_intel.app.queue_input import read_url_file, refuse_private, spooled
 from prospect_intel.app.store import Store
 
@@ -28,16 +29,17 @@ class QueueOutcome:
     problems: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
-        text = f"Queued {self.added} new URL(s); {self.known} already known"
+        text = _("Queued %(added)s new URL(s); %(known)s already known", added=self.added, known=self.known)
         if self.same_site:
-            text += f" ({self.same_site} as another address of a known site)"
+            text += _(" (%(count)s as another address of a known site)", count=self.same_site)
         if self.invalid:
-            text += f"; {self.invalid} invalid"
+            text += _("; %(count)s invalid", count=self.invalid)
             if self.invalid > len(self.problems):
-                text += f" (the first {len(self.problems)} shown)"
+                text += _(" (the first %(count)s shown)", count=len(self.problems))
         if self.garbled:
-            text += f"; {self.garbled} read with bytes not valid in the file's encoding (check their names)"
-        return text + "."
+            text += _("; %(count)s read with bytes not valid in the file's encoding (check their names)",
+                      count=self.garbled)
+        return text + _(".")
 
 
 def queue_text(store: Store, text: str) -> QueueOutcome:
@@ -56,11 +58,13 @@ def _queue_file(store: Store, path: Path) -> QueueOutcome:
         if entry.warning and not entry.error:
             outcome.garbled += 1
             if len(outcome.problems) < MAX_REPORTED:
-                outcome.problems.append(f"line {entry.line}: {entry.raw[:MAX_RAW]!r}: {entry.warning}")
+                outcome.problems.append(_("line %(line)s: %(raw)r: %(problem)s", line=entry.line,
+                                          raw=entry.raw[:MAX_RAW], problem=entry.warning))
         if entry.error:
             outcome.invalid += 1
             if len(outcome.problems) < MAX_REPORTED:
-                outcome.problems.append(f"line {entry.line}: {entry.raw[:MAX_RAW]!r}: {entry.error[:MAX_RAW]}")
+                outcome.problems.append(_("line %(line)s: %(raw)r: %(problem)s", line=entry.line,
+                                          raw=entry.raw[:MAX_RAW], problem=entry.error[:MAX_RAW]))
             continue
         batch.append((entry.url, entry.name))
         if len(batch) >= ADD_BATCH:

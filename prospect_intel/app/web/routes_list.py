@@ -5,6 +5,7 @@ from flask import Blueprint, Response, abort, flash, jsonify, redirect, render_t
 
 from prospect_intel.app.crm import profiles
 from prospect_intel.app.exporting import FORMATS, MEDIA_TYPES, export_bytes
+from prospect_intel.app.i18n import N_, _
 from prospect_intel.app.listing import (
     PAGE_SIZE,
     SORTS,
@@ -26,9 +27,10 @@ from prospect_intel.core.models import STATUSES
 bp = Blueprint("listing", __name__)
 
 DEFAULT_SORT = "grade"
-SORT_LABELS = {
-    "grade": "best grade first", "promising": "best reachable grade", "uncertain": "widest grade range",
-    "review": "most fields to review", "worth": "worth reviewing first", "name": "name", "added": "order added",
+SORT_LABELS = {  # translated where shown
+    "grade": N_("best grade first"), "promising": N_("best reachable grade"),
+    "uncertain": N_("widest grade range"), "review": N_("most fields to review"),
+    "worth": N_("worth reviewing first"), "name": N_("name"), "added": N_("order added"),
 }
 
 
@@ -91,9 +93,10 @@ def queue():
     elif text.strip():
         outcome = queue_text(store(), text)
     else:
-        flash("Paste URLs or choose a file to queue.", "error")
+        flash(_("Paste URLs or choose a file to queue."), "error")
         return redirect(url_for(".index"), code=303)
-    flash(outcome.summary() + (" They are crawled by the next crawl (prospect crawl)." if outcome.added else ""),
+    flash(outcome.summary() + (" " + _("They are crawled by the next crawl (prospect crawl).")
+                               if outcome.added else ""),
           "error" if outcome.invalid and not outcome.added else "ok")
     for problem in outcome.problems:
         flash(problem, "error")

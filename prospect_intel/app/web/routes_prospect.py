@@ -8,6 +8,7 @@ from __future__ import annotations
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 
 from prospect_intel.app.field_values import reading
+from prospect_intel.app.i18n import _, word
 from prospect_intel.app.listing import review_queue_urls
 from prospect_intel.app.report import prospect_json
 from prospect_intel.app.web.app import store
@@ -78,7 +79,7 @@ def next_to_review():
     after = request.args.get("after", "")
     position = queue.index(after) + 1 if after in queue else 0
     if position >= len(queue):
-        flash("Nothing more to review: every prospect in the queue was seen.", "ok")
+        flash(_("Nothing more to review: every prospect in the queue was seen."), "ok")
         return redirect(url_for("listing.index"), code=303)
     return redirect(url_for(".show", url=queue[position]), code=303)
 
@@ -92,7 +93,7 @@ def retry():
     except ProspectError as exc:
         flash(str(exc), "error")
     else:
-        flash(f"{row['url']}: queued again; the next crawl (prospect crawl) takes it", "ok")
+        flash(_("%(url)s: queued again; the next crawl (prospect crawl) takes it", url=row["url"]), "ok")
     return redirect(url_for(".show", url=row["url"]), code=303)
 
 
@@ -106,7 +107,7 @@ def note():
         raise
     except ProspectError as exc:
         return _render(url, {"field": "__note__", "message": str(exc), "value": request.form.get("note", "")}, 422)
-    flash(f"note added ({entry['source']}): {_short(entry['note'])}", "ok")
+    flash(_("note added (%(source)s): %(note)s", source=word(entry["source"]), note=_short(entry["note"])), "ok")
     return redirect(url_for(".show", url=store().prospect_row(url)["url"]) + "#notes", code=303)
 
 
@@ -130,12 +131,13 @@ def _unscored(score: dict) -> bool:
 def _done(url: str, change: ReviewChange, read: str | None = None):
     row = store().prospect_row(url)
     if read:
-        flash(f"{change.field}: read {read}", "ok")
+        flash(_("%(field)s: read %(reading)s", field=word(change.field), reading=read), "ok")
     if change.action == "undone":
-        text = f"{change.field}: review undone (was {_short(change.old)})"
+        text = _("%(field)s: review undone (was %(old)s)", field=word(change.field), old=_short(change.old))
     else:
-        text = f"{change.field}: {change.action} ({_short(change.old)} → {_short(change.new)})"
-    grade = f"grade {change.grade_before or '—'} → {change.grade_after or '—'}"
+        text = _("%(field)s: %(action)s (%(old)s → %(new)s)", field=word(change.field), action=word(change.action),
+                 old=_short(change.old), new=_short(change.new))
+    grade = _("grade %(before)s → %(after)s", before=change.grade_before or "—", after=change.grade_after or "—")
     flash(f"{text}; {grade}", "ok")
     return redirect(url_for(".show", url=row["url"]) + f"#field-{change.field}", code=303)
 

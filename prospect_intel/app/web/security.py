@@ -24,6 +24,8 @@ from urllib.parse import urlencode
 
 from flask import Flask, Response, abort, redirect, render_template, request
 
+from prospect_intel.app.i18n import _
+
 TOKEN_COOKIE = "prospect_token"
 TOKEN_PARAM = "token"
 LOGIN_PATH = "/login"
@@ -102,10 +104,10 @@ class TokenGate:
             return self._signed_in(request.path + ("?" + urlencode(args) if args else ""))
         if _same(request.cookies.get(_cookie_name(), ""), self.cookie_value):
             return None
-        body = render_template("error.html", title="Access token needed",
-                               message="This server is reachable from the network and needs the access token "
-                                       "printed when it started: open its login link, or this address with "
-                                       "?token= and the token.")
+        body = render_template("error.html", title=_("Access token needed"),
+                               message=_("This server is reachable from the network and needs the access token "
+                                         "printed when it started: open its login link, or this address with "
+                                         "?token= and the token."))
         return Response(body, status=401, mimetype="text/html")
 
     def _take_login_code(self, given: str) -> bool:

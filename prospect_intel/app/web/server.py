@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from urllib.parse import quote
 
+from prospect_intel.app import i18n
 from prospect_intel.app.web.app import AppConfig, create_app
 from prospect_intel.app.web.limits import WAITRESS_SETTINGS, bound_header_time
 from prospect_intel.app.web.security import LOGIN_PARAM, LOGIN_PATH, is_loopback_name
@@ -40,7 +41,7 @@ def build_server(db_path: str, host: str = "127.0.0.1", port: int = 8765, review
     code = None if loopback else secrets.token_urlsafe(24)
     prefix = "" if loopback else "/review-" + secrets.token_hex(4)
     app = create_app(AppConfig(db_path=db_path, reviewer=reviewer, access_token=token, loopback_only=loopback,
-                               login_code=code, path_prefix=prefix))
+                               login_code=code, path_prefix=prefix, language=i18n.configured()))
     served = mounted(prefix, app) if prefix else app
     try:
         server = create_server(served, host=host, port=port, threads=THREADS, ident="prospect-review",

@@ -6,15 +6,15 @@
   var text = document.getElementById("progress-text");
   var bar = document.getElementById("progress-bar");
   var done = document.getElementById("progress-done");
+  var template = box.getAttribute("data-text");  // in the page's language
   var wasRunning = !box.classList.contains("hidden");
 
   function show(state) {
     if (state.running) {
       wasRunning = true;
       box.classList.remove("hidden");
-      text.textContent = "since " + String(state.started_at).replace("T", " ").slice(0, 16) + " UTC: " +
-        state.finished + " of " + state.total + " sites (" + state.sites_done + " done, " + state.sites_failed +
-        " failed), " + state.pages + " pages kept; " + state.queued + " queued, " + state.crawling + " in progress";
+      state.started_at = String(state.started_at).replace("T", " ").slice(0, 16);
+      text.textContent = template.replace(/%\((\w+)\)s/g, function (_, key) { return String(state[key]); });
       bar.value = state.percent;
     } else if (wasRunning) {
       bar.value = 100;

@@ -1,0 +1,165 @@
+"""The interface's two languages: the catalogue is complete, every word of the contract has both
+names, and the CLI's language comes from the setting, $PROSPECT_LANG or the terminal's locale."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from babel.messages.extract import extract_from_dir
+from babel.messages.pofile import read_po
+
+from prospect_intel.app import i18n
+from prospect_intel.app.listing import UNSCORED
+from prospect_intel.app.web.charts import NOT_GRADED
+from prospect_intel.core import fields, models
+from prospect_intel.core.wording import label
+from tests.conftest import copy_store
+from tests.support.cli import prospect
+
+ROOT = Path(__file__).resolve().parents[2]
+CATALOGUE = ROOT / "prospect_intel" / "app" / "locale" / "zh" / "LC_MESSAGES" / "messages.po"
+METHODS = [("prospect_intel/**.py", "python"),
+           ("prospect_intel/app/web/templates/**.html", "jinja2.ext:babel_extract")]
+OPTIONS = {"prospect_intel/app/web/templates/**.html": {"extensions": "jinja2.ext.i18n"}}
+
+
+def _source_messages() -> dict[str, str]:
+    """Every sentence the code and the templates mark for translation, with where it is."""
+    found = {}
+    for filename, _line, message, _comments, _context in extract_from_dir(
+            str(ROOT), METHODS, OPTIONS, keywords={"_": None, "gettext": None, "N_": None,
+                                                   "ngettext": (1, 2)}):
+        for text in (message if isinstance(message, tuple) else (message,)):
+            if text:
+                found[text] = filename
+    return found
+
+
+def _catalogue():
+    with CATALOGUE.open("rb") as handle:
+        return read_po(handle, locale="zh")
+
+
+def test_every_sentence_of_the_interface_has_a_chinese_translation():
+    catalogue = _catalogue()
+    untranslated = {text: where for text, where in _source_messages().items()
+                    if not (catalogue.get(text) and catalogue.get(text).string
+                            and not catalogue.get(text).fuzzy)}
+    assert not untranslated, ("no Chinese for these (run `make catalogue` and translate them in "
+                              f"{CATALOGUE.relative_to(ROOT)}): {untranslated}")
+
+
+def test_the_catalogue_holds_no_sentence_the_code_no_longer_says():
+    used = _source_messages()
+    stale = [message.id for message in _catalogue() if message.id and message.id not in used]
+    assert not stale
+
+
+def test_every_translation_keeps_the_blanks_of_its_sentence():
+    problems = [(message.id, [str(e) for e in errors]) for message, errors in _catalogue().check()]
+    assert not problems
+
+
+CONTRACT_WORDS = (
+    *fields.BY_NAME, *fields.TIERS, *fields.BUSINESS_MODELS, *fields.OFFICE_TYPES, *fields.ORDER_HISTORY,
+    *fields.SECTORS, *models.STATUSES, *models.CONFIDENCES, *models.REVIEW_ACTIONS, *models.REVIEW_SOURCES,
+    "undone", "conflict", "implausible", "inferred", "stale", "reviewed", UNSCORED, NOT_GRADED,
+    "not_stated", "page_not_found", "extraction_failed", "stated_in_other_currency", "yes", "no",
+)
+
+
+@pytest.mark.parametrize("word", CONTRACT_WORDS)
+def test_every_word_of_the_contract_has_an_english_and_a_chinese_name(word):
+    english, chinese = label(word, "en"), label(word, "zh")
+    assert english and chinese and chinese != english or word == "crm"
+    assert any("\u4e00" <= ch <= "\u9fff" for ch in chinese) or word == "crm"
+
+
+@pytest.mark.parametrize("word, chinese", [
+    ("office_tower", "写字楼"), ("domestic_mid_networked", "国内中档联网型"), ("not_stated", "网站未说明"),
+    ("headcount", "公司人数"), ("queued", "排队中"),
+])
+def test_the_issue_s_examples(word, chinese):
+    assert label(word, "zh") == chinese
+
+
+def test_a_scraped_value_is_never_translated():
+    assert label("宝兴县昱达石材", "zh") == "宝兴县昱达石材"
+    assert label("Acme Security", "zh") == "Acme Security"
+
+
+def test_every_absence_reason_of_a_crawled_store_has_both_names(sites_db, tmp_path):
+    from prospect_intel.app.report import prospect_json
+    from prospect_intel.app.store import Store
+
+    store = Store(copy_store(sites_db, tmp_path / "copy.db"))
+    reasons = {reason for row in store.prospects() for reason in prospect_json(store, row)["absent"].values()}
+    assert reasons
+    for reason in reasons:
+        assert label(reason, "zh") != reason and label(reason, "en") != reason, reason
+
+
+@pytest.mark.parametrize("typed, language", [
+    ("zh", "zh"), ("zh-CN", "zh"), ("zh_CN.UTF-8", "zh"), ("zh-Hans", "zh"), ("中文", "zh"),
+    ("Chinese", "zh"), ("en", "en"), ("en-GB", "en"), ("English", "en"), ("fr", None), ("C.UTF-8", None),
+    ("", None),
+])
+def test_language_names_as_people_and_systems_write_them(typed, language):
+    assert i18n.normalise(typed) == language
+
+
+def test_sentences_and_words_follow_the_language_in_use():
+    try:
+        i18n.use("zh")
+        assert i18n._("Grade breakdown") == "评分明细"
+        assert i18n.word("office_tower") == "写字楼"
+        assert i18n._("page %(page)s of %(pages)s", page=2, pages=5) == "第 2 / 5 页"
+        i18n.use("en")
+        assert i18n._("page %(page)s of %(pages)s", page=2, pages=5) == "page 2 of 5"
+        assert i18n.word("office_tower") == "office tower"
+    finally:
+        i18n.use("en")
+
+
+def test_config_sets_reads_and_removes_the_language(tmp_path):
+    settings = {"PROSPECT_CONFIG": str(tmp_path / "conf" / "config.ini")}
+    db = tmp_path / "p.db"
+    said = prospect(db, "config", "set", "language", "中文", env=settings)
+    assert "语言" not in said.stdout and "language = zh" in said.stdout  # printed in the new language
+    assert "已保存到" in said.stdout
+    assert prospect(db, "config", "get", "language", env=settings).stdout.strip() == "zh"
+    assert "language = zh" in (tmp_path / "conf" / "config.ini").read_text("utf-8")
+    listed = prospect(db, "config", "list", env=settings).stdout
+    assert "language = zh" in listed and "设置文件" in listed
+    prospect(db, "config", "unset", "language", env=settings)
+    assert prospect(db, "config", "get", "language", env=settings).stdout.strip() == ""
+
+
+def test_prospect_lang_wins_over_the_settings_file_and_the_locale_over_nothing(tmp_path):
+    settings = {"PROSPECT_CONFIG": str(tmp_path / "config.ini")}
+    db = tmp_path / "p.db"
+    prospect(db, "config", "set", "language", "zh", env=settings)
+    listed = prospect(db, "config", "list", env={**settings, "PROSPECT_LANG": "en"}).stdout
+    assert "language = en  ($PROSPECT_LANG)" in listed
+    prospect(db, "config", "unset", "language", env=settings)
+    chinese_terminal = {"LC_ALL": "", "LC_MESSAGES": "", "LANG": "zh_CN.UTF-8"}
+    listed = prospect(db, "config", "list", env={**settings, **chinese_terminal}).stdout
+    assert "language = zh" in listed and "终端区域设置" in listed
+
+
+@pytest.mark.parametrize("args, env, message", [
+    (("config", "set", "language", "fr"), {}, "language must be one of en, zh, not 'fr'"),
+    (("config", "set", "colour", "red"), {}, "no setting 'colour'"),
+    (("config", "list"), {"PROSPECT_LANG": "klingon"}, "$PROSPECT_LANG='klingon' is not a language"),
+])
+def test_bad_settings_are_refused_with_the_reason(tmp_path, args, env, message):
+    result = prospect(tmp_path / "p.db", *args, check=False,
+                      env={"PROSPECT_CONFIG": str(tmp_path / "config.ini"), **env})
+    assert result.returncode == 2 and message in result.stderr and "Traceback" not in result.stderr
+
+
+def test_an_unreadable_settings_file_is_an_error_not_a_silent_default(tmp_path):
+    broken = tmp_path / "config.ini"
+    broken.write_text("language = zh\n[no section above", "utf-8")
+    result = prospect(tmp_path / "p.db", "config", "list", check=False, env={"PROSPECT_CONFIG": str(broken)})
+    assert result.returncode == 2 and "cannot read the settings file" in result.stderr
