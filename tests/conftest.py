@@ -52,3 +52,12 @@ def copy_store(source: Path, target: Path) -> Path:
         dst.close()
         src.close()
     return target
+
+
+@pytest.fixture(autouse=True)
+def english_after_each_test():
+    """A test that switches the interface to Chinese in this process leaves it in English."""
+    yield
+    from prospect_intel.app import i18n
+
+    i18n.use("en")

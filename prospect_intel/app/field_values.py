@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from prospect_intel.app.i18n import _
 from prospect_intel.core.errors import ProspectError, UnknownField
 from prospect_intel.core.fields import BY_NAME, FIELDS, SECTORS, THIS_YEAR, Field
 from prospect_intel.core.models import EVIDENCE_FIELDS
@@ -163,7 +164,8 @@ def reading(field: str, raw: Any, value: Any) -> str | None:
     typed = raw.strip()
     if isinstance(value, list):
         low, high = value
-        shown = f"{low:,} or more" if high is None else f"{low:,} to {high:,}"
+        shown = _("%(low)s or more", low=f"{low:,}") if high is None \
+            else _("%(low)s to %(high)s", low=f"{low:,}", high=f"{high:,}")
     else:
         shown = f"{value:,}"
     shown = f"{shown} {spec.unit}".rstrip()

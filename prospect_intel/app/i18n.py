@@ -87,13 +87,13 @@ def translations(language: str) -> NullTranslations:
     return Translations(compiled, domain=DOMAIN)
 
 
-def gettext(message: str, **values: Any) -> str:
+def gettext(message: str, /, **values: Any) -> str:
     """`message` in the language in use, with `%(name)s` placeholders filled from `values`."""
     text = translations(current()).gettext(message)
     return text % values if values else text
 
 
-def ngettext(singular: str, plural: str, count: int, **values: Any) -> str:
+def ngettext(singular: str, plural: str, count: int, /, **values: Any) -> str:
     text = translations(current()).ngettext(singular, plural, count)
     return text % {"num": count, **values}
 

@@ -163,3 +163,59 @@ def test_an_unreadable_settings_file_is_an_error_not_a_silent_default(tmp_path):
     broken.write_text("language = zh\n[no section above", "utf-8")
     result = prospect(tmp_path / "p.db", "config", "list", check=False, env={"PROSPECT_CONFIG": str(broken)})
     assert result.returncode == 2 and "cannot read the settings file" in result.stderr
+
+
+NORTHGATE = "https://www.northgate-access.co.uk/"
+
+
+def _zh(db, *args, input=None, code=0):
+    from click.testing import CliRunner
+
+    from prospect_intel.app.cli import cli
+
+    result = CliRunner().invoke(cli, ["--db", str(db), *args], input=input, catch_exceptions=False,
+                                env={"PROSPECT_LANG": "zh", "PROSPECT_REVIEWER": "li.wei"})
+    assert result.exit_code == code, result.output
+    return result.output
+
+
+@pytest.fixture
+def zh_db(sites_db, tmp_path):
+    return copy_store(sites_db, tmp_path / "zh.db")
+
+
+def test_the_list_in_chinese(zh_db):
+    listed = _zh(zh_db, "list")
+    header = listed.splitlines()[0].split()
+    assert header[:5] == ["潜在客户", "网址", "状态", "页面", "评级"] and header[-1] == "原因"
+    assert "已完成" in listed and "done" not in listed.split("\n", 1)[1]
+
+
+def test_show_in_chinese_names_fields_and_values_with_their_keys(zh_db):
+    shown = _zh(zh_db, "show", NORTHGATE)
+    assert "状态：已完成" in shown and "证据" in shown and "缺失：" in shown
+    assert "公司人数 headcount:" in shown or "电话号码 phone_numbers:" in shown
+    assert "评分（" in shown
+
+
+def test_a_value_typed_the_chinese_way_is_read_back_in_chinese(zh_db):
+    said = _zh(zh_db, "set", NORTHGATE, "registered_capital_cny", "500万")
+    assert "读作 500万 → 5,000,000 CNY" in said and "评级" in said
+    said = _zh(zh_db, "set", NORTHGATE, "headcount", "20余人")
+    assert "读作 20余人 → 20 以上" in said
+
+
+def test_the_review_walk_in_chinese(zh_db):
+    said = _zh(zh_db, "review", input="r\nq\n")
+    assert "[r]审核 [s]跳过 [b]上一个 [q]退出" in said and "[c]确认 [e]更正" in said
+    assert "已审核 1 / " in said and "评级变化：0 个" in said
+
+
+def test_errors_in_chinese(tmp_path):
+    said = prospect(tmp_path / "none.db", "list", check=False, env={"PROSPECT_LANG": "zh"})
+    assert said.returncode == 4 and said.stderr.startswith("错误：这里没有数据库")
+
+
+def test_the_export_headers_follow_the_language_unless_chosen(zh_db):
+    assert "公司名称" in _zh(zh_db, "export", "--format", "csv").splitlines()[0]
+    assert "公司名称" not in _zh(zh_db, "export", "--format", "csv", "--headers", "en").splitlines()[0]

@@ -65,7 +65,7 @@ def test_each_field_shows_extracted_and_reviewed_values_flags_notes_snippet_and_
     assert f"snippet: “{extracted['snippet']}”" in shown
     assert f"page: {page['role']}  {page['url']}" in shown
     rep = block(output, "order_history")  # only ever from the rep
-    assert "extracted: nothing" in rep and "reviewed:  regular_no_arrears  added (crm, li.wei, " in rep
+    assert "extracted: nothing" in rep and "reviewed:  regular_no_arrears  added (CRM, li.wei, " in rep
     assert rep.rstrip().endswith(": the ledger)")
 
 
@@ -117,7 +117,7 @@ def test_rep_facts_are_offered_even_with_a_value_and_notes_are_kept(db, tmp_path
 def test_note_command_for_scripts(db):
     url, _ = flagged_field(db)
     before = show(db, url)["score"]
-    assert "noted (business_card, li.wei): card says 3 branches" in run(
+    assert "noted (business card, li.wei): card says 3 branches" in run(
         db, "note", url, "card says 3 branches", "--source", "business_card")
     after = show(db, url)
     assert after["notes"][-1]["source"] == "business_card" and after["score"]["grade"] == before["grade"]

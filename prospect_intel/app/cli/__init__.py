@@ -41,8 +41,8 @@ def main() -> None:
     try:
         cli(standalone_mode=True)
     except ProspectError as exc:
-        err.print(Text(f"error: {exc}"), style="red")
+        err.print(Text(i18n.gettext("error: %(message)s", message=str(exc))), style="red")
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
-        err.print("interrupted")
+        err.print(i18n.gettext("interrupted"))
         sys.exit(130)

@@ -9,6 +9,7 @@ from rich.text import Text
 
 from prospect_intel.app.cli.console import out
 from prospect_intel.app.cli.context import Context, pass_ctx
+from prospect_intel.app.i18n import _
 from prospect_intel.core.errors import StoreError
 
 
@@ -19,8 +20,8 @@ def init(ctx: Context) -> None:
     existed = Path(ctx.db_path).exists()
     store = ctx.open(create=True)
     count = sum(store.status_counts().values())
-    out.print(Text(f"store {ctx.db_path} already exists ({count} prospects), left as it is" if existed
-                   else f"created the store {ctx.db_path}"))
+    out.print(Text(_("store %(file)s already exists (%(count)s prospects), left as it is", file=ctx.db_path,
+                     count=count) if existed else _("created the store %(file)s", file=ctx.db_path)))
 
 
 @click.command()
@@ -31,11 +32,12 @@ def backup(ctx: Context, target: str, force: bool) -> None:
     """Copy the store to TARGET, consistently, even while a crawl or the web app runs."""
     store = ctx.store
     if Path(target).exists() and not force:
-        raise click.UsageError(f"{target} exists; give another file or --force")
+        raise click.UsageError(_("%(file)s exists; give another file or --force", file=target))
     if Path(target).exists() and os.path.samefile(target, ctx.db_path):
-        raise StoreError(f"{target} is the store itself")
+        raise StoreError(_("%(file)s is the store itself", file=target))
     size = store.backup(target)
-    out.print(Text(f"backed up {ctx.db_path} to {target} ({size:,} bytes)"))
+    out.print(Text(_("backed up %(file)s to %(target)s (%(size)s bytes)", file=ctx.db_path, target=target,
+                     size=f"{size:,}")))
 
 
 COMMANDS = [init, backup]

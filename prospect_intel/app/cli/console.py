@@ -13,6 +13,8 @@ import sys
 from rich.console import Console
 from rich.text import Text
 
+from prospect_intel.app.i18n import current, word
+
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # C0 and C1, tab and newline kept
 
 
@@ -48,3 +50,9 @@ def plain(value) -> str:
     if isinstance(value, list):
         return "; ".join(v.get("name", str(v)) if isinstance(v, dict) else str(v) for v in value)
     return str(value)
+
+
+def field_title(name: str) -> str:
+    """A field as the terminal names it: in Chinese its name with the key beside it (`set` and
+    the JSON take the key), in English the key."""
+    return f"{word(name)} {name}" if current() == "zh" else name

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import click
 
+from prospect_intel.app.i18n import _
 from prospect_intel.app.store import Store
 from prospect_intel.core.errors import StoreError
 
@@ -30,8 +31,8 @@ class Context:
     def open(self, *, create: bool) -> Store:
         if self._store is None:
             if not create and not Path(self.db_path).exists():
-                raise NoStore(f"no store here: {self.db_path} does not exist; use --db or $PROSPECT_DB, "
-                              "or start one with `prospect init` or `prospect add`")
+                raise NoStore(_("no store here: %(file)s does not exist; use --db or $PROSPECT_DB, "
+                                "or start one with `prospect init` or `prospect add`", file=self.db_path))
             self._store = Store(self.db_path)
         return self._store
 

@@ -6,6 +6,7 @@ from rich.text import Text
 
 from prospect_intel.app.cli.console import out
 from prospect_intel.app.cli.context import Context, pass_ctx
+from prospect_intel.app.i18n import _, word
 from prospect_intel.app.workflows import reviewer_name
 
 
@@ -17,8 +18,8 @@ from prospect_intel.app.workflows import reviewer_name
 def remove(ctx: Context, url: str, purge: bool, reviewer: str | None) -> None:
     """Remove a prospect (URL or name); its evidence, reviews and scores are kept in the archive."""
     row = ctx.store.remove(url, by=reviewer_name(reviewer), purge=purge)
-    kept = "deleted for good" if purge else "kept in the archive with its evidence, reviews and scores"
-    out.print(Text(f"removed {row['url']}: {kept}"))
+    kept = _("deleted for good") if purge else _("kept in the archive with its evidence, reviews and scores")
+    out.print(Text(_("removed %(url)s: %(kept)s", url=row["url"], kept=kept)))
 
 
 @click.command("set-url")
@@ -28,7 +29,7 @@ def remove(ctx: Context, url: str, purge: bool, reviewer: str | None) -> None:
 def set_url(ctx: Context, old: str, new: str) -> None:
     """Correct a prospect's address (a failed one, a moved site) and queue it again; reviews stay."""
     row = ctx.store.set_url(old, new)
-    out.print(Text(f"{row['url']}: queued again (the next `prospect crawl` takes it)"))
+    out.print(Text(_("%(url)s: queued again (the next `prospect crawl` takes it)", url=row["url"])))
 
 
 @click.command()
@@ -38,7 +39,7 @@ def retry(ctx: Context, url: str) -> None:
     """Queue a failed (or finished) prospect again for the next crawl."""
     row = ctx.store.prospect_row(url)
     ctx.store.requeue(row["url"])
-    out.print(Text(f"{row['url']}: queued again (was {row['status']})"))
+    out.print(Text(_("%(url)s: queued again (was %(status)s)", url=row["url"], status=word(row["status"]))))
 
 
 COMMANDS = [remove, set_url, retry]

@@ -13,6 +13,7 @@ from rich.text import Text
 
 from prospect_intel.app.cli.console import err, out
 from prospect_intel.app.cli.context import Context, pass_ctx
+from prospect_intel.app.i18n import _, word
 from prospect_intel.app.queue_input import parse_line, read_url_file, refuse_private, spooled
 from prospect_intel.app.report import prospect_json
 from prospect_intel.app.store import Store
@@ -38,7 +39,7 @@ MAX_REPORTED_LINES = 50
 def add(ctx: Context, urls: tuple[str, ...], file_path: str | None, name: str | None, allow_private: bool) -> None:
     """Queue prospect URLs for the next crawl (one prospect per company site)."""
     if not urls and not file_path:
-        raise click.UsageError("give URLs or --file FILE")
+        raise click.UsageError(_("give URLs or --file FILE"))
     entries = [parse_line(i, u, name) for i, u in enumerate(urls, start=1)]
     if file_path == "-":  # read from a scratch copy, removed when the command ends
         file_path = str(click.get_current_context().with_resource(spooled(sys.stdin.buffer)))
@@ -50,16 +51,18 @@ def add(ctx: Context, urls: tuple[str, ...], file_path: str | None, name: str | 
     batch: list = []
     for entry in itertools.chain(entries, lines):  # streamed: a huge file is never held in memory
         if not allow_private:
-            entry = refuse_private(entry, " (--allow-private queues it)")
+            entry = refuse_private(entry, _(" (--allow-private queues it)"))
         if entry.warning and not entry.error:
             counts["garbled"] += 1
             if reported < MAX_REPORTED_LINES:
-                err.print(Text(f"line {entry.line}: {entry.raw!r}: {entry.warning}"), style="yellow")
+                err.print(Text(_("line %(line)s: %(raw)r: %(problem)s", line=entry.line, raw=entry.raw,
+                                 problem=entry.warning)), style="yellow")
                 reported += 1
         if entry.error:
             counts["invalid"] += 1
             if reported < MAX_REPORTED_LINES:
-                where = f"line {entry.line}" if file_path and entry not in entries else "argument"
+                where = _("line %(line)s", line=entry.line) if file_path and entry not in entries \
+                    else _("argument")
                 err.print(Text(f"{where}: {entry.raw!r}: {entry.error}"), style="red")
                 reported += 1
             continue
@@ -80,22 +83,24 @@ def _add_batch(store: Store, batch: list, counts: dict[str, int], verbose: bool)
         counts[result.outcome] += 1
         counts["same_site"] += bool(result.same_site)
         if verbose and result.same_site:
-            out.print(Text(f"{result.url}: the same site as {result.same_site} (already {result.outcome}), "
-                           "left as it is"))
+            out.print(Text(_("%(url)s: the same site as %(known)s (already %(status)s), left as it is",
+                             url=result.url, known=result.same_site, status=word(result.outcome))))
         elif verbose and result.outcome != "added":
-            out.print(Text(f"{result.url}: already {result.outcome}, left as it is"))
+            out.print(Text(_("%(url)s: already %(status)s, left as it is", url=result.url,
+                             status=word(result.outcome))))
 
 
 def _add_summary(counts: dict[str, int]) -> str:
     already = counts["queued"] + counts["crawling"] + counts["done"] + counts["failed"]
-    parts = [f"added {counts['added']}", f"already known {already}"]
+    parts = [_("added %(count)s", count=counts["added"]), _("already known %(count)s", count=already)]
     if counts["same_site"]:
-        parts.append(f"of them another address of a known site {counts['same_site']}")
+        parts.append(_("of them another address of a known site %(count)s", count=counts["same_site"]))
     if counts["invalid"]:
-        parts.append(f"invalid {counts['invalid']}")
+        parts.append(_("invalid %(count)s", count=counts["invalid"]))
     if counts["garbled"]:
-        parts.append(f"read with bytes not valid in the file's encoding {counts['garbled']} (check their names)")
-    return "queue: " + ", ".join(parts)
+        parts.append(_("read with bytes not valid in the file's encoding %(count)s (check their names)",
+                       count=counts["garbled"]))
+    return _("queue: %(parts)s", parts=_(", ").join(parts))
 
 
 @click.command()
@@ -113,7 +118,7 @@ def crawl(ctx: Context, limit, pages_per_site, allow_private, replay_dir, overri
     from prospect_intel.app.crawl_run import CrawlOptions, run_crawl
 
     settings = _parse_overrides(overrides)  # a usage error first, whatever the store
-    _ = ctx.store  # open (and migrate) before Scrapy starts, so a bad file fails cleanly
+    ctx.open(create=False)  # open (and migrate) before Scrapy starts, so a bad file fails cleanly
     options = CrawlOptions(
         db_path=ctx.db_path, limit=limit, pages_per_site=pages_per_site, allow_private=allow_private,
         replay_dir=replay_dir, overrides=settings, log_file=log_file, show_progress=not quiet,
@@ -138,15 +143,13 @@ def _parse_overrides(pairs: tuple[str, ...]) -> dict[str, object]:
 def _print_crawl_summary(summary) -> None:
     total = summary.sites_done + summary.sites_failed
     rate = total / summary.seconds * 3600 if summary.seconds else 0
-    out.print(
-        f"crawled {total} site(s) in {summary.seconds:.1f}s: {summary.sites_done} done, "
-        f"{summary.sites_failed} failed; {summary.pages_kept} pages kept of {summary.pages_requested} "
-        f"requested; {rate:.0f} sites/h"
-    )
+    out.print(_("crawled %(total)s site(s) in %(seconds)ss: %(done)s done, %(failed)s failed; %(kept)s pages "
+                "kept of %(requested)s requested; %(rate)s sites/h", total=total, seconds=f"{summary.seconds:.1f}",
+                done=summary.sites_done, failed=summary.sites_failed, kept=summary.pages_kept,
+                requested=summary.pages_requested, rate=f"{rate:.0f}"))
     if summary.errors:
-        out.print(
-            "requests not answered, by reason: " + ", ".join(f"{k} {v}" for k, v in sorted(summary.errors.items()))
-        )
+        out.print(_("requests not answered, by reason: ")
+                  + ", ".join(f"{k} {v}" for k, v in sorted(summary.errors.items())))
 
 
 @click.command()

@@ -5,9 +5,10 @@ import click
 from rich.text import Text
 
 from prospect_intel.app.analysis import RUBRIC_META_KEY, rubric_reference
-from prospect_intel.app.cli.console import out
+from prospect_intel.app.cli.console import field_title, out
 from prospect_intel.app.cli.context import Context, pass_ctx
 from prospect_intel.app.field_values import reading
+from prospect_intel.app.i18n import _, word
 from prospect_intel.app.workflows import (
     ReviewChange,
     add_note,
@@ -23,8 +24,13 @@ from prospect_intel.core.models import EVIDENCE_FIELDS, REVIEW_SOURCES
 
 def print_change(change: ReviewChange) -> None:
     """One line per review: field, action, from -> to, and the grade before and after."""
-    grade = f"grade {change.grade_before or '-'} -> {change.grade_after or '-'}"
-    out.print(Text(f"{change.field}: {change.action} ({change.old!r} -> {change.new!r}); {grade}"))
+    grade = _("grade %(before)s → %(after)s", before=change.grade_before or "-", after=change.grade_after or "-")
+    out.print(Text(f"{field_title(change.field)}: {word(change.action)} ({change.old!r} -> {change.new!r}); {grade}"))
+
+
+def print_note(entry: dict) -> None:
+    out.print(Text(_("noted (%(source)s, %(reviewer)s): %(note)s", source=word(entry["source"]),
+                     reviewer=entry["reviewer"], note=entry["note"])))
 
 
 @click.command("set")
@@ -47,7 +53,7 @@ def set_(ctx: Context, url, field, value, action, added, removed, source, note, 
     store = ctx.store
     if added or removed:
         if value is not None or action is not None:
-            raise click.UsageError("--add / --remove change the list; give no VALUE and no other action")
+            raise click.UsageError(_("--add / --remove change the list; give no VALUE and no other action"))
         print_change(edit_list(store, url, field, add=added, remove=removed, source=source, note=note,
                                reviewer=reviewer))
         return
@@ -56,14 +62,15 @@ def set_(ctx: Context, url, field, value, action, added, removed, source, note, 
         return
     if action is None:
         if value is None:
-            raise click.UsageError("give a VALUE, or --confirm / --reject / --undo")
+            raise click.UsageError(_("give a VALUE, or --confirm / --reject / --undo"))
         action = "corrected"
     elif value is not None:
-        raise click.UsageError(f"--{action[:-2] if action.endswith('ed') else action} takes no VALUE")
+        raise click.UsageError(_("--%(option)s takes no VALUE",
+                                 option=action[:-2] if action.endswith("ed") else action))
     change = review_field(store, url, field, action, value, source=source, note=note, reviewer=reviewer)
     read = reading(field, value, change.new)
     if read:
-        out.print(Text(f"read {read}"))
+        out.print(Text(_("read %(reading)s", reading=read)))
     print_change(change)
 
 
@@ -76,8 +83,7 @@ def set_(ctx: Context, url, field, value, action, added, removed, source, note, 
 @pass_ctx
 def note(ctx: Context, url: str, text: str, source: str, reviewer: str | None) -> None:
     """Add a note about the prospect from a call or a visit (kept in the audit trail and the export)."""
-    entry = add_note(ctx.store, url, text, source=source, reviewer=reviewer)
-    out.print(Text(f"noted ({entry['source']}, {entry['reviewer']}): {entry['note']}"))
+    print_note(add_note(ctx.store, url, text, source=source, reviewer=reviewer))
 
 
 @click.command()
@@ -90,7 +96,8 @@ def extract(ctx: Context, urls: tuple[str, ...]) -> None:
     rows = [store.prospect_row(u) for u in urls] if urls else list(store.prospects("done"))
     for row in rows:
         reextract(store, row, rubric)
-    out.print(f"extracted {len(rows)} prospect(s) with rubric {rubric.name} {rubric.version}")
+    out.print(_("extracted %(count)s prospect(s) with rubric %(rubric)s %(version)s", count=len(rows),
+                rubric=rubric.name, version=rubric.version))
 
 
 @click.command()
@@ -104,8 +111,9 @@ def score(ctx: Context, rubric_spec: str | None) -> None:
         grades = score_all(store, rubric)
         if rubric_spec:
             store.set_meta(RUBRIC_META_KEY, rubric_reference(rubric_spec))
-    summary = ", ".join(f"{k} {v}" for k, v in sorted(grades.items())) or "nothing crawled yet"
-    out.print(f"scored with {rubric.name} {rubric.version}: {summary}")
+    summary = ", ".join(f"{word(k)} {v}" for k, v in sorted(grades.items())) or _("nothing crawled yet")
+    out.print(_("scored with %(rubric)s %(version)s: %(summary)s", rubric=rubric.name, version=rubric.version,
+                summary=summary))
 
 
 COMMANDS = [set_, note, extract, score]

@@ -9,6 +9,7 @@ from rich.text import Text
 
 from prospect_intel.app.cli.console import err, out
 from prospect_intel.app.cli.context import Context, pass_ctx
+from prospect_intel.app.i18n import _
 
 DEFAULT_PORT = 8765
 
@@ -27,16 +28,18 @@ def serve(ctx: Context, host: str, port: int, no_browser: bool, reviewer: str | 
     """Review evidence and grades in a browser: list, prospect pages, review, charts, exports."""
     from prospect_intel.app.web.server import build_server
 
-    _ = ctx.store  # open (and migrate) first, so an unusable file fails with its own message
+    ctx.open(create=False)  # open (and migrate) first, so an unusable file fails with its own message
     running = build_server(ctx.db_path, host, port, reviewer)
     if running.token:
-        err.print(Text(
-            f"WARNING: listening on {host}, reachable from other machines, over plain HTTP. Every request needs "
-            "the access token below; share it only with people who may change this store.", style="bold red"))
-        err.print(Text(f"access token (shown once): {running.token}", style="bold"))
-        err.print(Text(f"colleagues open {running.address} with this machine's network address as the host, "
-                       "and add ?token= and the token once"))
-    out.print(Text(f"prospect review on {running.url}  (store {ctx.db_path}; Ctrl-C stops)"))
+        err.print(Text(_(
+            "WARNING: listening on %(host)s, reachable from other machines, over plain HTTP. Every request needs "
+            "the access token below; share it only with people who may change this store.", host=host),
+            style="bold red"))
+        err.print(Text(_("access token (shown once): %(token)s", token=running.token), style="bold"))
+        err.print(Text(_("colleagues open %(address)s with this machine's network address as the host, "
+                         "and add ?token= and the token once", address=running.address)))
+    out.print(Text(_("prospect review on %(url)s  (store %(file)s; Ctrl-C stops)", url=running.url,
+                     file=ctx.db_path)))
     if not no_browser:
         threading.Timer(0.5, webbrowser.open, [running.url]).start()
     try:

@@ -8,10 +8,11 @@ import click
 from rich.cells import cell_len
 from rich.text import Text
 
-from prospect_intel.app.cli.console import err, out, plain, print_json, terminal_safe
+from prospect_intel.app.cli.console import err, field_title, out, plain, print_json, terminal_safe
 from prospect_intel.app.cli.context import Context, pass_ctx
 from prospect_intel.app.crm import profiles
 from prospect_intel.app.exporting import FORMATS, export_bytes
+from prospect_intel.app.i18n import N_, _, current, word
 from prospect_intel.app.listing import (
     PAGE_SIZE,
     SORTS,
@@ -25,6 +26,9 @@ from prospect_intel.app.listing import (
 from prospect_intel.app.report import prospect_json
 from prospect_intel.core.errors import ProspectError
 from prospect_intel.core.models import ROLES
+
+LIST_HEADERS = (N_("prospect"), N_("url"), N_("status"), N_("pages"), N_("grade"), N_("range"), N_("total"),
+                N_("review"), N_("why"))
 
 
 @click.command("list")
@@ -55,22 +59,22 @@ def list_(ctx: Context, status, grade, needs_review, low_confidence, sort_by, li
                               None if show_all else limit, offset)
     rows = listed.rows
     if listed.end < listed.total or listed.offset:
-        shown = f"{listed.offset + 1}-{listed.end}" if rows else "none"
-        err.print(Text(f"showing {shown} of {listed.total} prospects; --all shows every one, "
-                       f"--offset {listed.end} the next ones"))
+        shown = f"{listed.offset + 1}-{listed.end}" if rows else _("none")
+        err.print(Text(_("showing %(shown)s of %(total)s prospects; --all shows every one, "
+                         "--offset %(next)s the next ones", shown=shown, total=listed.total, next=listed.end)))
     if as_json:
-        print_json([prospect_json(store, row) for row, _ in rows])
+        print_json([prospect_json(store, row) for row, _summary in rows])
         return
     lines = [
-        (terminal_safe(row["name"] or row["domain"]), row["url"], row["status"], str(row["pages"]),
+        (terminal_safe(row["name"] or row["domain"]), row["url"], word(row["status"]), str(row["pages"]),
          summary_grade(summary) or "", _range(summary),
          _number(summary.get("total")), _number(summary.get("needs_review")), terminal_safe(_why(row, summary)))
         for row, summary in rows
     ]
-    headers = ("prospect", "url", "status", "pages", "grade", "range", "total", "review", "why")
+    headers = tuple(map(_, LIST_HEADERS))
     sys.stdout.write("\n".join(aligned([headers, *lines])) + "\n")  # plain text: nothing is markup
     counts = store.status_counts()
-    out.print(", ".join(f"{k} {v}" for k, v in sorted(counts.items())) or "the queue is empty")
+    out.print(", ".join(f"{word(k)} {v}" for k, v in sorted(counts.items())) or _("the queue is empty"))
 
 
 def aligned(rows: list[tuple[str, ...]]) -> list[str]:
@@ -85,7 +89,8 @@ def aligned(rows: list[tuple[str, ...]]) -> list[str]:
 def _why(row: dict, summary: dict) -> str:
     """Why the prospect has its grade, or none: a knock-out, the reason it is unscored, the
     crawl's error (each cut to a table cell)."""
-    reason = summary.get("knockout") and f"knock-out: {summary['knockout']}" or summary.get("unscored") \
+    reason = summary.get("knockout") and _("knock-out: %(reason)s", reason=summary["knockout"]) \
+        or summary.get("unscored") \
         or row["error_kind"] or ""
     return reason if len(reason) <= 60 else reason[:59] + "…"
 
@@ -122,65 +127,77 @@ def show(ctx: Context, url: str, as_json: bool) -> None:
 
 def _print_header(shape: dict) -> None:
     out.print(Text(f"{shape['name'] or shape['domain']}  {shape['url']}", style="bold"))
-    out.print(Text(f"status: {shape['status']}" + (f" ({shape['error']})" if shape["error"] else "")))
+    out.print(Text(_("status: %(status)s", status=word(shape["status"]))
+                   + (f" ({shape['error']})" if shape["error"] else "")))
     if shape["final_url"] and shape["final_url"] != shape["url"]:
-        out.print(Text(f"site: {shape['final_url']}"))
+        out.print(Text(_("site: %(url)s", url=shape["final_url"])))
 
 
 def _print_pages(shape: dict) -> None:
     for role in ROLES:
         pages = [p for p in shape["pages"] if p["role"] == role]
         if pages:
-            out.print(Text(f"\n{role} ({len(pages)})", style="bold"))
+            out.print(Text(f"\n{word(role)} ({len(pages)})", style="bold"))
             for page in pages:
                 out.print(Text(f"  {page['status']}  {page['url']}  {page['title'] or ''}"))
 
 
 def _print_evidence(shape: dict) -> None:
     if not shape["evidence"] and not shape["absent"] and not shape["rejected"]:
-        out.print("\nevidence: none yet")
+        out.print("\n" + _("evidence: none yet"))
         return
-    out.print(Text("\nevidence", style="bold"))
+    out.print(Text("\n" + _("evidence"), style="bold"))
     for name, item in shape["evidence"].items():
-        flags = f" [{', '.join(item['flags'])}]" if item["flags"] else ""
-        out.print(Text(f"  {name}: {plain(item['value'])}  ({item['confidence']}{flags})"))
+        flags = f" [{', '.join(map(word, item['flags']))}]" if item["flags"] else ""
+        out.print(Text(f"  {field_title(name)}: {plain(item['value'])}  ({word(item['confidence'])}{flags})"))
         if item["snippet"]:
             out.print(Text(f"      “{item['snippet']}”  {item['source_url']}", style="dim"))
         for note in shape["evidence_notes"].get(name, []):
-            out.print(Text(f"      note: {note}", style="yellow"))
+            out.print(Text("      " + _("note: %(note)s", note=note), style="yellow"))
     if shape["rejected"]:
-        out.print(Text("  rejected (by a review): " + ", ".join(shape["rejected"]), style="yellow"))
+        out.print(Text("  " + _("rejected (by a review): ") + ", ".join(map(field_title, shape["rejected"])),
+                       style="yellow"))
     if shape["absent"]:
-        out.print(Text("  absent: " + ", ".join(f"{k} ({v})" for k, v in sorted(shape["absent"].items())),
+        out.print(Text("  " + _("absent: ") + ", ".join(f"{field_title(k)} ({word(v)})"
+                                                        for k, v in sorted(shape["absent"].items())),
                        style="dim"))
 
 
 def _print_notes(shape: dict) -> None:
     if shape["notes"]:
-        out.print(Text("\nnotes from calls and visits", style="bold"))
+        out.print(Text("\n" + _("notes from calls and visits"), style="bold"))
     for entry in shape["notes"]:
-        out.print(Text(f"  {entry['at']}  {entry['reviewer']} ({entry['source']}): {entry['note']}"))
+        out.print(Text(f"  {entry['at']}  {entry['reviewer']} ({word(entry['source'])}): {entry['note']}"))
 
 
 def _print_score(shape: dict) -> None:
     score = shape["score"]
     if not score:
         return
-    out.print(Text(f"\nscore ({score.get('rubric')})", style="bold"))
+    out.print(Text("\n" + _("score (%(rubric)s)", rubric=score.get("rubric")), style="bold"))
     if score.get("unscored"):
-        out.print(Text(f"  unscored: {score['unscored']}"))
+        out.print(Text("  " + _("unscored: %(reason)s", reason=score["unscored"])))
     else:
         low, high = score.get("grade_range") or [None, None]
-        out.print(Text(f"  grade {score['grade']}  total {_number(score['total'])}  range {low}-{high}"))
+        out.print(Text("  " + _("grade %(grade)s  total %(total)s  range %(low)s-%(high)s", grade=score["grade"],
+                                total=_number(score["total"]), low=low, high=high)))
     knockout = score.get("knockout")
     if knockout:
-        out.print(Text(f"  knock-out: {knockout.get('reason') if isinstance(knockout, dict) else knockout}"))
+        out.print(Text("  " + _("knock-out: %(reason)s", reason=_knockout_reason(knockout))))
+    zh = current() == "zh"
     for indicator in score.get("indicators", []):
         label = indicator.get("label_zh") or ""
+        condition = (indicator.get("condition_zh") if zh else None) or indicator.get("condition") or ""
         out.print(Text(f"  {indicator['name']} {label}: {_number(indicator.get('points'))} "
-                       f"({indicator.get('confidence')}) {indicator.get('condition') or ''}"))
+                       f"({word(indicator.get('confidence') or '')}) {condition}"))
     for fact in score.get("to_verify", []):
-        out.print(Text(f"  to verify: {fact}", style="yellow"))
+        out.print(Text("  " + _("to verify: %(fact)s", fact=fact), style="yellow"))
+
+
+def _knockout_reason(knockout) -> str:
+    if not isinstance(knockout, dict):
+        return str(knockout)
+    return (knockout.get("reason_zh") if current() == "zh" else None) or knockout.get("reason") or ""
 
 
 @click.command()
@@ -188,15 +205,17 @@ def _print_score(shape: dict) -> None:
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="File to write (default: stdout).")
 @click.option("--profile", type=click.Choice(list(profiles())),
               help="CSV/XLSX columns named and filled for a CRM import (hubspot, salesforce) or in Chinese (zh).")
-@click.option("--headers", type=click.Choice(["en", "zh"]), default="en", show_default=True,
-              help="Language of the CSV/XLSX column headers (zh: 公司名称, 电话, 评级 ...).")
+@click.option("--headers", type=click.Choice(["en", "zh"]),
+              help="Language of the CSV/XLSX column headers (zh: 公司名称, 电话, 评级 ...); "
+                   "default: the interface's language.")
 @pass_ctx
 def export(ctx: Context, fmt: str, output: str | None, profile: str | None, headers: str) -> None:
     """Export every prospect with its evidence and score (CSV and XLSX import into a CRM)."""
     store = ctx.store
     if profile and fmt == "json":
         raise click.UsageError("--profile names CSV and XLSX columns; JSON keeps the contract's shape")
-    data = export_bytes((prospect_json(store, row) for row in store.prospects()), fmt, profile, headers)
+    data = export_bytes((prospect_json(store, row) for row in store.prospects()), fmt, profile,
+                        headers or current())
     if output is None:
         if fmt == "xlsx":
             raise click.UsageError("xlsx needs -o FILE")
@@ -204,7 +223,7 @@ def export(ctx: Context, fmt: str, output: str | None, profile: str | None, head
         sys.stdout.flush()
         return
     _write_atomically(Path(output), data)
-    err.print(f"wrote {output}")
+    err.print(_("wrote %(file)s", file=output))
 
 
 def _write_atomically(target: Path, data: bytes) -> None:

@@ -12,10 +12,11 @@ import click
 from rich.text import Text
 
 from prospect_intel.app.analysis import needs_review
-from prospect_intel.app.cli.console import out, plain
+from prospect_intel.app.cli.console import field_title, out, plain
 from prospect_intel.app.cli.context import Context, pass_ctx
-from prospect_intel.app.cli.review import print_change
+from prospect_intel.app.cli.review import print_change, print_note
 from prospect_intel.app.field_values import parse_field_value, reading
+from prospect_intel.app.i18n import N_, _, word
 from prospect_intel.app.listing import review_queue
 from prospect_intel.app.names import stored_name
 from prospect_intel.app.review_view import REP_FACTS, FieldView, field_views
@@ -23,10 +24,8 @@ from prospect_intel.app.workflows import add_note, review_field, undo_review
 from prospect_intel.core.errors import ProspectError
 from prospect_intel.core.models import EVIDENCE_FIELDS, REVIEW_SOURCES
 
-CHOICES = "[c]onfirm [e]dit [r]eject [u]ndo [s]kip [q]uit"
-
-
-QUEUE_CHOICES = "[r]eview [s]kip [b]ack [q]uit"
+CHOICES = N_("[c]onfirm [e]dit [r]eject [u]ndo [s]kip [q]uit")
+QUEUE_CHOICES = N_("[r]eview [s]kip [b]ack [q]uit")
 
 
 @click.command()
@@ -48,16 +47,16 @@ def _walk_queue(store, reviewer, all_fields: bool) -> None:
     """One prospect after the other (review, skip, back, quit), then what changed."""
     queue = review_queue(store)
     if not queue:
-        out.print(Text("nothing to review: no prospect has fields to review"))
+        out.print(Text(_("nothing to review: no prospect has fields to review")))
         return
     reviewed: dict[str, tuple[str | None, str | None]] = {}  # url -> (grade before, grade now)
     index = 0
     while 0 <= index < len(queue):
         row, summary = queue[index]
         out.print(Text(f"\n{index + 1}/{len(queue)}  {stored_name(store, row) or row['domain']}  {row['url']}  "
-                       f"grade {summary.get('grade') or '-'}, {summary.get('needs_review') or 0} to review",
-                       style="bold"))
-        choice = click.prompt(QUEUE_CHOICES, default="r", type=click.Choice(list("rsbq")), show_choices=False)
+                       + _("grade %(grade)s, %(count)s to review", grade=summary.get("grade") or "-",
+                           count=summary.get("needs_review") or 0), style="bold"))
+        choice = click.prompt(_(QUEUE_CHOICES), default="r", type=click.Choice(list("rsbq")), show_choices=False)
         if choice == "q":
             break
         if choice == "b":
@@ -72,18 +71,18 @@ def _walk_queue(store, reviewer, all_fields: bool) -> None:
                 break
         index += 1
     changed = [(url, old, new) for url, (old, new) in reviewed.items() if old != new]
-    out.print(Text(f"\nreviewed {len(reviewed)} of {len(queue)} prospect(s); grades changed: {len(changed)}",
-                   style="bold"))
+    out.print(Text("\n" + _("reviewed %(done)s of %(total)s prospect(s); grades changed: %(changed)s",
+                             done=len(reviewed), total=len(queue), changed=len(changed)), style="bold"))
     for url, old, new in changed:
-        out.print(Text(f"  {url}: grade {old or '-'} -> {new or '-'}"))
+        out.print(Text(f"  {url}: " + _("grade %(before)s → %(after)s", before=old or "-", after=new or "-")))
 
 
 def _review_prospect(store, row: dict, reviewer, all_fields: bool) -> bool:
     """One prospect's walk; False when the rep quits."""
     views = field_views(store, row)
     names = _to_walk(views, all_fields)
-    out.print(Text(f"{stored_name(store, row) or row['domain']}  {row['url']}: {len(names)} field(s) to review",
-                   style="bold"))
+    out.print(Text(f"{stored_name(store, row) or row['domain']}  {row['url']}: "
+                   + _("%(count)s field(s) to review", count=len(names)), style="bold"))
     for name in names:
         if not _review_one(store, row["url"], views[name], reviewer):
             return False
@@ -103,41 +102,45 @@ def _to_walk(views: dict[str, FieldView], all_fields: bool) -> list[str]:
 
 def show_field(view: FieldView) -> None:
     """Everything the rep needs to judge one field."""
-    out.print(Text(f"\n{view.name} ({EVIDENCE_FIELDS[view.name]})", style="bold"))
+    out.print(Text(f"\n{field_title(view.name)} ({EVIDENCE_FIELDS[view.name]})", style="bold"))
     found = view.extracted
     if found is None:
-        out.print(Text("  extracted: nothing (not on the kept pages)"))
+        out.print(Text("  " + _("extracted: nothing (not on the kept pages)")))
     else:
-        out.print(Text(f"  extracted: {plain(found.value)}  confidence {found.confidence}"))
+        out.print(Text("  " + _("extracted: %(value)s  confidence %(confidence)s", value=plain(found.value),
+                                confidence=word(found.confidence))))
     fact = view.reviewed
     if fact is not None:
-        said = f" ({fact.source}, {fact.reviewer}, {fact.at}{': ' + fact.note if fact.note else ''})"
+        said = f" ({word(fact.source)}, {fact.reviewer}, {fact.at}{': ' + fact.note if fact.note else ''})"
         if view.differs:
-            shown = "rejected" if fact.action == "rejected" else plain(fact.value)
-            out.print(Text(f"  reviewed:  {shown}  {fact.action}{said}", style="cyan"))
+            shown = word("rejected") if fact.action == "rejected" else plain(fact.value)
+            out.print(Text("  " + _("reviewed:  %(value)s  %(action)s", value=shown, action=word(fact.action))
+                           + said, style="cyan"))
         else:
-            out.print(Text(f"  reviewed:  {fact.action} as extracted{said}", style="cyan"))
+            out.print(Text("  " + _("reviewed:  %(action)s as extracted", action=word(fact.action)) + said,
+                           style="cyan"))
     for flag, reason in view.flags():
-        out.print(Text(f"  flag {flag}: {reason}", style="yellow"))
+        out.print(Text("  " + _("flag %(flag)s: %(reason)s", flag=word(flag), reason=_(reason)), style="yellow"))
     for note in view.notes:
-        out.print(Text(f"  note: {note}", style="yellow"))
+        out.print(Text("  " + _("note: %(note)s", note=note), style="yellow"))
     if found is not None and found.snippet:
-        out.print(Text(f"  snippet: “{found.snippet}”"))
+        out.print(Text("  " + _("snippet: “%(snippet)s”", snippet=found.snippet)))
     if found is not None and found.source_url:
-        out.print(Text(f"  page: {view.page_role or 'page'}  {found.source_url}", style="dim"))
+        out.print(Text("  " + _("page: %(role)s  %(url)s", role=word(view.page_role or "other"),
+                                url=found.source_url), style="dim"))
 
 
 def _review_one(store, url: str, view: FieldView, reviewer) -> bool:
     """One field; False when the rep quits."""
     show_field(view)
-    choice = click.prompt(CHOICES, default="s", type=click.Choice(list("cerusq")), show_choices=False)
+    choice = click.prompt(_(CHOICES), default="s", type=click.Choice(list("cerusq")), show_choices=False)
     if choice == "q":
         return False
     try:
         if choice == "c":
             print_change(review_field(store, url, view.name, "confirmed", source="website", reviewer=reviewer))
         elif choice == "r":
-            note = click.prompt("why", default="", show_default=False)
+            note = click.prompt(_("why"), default="", show_default=False)
             print_change(review_field(store, url, view.name, "rejected", note=note, reviewer=reviewer))
         elif choice == "e":
             _edit(store, url, view.name, reviewer)
@@ -153,36 +156,36 @@ def _rep_facts(store, row: dict, reviewer) -> None:
     views = field_views(store, row)
     for name in REP_FACTS:
         current = views[name].current if name in views else None
-        question = (f"{name} is {plain(current.value)}; correct it?" if current is not None
-                    else f"add {name} (not on the website)?")
+        question = (_("%(field)s is %(value)s; correct it?", field=field_title(name), value=plain(current.value))
+                    if current is not None else _("add %(field)s (not on the website)?", field=field_title(name)))
         if click.confirm(question, default=False):
             _edit(store, row["url"], name, reviewer)
 
 
 def _notes(store, url: str, reviewer) -> None:
-    while click.confirm("add a note from a call, a visit, a magazine, a business card ...?", default=False):
-        text = click.prompt("note")
-        source = click.prompt("source", default="phone", type=click.Choice(REVIEW_SOURCES))
+    while click.confirm(_("add a note from a call, a visit, a magazine, a business card ...?"), default=False):
+        text = click.prompt(_("note"))
+        source = click.prompt(_("source"), default="phone", type=click.Choice(REVIEW_SOURCES))
         try:
             entry = add_note(store, url, text, source=source, reviewer=reviewer)
         except ProspectError as exc:
             out.print(Text(str(exc), style="red"))
             continue
-        out.print(Text(f"noted ({entry['source']}, {entry['reviewer']}): {entry['note']}"))
+        print_note(entry)
 
 
 def _edit(store, url: str, name: str, reviewer) -> None:
     while True:  # a typo: say what is expected and ask again
-        raw = click.prompt(f"{name} ({EVIDENCE_FIELDS[name]})")
+        raw = click.prompt(f"{field_title(name)} ({EVIDENCE_FIELDS[name]})")
         try:
             read = reading(name, raw, parse_field_value(name, raw))  # said at once; the workflow stores it
             if read:
-                out.print(Text(f"read {read}"))
+                out.print(Text(_("read %(reading)s", reading=read)))
             break
         except ProspectError as exc:
             out.print(Text(str(exc), style="red"))
-    source = click.prompt("source", default="phone", type=click.Choice(REVIEW_SOURCES))
-    note = click.prompt("note", default="", show_default=False)
+    source = click.prompt(_("source"), default="phone", type=click.Choice(REVIEW_SOURCES))
+    note = click.prompt(_("note"), default="", show_default=False)
     print_change(review_field(store, url, name, "corrected", raw, source=source, note=note, reviewer=reviewer))
 
 
