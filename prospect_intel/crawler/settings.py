@@ -34,6 +34,7 @@ PROSPECT_LIMIT = 0
 PROSPECT_ALLOW_PRIVATE = False
 # Serve every request from this saved-site folder instead of the network.
 PROSPECT_REPLAY_DIR = None
+PROSPECT_REPLAY_DELAY = 0.0  # seconds each replayed answer waits (a demo or test of a running crawl)
 # Record every response into this folder (`prospect record`).
 PROSPECT_RECORD_DIR = None
 PROSPECT_RECORD_START_URL = ""

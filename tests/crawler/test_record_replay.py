@@ -67,3 +67,27 @@ def test_scrapy_crawl_command_uses_the_same_spider(tmp_path):
     shape = show(db, site.url)
     assert shape["status"] == "done"
     assert {p["role"] for p in shape["pages"]} == {"home", "about", "products", "contact"}
+
+
+def test_a_replay_answers_at_once_unless_paced(monkeypatch):
+    """PROSPECT_REPLAY_DELAY pauses before each replayed answer (a crawl that lasts, to watch);
+    without it nothing waits."""
+    import asyncio
+
+    from scrapy.http import Request
+
+    from prospect_intel.crawler.middlewares import replay
+    from tests.conftest import SITES
+
+    pauses: list[float] = []
+
+    async def recorded_sleep(seconds: float) -> None:
+        pauses.append(seconds)
+
+    monkeypatch.setattr(replay, "sleep", recorded_sleep)
+    request = Request("http://www.gz-ruianda.com/")
+    for delay, expected in ((0.0, []), (0.25, [0.25])):
+        pauses.clear()
+        answer = asyncio.run(replay.ReplayMiddleware(str(SITES), delay).process_request(request))
+        assert answer.status == 200 and b"<html" in answer.body.lower()
+        assert pauses == expected
