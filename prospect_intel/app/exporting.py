@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import re
@@ -50,8 +51,13 @@ def _csv(columns: list[str], rows: Iterable[dict[str, Any]]) -> str:
     writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\r\n")
     writer.writeheader()
     for row in rows:
-        writer.writerow({k: _cell(v) for k, v in row.items()})
+        writer.writerow({k: _cell(_csv_text(v)) for k, v in row.items()})
     return buffer.getvalue()
+
+
+def _csv_text(value: Any) -> Any:
+    """A time as `2026-11-23 02:10` (UTC), which spreadsheets read as a date."""
+    return value.strftime("%Y-%m-%d %H:%M") if isinstance(value, dt.datetime) else value
 
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -81,6 +87,7 @@ _WIDTHS = {"Company Name": 32, "Website": 32, "Address": 40, "Notes": 60, "Needs
            "Description": 60, "公司名称": 32, "网址": 32, "地址": 40, "备注": 60}
 _GRADE_FILLS = {"A": "C8E6C9", "B": "FFF59D", "C": "FFCDD2", "unscored": "CFD8DC"}
 _NUMBER_FORMATS = {"registered_capital_cny": "#,##0", "Score Total": "0.##"}
+DATE_FORMAT = "yyyy-mm-dd hh:mm"  # times are UTC, as stored
 
 
 def _xlsx(columns: list[str], rows: Iterable[dict[str, Any]]) -> bytes:
@@ -128,6 +135,8 @@ def _xlsx_cell(sheet: Any, value: Any, column: str = "") -> Any:
         cell.data_type = "s"
     if column in _NUMBER_FORMATS and isinstance(value, (int, float)):
         cell.number_format = _NUMBER_FORMATS[column]
+    if isinstance(value, dt.datetime):
+        cell.number_format = DATE_FORMAT
     if column in ("Grade", "评级") and value in _GRADE_FILLS:  # the standard, profile and zh headers
         cell.fill = PatternFill("solid", fgColor=_GRADE_FILLS[value])
     return cell

@@ -59,7 +59,8 @@ def check_field(field: str) -> str:
     """`field` when it is a contract field name, else UnknownField listing the names."""
     if field not in EVIDENCE_FIELDS:
         shown = field if len(field) <= 60 else field[:59] + "…"
-        raise UnknownField(f"unknown field {shown!r}; fields are: {', '.join(EVIDENCE_FIELDS)}")
+        raise UnknownField(_("unknown field %(field)r; fields are: %(fields)s", field=shown,
+                             fields=", ".join(EVIDENCE_FIELDS)))
     return field
 
 
@@ -71,9 +72,11 @@ def parse_field_value(field: str, raw: Any, phones: PhoneContext = PhoneContext(
     try:
         return _normalise(field, value, phones)
     except OutOfRange as exc:
-        raise InvalidValue(f"{field}: {value!r} is not a valid value ({exc})") from None
+        raise InvalidValue(_("%(field)s: %(value)r is not a valid value (%(reason)s)", field=field, value=value,
+                             reason=exc)) from None
     except (TypeError, ValueError, OverflowError):
-        raise InvalidValue(f"{field}: {value!r} is not a valid value (expected {expected})") from None
+        raise InvalidValue(_("%(field)s: %(value)r is not a valid value (expected %(expected)s)", field=field,
+                             value=value, expected=expected)) from None
 
 
 class OutOfRange(ValueError):
@@ -122,7 +125,7 @@ def typed_number(text: str, spec: Field) -> int | float | list:
     raw = collapse(fold(text))
     if spec.unit == "CNY":
         if _FOREIGN.search(raw):
-            raise OutOfRange("registered capital is in CNY: convert the amount first")
+            raise OutOfRange(_("registered capital is in CNY: convert the amount first"))
         raw = _CURRENCY.sub("", _CURRENCY.sub("", raw))
     raw = _COUNT_UNIT.sub("", raw)
     opened = _OPEN.search(raw)
@@ -132,7 +135,7 @@ def typed_number(text: str, spec: Field) -> int | float | list:
     parts = _RANGE.match(raw) if not raw.startswith("-") else None
     numbers = [_typed_part(p) for p in (parts.groups() if parts else (raw,))]
     if (opened or parts) and not spec.allow_range:
-        raise OutOfRange("one number, not a range")
+        raise OutOfRange(_("one number, not a range"))
     if opened:
         return [_whole(numbers[0]), None]
     if parts:
@@ -182,7 +185,7 @@ def _limits(spec: Field) -> tuple[int, int]:
 def _bounded(number: int, spec: Field) -> int:
     low, high = _limits(spec)
     if not low <= number <= high:
-        raise OutOfRange(f"expected {low} to {high}")
+        raise OutOfRange(_("expected %(low)s to %(high)s", low=low, high=high))
     return number
 
 
@@ -192,7 +195,7 @@ def _number(value: Any, spec: Field) -> int | float:
     number = float(value)
     low, high = _limits(spec)
     if not math.isfinite(number) or not low <= number <= high:
-        raise OutOfRange(f"expected {low:,} to {high:,} {spec.unit}".rstrip())
+        raise OutOfRange(_("expected %(low)s to %(high)s", low=f"{low:,}", high=f"{high:,} {spec.unit}".rstrip()))
     return int(number) if number.is_integer() else number
 
 
@@ -201,7 +204,8 @@ def _phone(value: Any, phones: PhoneContext) -> str:
     digits = sum(ch.isdigit() for ch in text)
     low, high = PHONE_DIGITS
     if not _PHONE_SHAPE.fullmatch(text) or not low <= digits <= high:
-        raise OutOfRange(f"a phone number: {low} to {high} digits, with spaces, - ( ) + and an extension")
+        raise OutOfRange(_("a phone number: %(low)s to %(high)s digits, with spaces, - ( ) + and an extension",
+                           low=low, high=high))
     normalised = normalise_phone(text, phones.region, phones.lang, True)
     return normalised[0] if normalised else text
 
@@ -209,7 +213,7 @@ def _phone(value: Any, phones: PhoneContext) -> str:
 def _email(value: Any) -> str:
     text = _text(value).lower()
     if not _EMAIL_SHAPE.fullmatch(text):
-        raise OutOfRange("an e-mail address: name@domain")
+        raise OutOfRange(_("an e-mail address: name@domain"))
     return text
 
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import IO
 
+from prospect_intel.app.i18n import _
 from prospect_intel.core.errors import InvalidUrl, ProspectError
 from prospect_intel.core.urls import normalise_url, public_site_problem
 
@@ -88,8 +89,9 @@ class _DecodedLines:
         """What to say about lines `first`..`last` of the file, when one was not valid."""
         if not any(n in self.bad for n in range(first, last + 1)):
             return None
-        return (f"not valid {'UTF-8' if self.encoding == 'utf-8' else 'GB18030'} (the file was read as "
-                f"{self.encoding.upper()}); the bytes that were not are shown as \ufffd")
+        return _("not valid %(encoding)s (the file was read as %(read_as)s); the bytes that were not are shown "
+                 "as \ufffd", encoding="UTF-8" if self.encoding == "utf-8" else "GB18030",
+                 read_as=self.encoding.upper())
 
 
 def _decodes(raw: bytes, encoding: str) -> bool:
@@ -127,7 +129,7 @@ def read_url_file(path: str | Path) -> Iterator[InputLine]:
     ProspectError naming the columns it has."""
     path = Path(path)
     if _starts_with(path, _XLS_MAGIC):
-        raise ProspectError(f"{path} is an Excel 97-2003 (.xls) file: save it as .xlsx or .csv")
+        raise ProspectError(_("%(file)s is an Excel 97-2003 (.xls) file: save it as .xlsx or .csv", file=path))
     if _starts_with(path, _XLSX_MAGIC):
         yield from _from_rows(_xlsx_rows(path), path)
         return
@@ -213,22 +215,22 @@ def _from_rows(rows: Iterator[Row], path: Path) -> Iterator[InputLine]:
 
 def _columns(head: list[Row], path: Path) -> tuple[int, int | None, int]:
     """(URL column, name column or None, index of the first data row in `head`)."""
-    for index, (_, cells, _problem) in enumerate(head[:_HEADER_ROWS]):
+    for index, (_line, cells, _problem) in enumerate(head[:_HEADER_ROWS]):
         labels = [_label(cell) for cell in cells]
         url_at = next((i for i, label in enumerate(labels) if label in URL_HEADERS), None)
         if url_at is not None:
             name_at = next((i for i, label in enumerate(labels) if label in NAME_HEADERS), None)
             return url_at, name_at, index + 1
-    width = max(len(cells) for _, cells, _problem in head)
+    width = max(len(cells) for _line, cells, _problem in head)
     if width <= 1:
         return 0, None, 0  # one URL a line
-    scores = [sum(_looks_like_site(cells[i]) for _, cells, _problem in head if i < len(cells))
+    scores = [sum(_looks_like_site(cells[i]) for _line, cells, _problem in head if i < len(cells))
               for i in range(width)]
     best = max(range(width), key=lambda i: scores[i])
     if scores[best] * 2 < len(head):
         seen = ", ".join(repr(cell) for cell in head[0][1] if cell) or "(empty)"
-        raise ProspectError(f"{path}: no column holds URLs (its first row: {seen}); name the column url, "
-                            "website or 网址")
+        raise ProspectError(_("%(file)s: no column holds URLs (its first row: %(seen)s); name the column url, "
+                              "website or 网址", file=path, seen=seen))
     return best, None, 0
 
 

@@ -1,6 +1,7 @@
 """The JSON shape of a prospect (SPEC.md, "JSON shape of a prospect") and its flat export row."""
 from __future__ import annotations
 
+import datetime as dt
 import json
 from typing import Any
 
@@ -67,14 +68,14 @@ def _error_text(row: dict[str, Any]) -> str | None:
 
 # Column names a CRM import maps without hand editing; evidence columns follow.
 CRM_COLUMNS = ["Company Name", "Website", "Phone", "Other Phones", "Fax", "Address", "Grade", "Grade Range",
-               "Score Total", "Notes", "Status", "Error", "Pages Kept", "Needs Review"]
+               "Score Total", "Notes", "Status", "Error", "Pages Kept", "Needs Review", "Last Crawled"]
 TOP_FACTS_IN_NOTES = 3
 # The same columns with Chinese headers (`export --headers zh`); evidence columns take the field
 # registry's Chinese label.
 CRM_COLUMNS_ZH = {"Company Name": "公司名称", "Website": "网址", "Phone": "电话", "Other Phones": "其他电话",
                   "Fax": "传真", "Address": "地址", "Grade": "评级", "Grade Range": "评级范围",
                   "Score Total": "总分", "Notes": "备注", "Status": "状态", "Error": "错误", "Pages Kept": "保存页数",
-                  "Needs Review": "待复核"}
+                  "Needs Review": "待复核", "Last Crawled": "最近抓取"}
 
 
 def column_header(column: str, language: str) -> str:
@@ -114,12 +115,24 @@ def export_row(shape: dict[str, Any]) -> dict[str, Any]:
         "Error": shape["error"] or "",
         "Pages Kept": len(shape["pages"]),
         "Needs Review": ", ".join(shape["needs_review"]),
+        "Last Crawled": stored_time(shape.get("crawled_at")),
     }
     for name in EVIDENCE_FIELDS:
         item = evidence.get(name)
         row[name] = _flat(item["value"]) if item else ""
         row[f"{name} confidence"] = item["confidence"] if item else ""
     return row
+
+
+def stored_time(stamp: str | None) -> dt.datetime | None:
+    """A stored UTC time (`2026-11-23T02:10:00Z`) as a datetime without a zone: a spreadsheet
+    cell holds no zone, so the column's header and the docs say UTC."""
+    if not stamp:
+        return None
+    try:
+        return dt.datetime.fromisoformat(stamp.replace("Z", "+00:00")).astimezone(dt.UTC).replace(tzinfo=None)
+    except ValueError:
+        return None
 
 
 def _notes(score: dict[str, Any], rep_notes: list[dict[str, Any]]) -> str:

@@ -133,8 +133,10 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 def snippet(text: str, start: int, end: int, limit: int = SNIPPET_MAX) -> str:
     """The sentence around a match, cut to at most `limit` characters, centred on the match; a
-    cut through a Latin word moves to the space before or after it (never beyond the match)."""
-    sentence_left, sentence_right = left, right = sentence_bounds(text, start, end)
+    cut through a Latin word moves to the space before or after it (never beyond the match).
+    In a row of labelled fields or a menu (a header, a navigation bar, a footer) the snippet is
+    the field or the menu item holding the match, with the label before it."""
+    sentence_left, sentence_right = left, right = _row_item(text, *sentence_bounds(text, start, end), start, end)
     if right - left > limit:
         room = max(0, limit - (end - start)) // 2
         left = max(left, start - room)
@@ -146,6 +148,50 @@ def snippet(text: str, start: int, end: int, limit: int = SNIPPET_MAX) -> str:
             space = text.rfind(" ", end, right)
             right = space if space >= 0 else right
     return collapse(text[left:right])
+
+
+_CLAUSE_MARK = re.compile(r"[，,。]")
+_GAP = re.compile(r"\s+|\s*[|｜]\s*")  # between the items of a Chinese menu: any space
+_LATIN_GAP = re.compile(r"\s{2,}|\s*[|｜]\s*")  # of a Latin one: a bar, a wider space (not a word's)
+_FIELD_LABEL = re.compile(r"(?:^|(?<=\s))[^\s:：]{1,12}[:：]")
+_BAR = re.compile("[|｜]")
+MENU_ITEMS = 5  # a line of this many short items with no clause in it is a menu
+MENU_ITEM_MAX = 8
+
+
+def _row_item(text: str, left: int, right: int, start: int, end: int) -> tuple[int, int]:
+    """Within a line of labelled fields ("地址：… 电话：… 传真：…") or of menu items, the bounds of
+    the field or item that holds the match (with the item before it, its label, in a menu); the
+    line's bounds for anything else: a sentence is quoted whole."""
+    line = text[left:right]
+    labels = [m.start() + left for m in _FIELD_LABEL.finditer(line)]
+    if len(labels) >= 2:
+        first = max((at for at in labels if at <= start), default=left)
+        after = min((at for at in labels if at >= end), default=right)
+        return first, after
+    if _CLAUSE_MARK.search(line):
+        return left, right
+    gap = _GAP if is_cjk(line) else _LATIN_GAP
+    gaps = [(m.start() + left, m.end() + left) for m in gap.finditer(line) if m.end() > m.start()]
+    items = _items(left, right, gaps)
+    if len(items) < MENU_ITEMS or sorted(b - a for a, b in items)[len(items) // 2] > MENU_ITEM_MAX:
+        return left, right
+    holding = [i for i, (a, b) in enumerate(items) if b > start and a < end] or [len(items) - 1]
+    first = holding[0]
+    if first and not _BAR.search(text, items[first - 1][1], items[first][0]):
+        first -= 1  # the item before, across a space only, is the match's label ("服务热线 400…")
+    return items[first][0], items[holding[-1]][1]
+
+
+def _items(left: int, right: int, gaps: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    items, at = [], left
+    for gap_start, gap_end in gaps:
+        if gap_start > at:
+            items.append((at, gap_start))
+        at = gap_end
+    if right > at:
+        items.append((at, right))
+    return items
 
 
 def _in_word(text: str, at: int) -> bool:

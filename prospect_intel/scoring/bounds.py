@@ -46,6 +46,7 @@ class Part:
     points: float
     text: str
     state: str = "matched"
+    text_zh: str = ""  # the same in the rubric's Chinese labels
 
 
 @dataclass(frozen=True)
@@ -104,8 +105,9 @@ def group_outcome(rubric: Rubric, group: Group, values: Mapping[str, Any]) -> Gr
     for i in group.indicators:
         indicator = rubric.indicators[i]
         outcome = evaluate(indicator, values, rubric.options.missing_points)
-        text = describe(indicator, outcome, rubric.options.missing_points)
-        parts.append(Part(i, outcome.points, text, outcome.state))
+        mode = rubric.options.missing_points
+        parts.append(Part(i, outcome.points, describe(indicator, outcome, mode), outcome.state,
+                          describe(indicator, outcome, mode, zh=True)))
     fired = tuple(k for k in group.knockouts if rubric.knockouts[k].when.evaluate(values) is True)
     forced = max((rubric.rank(rubric.knockouts[k].grade) for k in fired), default=None)
     return GroupOutcome(sum(p.points for p in parts), forced, tuple(parts), fired)

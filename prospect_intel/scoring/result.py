@@ -97,6 +97,7 @@ class Score:
     indicators: tuple[IndicatorScore, ...]
     knockouts: tuple[KnockoutHit, ...] = ()
     to_verify: tuple[str, ...] = ()
+    to_verify_zh: tuple[str, ...] = ()  # the same sentences in the rubric's Chinese
     unscored: str | None = None  # the reason there is no grade
     flags: tuple[str, ...] = ()  # rubric flags that hold, e.g. "manufacturer"
     notes: tuple[str, ...] = ()  # evidence that could not be used, and why
@@ -121,6 +122,7 @@ class Score:
             "knockout": self.knockout.to_json() if self.knockout else None,
             "indicators": [ind.to_json() for ind in self.indicators],
             "to_verify": list(self.to_verify),
+            "to_verify_zh": list(self.to_verify_zh),
             "rubric_version": self.rubric_version,
             "as_of": self.as_of.isoformat(),
             "max_total": plain(self.max_total),

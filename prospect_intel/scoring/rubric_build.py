@@ -235,7 +235,7 @@ class Builder:
         return types[0]
 
     def indicator(self, path: tuple, item: dict) -> Indicator:
-        self.table(path, item, ("name", "label", "levels"), ("label_zh", "ask", "note", "bonuses"))
+        self.table(path, item, ("name", "label", "levels"), ("label_zh", "ask", "ask_zh", "note", "bonuses"))
         levels = self.array(path + ("levels",), item["levels"])
         bonuses = self.array(path + ("bonuses",), item.get("bonuses", []), nonempty=False)
         return Indicator(
@@ -244,6 +244,7 @@ class Builder:
             bonuses=tuple(self.bonus(path + ("bonuses", i), b) for i, b in enumerate(bonuses)),
             label_zh=self.optional_text(path, item, "label_zh"),
             ask=self.optional_text(path, item, "ask"), note=self.optional_text(path, item, "note"),
+            ask_zh=self.optional_text(path, item, "ask_zh"),
         )
 
     def level(self, path: tuple, item: Any) -> Level:
@@ -265,18 +266,18 @@ class Builder:
                      self.optional_text(path, item, "label_zh"))
 
     def knockout(self, path: tuple, item: dict) -> Rule:
-        self.table(path, item, ("name", "when", "grade", "label"), ("label_zh", "ask"))
+        self.table(path, item, ("name", "when", "grade", "label"), ("label_zh", "ask", "ask_zh"))
         return self.rule(path, item, grade=self.text(path + ("grade",), item["grade"]))
 
     def flag(self, path: tuple, item: dict) -> Rule:
-        self.table(path, item, ("name", "when", "label"), ("label_zh", "ask"))
+        self.table(path, item, ("name", "when", "label"), ("label_zh", "ask", "ask_zh"))
         return self.rule(path, item)
 
     def rule(self, path: tuple, item: dict, grade: str = "") -> Rule:
         return Rule(item["name"], self.condition(path + ("when",), item["when"]),
                     self.text(path + ("label",), item["label"]),
                     self.optional_text(path, item, "label_zh"), self.optional_text(path, item, "ask"),
-                    grade)
+                    grade, self.optional_text(path, item, "ask_zh"))
 
     def options(self, value: Any, indicators: int) -> Options:
         path = ("scoring",)

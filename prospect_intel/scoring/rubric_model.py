@@ -48,6 +48,7 @@ class Indicator:
     label_zh: str = ""
     ask: str = ""  # what a rep should ask to settle it
     note: str = ""  # how the team reads the source table here
+    ask_zh: str = ""
 
     @property
     def conditions(self) -> tuple[Condition, ...]:
@@ -79,6 +80,7 @@ class Rule:
     label_zh: str = ""
     ask: str = ""
     grade: str = ""
+    ask_zh: str = ""
 
 
 @dataclass(frozen=True)

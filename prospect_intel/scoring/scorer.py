@@ -48,15 +48,15 @@ def score(evidence: Mapping[str, Evidence], rubric: Rubric, *, as_of: dt.date, u
     missing = tuple(i for i, out in enumerate(outcomes) if out.state == "missing")
     unscored = unscored or _unscored_reason(rubric, len(outcomes) - len(missing), bool(knockouts), readings)
     if unscored:
-        verify = unscored_lines(rubric, missing)
+        verify, verify_zh = (unscored_lines(rubric, missing, zh=zh) for zh in (False, True))
     else:
-        verify = to_verify(rubric, bounds, rank, (worst, best), flags)
+        verify, verify_zh = (to_verify(rubric, bounds, rank, (worst, best), flags, zh=zh) for zh in (False, True))
     return Score(
         rubric=rubric.name, rubric_version=rubric.version, as_of=as_of,
         total=None if unscored else total, max_total=rubric.max_total,
         grade=None if unscored else rubric.grades[rank].grade,
         grade_range=(rubric.grades[worst].grade, rubric.grades[best].grade),
-        indicators=indicators, knockouts=knockouts, to_verify=verify, unscored=unscored,
+        indicators=indicators, knockouts=knockouts, to_verify=verify, to_verify_zh=verify_zh, unscored=unscored,
         flags=tuple(rubric.flags[i].name for i in flags), notes=readings.notes,
     )
 

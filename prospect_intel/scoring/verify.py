@@ -5,17 +5,56 @@ with the rest of the evidence as it stands. Each alternative that changes the gr
 sentence ("A if headcount: 20 or more people, with at least 4 sales and 4 technical staff is
 confirmed (total 16); ask for the staff split"), keeping for each grade the mildest change.
 When the ends of the grade range need several facts at once, a closing sentence says so.
+
+The sentences are written in English and in Chinese (`zh=True`: the rubric's `label_zh` and
+`ask_zh`, English where a rubric gives no Chinese), so the review reads in the rep's language.
 """
 from __future__ import annotations
 
-from .bounds import GroupBounds, GroupOutcome, final_rank, worse
-from .rubric_model import Rubric
+from dataclasses import dataclass
+
+from .bounds import GroupBounds, GroupOutcome, Part, final_rank, worse
+from .rubric_model import Indicator, Rubric, Rule
+
+
+@dataclass(frozen=True)
+class Wording:
+    """The frames of the sentences in one language."""
+
+    no_evidence: str
+    knockout_if: str
+    grade_if: str
+    confirmed: str
+    together: str
+    are_confirmed: str
+    turn_out: str
+    knockout_lifted: str
+    fact: str
+    joiner: str
+    zh: bool = False
+
+
+ENGLISH = Wording(
+    no_evidence="{label}: no usable evidence", knockout_if="{grade} (knock-out) if {label}",
+    grade_if="{grade} if {facts}{verb} (total {total})", confirmed=" is confirmed",
+    together="{grade} only if these {verb} together (total {total}): ", are_confirmed="are confirmed",
+    turn_out="turn out", knockout_lifted="the knock-out does not hold ({label}: turns out wrong)",
+    fact="{label}: {text}", joiner="; ",
+)
+CHINESE = Wording(
+    no_evidence="{label}：无可用证据", knockout_if="若{label}，则为 {grade}（一票否决）",
+    grade_if="若{facts}{verb}，则为 {grade}（总分 {total}）", confirmed="得到确认",
+    together="只有以下各项同时{verb}，才为 {grade}（总分 {total}）：", are_confirmed="得到确认",
+    turn_out="成立", knockout_lifted="一票否决不成立（{label}：经核实不符）",
+    fact="{label}：{text}", joiner="；", zh=True,
+)
 
 
 def to_verify(rubric: Rubric, bounds: tuple[GroupBounds, ...], current_rank: int,
-              grade_range: tuple[int, int], flags: tuple[int, ...]) -> tuple[str, ...]:
+              grade_range: tuple[int, int], flags: tuple[int, ...], *, zh: bool = False) -> tuple[str, ...]:
     """Sentences for the rep, knock-out risks first, then indicators in rubric order."""
-    lines = [_flag_line(rubric, f) for f in flags]
+    words = CHINESE if zh else ENGLISH
+    lines = [_flag_line(words, rubric.flags[f]) for f in flags]
     total = sum(b.current.points for b in bounds)
     reached = {current_rank}
     for item in sorted(bounds, key=lambda b: not b.group.knockouts):
@@ -26,22 +65,23 @@ def to_verify(rubric: Rubric, bounds: tuple[GroupBounds, ...], current_rank: int
         others_total = total - item.current.points
         for rank, outcome in _deciding(rubric, item, others_forced, others_total, current_rank):
             reached.add(rank)
-            lines.append(_sentence(rubric, item.current, outcome, rank, current_rank,
+            lines.append(_sentence(words, rubric, item.current, outcome, rank, current_rank,
                                    others_total + outcome.points))
     worst, best = grade_range
     if best < min(reached):
-        lines.append(_together(rubric, bounds, best, better=True))
+        lines.append(_together(words, rubric, bounds, best, better=True))
     if worst > max(reached):
-        lines.append(_together(rubric, bounds, worst, better=False))
+        lines.append(_together(words, rubric, bounds, worst, better=False))
     return tuple(dict.fromkeys(lines))
 
 
-def unscored_lines(rubric: Rubric, missing: tuple[int, ...]) -> tuple[str, ...]:
+def unscored_lines(rubric: Rubric, missing: tuple[int, ...], *, zh: bool = False) -> tuple[str, ...]:
     """For a prospect without enough evidence: what to find out, indicator by indicator."""
+    words = CHINESE if zh else ENGLISH
     out = []
     for i in missing:
         indicator = rubric.indicators[i]
-        out.append(_join(f"{indicator.label}: no usable evidence", indicator.ask))
+        out.append(_join(words, words.no_evidence.format(label=_label(words, indicator)), _ask(words, indicator)))
     return tuple(out)
 
 
@@ -59,20 +99,22 @@ def _deciding(rubric: Rubric, item: GroupBounds, others_forced: int | None, othe
     return sorted(best.items())
 
 
-def _sentence(rubric: Rubric, current: GroupOutcome, outcome: GroupOutcome, rank: int,
+def _sentence(words: Wording, rubric: Rubric, current: GroupOutcome, outcome: GroupOutcome, rank: int,
               current_rank: int, total: float) -> str:
     grade = rubric.grades[rank].grade
     new = [k for k in outcome.knockouts if k not in current.knockouts]
     if new:
         rule = rubric.knockouts[new[0]]
-        return _join(f"{grade} (knock-out) if {rule.label}", rule.ask)
-    facts, asks = _facts(rubric, current, outcome)
+        return _join(words, words.knockout_if.format(grade=grade, label=_label(words, rule)), _ask(words, rule))
+    facts, asks = _facts(words, rubric, current, outcome)
     lifted = any(k not in outcome.knockouts for k in current.knockouts)
-    verb = " is confirmed" if rank < current_rank and not lifted else ""
-    return _join(f"{grade} if {'; '.join(facts)}{verb} (total {_num(total)})", *asks)
+    verb = words.confirmed if rank < current_rank and not lifted else ""
+    head = words.grade_if.format(grade=grade, facts=words.joiner.join(facts), verb=verb, total=_num(total))
+    return _join(words, head, *asks)
 
 
-def _together(rubric: Rubric, bounds: tuple[GroupBounds, ...], target: int, better: bool) -> str:
+def _together(words: Wording, rubric: Rubric, bounds: tuple[GroupBounds, ...], target: int,
+              better: bool) -> str:
     """A grade only several changes reach: the fewest groups, biggest changes first."""
     total = sum(b.current.points for b in bounds)
     pick = max if better else min
@@ -88,30 +130,44 @@ def _together(rubric: Rubric, bounds: tuple[GroupBounds, ...], target: int, bett
     facts, asks = [], []
     for current, outcome in changes:
         total += outcome.points - current.points
-        more_facts, more_asks = _facts(rubric, current, outcome)
+        more_facts, more_asks = _facts(words, rubric, current, outcome)
         facts += more_facts
         asks += more_asks
         if final_rank(rubric, None, total) == target:
             break
-    verb = "are confirmed" if better else "turn out"
-    head = f"{rubric.grades[target].grade} only if these {verb} together (total {_num(total)}): "
-    return _join(head + "; ".join(facts), *asks)
+    verb = words.are_confirmed if better else words.turn_out
+    head = words.together.format(grade=rubric.grades[target].grade, verb=verb, total=_num(total))
+    return _join(words, head + words.joiner.join(facts), *asks)
 
 
-def _facts(rubric: Rubric, current: GroupOutcome, outcome: GroupOutcome) -> tuple[list[str], list[str]]:
+def _facts(words: Wording, rubric: Rubric, current: GroupOutcome,
+           outcome: GroupOutcome) -> tuple[list[str], list[str]]:
     """What differs between two outcomes of a group, in words, with what to ask."""
     facts, asks = [], []
     for k in current.knockouts:
         if k not in outcome.knockouts:
             rule = rubric.knockouts[k]
-            facts.append(f"the knock-out does not hold ({rule.label}: turns out wrong)")
-            asks.append(rule.ask)
+            facts.append(words.knockout_lifted.format(label=_label(words, rule)))
+            asks.append(_ask(words, rule))
     was = {p.indicator: p for p in current.parts}
     for part in outcome.parts:
         if part != was.get(part.indicator):
-            facts.append(f"{rubric.indicators[part.indicator].label}: {part.text}")
-            asks.append(rubric.indicators[part.indicator].ask)
+            indicator = rubric.indicators[part.indicator]
+            facts.append(words.fact.format(label=_label(words, indicator), text=_text(words, part)))
+            asks.append(_ask(words, indicator))
     return facts, asks
+
+
+def _label(words: Wording, item: Indicator | Rule) -> str:
+    return item.label_zh if words.zh and item.label_zh else item.label
+
+
+def _ask(words: Wording, item: Indicator | Rule) -> str:
+    return item.ask_zh if words.zh and item.ask_zh else item.ask
+
+
+def _text(words: Wording, part: Part) -> str:
+    return part.text_zh if words.zh and part.text_zh else part.text
 
 
 def _unsettled(outcome: GroupOutcome) -> int:
@@ -119,14 +175,13 @@ def _unsettled(outcome: GroupOutcome) -> int:
     return sum(p.state in ("unconfirmed", "missing") for p in outcome.parts)
 
 
-def _flag_line(rubric: Rubric, index: int) -> str:
-    rule = rubric.flags[index]
-    return _join(rule.label, rule.ask)
+def _flag_line(words: Wording, rule: Rule) -> str:
+    return _join(words, _label(words, rule), _ask(words, rule))
 
 
-def _join(head: str, *asks: str) -> str:
+def _join(words: Wording, head: str, *asks: str) -> str:
     tail = [a for a in dict.fromkeys(asks) if a]
-    return "; ".join([head, *tail])
+    return words.joiner.join([head, *tail])
 
 
 def _num(value: float) -> str:

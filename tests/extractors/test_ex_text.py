@@ -81,3 +81,29 @@ def test_a_cut_snippet_starts_and_ends_at_word_boundaries():
     assert text.find(cut) >= 0  # still the page's own text
     first, last = cut.split()[0], cut.split()[-1]
     assert first in text.split() and last.rstrip(".") in [w.rstrip(".") for w in text.split()]
+
+
+@pytest.mark.parametrize("text, needle, quoted", [
+    # a navigation bar in one line: the item holding the match and the label before it
+    ("首页\n贷款咨询专家 010-52474201 首页 抵押贷款 信用贷款 短期贷款 二手房贷款 三板融资\n正文", "010-52474201",
+     "贷款咨询专家 010-52474201"),
+    ("首页 | 关于我们 | 产品中心 | 工程案例 | 联系我们 | 服务热线 400-843-5559", "400-843-5559",
+     "服务热线 400-843-5559"),
+    ("Home | About | Products | Projects | News | Contact | Call 0800 123 456", "0800 123 456",
+     "Call 0800 123 456"),
+    # a footer of labelled fields: the field holding the match
+    ("地址：北京市朝阳区惠新里甲240号通联大厦一层 电话：010-64997000 传真：010-64997001 Copyright©2008", "010-64997000",
+     "电话：010-64997000"),
+    ("Unit 4, Mill Road Tel: +44 20 7946 0000 Email: info@acme.co.uk", "+44 20 7946 0000", "Tel: +44 20 7946 0000"),
+    # sentences are quoted whole: a Chinese clause, English prose (its words are not menu items),
+    # a Chinese line of too few items to be a menu
+    ("我公司成立于2009年，注册资金500万元，是一家专业从事门禁系统的企业。", "2009",
+     "我公司成立于2009年，注册资金500万元，是一家专业从事门禁系统的企业。"),
+    ("Founded in 2009 the company has grown into a leading installer of access control", "2009",
+     "Founded in 2009 the company has grown into a leading installer of access control"),
+    ("深圳市恒安智能安防科技有限公司 成立于2009年 专业从事门禁系统", "2009",
+     "深圳市恒安智能安防科技有限公司 成立于2009年 专业从事门禁系统"),
+])
+def test_a_snippet_never_quotes_a_whole_menu_or_footer(text, needle, quoted):
+    start = text.index(needle)
+    assert snippet(text, start, start + len(needle)) == quoted

@@ -3,7 +3,10 @@ a leading apostrophe), and the CRM phone columns hold one number each: Phone, Ot
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
+import json
+import re
 
 import pytest
 from openpyxl import Workbook, load_workbook
@@ -213,3 +216,13 @@ def test_an_xlsx_export_a_sales_manager_uses_at_once(sites_db, tmp_path):
     assert years and all(isinstance(cell.value, int) for cell in years)
     graded = [row[column["Grade"]] for row in rows if row[column["Grade"]].value in ("A", "B", "C")]
     assert graded and all(cell.fill.fgColor.rgb.endswith(("C8E6C9", "FFF59D", "FFCDD2")) for cell in graded)
+    crawled = [row[column["Last Crawled"]] for row in rows if row[column["Last Crawled"]].value is not None]
+    assert crawled and all(cell.is_date and isinstance(cell.value, dt.datetime) for cell in crawled)
+    assert all(cell.number_format == "yyyy-mm-dd hh:mm" for cell in crawled)
+
+
+def test_the_crawl_time_is_a_date_a_spreadsheet_reads_in_csv_too(sites_db):
+    first = next(csv.DictReader(io.StringIO(prospect(sites_db, "export", "--format", "csv").stdout.lstrip("\ufeff"))))
+    assert re.fullmatch(r"20\d\d-\d\d-\d\d \d\d:\d\d", first["Last Crawled"])
+    shapes = json.loads(prospect(sites_db, "export", "--format", "json").stdout)
+    assert shapes[0]["crawled_at"].endswith("Z")  # the JSON keeps the contract's stamp

@@ -219,3 +219,10 @@ def test_errors_in_chinese(tmp_path):
 def test_the_export_headers_follow_the_language_unless_chosen(zh_db):
     assert "公司名称" in _zh(zh_db, "export", "--format", "csv").splitlines()[0]
     assert "公司名称" not in _zh(zh_db, "export", "--format", "csv", "--headers", "en").splitlines()[0]
+
+
+def test_a_value_a_rep_mistypes_is_explained_in_chinese(zh_db):
+    said = prospect(zh_db, "set", NORTHGATE, "founded_year", "3000", check=False, env={"PROSPECT_LANG": "zh"})
+    assert said.returncode == 2 and "错误：founded_year：3000 不是有效的值（应在 1800 到 " in said.stderr
+    said = _zh(zh_db, "set", NORTHGATE, "headcount", "10-20人", code=0)
+    assert "读作 10-20人 → 10 至 20" in said

@@ -71,6 +71,8 @@ def test_residential_flag(scored, cctv_rubric):
     assert result.flags == ("home_office",)
     assert not result.manufacturer
     assert result.to_verify[0].startswith("works from a residential address")
+    # the rubric has no Chinese for this flag: the Chinese sentences keep its English words
+    assert result.to_verify_zh[0] == result.to_verify[0].replace("; ", "；")
 
 
 def test_field_types_cover_the_contract():

@@ -223,3 +223,29 @@ def test_two_indicators_are_enough_to_score(scored):
     result = scored({"business_model": "distributor", "main_product_tier": MID})
     assert result.unscored is None
     assert result.grade is not None
+
+
+def test_the_facts_to_verify_in_chinese_use_the_rubric_s_chinese(with_base):
+    result = with_base({"business_model": "integrator", "headcount": None, "sales_staff": None,
+                        "tech_staff": None,
+                        "order_history": ("regular_with_arrears", "high", REVIEWED)})
+    assert result.to_verify_zh == (
+        "若公司人数：20人以上，销售与技术人员各4人以上得到确认，则为 A（总分 16）；问人员构成（销售和技术人员各多少）",
+    )
+
+
+def test_a_knockout_risk_in_chinese(with_base):
+    result = with_base({"access_control_is_main": None})
+    assert result.to_verify_zh[0] == "若门禁不是主营，只是做工程时偶尔附带，则为 C（一票否决）；核实门禁是否为主营业务"
+    lifted = with_base({"access_control_is_main": (False, "low")})
+    assert lifted.to_verify_zh[0].startswith("若一票否决不成立（门禁不是主营")
+
+
+def test_several_facts_together_in_chinese(with_base):
+    result = with_base({"headcount": (25, "medium"), "sales_staff": None, "tech_staff": None,
+                        "order_history": None, "registered_capital_cny": 5_000_000,
+                        "years_in_access_control": None, "founded_year": 2009})
+    assert len(result.to_verify_zh) == 1
+    assert result.to_verify_zh[0].startswith("只有以下各项同时成立，才为 B（总分 14）：")
+    assert "经营门禁产品的年限：2年以下" in result.to_verify_zh[0]
+

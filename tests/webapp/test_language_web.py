@@ -114,3 +114,11 @@ def test_the_progress_line_is_a_translated_template_for_the_script(app):
     html = _get(app.test_client(), "/", CHINESE)
     template = re.search(r'data-text="([^"]+)"', html).group(1)
     assert "已处理 %(finished)s / %(total)s 个网站" in template
+
+
+def test_the_facts_that_would_decide_the_grade_are_in_chinese(app):
+    html = _get(app.test_client(), "/prospect", CHINESE)
+    facts = re.search(r'<ul class="verify" id="to-verify">(.*?)</ul>', html, re.S).group(1)
+    assert re.search(r"则为 [ABC]|才为 [ABC]", facts) and " if " not in facts
+    english = _get(app.test_client(), "/prospect", ENGLISH)
+    assert re.search(r'id="to-verify"><li>[ABC] (if|only if|\(knock-out\))', english)

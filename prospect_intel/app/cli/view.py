@@ -190,7 +190,7 @@ def _print_score(shape: dict) -> None:
         condition = (indicator.get("condition_zh") if zh else None) or indicator.get("condition") or ""
         out.print(Text(f"  {indicator['name']} {label}: {_number(indicator.get('points'))} "
                        f"({word(indicator.get('confidence') or '')}) {condition}"))
-    for fact in score.get("to_verify", []):
+    for fact in (zh and score.get("to_verify_zh")) or score.get("to_verify", []):
         out.print(Text("  " + _("to verify: %(fact)s", fact=fact), style="yellow"))
 
 
