@@ -60,7 +60,7 @@ test-lowest: install-test install-browser
 
 # The interface's sentences: extract them into the template and merge it into each language's
 # catalogue (new sentences arrive untranslated; the test suite fails until they are translated).
-CATALOGUE_DIR = prospect_intel/app/locale
+CATALOGUE_DIR = prospect_intel/locale
 catalogue: install
 	$(BIN)/pybabel extract -F babel.cfg -k N_ --no-location --sort-output --omit-header \
 	  -o $(CATALOGUE_DIR)/messages.pot .

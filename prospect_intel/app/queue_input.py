@@ -65,10 +65,11 @@ class _DecodedLines:
         try:
             handle = self.path.open("rb")
         except OSError as exc:
-            raise ProspectError(f"cannot read {self.path}: {exc.strerror or exc}") from None
+            raise ProspectError(_("cannot read %(file)s: %(reason)s", file=self.path,
+                                  reason=exc.strerror or exc)) from None
         with handle:
             if b"\x00" in handle.read(65536):
-                raise ProspectError(f"{self.path} is not a text file (binary content)")
+                raise ProspectError(_("%(file)s is not a text file (binary content)", file=self.path))
             handle.seek(0)
             if handle.read(3) != _BOM:
                 handle.seek(0)
@@ -144,7 +145,7 @@ def _starts_with(path: Path, magic: bytes) -> bool:
         with path.open("rb") as handle:
             return handle.read(len(magic)) == magic
     except OSError as exc:
-        raise ProspectError(f"cannot read {path}: {exc.strerror or exc}") from None
+        raise ProspectError(_("cannot read %(file)s: %(reason)s", file=path, reason=exc.strerror or exc)) from None
 
 
 Row = tuple[int, list[str], str]  # (line or row number, cells, what is wrong with the row or "")
@@ -187,7 +188,8 @@ def _xlsx_rows(path: Path) -> Iterator[Row]:
         book = load_workbook(handle, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a damaged file
         handle.close()
-        raise ProspectError(f"{path} is not a readable XLSX workbook ({type(exc).__name__}: {exc})") from None
+        raise ProspectError(_("%(file)s is not a readable XLSX workbook (%(reason)s)", file=path,
+                              reason=f"{type(exc).__name__}: {exc}")) from None
     try:
         sheet = book.worksheets[0]
         for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):

@@ -13,6 +13,7 @@ import tempfile
 from pathlib import Path
 
 from prospect_intel.core.errors import SettingError
+from prospect_intel.core.language import _
 from prospect_intel.core.wording import LANGUAGES
 
 SECTION = "prospect"
@@ -55,10 +56,11 @@ def write(name: str, value: str | None) -> Path:
 
 def check(name: str, value: str | None) -> None:
     if name not in SETTINGS:
-        raise SettingError(f"no setting {name!r}: the settings are {', '.join(SETTINGS)}")
+        raise SettingError(_("no setting %(name)r: the settings are %(names)s", name=name, names=", ".join(SETTINGS)))
     allowed = SETTINGS[name]
     if value is not None and allowed is not None and value not in allowed:
-        raise SettingError(f"{name} must be one of {', '.join(allowed)}, not {value!r}")
+        raise SettingError(_("%(name)s must be one of %(allowed)s, not %(value)r", name=name,
+                             allowed=", ".join(allowed), value=value))
 
 
 def _parser() -> configparser.ConfigParser:
@@ -69,5 +71,5 @@ def _parser() -> configparser.ConfigParser:
     except FileNotFoundError:
         pass
     except (OSError, UnicodeDecodeError, configparser.Error) as exc:
-        raise SettingError(f"cannot read the settings file {source}: {exc}") from exc
+        raise SettingError(_("cannot read the settings file %(file)s: %(reason)s", file=source, reason=exc)) from exc
     return parser

@@ -25,6 +25,7 @@ from prospect_intel.app.store import Store, utc_now
 from prospect_intel.core.document import parse_page
 from prospect_intel.core.errors import ProspectError
 from prospect_intel.core.fields import BY_NAME, LIST_KINDS
+from prospect_intel.core.language import _
 from prospect_intel.core.models import REVIEW_ACTIONS, REVIEW_SOURCES, PageDoc, ReviewFact
 from prospect_intel.extractors.phones import region_of
 from prospect_intel.scoring import Rubric, RubricError
@@ -114,9 +115,11 @@ def review_field(store: Store, url: str, field: str, action: str, value: Any = N
     """Confirm, correct, reject or add one field; logged with who, when, from what to what; re-scored."""
     check_field(field)
     if action not in REVIEW_ACTIONS:
-        raise ProspectError(f"action must be one of {', '.join(REVIEW_ACTIONS)}, not {action!r}")
+        raise ProspectError(_("action must be one of %(allowed)s, not %(value)r", allowed=", ".join(REVIEW_ACTIONS),
+                              value=action))
     if source not in REVIEW_SOURCES:
-        raise ProspectError(f"source must be one of {', '.join(REVIEW_SOURCES)}, not {source!r}")
+        raise ProspectError(_("source must be one of %(allowed)s, not %(value)r", allowed=", ".join(REVIEW_SOURCES),
+                              value=source))
     row = store.prospect_row(url)
     rubric = rubric or store_rubric(store)
     extracted = store.evidence(row["id"])
@@ -124,7 +127,7 @@ def review_field(store: Store, url: str, field: str, action: str, value: Any = N
     old = current[field].value if field in current else None
     if action == "confirmed":
         if field not in current:
-            raise ProspectError(f"{field} has no value to confirm; use `set` to add one")
+            raise ProspectError(_("%(field)s has no value to confirm; use `set` to add one", field=field))
         value = current[field].value
     elif action == "rejected":
         value = None
@@ -146,7 +149,7 @@ def edit_list(store: Store, url: str, field: str, *, add: Sequence[str] = (), re
     the new list is the rep's correction. An item to remove that the list lacks is an error."""
     check_field(field)
     if BY_NAME[field].kind not in LIST_KINDS:
-        raise ProspectError(f"{field} is not a list; set its value instead")
+        raise ProspectError(_("%(field)s is not a list; set its value instead", field=field))
     row = store.prospect_row(url)
     current = effective_evidence(store.evidence(row["id"]), store.review_facts(row["id"]))
     items = list(current[field].value) if field in current and current[field].value else []
@@ -158,7 +161,8 @@ def edit_list(store: Store, url: str, field: str, *, add: Sequence[str] = (), re
         keys = {_item_key(i) for i in typed_value(store, row, field, raw)}
         kept = [i for i in items if _item_key(i) not in keys]
         if len(kept) == len(items):
-            raise ProspectError(f"{field} has no {raw!r} to remove (it has: {'; '.join(map(_shown, items)) or 'none'})")
+            raise ProspectError(_("%(field)s has no %(item)r to remove (it has: %(items)s)", field=field, item=raw,
+                                  items="; ".join(map(_shown, items)) or _("none")))
         items = kept
     return review_field(store, url, field, "corrected", items, source=source, note=note, reviewer=reviewer)
 
@@ -178,12 +182,14 @@ def add_note(store: Store, url: str, note: str, *, source: str = "phone", review
     """A note from a call, a visit, a magazine, a business card ... about the prospect as a whole,
     kept in the audit trail (no grade changes); returns it as `show --json` lists it."""
     if source not in REVIEW_SOURCES:
-        raise ProspectError(f"source must be one of {', '.join(REVIEW_SOURCES)}, not {source!r}")
+        raise ProspectError(_("source must be one of %(allowed)s, not %(value)r", allowed=", ".join(REVIEW_SOURCES),
+                              value=source))
     text = note.strip()
     if not text:
-        raise ProspectError("the note is empty")
+        raise ProspectError(_("the note is empty"))
     if len(text) > MAX_NOTE_CHARS:
-        raise ProspectError(f"a note holds at most {MAX_NOTE_CHARS} characters ({len(text)} given)")
+        raise ProspectError(_("a note holds at most %(limit)s characters (%(given)s given)", limit=MAX_NOTE_CHARS,
+                              given=len(text)))
     row = store.prospect_row(url)
     entry = {"note": text, "source": source, "reviewer": reviewer_name(reviewer), "at": utc_now()}
     with store.write():
@@ -198,6 +204,6 @@ def undo_review(store: Store, url: str, field: str, *, reviewer: str | None = No
     with store.write():
         fact = store.undo_review(row["id"], field, reviewer_name(reviewer), utc_now())
         if fact is None:
-            raise ProspectError(f"{field} has no review to undo")
+            raise ProspectError(_("%(field)s has no review to undo", field=field))
         record = rescore(store, row, store_rubric(store))
     return ReviewChange(field, "undone", fact.value, None, before["grade"] if before else None, record["grade"])

@@ -12,6 +12,7 @@ from urllib.parse import SplitResult, urlsplit, urlunsplit
 import tldextract
 
 from prospect_intel.core.errors import InvalidUrl
+from prospect_intel.core.language import _
 
 ALLOWED_SCHEMES = ("http", "https")
 _MAX_URL_LENGTH = 2000
@@ -26,27 +27,27 @@ def normalise_url(raw: str) -> str:
     """Return the canonical form of a prospect URL or raise InvalidUrl saying why."""
     text = raw.strip()
     if not text:
-        raise InvalidUrl("empty URL")
+        raise InvalidUrl(_("empty URL"))
     if len(text) > _MAX_URL_LENGTH:
-        raise InvalidUrl(f"URL longer than {_MAX_URL_LENGTH} characters")
+        raise InvalidUrl(_("URL longer than %(limit)s characters", limit=_MAX_URL_LENGTH))
     if any(ch.isspace() or ord(ch) < 32 for ch in text):
-        raise InvalidUrl("URL contains spaces or control characters")
+        raise InvalidUrl(_("URL contains spaces or control characters"))
     if "://" not in text:
         scheme = text.split(":", 1)[0].lower() if ":" in text else ""
         if scheme in ("javascript", "file", "ftp", "data", "mailto", "tel"):
-            raise InvalidUrl(f"unsupported scheme {scheme!r}: only http and https")
+            raise InvalidUrl(_("unsupported scheme %(scheme)r: only http and https", scheme=scheme))
         text = "http://" + text
     parts = _split(text)
     scheme = parts.scheme.lower()
     if scheme not in ALLOWED_SCHEMES:
-        raise InvalidUrl(f"unsupported scheme {scheme!r}: only http and https")
+        raise InvalidUrl(_("unsupported scheme %(scheme)r: only http and https", scheme=scheme))
     if parts.username or parts.password:
-        raise InvalidUrl("URL carries credentials (user:password@); remove them")
+        raise InvalidUrl(_("URL carries credentials (user:password@); remove them"))
     host = _normalise_host(parts.hostname or "")
     try:
         port = parts.port
     except ValueError:
-        raise InvalidUrl("invalid port") from None
+        raise InvalidUrl(_("invalid port")) from None
     shown = f"[{host}]" if ":" in host else host
     netloc = shown if port is None or port == _default_port(scheme) else f"{shown}:{port}"
     return urlunsplit((scheme, netloc, parts.path or "/", parts.query, ""))
@@ -71,20 +72,20 @@ def _default_port(scheme: str) -> int:
 def _normalise_host(host: str) -> str:
     host = host.strip().rstrip(".").lower()
     if not host:
-        raise InvalidUrl("no host name")
+        raise InvalidUrl(_("no host name"))
     if is_ip_literal(host):
         return host
     try:
         ascii_host = host.encode("idna").decode("ascii")
     except UnicodeError:
-        raise InvalidUrl(f"invalid host name {host!r}") from None
+        raise InvalidUrl(_("invalid host name %(host)r", host=host)) from None
     labels = ascii_host.split(".")
     if len(labels) < 2 and ascii_host != "localhost":
-        raise InvalidUrl(f"host {host!r} has no domain suffix")
+        raise InvalidUrl(_("host %(host)r has no domain suffix", host=host))
     if any(not label or len(label) > 63 for label in labels) or not all(
         c.isalnum() or c in "-." for c in ascii_host
     ):
-        raise InvalidUrl(f"invalid host name {host!r}")
+        raise InvalidUrl(_("invalid host name %(host)r", host=host))
     return ascii_host
 
 
@@ -144,12 +145,12 @@ def public_site_problem(url: str) -> str | None:
     public domain suffix such as `www.baidu` or `localhost`), or None."""
     host = (urlsplit(url).hostname or "").lower()
     if is_ip_literal(host):
-        return f"{host} is an IP address, not a company's site"
+        return _("%(host)s is an IP address, not a company's site", host=host)
     parts = _parts(host)
     if host == "localhost" or not parts.suffix:
-        return f"{host} has no public domain suffix (.com, .cn, .co.uk ...)"
+        return _("%(host)s has no public domain suffix (.com, .cn, .co.uk ...)", host=host)
     if parts.domain in ("", "www"):
-        return f"{host} names no company, only www. and the suffix .{parts.suffix}"
+        return _("%(host)s names no company, only www. and the suffix .%(suffix)s", host=host, suffix=parts.suffix)
     return None
 
 

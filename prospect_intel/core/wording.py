@@ -4,7 +4,7 @@ Field names are declared with their fields (`fields.Field.label_en` / `label_zh`
 values beside them (`fields.CHOICE_LABELS`); this module declares the rest of the contract's
 vocabulary: crawl statuses, confidence levels, flags, review actions and sources, client sectors
 and the reasons a field is absent. `label()` reads all of them. The interface's sentences are in
-the message catalogue (`app/locale`); these are data, not sentences, so they live with the data.
+the message catalogue (`prospect_intel/locale`); these are data, not sentences, so they live with the data.
 """
 from __future__ import annotations
 

@@ -14,6 +14,7 @@ from w3lib.url import canonicalize_url
 
 from prospect_intel.core.clock import utc_now
 from prospect_intel.core.errors import FixtureError
+from prospect_intel.core.language import _
 
 MANIFEST = "manifest.json"
 _UNSAFE_CHARS = re.compile(r"[^A-Za-z0-9._-]+")
@@ -44,13 +45,14 @@ class ReplayIndex:
     def __init__(self, root: str | Path):
         self.root = Path(root)
         if not self.root.is_dir():
-            raise FixtureError(f"replay folder {self.root} does not exist")
+            raise FixtureError(_("replay folder %(folder)s does not exist", folder=self.root))
         self._entries: dict[str, tuple[Path, dict]] = {}
         manifests = (
             [self.root / MANIFEST] if (self.root / MANIFEST).is_file() else sorted(self.root.glob(f"*/{MANIFEST}"))
         )
         if not manifests:
-            raise FixtureError(f"{self.root} holds no {MANIFEST} (not a saved site or a folder of them)")
+            raise FixtureError(_("%(folder)s holds no %(manifest)s (not a saved site or a folder of them)",
+                                 folder=self.root, manifest=MANIFEST))
         for manifest in manifests:
             self._load(manifest)
 

@@ -9,13 +9,14 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parents[2] / "prospect_intel"
+TRANSLATING = ("prospect_intel.core.language", "prospect_intel.app.i18n")
 
 
 def _translating_modules() -> list[Path]:
     found = []
     for path in sorted(PACKAGE.rglob("*.py")):
         tree = ast.parse(path.read_text("utf-8"))
-        if any(isinstance(node, ast.ImportFrom) and node.module == "prospect_intel.app.i18n"
+        if any(isinstance(node, ast.ImportFrom) and node.module in TRANSLATING
                and any(alias.name == "_" for alias in node.names) for node in ast.walk(tree)):
             found.append(path)
     return found

@@ -17,7 +17,7 @@ from tests.conftest import copy_store
 from tests.support.cli import prospect
 
 ROOT = Path(__file__).resolve().parents[2]
-CATALOGUE = ROOT / "prospect_intel" / "app" / "locale" / "zh" / "LC_MESSAGES" / "messages.po"
+CATALOGUE = ROOT / "prospect_intel" / "locale" / "zh" / "LC_MESSAGES" / "messages.po"
 METHODS = [("prospect_intel/**.py", "python"),
            ("prospect_intel/app/web/templates/**.html", "jinja2.ext:babel_extract")]
 OPTIONS = {"prospect_intel/app/web/templates/**.html": {"extensions": "jinja2.ext.i18n"}}
@@ -226,3 +226,11 @@ def test_a_value_a_rep_mistypes_is_explained_in_chinese(zh_db):
     assert said.returncode == 2 and "错误：founded_year：3000 不是有效的值（应在 1800 到 " in said.stderr
     said = _zh(zh_db, "set", NORTHGATE, "headcount", "10-20人", code=0)
     assert "读作 10-20人 → 10 至 20" in said
+
+
+def test_refusals_and_lookups_explain_themselves_in_chinese(zh_db):
+    added = prospect(zh_db, "add", "http://127.0.0.1/", "ftp://x.cn", check=False, env={"PROSPECT_LANG": "zh"})
+    assert "127.0.0.1 是 IP 地址，不是公司网站（--allow-private 可强制加入）" in added.stderr
+    assert "不支持的协议 'ftp'：只支持 http 和 https" in added.stderr
+    missing = prospect(zh_db, "show", "www.no-such-dealer.cn", check=False, env={"PROSPECT_LANG": "zh"})
+    assert missing.returncode == 3 and "中没有潜在客户" in missing.stderr

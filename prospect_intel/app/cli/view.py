@@ -232,7 +232,7 @@ def _write_atomically(target: Path, data: bytes) -> None:
         tmp.write_bytes(data)
         tmp.replace(target)
     except OSError as exc:
-        raise ProspectError(f"cannot write {target}: {exc.strerror or exc}") from None
+        raise ProspectError(_("cannot write %(file)s: %(reason)s", file=target, reason=exc.strerror or exc)) from None
 
 
 COMMANDS = [list_, show, export]

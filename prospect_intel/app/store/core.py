@@ -23,6 +23,7 @@ from sqlite_utils import Database
 from prospect_intel.app.store.migrations import is_prospect_store, migrate
 from prospect_intel.core.clock import utc_now
 from prospect_intel.core.errors import InvalidUrl, NotFound, StoreError
+from prospect_intel.core.language import _
 from prospect_intel.core.models import KeptPage, SiteOutcome
 from prospect_intel.core.urls import host_of, normalise_url, registered_domain, site_identity
 
@@ -52,8 +53,8 @@ def _refuse_foreign(db: Database, path: Path) -> None:
     tables = set(db.table_names())
     if tables and not is_prospect_store(tables, db):
         db.close()
-        raise StoreError(f"{path}: an SQLite database of another program (no prospect tables); "
-                         "choose another --db file")
+        raise StoreError(_("%(file)s: an SQLite database of another program (no prospect tables); choose another "
+                           "--db file", file=path))
 
 
 class Store:
@@ -71,7 +72,8 @@ class Store:
             conn.execute("PRAGMA foreign_keys = ON")
             migrate(self.db)
         except sqlite3.DatabaseError as exc:
-            raise StoreError(f"{self.path}: not a usable prospect database ({exc})") from None
+            raise StoreError(_("%(file)s: not a usable prospect database (%(reason)s)", file=self.path,
+                               reason=exc)) from None
 
     def close(self) -> None:
         self.db.close()
@@ -137,7 +139,7 @@ class Store:
         with self.write() as db:
             row = self.prospect_row(url)
             if row["status"] == "crawling":
-                raise StoreError(f"{row['url']} is being crawled right now; remove it afterwards")
+                raise StoreError(_("%(url)s is being crawled right now; remove it afterwards", url=row["url"]))
             if not purge:
                 record = {"prospect": row, **{table: [self._as_dict(table, r) for r in db.execute(
                     f"SELECT * FROM {table} WHERE prospect_id = ?", [row["id"]]).fetchall()]
@@ -161,12 +163,12 @@ class Store:
         with self.write() as db:
             row = self.prospect_row(old)
             if row["status"] == "crawling":
-                raise StoreError(f"{row['url']} is being crawled right now; change it afterwards")
+                raise StoreError(_("%(url)s is being crawled right now; change it afterwards", url=row["url"]))
             site = site_identity(url)
             other = db.execute("SELECT url FROM prospects WHERE (url = ? OR site = ?) AND id != ?",
                                [url, site, row["id"]]).fetchone()
             if other:
-                raise StoreError(f"{url} is the site of another prospect ({other[0]})")
+                raise StoreError(_("%(url)s is the site of another prospect (%(other)s)", url=url, other=other[0]))
             for table in ("pages", "extractions", "evidence", "absences"):
                 db.execute(f"DELETE FROM {table} WHERE prospect_id = ?", [row["id"]])
             db.execute("UPDATE prospects SET url = ?, site = ?, domain = ?, status = 'queued', error = NULL, "
@@ -183,7 +185,7 @@ class Store:
             )
             if cursor.rowcount == 0:
                 self.prospect_row(url)  # raises NotFound when it does not exist
-                raise StoreError(f"{url} is being crawled right now; requeue it afterwards")
+                raise StoreError(_("%(url)s is being crawled right now; requeue it afterwards", url=url))
 
     def claim(self, run_id: int, limit: int, urls: Iterable[str] | None = None) -> list[Claimed]:
         """Move up to `limit` queued prospects (optionally only these URLs) to `crawling`."""
@@ -314,12 +316,12 @@ class Store:
             domain = registered_domain(host_of(key))
             rows = self.db.execute("SELECT * FROM prospects WHERE domain = ? LIMIT 2", [domain]).fetchall()
             if len(rows) > 1:
-                raise NotFound(f"several prospects on {domain}; give the full URL")
+                raise NotFound(_("several prospects on %(domain)s; give the full URL", domain=domain))
             row = rows[0] if rows else None
         if row is None and "." not in url and "/" not in url:
             return self._by_name(url)
         if row is None:
-            raise NotFound(f"no prospect {key} in {self.path}")
+            raise NotFound(_("no prospect %(url)s in %(file)s", url=key, file=self.path))
         return self._as_dict("prospects", row)
 
     def _by_name(self, typed: str) -> dict[str, Any]:
@@ -331,12 +333,13 @@ class Store:
             rows = self.db.execute("SELECT * FROM prospects WHERE list_name LIKE ? ESCAPE '\\' ORDER BY id LIMIT 11",
                                    [pattern]).fetchall() if name else []
         if not rows:
-            raise NotFound(f"no prospect named or at {name!r} in {self.path}")
+            raise NotFound(_("no prospect named or at %(name)r in %(file)s", name=name, file=self.path))
         if len(rows) > 1:
             found = [self._as_dict("prospects", row) for row in rows[:10]]
             shown = "; ".join(f"{row['list_name']} ({row['url']})" for row in found)
             more = " ..." if len(rows) > 10 else ""
-            raise NotFound(f"several prospects are named {name!r}…: {shown}{more}; give more of the name or the URL")
+            raise NotFound(_("several prospects are named %(name)r…: %(found)s; give more of the name or the URL",
+                             name=name, found=f"{shown}{more}"))
         return self._as_dict("prospects", rows[0])
 
     def prospects(self, status: str | None = None) -> Iterator[dict[str, Any]]:

@@ -12,6 +12,7 @@ from pathlib import Path
 from filelock import FileLock, Timeout
 
 from prospect_intel.core.errors import QueueBusy
+from prospect_intel.core.language import _
 
 _HELD: dict[str, FileLock] = {}
 
@@ -31,7 +32,7 @@ def acquire(db_path: str | os.PathLike[str]) -> None:
         lock.acquire(timeout=0)
     except Timeout:
         raise QueueBusy(
-            f"another crawl is working on {db_path}; wait for it to finish or stop it"
+            _("another crawl is working on %(file)s; wait for it to finish or stop it", file=db_path)
         ) from None
     _HELD[path] = lock
 
