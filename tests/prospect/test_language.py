@@ -2,6 +2,7 @@
 names, and the CLI's language comes from the setting, $PROSPECT_LANG or the terminal's locale."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -18,7 +19,8 @@ from tests.support.cli import prospect
 
 ROOT = Path(__file__).resolve().parents[2]
 CATALOGUE = ROOT / "prospect_intel" / "locale" / "zh" / "LC_MESSAGES" / "messages.po"
-METHODS = [("prospect_intel/**.py", "python"),
+METHODS = [("prospect_intel/app/cli/**.py", "prospect_intel.app.cli.helptext:extract"),  # also the help texts
+           ("prospect_intel/**.py", "python"),
            ("prospect_intel/app/web/templates/**.html", "jinja2.ext:babel_extract")]
 OPTIONS = {"prospect_intel/app/web/templates/**.html": {"extensions": "jinja2.ext.i18n"}}
 
@@ -234,3 +236,28 @@ def test_refusals_and_lookups_explain_themselves_in_chinese(zh_db):
     assert "不支持的协议 'ftp'：只支持 http 和 https" in added.stderr
     missing = prospect(zh_db, "show", "www.no-such-dealer.cn", check=False, env={"PROSPECT_LANG": "zh"})
     assert missing.returncode == 3 and "中没有潜在客户" in missing.stderr
+
+
+def test_the_help_in_chinese():
+    said = prospect(Path("unused.db"), "--help", env={"PROSPECT_LANG": "zh"}).stdout
+    assert "在夜间根据潜在渠道客户的网站做背景调研。" in said
+    assert re.search(r"add +把潜在客户网址加入队列", said) and re.search(r"list +列出潜在客户", said)
+    said = prospect(Path("unused.db"), "list", "--help", env={"PROSPECT_LANG": "zh"}).stdout
+    assert "列出潜在客户：状态" in said and "只显示有待审核字段的潜在客户。" in said
+    english = prospect(Path("unused.db"), "list", "--help").stdout
+    assert "List prospects: status" in english and "Only prospects with fields to review." in english
+
+
+def test_the_help_follows_a_language_switch_in_one_process():
+    from prospect_intel.app.cli import cli, helptext
+
+    try:
+        i18n.use("zh")
+        helptext.translate(cli)
+        assert cli.commands["crawl"].help == "抓取队列中的潜在客户，直到队列为空。"
+        i18n.use("en")
+        helptext.translate(cli)
+        assert cli.commands["crawl"].help == "Crawl queued prospects until the queue is empty."
+    finally:
+        i18n.use("en")
+        helptext.translate(cli)

@@ -10,6 +10,7 @@ import click
 from rich.text import Text
 
 from prospect_intel.app import i18n
+from prospect_intel.app.cli import helptext
 from prospect_intel.app.cli.console import err
 from prospect_intel.app.cli.context import Context
 from prospect_intel.core.errors import ProspectError
@@ -22,7 +23,7 @@ from prospect_intel.core.errors import ProspectError
 @click.pass_context
 def cli(ctx: click.Context, db_path: str) -> None:
     """Research channel-sales prospects from their websites, overnight."""
-    i18n.choose_for_cli()
+    speak(i18n.choose_for_cli())
     ctx.obj = Context(db_path)
 
 
@@ -37,8 +38,15 @@ def _register() -> None:
 _register()
 
 
+def speak(_language: str) -> None:
+    """The help texts in the language chosen (before click prints them: `prospect --help` is
+    answered before the group's own code runs)."""
+    helptext.translate(cli)
+
+
 def main() -> None:
     try:
+        speak(i18n.choose_for_cli())
         cli(standalone_mode=True)
     except ProspectError as exc:
         err.print(Text(i18n.gettext("error: %(message)s", message=str(exc))), style="red")
