@@ -9,6 +9,9 @@ BIN = $(VENV)/bin
 DEMO_DB ?= demo-output/demo.db
 
 LOWEST ?= .venv-lowest
+# The suite on two processes, a test file per process at a time (the tests of one file share its
+# fixtures: a crawled store, a served site). PARALLEL= runs it in one process.
+PARALLEL ?= -n 2 --dist loadfile
 # The versions `make demo`, `make test` and the evaluation figures use (`make lock` renews it).
 LOCK = -c requirements.lock
 
@@ -48,7 +51,7 @@ lint: install-test
 	$(BIN)/mypy
 
 test: lint install-browser
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q $(PARALLEL)
 
 # The floors in pyproject.toml must really work: install exactly them (uv's lowest-direct
 # resolution) in a venv of their own and run the suite there.
@@ -56,7 +59,7 @@ test-lowest: install-test install-browser
 	$(BIN)/python -m pip install --quiet $(LOCK) uv
 	rm -rf $(LOWEST) && $(PYTHON) -m venv $(LOWEST)
 	$(BIN)/uv pip install --quiet --python $(LOWEST)/bin/python --resolution lowest-direct -e '.[test]'
-	$(LOWEST)/bin/python -m pytest -q -p no:cacheprovider
+	$(LOWEST)/bin/python -m pytest -q -p no:cacheprovider $(PARALLEL)
 
 # The interface's sentences: extract them into the template and merge it into each language's
 # catalogue (new sentences arrive untranslated; the test suite fails until they are translated).
