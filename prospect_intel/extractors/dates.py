@@ -70,6 +70,15 @@ _EN_OTHER_SUBJECT = re.compile(r"\b(?:branch|(?<!head )(?<!main )office|store|sh
                                r"location|warehouse|depot|subsidiary|division|plant|department)"
                                r"(?:es|s)?,?\s+(?:\w+\s+){0,2}?(?:was\s+|were\s+|is\s+|has been\s+)?$",
                                re.IGNORECASE)
+# The founding phrase is about another kind of organisation (an association the company belongs
+# to, a university it works with) when the sentence names one before it and names no company of
+# its own: "The Canadian Security Association (CANASA) is the national non-profit organization,
+# established in 1977".
+_EN_OTHER_ORG = re.compile(r"\b(?:association|council|federation|institute|society|union|university|college|"
+                           r"ministry|government|agency|commission|authority|foundation|chamber|non-?profit|"
+                           r"organi[sz]ation|consortium|alliance)s?\b", re.IGNORECASE)
+_EN_OWN_SUBJECT = re.compile(r"\b(?:we|our|us|ltd|limited|inc|llc|plc|co|corp|company|gmbh|pvt)\b\.?",
+                             re.IGNORECASE)
 _EN_WEAK_VERB = re.compile(r"\b(?:opened|launched|started)\b", re.IGNORECASE)
 _SINCE, _SERVING = founding.EN_SINCE
 _EN_SINCE = Started(re.compile(rf"\b(?:{_SINCE}|{_SERVING}\s[^.\n]{{0,40}}?{_SINCE})\s+" + YEAR, re.IGNORECASE),
@@ -207,8 +216,11 @@ def _other_company(text: str, start: int, own: set[str]) -> str:
 def _begins_other(text: str, match: re.Match[str]) -> bool:
     """An English founding phrase about a branch, store or website rather than the company."""
     left, right = sentence_bounds(text, match.start(), match.end())
-    if _EN_OTHER_SUBJECT.search(text[left:match.start()]):
+    before = text[left:match.start()]
+    if _EN_OTHER_SUBJECT.search(before):
         return True  # "Our Leeds office was established in 2012"
+    if _EN_OTHER_ORG.search(before) and not _EN_OWN_SUBJECT.search(before):
+        return True  # "the national non-profit organization, established in 1977"
     if match.group(0)[:2].lower() == "in":  # "In 2012 we opened / established our second branch"
         return bool(_EN_OTHER.search(text, match.end(), right))
     if _EN_WEAK_VERB.match(match.group(0)):  # "launched in 2015, our app ..."

@@ -30,6 +30,9 @@ STATED = [
     ("<p>成立时间：二〇一二年</p>", 2012),
     ("<p>In 2005 we opened our doors in Leeds.</p>", 2005),
     ("<p>Headquartered in Leeds, Acme was founded in 1990.</p>", 1990),
+    # an association named in the sentence, with the company as its subject, keeps the company's year
+    ("<p>Acme Security Ltd, a member of the British Security Industry Association, was founded in 2005.</p>",
+     2005),
 ]
 
 
@@ -65,6 +68,10 @@ TRAPS = [
     "<p>Opened in 2015, our showroom in York displays the latest locks.</p>",
     "<p>In 2019 we launched our online store.</p>",
     "<p>二〇一六年天津分公司成立。</p>",
+    # the founding year of an association (or another kind of organisation) the page mentions
+    "<p>The Canadian Security Association (CANASA) is the national non-profit organization, established in "
+    "1977, dedicated to promoting the interests of its members.</p>",
+    "<p>The university, founded in 1911, trains our engineers.</p>",
 ]
 
 
