@@ -40,11 +40,16 @@ _ZH_ORG_NAME = re.compile(_ZH_ORG)
 _CLAUSE_MARKS = "。！？；;\n，,"
 _ZH_OWN_WORDS = ("本公司", "我公司", "公司", "我司", "本集团")
 _BRANCH_WORDS = re.compile(r"分公司|子公司|办事处|分部|部门|分厂|分店|门店|协会|学会|工作室|实验室")
+# A timeline's "2019年 新媒体运营部成立", "2015年 研发中心成立": a department or a centre, not the company.
+_ZH_UNIT_HEADS = ("部", "中心")
 _PERSONAL = re.compile(r"\b(?:owner|founder|engineer|technician|he|she|his|her|i|my|our team"
                        r" members|combined|collective|each|staff|employees?)\b", re.IGNORECASE)
 
 _ZH_STATED: list[tuple[Gated | Started, str]] = [
-    (Started.of_words(founding.ZH_FOUNDING_VERBS, r"(?:{words})(?:时间|日期|年份)?\s*(?:于|在|是|为)?\s*[:：]?\s*"
+    # The year follows the verb joined to it (成立于, 成立时间：, 成立2009年): after a bare space,
+    # as in a timeline's "…形象店成立 2019年 …", it is the next entry's date.
+    (Started.of_words(founding.ZH_FOUNDING_VERBS, r"(?:{words})(?:(?:时间|日期|年份)\s*(?:是|为)?\s*[:：]?\s*|"
+                      r"\s*(?:于|在|是|为)\s*[:：]?\s*|\s*[:：]\s*)?"
                       r"(?:公元)?" + ZH_YEAR + r"\s*(?:年|-|\.|/)"), "zh-verb-year"),
     (Gated.of_words(founding.ZH_YEAR_VERBS, ZH_YEAR + rf"\s*年(?:\s*{_CN_MD}\s*月)?(?:\s*{_CN_MD}\s*日)?"
                     r"([^。，,；;!！\n]{0,16}?)(?:{words})"
@@ -166,6 +171,7 @@ def founded_year(pages: Sequence[ParsedPage], ctx: SiteContext) -> list[Evidence
                 before = _clause_before(page.folded, match.start(), 8)
                 between = match.group(2) if match.lastindex and match.lastindex >= 2 else ""
                 if year is None or _BRANCH_WORDS.search(before + (between or "")) or \
+                        between.rstrip().endswith(_ZH_UNIT_HEADS) or \
                         (method.startswith("en-") and _begins_other(page.folded, match)):
                     continue
                 confidence = "high" if strong and method != "en-in-year-founded" else "medium"

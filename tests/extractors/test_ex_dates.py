@@ -30,6 +30,9 @@ STATED = [
     ("<p>成立时间：二〇一二年</p>", 2012),
     ("<p>In 2005 we opened our doors in Leeds.</p>", 2005),
     ("<p>Headquartered in Leeds, Acme was founded in 1990.</p>", 1990),
+    # the year joined to the verb without 于: a colon, a label, nothing at all
+    ("<p>成立时间 2009年3月</p>", 2009),
+    ("<p>公司成立2012年以来，专注门禁。</p>", 2012),
     # an association named in the sentence, with the company as its subject, keeps the company's year
     ("<p>Acme Security Ltd, a member of the British Security Industry Association, was founded in 2005.</p>",
      2005),
@@ -68,6 +71,10 @@ TRAPS = [
     "<p>Opened in 2015, our showroom in York displays the latest locks.</p>",
     "<p>In 2019 we launched our online store.</p>",
     "<p>二〇一六年天津分公司成立。</p>",
+    # a timeline: the year after a bare space is the next entry's; a department or a centre's founding
+    "<p>好多宝2元超市形象店在义乌国际商贸城五期成立 2019年 3月 借助新零售理念开拓市场</p>",
+    "<p>2015年 研发中心成立</p>",
+    "<p>2019年 1-3月 好多宝新媒体运营部成立</p>",
     # the founding year of an association (or another kind of organisation) the page mentions
     "<p>The Canadian Security Association (CANASA) is the national non-profit organization, established in "
     "1977, dedicated to promoting the interests of its members.</p>",
