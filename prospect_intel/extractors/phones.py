@@ -186,7 +186,7 @@ def _read(line: str, above: tuple[str, ...], candidate: str, region: str, lang: 
     faxes = alternation("phones", "labels", "fax")
     traps = alternation("phones", "labels", "trap")
     kind, labelled = _label_kind(line[-_LABEL_WINDOW:], labels, faxes, traps)
-    if kind == "trap" or _branch_line(line, above):
+    if kind == "trap" or _branch_line(line, above) or _other_body_line(line):
         return None
     return kind, labelled, _split(candidate, region, lang, labelled)
 
@@ -283,6 +283,23 @@ def _lines_above(text: str, line_start: int) -> tuple[str, ...]:
         above.append(text[prev_start:end])
         end = prev_start - 1
     return tuple(above)
+
+
+# A public body or an association whose own contact block a page prints (the licensing council's
+# address and telephone on a taxi firm's terms page), unless the line speaks for the company too.
+_OTHER_BODY = re.compile(r"\b(?:council|authority|ministry|government|police|association|federation)\b|"
+                         r"协会|政府|公安|管理局|委员会", re.IGNORECASE)
+_OWN_VOICE = re.compile(r"\b(?:us|our|we)\b|我们|我司|本公司", re.IGNORECASE)
+
+
+def _other_body_line(line: str) -> bool:
+    """A number printed in another organisation's contact block: its line (up to the number)
+    names a public body or an association, and does not speak in the company's voice after it
+    ("…escalate to our licensing authority: Lewes District Council, … Telephone: 01273 471600")."""
+    named = None
+    for named in _OTHER_BODY.finditer(line):
+        pass
+    return named is not None and not _OWN_VOICE.search(line, named.end())
 
 
 def _branch_line(line: str, above: Sequence[str]) -> bool:

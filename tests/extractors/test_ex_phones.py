@@ -179,3 +179,17 @@ def test_ip_addresses_are_not_phone_numbers(body, phones):
 def test_a_chinese_mobile_with_a_stray_plus_is_the_mobile():
     body = "<p>联系我们</p><p>CALL US TODAY +135 3083 9500</p><p>135 3083 9500 袁先生</p>"
     assert value(body, "phone_numbers", "contact") == ["13530839500"]
+
+
+@pytest.mark.parametrize("body, expected", [
+    # the licensing council's contact block on a firm's terms page is the council's line
+    ("<p>Please contact us at 07930 342593 within 14 days. If you are not satisfied with our response, "
+     "escalate your complaint to our licensing authority: Lewes District Council, Licensing Team, Southover "
+     "House, Lewes, BN7 1AB. Telephone: 01273 471600.</p>", ["+44 7930 342593"]),
+    ("<p>电话：0571-85369138</p><p>如对服务不满意，可向杭州市消费者权益保护委员会投诉，电话：0571-85157000</p>",
+     ["0571-85369138"]),
+    # a body named before the company speaks again keeps the company's line
+    ("<p>Approved by the Security Industry Authority. Call us on 0161 496 0000.</p>", ["+44 161 496 0000"]),
+])
+def test_another_organisations_contact_block_is_not_the_companys(body, expected):
+    assert value(body, "phone_numbers", "contact", url="http://www.example.co.uk/contact") == expected
