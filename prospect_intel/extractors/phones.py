@@ -296,10 +296,8 @@ def _other_body_line(line: str) -> bool:
     """A number printed in another organisation's contact block: its line (up to the number)
     names a public body or an association, and does not speak in the company's voice after it
     ("…escalate to our licensing authority: Lewes District Council, … Telephone: 01273 471600")."""
-    named = None
-    for named in _OTHER_BODY.finditer(line):
-        pass
-    return named is not None and not _OWN_VOICE.search(line, named.end())
+    named = list(_OTHER_BODY.finditer(line))
+    return bool(named) and not _OWN_VOICE.search(line, named[-1].end())
 
 
 def _branch_line(line: str, above: Sequence[str]) -> bool:
