@@ -49,6 +49,9 @@ _SHOP_SITE = Gated.of_words(words.SHOP_SITE_WORDS, flags=re.IGNORECASE, longest_
 _WORKSHOP = Gated.of_words(words.WORKSHOP_WORDS, flags=re.IGNORECASE)
 _RURAL = re.compile(r"[\u4e00-\u9fa5]{1,4}(?:村|镇|乡)(?![\u4e00-\u9fa5]*(?:小区|花园))")
 _FLOOR = re.compile(r"号\s*\d{1,2}\s*(?:楼|层|F)(?:之\d+|\d{2,4}室?)?|\d{1,2}\s*(?:楼|层)\s*\d{3,4}\s*室")
+# "Unit H8, Halesfield 19": British and Irish business and industrial estates number their units
+# (an office block's unit comes with a floor, which is a stronger cue and read first).
+_EN_UNIT = re.compile(r"\bunits?\s+[A-Z]?\d+[A-Z]?\b", re.IGNORECASE)
 _TOWER_BLOCK = re.compile(r"[A-Za-z]\s*座\s*\d{3,5}")
 _FLAT = re.compile(r"\d+\s*(?:栋|幢|号楼)\s*(?:\d+\s*单元)?\s*\d{3,4}\s*(?:号|室)")
 _BRANCH = Gated.of_words(words.BRANCH_WORDS, r"([\u4e00-\u9fa5]{2,8}(?:{words}))", longest=11)
@@ -215,6 +218,9 @@ def office_type(address: Evidence | None, pages: Sequence[ParsedPage],
     if home:
         return [Evidence("office_type", "residential", "low", address.source_url,
                          address.snippet, home)]
+    if ctx.lang != "zh" and _EN_UNIT.search(text):
+        return [Evidence("office_type", "industrial_park", "low", address.source_url,
+                         address.snippet, "unit number (Unit H8): a unit of a business or industrial estate")]
     if _TOWER_BLOCK.search(text):
         return [Evidence("office_type", "office_tower", "low", address.source_url,
                          address.snippet, "tower block letter and room (B座2406室)")]

@@ -70,10 +70,12 @@ def test_office_type_from_chinese_address(address, kind):
     ("3rd Floor, 1 Canal Street, Manchester M1 3HE", "office_tower"),
     ("Kew Gardens Business Centre, Richmond TW9 3AB", "office_tower"),
     ("Unit 2, Riverside Plaza, Leeds LS1 4AP", "office_tower"),
+    # a numbered unit with no office cue: a unit of a business or industrial estate (low confidence)
+    ("Unit H8, Halesfield 19, Telford, Shropshire, TF7 4QT", "industrial_park"),
+    ("Unit 3, Aire Court, Leeds LS10 1AB", "industrial_park"),
     # unsure: unknown
     ("14 Apartment Road, York YO1 7HH", "unknown"),
     ("3 Gardens Road, Leeds LS2 9JT", "unknown"),
-    ("Unit 3, Aire Court, Leeds LS10 1AB", "unknown"),
 ])
 def test_office_type_from_english_address(address, kind):
     assert value(f"<p>Address: {address}</p>", "office_type", "contact") == kind
