@@ -78,15 +78,17 @@ def format_confidence(reports: dict[str, Report]) -> str:
     return "\n".join(lines)
 
 
-def run(corpus: Path, realsites: Path | None, day: dt.date) -> tuple[dict[str, Report], list[LabelledSite]]:
+def run(corpus: Path, realsites: Path | None, day: dt.date,
+        locked: bool = True) -> tuple[dict[str, Report], list[LabelledSite]]:
     split = load_split()
     sites = load_corpus(corpus)
     unsplit = sorted(s.slug for s in sites if s.slug not in split)
     if unsplit:
         raise SystemExit(f"sites not in the recorded split (record them first): {', '.join(unsplit)}")
     tuning = [s for s in sites if split[s.slug] == "tuning"]
-    reports = {"tuning": evaluate_sites(tuning, day),
-               "locked": evaluate_sites([s for s in sites if split[s.slug] == "locked"], day)}
+    reports = {"tuning": evaluate_sites(tuning, day)}
+    if locked:
+        reports["locked"] = evaluate_sites([s for s in sites if split[s.slug] == "locked"], day)
     if realsites is not None:
         reports["realsites"] = evaluate(realsites, crawled_at=day)
     return reports, tuning
@@ -99,8 +101,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--realsites", type=Path, default=None, help="a ../shared/realsites folder too")
     parser.add_argument("--crawled-at", type=dt.date.fromisoformat, default=dt.date(2026, 12, 1))
     parser.add_argument("--mismatches", action="store_true", help="list the tuning set's mismatches")
+    parser.add_argument("--hide-locked", action="store_true",
+                        help="leave the locked split out (not even measured): the way to work while tuning")
     args = parser.parse_args(argv)
-    reports, _ = run(args.corpus, args.realsites, args.crawled_at)
+    reports, _ = run(args.corpus, args.realsites, args.crawled_at, locked=not args.hide_locked)
     print(format_side_by_side(reports))
     print()
     print(format_confidence(reports))

@@ -44,3 +44,22 @@ def test_side_by_side_and_confidence_tables():
     assert table.splitlines()[-1].split("|")[1].split() == ["0.67", "1.00", "0.80", "0.50"]
     assert together(tuning).levels == {"high": [1, 1], "medium": [1, 0]}
     assert "1/1 1.00" in format_confidence({"tuning": tuning, "locked": locked})
+
+
+def test_while_tuning_the_locked_split_can_be_left_out_entirely(tmp_path, capsys):
+    from prospect_intel.evaluation.sidebyside import main
+
+    split = json.loads(SPLIT_FILE.read_text("utf-8"))
+    slugs = [split["locked"][0], split["tuning"][0]]
+    group = tmp_path / "group"
+    for slug in slugs:
+        (group / slug).mkdir(parents=True)
+        (group / slug / "index.html").write_text("<html><body>成立于2009年</body></html>", encoding="utf-8")
+    (group / "manifest.json").write_text(json.dumps([{"slug": s, "pages": ["index.html"]} for s in slugs]))
+    (group / "labels.json").write_text(json.dumps([{"slug": s, "pages": {"home": "index.html"},
+                                                    "founded_year": 2009} for s in slugs]))
+    main(["--corpus", str(tmp_path)])
+    assert "locked (1 sites)" in capsys.readouterr().out
+    main(["--corpus", str(tmp_path), "--hide-locked"])
+    shown = capsys.readouterr().out
+    assert "tuning (1 sites)" in shown and "locked" not in shown
