@@ -23,7 +23,7 @@ from prospect_intel.core.errors import ProspectError
 @click.pass_context
 def cli(ctx: click.Context, db_path: str) -> None:
     """Research channel-sales prospects from their websites, overnight."""
-    speak(i18n.choose_for_cli())
+    speak()
     ctx.obj = Context(db_path)
 
 
@@ -38,15 +38,16 @@ def _register() -> None:
 _register()
 
 
-def speak(_language: str) -> None:
-    """The help texts in the language chosen (before click prints them: `prospect --help` is
-    answered before the group's own code runs)."""
+def speak() -> None:
+    """Choose the language (the setting, else the terminal's) and put the help texts in it, before
+    click prints them: `prospect --help` is answered before the group's own code runs."""
+    i18n.choose_for_cli()
     helptext.translate(cli)
 
 
 def main() -> None:
     try:
-        speak(i18n.choose_for_cli())
+        speak()
         cli(standalone_mode=True)
     except ProspectError as exc:
         err.print(Text(i18n.gettext("error: %(message)s", message=str(exc))), style="red")
