@@ -12,6 +12,8 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 from twisted.internet import task
 
+from prospect_intel.core.language import _
+
 PLAIN_INTERVAL_SECONDS = 60.0
 
 
@@ -29,12 +31,13 @@ class CrawlProgress:
     def start(self) -> None:
         if self.live:
             self._bar = Progress(
-                TextColumn("[bold]crawl"),
+                TextColumn("[bold]" + _("crawl")),
                 BarColumn(),
-                TextColumn("{task.completed}/{task.total} sites"),
-                TextColumn("{task.fields[pages]} pages  {task.fields[errors]} errors  {task.fields[rate]}"),
+                TextColumn(_("%(done)s/%(total)s sites", done="{task.completed}", total="{task.total}")),
+                TextColumn(_("%(pages)s pages  %(errors)s errors  %(rate)s", pages="{task.fields[pages]}",
+                             errors="{task.fields[errors]}", rate="{task.fields[rate]}")),
                 TimeElapsedColumn(),
-                TextColumn("ETA"),
+                TextColumn(_("ETA")),
                 TimeRemainingColumn(),
                 console=Console(stderr=True),
                 transient=False,
@@ -60,7 +63,7 @@ class CrawlProgress:
         f = self.figures()
         if self._bar is not None:
             self._bar.update(self._task, completed=f["done"], total=f["total"] or None, pages=int(f["pages"]),
-                             errors=int(f["errors"]), rate=f"{f['per_hour']:.0f} sites/h")
+                             errors=int(f["errors"]), rate=_("%(rate)s sites/h", rate=f"{f['per_hour']:.0f}"))
         elif time.monotonic() - self._last_plain >= self.plain_interval:
             self._last_plain = time.monotonic()
             print(self.line(f), file=sys.stderr, flush=True)
@@ -69,8 +72,9 @@ class CrawlProgress:
     def line(f: dict[str, float]) -> str:
         remaining = max(f["total"] - f["done"], 0)
         eta = remaining / f["per_hour"] * 3600 if f["per_hour"] else 0
-        return (f"crawl: {f['done']:.0f}/{f['total']:.0f} sites, {f['pages']:.0f} pages kept, "
-                f"{f['errors']:.0f} failed, {f['per_hour']:.0f} sites/h, ETA {_duration(eta)}")
+        return _("crawl: %(done)s/%(total)s sites, %(pages)s pages kept, %(failed)s failed, %(rate)s sites/h, "
+                 "ETA %(eta)s", done=f"{f['done']:.0f}", total=f"{f['total']:.0f}", pages=f"{f['pages']:.0f}",
+                 failed=f"{f['errors']:.0f}", rate=f"{f['per_hour']:.0f}", eta=_duration(eta))
 
     def stop(self) -> None:
         if self._loop is not None and self._loop.running:

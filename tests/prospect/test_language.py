@@ -261,3 +261,17 @@ def test_the_help_follows_a_language_switch_in_one_process():
     finally:
         i18n.use("en")
         helptext.translate(cli)
+
+
+def test_the_crawl_progress_line_in_both_languages():
+    from prospect_intel.crawler.progress import CrawlProgress
+
+    figures = {"done": 3, "total": 10, "pages": 42, "errors": 1, "per_hour": 120}
+    try:
+        assert CrawlProgress.line(figures) == \
+            "crawl: 3/10 sites, 42 pages kept, 1 failed, 120 sites/h, ETA 3m30s"
+        i18n.use("zh")
+        assert CrawlProgress.line(figures) == \
+            "抓取：3/10 个网站，保存 42 个页面，失败 1 个，每小时 120 个网站，预计剩余 3m30s"
+    finally:
+        i18n.use("en")
