@@ -32,15 +32,17 @@ from .phonenorm import key_of, normalise
 __all__ = ["fax_numbers", "key_of", "normalise", "phone_numbers", "region_of", "scan"]
 
 _CANDIDATE = re.compile(
-    r"(?<![\w.+-])(\+\s?\d{1,3}[\s.-]?)?(\(?\d[\d \t().-]{5,18}\d)"
+    r"(?<![\w.+])(?<![0-9A-Za-z_.+-]-)(\+\s?\d{1,3}[\s.-]?)?(\(?\d[\d \t().-]{5,18}\d)"
     r"(?:\s*(?:转|分机|ext\.?|x|#)\s*(\d{1,5}))?(?![\w-])", re.IGNORECASE)
-# Where a candidate can start: its first character, not after a word character, dot, plus or
-# hyphen (the pattern's own lookbehind, tested after the character so that the search skips
-# through the text to the next one of them instead of trying every position).
-_CANDIDATE_START = re.compile(r"[+(\d](?<![\w.+-].)")
+# Where a candidate can start: its first character, not after a word character, dot or plus, nor
+# after a hyphen that follows one of them or a digit (a product code, a range); a hyphen after a
+# Chinese word separates ("杨女士-18280349423"). The pattern's own lookbehind, tested after the
+# character so that the search skips through the text to the next one instead of trying every
+# position.
+_CANDIDATE_START = re.compile(r"[+(\d](?<![\w.+].)(?<![0-9A-Za-z_.+-]-.)")
 # The same with ASCII digits only: a plain character set is tested three times faster than the
 # Unicode digit category, and a page printing no other digit (most of them) needs no more.
-_ASCII_CANDIDATE_START = re.compile(r"[+(0-9](?<![\w.+-].)")
+_ASCII_CANDIDATE_START = re.compile(r"[+(0-9](?<![\w.+].)(?<![0-9A-Za-z_.+-]-.)")
 _LABEL_WINDOW = 40
 # A calendar date (news lists print hundreds) is never a phone number, labelled or not.
 _DATE = re.compile(r"(?:19|20)\d\d[-./](?:0?[1-9]|1[0-2])[-./](?:0?[1-9]|[12]\d|3[01])")
