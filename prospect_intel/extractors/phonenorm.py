@@ -89,6 +89,8 @@ def _valid_abroad(digits: str) -> bool:
 
 def _chinese(body: str, digits: str, ext: str, labelled: bool) -> tuple[str, str] | None:
     suffix = f"-{ext}" if ext else ""
+    if digits.startswith("0") and _CN_MOBILE.fullmatch(digits[1:]):
+        digits = digits[1:]  # "(0)13706856251": a trunk 0 printed before a mobile, which has none
     if _CN_MOBILE.fullmatch(digits):
         return digits, digits
     if _CN_SERVICE.fullmatch(digits):

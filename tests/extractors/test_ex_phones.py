@@ -35,6 +35,8 @@ ZH = [
     ("<p>电话：0571-88886666 手机：13912345678</p>", ["0571-88886666", "13912345678"]),
     # a hyphen after a contact person's name separates; after a code or a number it joins
     ("<p>手机：杨女士-18280349423 马先生-18302809651</p>", ["18280349423", "18302809651"]),
+    # a trunk 0 printed before a mobile (which has none) is dropped, not read as an area code
+    ("<p>手机：(0)18957513988 (0)13706856251</p>", ["18957513988", "13706856251"]),
     # a landline one digit short for its area code (Shenzhen numbers have eight) is a typo
     ("<p>电话：0755-22968428</p><p>服务电话：0755-2296816</p>", ["0755-22968428"]),
 ]
