@@ -19,6 +19,14 @@ def test_does_not_sell_access_control():
     assert value("<p>专业生产塑胶模具。</p>", "access_control_is_main", "products") is False
 
 
+def test_a_locksmiths_fingerprint_door_locks_are_not_access_control():
+    """Household smart locks (指纹锁, 智能门锁) are a product line of their own, not a door access
+    system; a fingerprint reader of an access system still is one."""
+    body = "<p>专业从事开锁，换锁，配钥匙，出售安装指纹锁、智能门锁。</p>"
+    assert value(body, "sells_access_control", "products") is False
+    assert value("<p>主营指纹门禁、指纹读卡器。</p>", "sells_access_control", "products") is True
+
+
 def test_sells_snippet_is_not_a_ticker_on_every_page():
     ticker = "<p>最新公告：门禁软件新版发布</p>"
     result = site(page(ticker + "<p>公司成立于1998年，是一家门禁系统代理商。</p>", "about"),

@@ -14,7 +14,7 @@ VERSION = 1
 ACCESS_CONTROL = {
     "zh": (
         "门禁", "一卡通", "门禁系统", "门禁控制器", "人脸识别门禁", "考勤门禁", "通道闸", "闸机", "出入口控制",
-        "读卡器", "电控锁", "磁力锁", "电磁锁", "智能门锁", "指纹锁", "人行通道", "速通门", "梯控", "访客系统",
+        "读卡器", "电控锁", "磁力锁", "电磁锁", "人行通道", "速通门", "梯控", "访客系统",
     ),
     "en": (
         "access control", "access-control", "card reader", "card readers", "door entry", "keypad entry", "maglock",
