@@ -164,6 +164,8 @@ def founded_year(pages: Sequence[ParsedPage], ctx: SiteContext) -> list[Evidence
     found: list[Evidence] = _structured_founding(pages, ctx)
     own = _own_org_names(pages)
     for page in site_pages(pages, articles=True):
+        if page.role == "cases":
+            continue  # a reference project's write-up states its client's founding (阳光人寿成立于2007年)
         strong = page.role in ("about", "home") and not page.is_article
         for pattern, method in _ZH_STATED + _EN_STATED:
             for match in pattern.finditer(page.folded):

@@ -193,3 +193,9 @@ def test_the_sites_own_named_company_keeps_its_year():
 
 def test_a_branch_word_in_the_clause_before_still_makes_a_branch_year():
     assert value("<p>公司于2001年创立，深圳分公司成立于2015年。</p>", "founded_year") == 2001
+
+
+def test_a_founding_year_on_a_cases_page_is_the_clients():
+    body = "<p>阳光人寿成立于2007年12月，是全国性专业寿险公司。我们为其提供领导力培训。</p>"
+    assert value(body, "founded_year", "cases") is None
+    assert value(body, "founded_year", "about") == 2007  # on its own profile page the sentence counts
