@@ -48,9 +48,9 @@ def score(evidence: Mapping[str, Evidence], rubric: Rubric, *, as_of: dt.date, u
     missing = tuple(i for i, out in enumerate(outcomes) if out.state == "missing")
     unscored = unscored or _unscored_reason(rubric, len(outcomes) - len(missing), bool(knockouts), readings)
     if unscored:
-        verify, verify_zh = (unscored_lines(rubric, missing, zh=zh) for zh in (False, True))
+        verify, verify_zh = unscored_lines(rubric, missing)
     else:
-        verify, verify_zh = (to_verify(rubric, bounds, rank, (worst, best), flags, zh=zh) for zh in (False, True))
+        verify, verify_zh = to_verify(rubric, bounds, rank, (worst, best), flags)
     return Score(
         rubric=rubric.name, rubric_version=rubric.version, as_of=as_of,
         total=None if unscored else total, max_total=rubric.max_total,

@@ -6,8 +6,8 @@ sentence ("A if headcount: 20 or more people, with at least 4 sales and 4 techni
 confirmed (total 16); ask for the staff split"), keeping for each grade the mildest change.
 When the ends of the grade range need several facts at once, a closing sentence says so.
 
-The sentences are written in English and in Chinese (`zh=True`: the rubric's `label_zh` and
-`ask_zh`, English where a rubric gives no Chinese), so the review reads in the rep's language.
+The sentences are written in English and in Chinese (the rubric's `label_zh` and `ask_zh`,
+English where a rubric gives no Chinese), so the review reads in the rep's language.
 """
 from __future__ import annotations
 
@@ -50,11 +50,14 @@ CHINESE = Wording(
 )
 
 
+WORDINGS = (ENGLISH, CHINESE)
+
+
 def to_verify(rubric: Rubric, bounds: tuple[GroupBounds, ...], current_rank: int,
-              grade_range: tuple[int, int], flags: tuple[int, ...], *, zh: bool = False) -> tuple[str, ...]:
-    """Sentences for the rep, knock-out risks first, then indicators in rubric order."""
-    words = CHINESE if zh else ENGLISH
-    lines = [_flag_line(words, rubric.flags[f]) for f in flags]
+              grade_range: tuple[int, int], flags: tuple[int, ...]) -> tuple[tuple[str, ...], ...]:
+    """Sentences for the rep, knock-out risks first, then indicators in rubric order: the
+    outcomes that decide are found once and said in each wording (English, Chinese)."""
+    said = [[_flag_line(words, rubric.flags[f]) for f in flags] for words in WORDINGS]
     total = sum(b.current.points for b in bounds)
     reached = {current_rank}
     for item in sorted(bounds, key=lambda b: not b.group.knockouts):
@@ -65,24 +68,25 @@ def to_verify(rubric: Rubric, bounds: tuple[GroupBounds, ...], current_rank: int
         others_total = total - item.current.points
         for rank, outcome in _deciding(rubric, item, others_forced, others_total, current_rank):
             reached.add(rank)
-            lines.append(_sentence(words, rubric, item.current, outcome, rank, current_rank,
-                                   others_total + outcome.points))
+            for lines, words in zip(said, WORDINGS):
+                lines.append(_sentence(words, rubric, item.current, outcome, rank, current_rank,
+                                       others_total + outcome.points))
     worst, best = grade_range
-    if best < min(reached):
-        lines.append(_together(words, rubric, bounds, best, better=True))
-    if worst > max(reached):
-        lines.append(_together(words, rubric, bounds, worst, better=False))
-    return tuple(dict.fromkeys(lines))
+    ends = [(best, True)] if best < min(reached) else []
+    ends += [(worst, False)] if worst > max(reached) else []
+    for target, better in ends:
+        changes, end_total = _together_changes(rubric, bounds, target, better)
+        for lines, words in zip(said, WORDINGS):
+            lines.append(_together(words, rubric, target, better, changes, end_total))
+    return tuple(tuple(dict.fromkeys(lines)) for lines in said)
 
 
-def unscored_lines(rubric: Rubric, missing: tuple[int, ...], *, zh: bool = False) -> tuple[str, ...]:
-    """For a prospect without enough evidence: what to find out, indicator by indicator."""
-    words = CHINESE if zh else ENGLISH
-    out = []
-    for i in missing:
-        indicator = rubric.indicators[i]
-        out.append(_join(words, words.no_evidence.format(label=_label(words, indicator)), _ask(words, indicator)))
-    return tuple(out)
+def unscored_lines(rubric: Rubric, missing: tuple[int, ...]) -> tuple[tuple[str, ...], ...]:
+    """For a prospect without enough evidence: what to find out, indicator by indicator, in each
+    wording (English, Chinese)."""
+    return tuple(tuple(_join(words, words.no_evidence.format(label=_label(words, rubric.indicators[i])),
+                             _ask(words, rubric.indicators[i])) for i in missing)
+                 for words in WORDINGS)
 
 
 def _deciding(rubric: Rubric, item: GroupBounds, others_forced: int | None, others_total: float,
@@ -113,9 +117,10 @@ def _sentence(words: Wording, rubric: Rubric, current: GroupOutcome, outcome: Gr
     return _join(words, head, *asks)
 
 
-def _together(words: Wording, rubric: Rubric, bounds: tuple[GroupBounds, ...], target: int,
-              better: bool) -> str:
-    """A grade only several changes reach: the fewest groups, biggest changes first."""
+def _together_changes(rubric: Rubric, bounds: tuple[GroupBounds, ...], target: int,
+                      better: bool) -> tuple[list[tuple[GroupOutcome, GroupOutcome]], float]:
+    """A grade only several changes reach: the fewest groups, biggest changes first; the changes
+    (current, changed outcome) that reach it, and the total they make."""
     total = sum(b.current.points for b in bounds)
     pick = max if better else min
     changes = []
@@ -127,14 +132,22 @@ def _together(words: Wording, rubric: Rubric, bounds: tuple[GroupBounds, ...], t
                 changes.append((item.current, outcome))
     # Lifting a knock-out comes first: no points matter while one holds.
     changes.sort(key=lambda pair: (pair[0].forced is None, -abs(pair[1].points - pair[0].points)))
-    facts, asks = [], []
+    used = []
     for current, outcome in changes:
         total += outcome.points - current.points
+        used.append((current, outcome))
+        if final_rank(rubric, None, total) == target:
+            break
+    return used, total
+
+
+def _together(words: Wording, rubric: Rubric, target: int, better: bool,
+              changes: list[tuple[GroupOutcome, GroupOutcome]], total: float) -> str:
+    facts, asks = [], []
+    for current, outcome in changes:
         more_facts, more_asks = _facts(words, rubric, current, outcome)
         facts += more_facts
         asks += more_asks
-        if final_rank(rubric, None, total) == target:
-            break
     verb = words.are_confirmed if better else words.turn_out
     head = words.together.format(grade=rubric.grades[target].grade, verb=verb, total=_num(total))
     return _join(words, head + words.joiner.join(facts), *asks)
