@@ -16,14 +16,24 @@ from prospect_intel.app.cli.context import Context
 from prospect_intel.core.errors import ProspectError
 
 
-@click.group()
+class _SpeakingGroup(click.Group):
+    """The `prospect` group: each run first chooses its language (the setting, else the
+    terminal's) and puts the help texts in it, before click parses the arguments, since
+    `prospect --help` is answered while they are parsed."""
+
+    def make_context(self, info_name, args, parent=None, **extra):  # type: ignore[no-untyped-def]
+        i18n.choose_for_cli()
+        helptext.translate(self)
+        return super().make_context(info_name, args, parent=parent, **extra)
+
+
+@click.group(cls=_SpeakingGroup)
 @click.option("--db", "db_path", envvar="PROSPECT_DB", default="prospects.db", show_default=True,
               type=click.Path(dir_okay=False), help="SQLite store (or set $PROSPECT_DB).")
 @click.version_option(package_name="prospect-intel")
 @click.pass_context
 def cli(ctx: click.Context, db_path: str) -> None:
     """Research channel-sales prospects from their websites, overnight."""
-    speak()
     ctx.obj = Context(db_path)
 
 
@@ -38,16 +48,8 @@ def _register() -> None:
 _register()
 
 
-def speak() -> None:
-    """Choose the language (the setting, else the terminal's) and put the help texts in it, before
-    click prints them: `prospect --help` is answered before the group's own code runs."""
-    i18n.choose_for_cli()
-    helptext.translate(cli)
-
-
 def main() -> None:
     try:
-        speak()
         cli(standalone_mode=True)
     except ProspectError as exc:
         err.print(Text(i18n.gettext("error: %(message)s", message=str(exc))), style="red")

@@ -58,7 +58,7 @@ def list_settings() -> None:
 
 
 def _language_origin(saved: dict[str, str]) -> str:
-    if i18n.ENV_VARIABLE in os.environ:
+    if os.environ.get(i18n.ENV_VARIABLE, "").strip():  # as i18n.configured reads it
         return "$" + i18n.ENV_VARIABLE
     return _("settings file") if "language" in saved else _("terminal locale or default")
 
