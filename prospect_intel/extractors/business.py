@@ -4,7 +4,9 @@ It weighs cue terms (`keywords/business.py` MODEL) for manufacturer, distributor
 (equipment sales) and integrator (engineering projects, installation) over the site's own pages;
 two strong models make `mixed`, and so does one sentence saying the company does both
 (既经销…也承接…, "we supply and install") unless the same sentence says it makes them (设计、生产、
-销售、安装: a maker's own chain). The method names the cues and the snippet is the
+销售、安装: a maker's own chain). Beside a maker only reselling others' goods (代理, 经销) and
+projects (工程, 施工) count as a second business: selling, wholesaling, fitting and servicing its
+own goods are a maker's trade (`_beside_maker`). The method names the cues and the snippet is the
 sentence of the strongest one, so a rep can read why.
 """
 from __future__ import annotations
@@ -23,6 +25,7 @@ from prospect_intel.core.text import snippet
 from .common import SiteContext, evidence, load, site_pages, term_pattern
 
 MODELS = ("manufacturer", "distributor", "integrator")
+MAKER_LEADS = 3.0  # a maker's score that leads over the others' resale and project cues alone
 SECOND_SHARE = 0.25  # a second model makes "mixed" at this share of the first one's score
 _NEGATED = re.compile(r"(?:不|无|非|没有|并不|不再)[^，,。；;\s]{0,5}$|\b(?:not|no|never|don't|doesn't)"
                       r"\s+(?:\w+\s+)?$", re.IGNORECASE)
@@ -70,7 +73,11 @@ def business_model(pages: Sequence[ParsedPage], ctx: SiteContext) -> list[Eviden
     if not any(scores[m] for m in MODELS):
         return []
     top = max(MODELS, key=lambda m: scores[m])
-    strong = [m for m in MODELS if scores[m] >= 3.0 and scores[m] >= SECOND_SHARE * scores[top]
+    beside = _beside_maker(tally)
+    if scores["manufacturer"] >= MAKER_LEADS and scores["manufacturer"] >= max(beside.values()):
+        top = "manufacturer"  # the others are its own goods' trade (selling, fitting, servicing)
+    second = beside if top == "manufacturer" else scores
+    strong = [m for m in MODELS if (m == top or second[m] >= 3.0 and second[m] >= SECOND_SHARE * scores[top])
               and (m != "distributor" or trade_role or top == "distributor")]
     value = "mixed" if len(strong) >= 2 else top
     confidence = "medium" if scores[top] >= 4 else "low"
@@ -89,9 +96,36 @@ def business_model(pages: Sequence[ParsedPage], ctx: SiteContext) -> list[Eviden
                      f"cue scores {scored}; " + "; ".join(reasons))]
 
 
+@cache
+def _own_product_terms() -> dict[str, frozenset[str]]:
+    """Per model, the cues a maker uses of its own goods (selling, fitting, servicing them)."""
+    table = load("business")["model"]
+    distributor = table["distributor"]
+    resale = {term.lower() for term in distributor["resale"]}
+    sales = {term.lower() for key in ("zh", "en", "weak_zh", "weak_en") for term in distributor.get(key, ())}
+    return {"distributor": frozenset(sales - resale),
+            "integrator": frozenset(term.lower() for term in table["integrator"]["after_sales"])}
+
+
+def _beside_maker(tally: _Tally) -> dict[str, float]:
+    """The other models' scores beside a leading maker, without the cues of its own goods' trade.
+
+    A maker sells, wholesales, installs and repairs what it makes (专业生产与批发, 安装调试): only
+    reselling other makers' goods (代理, 经销, distributor) or a projects business (工程, 施工,
+    integration) makes it `mixed`.
+    """
+    own = _own_product_terms()
+    bonus = BOTH_BONUS if tally.both else 0.0  # "we resell and contract" said in one sentence
+    return {model: bonus + sum(score for term, score in tally.term_scores[model].items()
+                               if term not in own.get(model, ()))
+            for model in MODELS}
+
+
 @dataclass
 class _Tally:
     scores: defaultdict[str, float] = field(default_factory=lambda: defaultdict(float))
+    term_scores: dict[str, defaultdict[str, float]] = field(
+        default_factory=lambda: {m: defaultdict(float) for m in (*MODELS, "weak")})
     terms: dict[str, Counter[str]] = field(
         default_factory=lambda: {m: Counter() for m in (*MODELS, "weak")})
     best: dict[str, tuple[float, ParsedPage, tuple[int, int]]] = field(default_factory=dict)
@@ -111,7 +145,9 @@ def _score_page(page: ParsedPage, tally: _Tally) -> None:
                 continue  # 不承接工程安装, "we do not install"; 弱电安装公司 (a customer)
             term = match.group(0).lower()
             tally.terms[model][term] += 1
-            tally.scores[model] += weight / (1 + tally.terms[model][term] // 3)
+            score = weight / (1 + tally.terms[model][term] // 3)
+            tally.scores[model] += score
+            tally.term_scores[model][term] += score
             if model not in tally.best or weight > tally.best[model][0]:
                 tally.best[model] = (weight, page, match.span())
             spans[{"manufacturer": "maker", "integrator": "integrator"}.get(model, "sales")].append(match.span())

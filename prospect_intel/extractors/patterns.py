@@ -18,6 +18,7 @@ from .common import alternation
 
 BUILT_LATER: tuple[Builder, ...] = (
     (business._excluded, ((),)),
+    (business._own_product_terms, ((),)),
     (mainline.ac_terms, ((),)),
     (mainline._lead_ins, ((),)),
     (mainline._other_lines, ((),)),

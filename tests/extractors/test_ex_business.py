@@ -63,3 +63,23 @@ def test_mixed_statement_is_the_snippet():
     found = field("<p>We supply and install access control systems.</p>", "business_model")
     assert found.snippet == "We supply and install access control systems."
     assert "both sales and installation" in found.method
+
+
+@pytest.mark.parametrize("body, model", [
+    # a maker wholesaling, installing and repairing its own goods is a manufacturer ...
+    ("<p>公司专业生产与批发酚醛保温板，拥有生产车间和生产线。</p><p>厂家直销，批发零售，全国供货。</p>",
+     "manufacturer"),
+    ("<p>公司专业生产换热机组，拥有生产基地和车间。</p><p>产品安装调试、上门维修，售后及时。</p>",
+     "manufacturer"),
+    ("<p>We manufacture door closers in our own factory on two production lines.</p>"
+     "<p>Installation, repair and maintenance of our closers by our technicians.</p>", "manufacturer"),
+    # ... reselling other makers' goods or taking on projects beside making is mixed
+    ("<p>公司专业生产门禁控制器，拥有生产基地和车间。</p><p>同时代理、经销多个门禁品牌，是海康威视授权经销商。</p>",
+     "mixed"),
+    ("<p>公司专业生产换热机组，拥有生产基地和车间。</p><p>承接工程项目：市政热力管网工程施工、换热站工程施工。</p>",
+     "mixed"),
+    ("<p>We manufacture door closers in our own factory on two production lines.</p>"
+     "<p>We are also the authorised dealer and distributor of Dorma and a reseller of Assa Abloy.</p>", "mixed"),
+])
+def test_a_makers_trade_in_its_own_goods_is_not_a_second_business(body, model):
+    assert value(body, "business_model") == model

@@ -87,6 +87,12 @@ MODEL = {
         "ambiguous": (
             "we supply", "retail", "storefront", "shop", "supply of", "supply", "supplies", "供应", "供货", "门店",
         ),
+        # Cues of reselling other makers' goods: beside a maker's own cues only these make `mixed`
+        # (a maker sells and wholesales what it makes: 专业生产与批发 is a manufacturer).
+        "resale": (
+            "代理", "总代理", "经销", "经销商", "分销", "代理商", "授权经销", "distributor", "authorized dealer",
+            "authorised dealer", "authorized reseller", "reseller", "importer",
+        ),
     },
     "integrator": {
         "zh": (
@@ -99,6 +105,12 @@ MODEL = {
             "installation", "install", "installing", "installed", "integrator", "integration", "contractor",
             "contracting", "wiring", "repair", "repairs", "maintenance", "commissioning", "service call",
             "monitoring", "technicians", "locksmith", "on-site", "servicing",
+        ),
+        # Cues of fitting and servicing a product, which a maker does for what it makes: beside a
+        # maker's own cues they do not make `mixed` (projects, 施工, 工程, integration do).
+        "after_sales": (
+            "安装", "维修", "上门", "调试", "改造", "installation", "install", "installing", "installed", "repair",
+            "repairs", "maintenance", "commissioning", "service call", "technicians", "on-site", "servicing",
         ),
     },
 }
