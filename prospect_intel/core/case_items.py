@@ -23,7 +23,7 @@ _SKIP_ANCESTORS = ("nav", "header", "footer", "aside", "form", "select")
 # tested on the class attributes only (`//@class`), not on every element.
 _ITEMS = etree.XPath(
     "(//h2|//h3|//h4|//h5|//h6|//@class[contains(.,'title') or contains(.,'name')]/.."
-    "|//li|//li/a|//td|//td/a|//dt|//img[@alt]|//a[@title])"
+    "|//li|//li/a|//th|//td|//td/a|//dt|//img[@alt]|//a[@title])"
     f"[not({' or '.join('ancestor::' + tag for tag in _SKIP_ANCESTORS)})]")
 _HOME_HREF = re.compile(r"(?:\.?/|\.\./)*(?:index\.\w+)?|#?")
 
@@ -53,12 +53,14 @@ def _home_link(el: Any) -> bool:
 
 
 def _shape(el: Any, paths: dict[Any, str]) -> Shape:
-    """Siblings of one list: table cells by (table, column), list items by their list."""
+    """Siblings of one list: table cells by (table, column), the header cell (th) with its
+    column, list items by their list."""
     parent = el.getparent()
     if parent is None:
         return (el.tag, el.get("class", ""), "")
-    if el.tag == "td":
-        return ("td", str(parent.index(el)), _path(parent.getparent(), paths))
+    if el.tag in ("td", "th"):
+        table = next(el.iterancestors("table"), None)
+        return ("td", str(parent.index(el)), _path(table if table is not None else parent, paths))
     if el.tag == "li":
         return ("li", el.get("class", ""), _path(parent, paths))
     return (el.tag, el.get("class", ""), parent.tag)

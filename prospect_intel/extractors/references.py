@@ -95,6 +95,9 @@ def _case_items(page: ParsedPage, template: set[str]) -> list[tuple[str, str]]:
     for shape, texts in groups.items():
         if len(texts) < 2:
             continue
+        if shape[0] == "td" and _NAME_HEADER.fullmatch(texts[0]):
+            items.extend((name, "a name column on the cases page") for name in _column_names(texts[1:], page.lang))
+            continue
         names = [n for n in (clean_name(t, page.lang) for t in texts) if n]
         if shape[0] in ("li", "td", "dt"):  # plain lists: English names need an organisation word
             names = [n for n in names if _has_cjk(n) or sector_of(n) != "other"]
@@ -102,6 +105,22 @@ def _case_items(page: ParsedPage, template: set[str]) -> list[tuple[str, str]]:
             continue  # mostly service headings or placeholders: not a client list
         items.extend((name, f"<{shape[0]}> items on the cases page") for name in names)
     return items
+
+
+# The header of a table column of client or project names: 工程名称, 客户名称, Project, Client name.
+_NAME_HEADER = re.compile(r"(?:工程|项目|客户|用户|单位|案例|业主)(?:名称|单位)?|(?:project|client|customer|site)s?"
+                          r"(?:\s+name)?", re.IGNORECASE)
+
+
+def _column_names(cells: list[str], lang: str) -> list[str]:
+    """The cells of a column its header names as clients or projects: every cell is a name,
+    with or without an organisation word (上海枫景家园-地下车库), numbers and blanks apart."""
+    names = []
+    for cell in cells:
+        name = clean_name(cell, lang) or collapse(cell)
+        if 2 <= len(name) <= 60 and re.search(r"[A-Za-z\u4e00-\u9fff]{2}", name):
+            names.append(name)
+    return names
 
 
 def _client_walls(page: ParsedPage) -> list[str]:

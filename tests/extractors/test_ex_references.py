@@ -134,6 +134,23 @@ def test_case_table_first_column():
     assert clients(page(body, "cases")) == ["桂城金桂花园小区", "南海区某小学", "狮山镇某五金厂"]
 
 
+@pytest.mark.parametrize("header, cells, names", [
+    # a column headed as project or client names: every cell a name, suffix or not
+    ("<thead><tr><th>工程名称</th><th>层数</th><th>建筑面积(m2)</th></tr></thead>",
+     [("上海枫景家园-地下车库", "地下1层", "0.23万"), ("北京首都机场停机楼", "2层", "40万平米"),
+      ("珠江帝景", "35层", "5.46万"), ("华标涛景湾E栋", "35层", "2.7万")],
+     ["上海枫景家园-地下车库", "北京首都机场停机楼", "珠江帝景", "华标涛景湾E栋"]),
+    ("<tr><td>Project</td><td>Year</td></tr>",
+     [("Riverside Wharf Phase 2", "2021"), ("Elm Grove Care Home", "2022"), ("Harbour Point", "2023")],
+     ["Riverside Wharf Phase 2", "Elm Grove Care Home", "Harbour Point"]),
+    # other columns of the same table are not names; nor a column headed otherwise
+    ("<tr><th>工程类型</th><th>层数</th></tr>", [("地下车库", "地下1层"), ("停机楼", "2层"), ("住宅", "35层")], []),
+])
+def test_a_column_headed_as_names_gives_every_cell(header, cells, names):
+    rows = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in cells)
+    assert clients(page(f"<table>{header}<tbody>{rows}</tbody></table>", "cases")) == names
+
+
 def test_separated_client_line():
     body = "<p>成都市武侯区政务服务中心 · 四川某大学望江校区 · 成都市第五人民医院 · 天府软件园某企业总部</p>"
     assert clients(page(body, "home")) == ["成都市武侯区政务服务中心", "四川某大学望江校区", "成都市第五人民医院",
