@@ -2,8 +2,10 @@
 
 Brands come from the maintained list in `keywords/brands.py` (Latin and Chinese names); a brand
 counts only on the site's own pages (blog/news articles comparing brands do not), and never
-inside the company's own name. Tiers come from product-line terms (`keywords/business.py`
-[tiers]) and from the tier of access-control brands found.
+inside the company's own name. Tiers come from the tier of access-control brands found and, on
+Chinese sites, from product-line terms (`keywords/business.py` [tiers]): "domestic" and "foreign"
+are said of the maker, which a Chinese site's 联网门禁控制器 implies and an English site's
+"networked access control" does not (its brands say whose lines it carries).
 """
 from __future__ import annotations
 
@@ -190,7 +192,7 @@ def tier_evidence(pages: Sequence[ParsedPage], ctx: SiteContext) -> list[Evidenc
     owner_text = "\n".join(p.title for p in pages if p.role in ("home", "about", "contact"))
     for page in site_pages(pages):
         weight = 2 if page.role == "products" else 1
-        for tier, pattern in _tier_patterns().items():
+        for tier, pattern in _tier_patterns().items() if ctx.lang == "zh" else ():
             for match in pattern.finditer(page.folded):
                 counts[tier] += weight
                 where.setdefault(tier, (page, match.span(), f"term {match.group(0)!r}"))

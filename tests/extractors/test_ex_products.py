@@ -40,6 +40,19 @@ def test_tiers(body, tiers):
     assert value(body, "product_tiers", "products") == tiers
 
 
+@pytest.mark.parametrize("body, tiers", [
+    # "domestic" and "foreign" are said of the maker: an English site's generic product lines do
+    # not say whose they are, its brands do
+    ("<p>Networked access control for every building, and standalone keypads and keypad entry for a "
+     "single door.</p>", None),
+    ("<p>Networked access control from Paxton Net2 and standalone keypads such as the Paxton Compact.</p>",
+     ["foreign_high_end"]),
+    ("<p>ZKTeco networked access control controllers and standalone keypads.</p>", ["domestic_mid_networked"]),
+])
+def test_an_english_sites_product_lines_take_their_tier_from_brands(body, tiers):
+    assert value(body, "product_tiers", "products") == tiers
+
+
 def test_two_tiers_and_main_tier():
     body = "<p>联网门禁控制器、门禁管理系统、网络门禁；另有考勤门禁一体机</p>"
     result = site(page(body, "products"))
