@@ -38,10 +38,10 @@ def test_list_shows_grades_filters_and_chart(live_url, watched):
     page.get_by_role("button", name="Apply").click()
     grades = page.locator("table.prospects tbody .grade").all_inner_texts()
     assert grades and set(grades) == {"A"}
-    page.fill("input[name=q]", "northgate")
+    page.fill("input[name=q]", "恒安")
     page.get_by_role("button", name="Apply").click()
     expect(rows).to_have_count(1)
-    expect(rows.first).to_contain_text("Northgate Access Systems Ltd")
+    expect(rows.first).to_contain_text("深圳市恒安智能安防科技有限公司")
     page.goto(live_url + "?status=failed")
     expect(rows).to_have_count(3)
     assert not watched.dialogs and not watched.csp_violations
@@ -51,7 +51,7 @@ def test_prospect_page_correct_field_changes_grade(live_url, watched):
     page = watched.page
     page.goto(live_url + "?q=northgate")
     page.get_by_role("link", name="Northgate Access Systems Ltd").click()
-    expect(page.locator("#grade .grade")).to_have_text("A")
+    expect(page.locator("#grade .grade")).to_have_text("B")
     indicators = page.locator("table.indicators")
     for label in ("主营产品", "经营模式", "公司人数", "公司资金实力", "经营门禁产品的年限"):
         expect(indicators).to_contain_text(label)
@@ -62,17 +62,17 @@ def test_prospect_page_correct_field_changes_grade(live_url, watched):
     card.locator("input[name=value]").fill("lots of people")
     card.get_by_role("button", name="Save correction").click()
     expect(page.locator("#field-headcount .form-error")).to_contain_text("not a valid value")
-    card = page.locator("#field-headcount")
-    card.locator("input[name=value]").fill("5")
+    card = page.locator("#field-main_product_tier")  # its lines are foreign high-end: 2 points of 4
+    card.locator("summary", has_text="Correct").click()
+    card.locator("input[name=value]").fill("domestic_mid_networked")
     card.locator("input[name=note]").fill("called reception")
     card.get_by_role("button", name="Save correction").click()
-    expect(page.locator(".flash-ok")).to_contain_text("grade A → B")
-    expect(page.locator("#grade .grade")).to_have_text("B")
-    expect(page.locator("#field-headcount .value")).to_have_text("5")
+    expect(page.locator(".flash-ok")).to_contain_text("grade B → A")
+    expect(page.locator("#grade .grade")).to_have_text("A")
     expect(page.locator("table.audit")).to_contain_text("called reception")
     watched.shot("prospect-corrected")
-    page.locator("#field-headcount").get_by_role("button", name="Undo review").click()
-    expect(page.locator("#grade .grade")).to_have_text("A")
+    page.locator("#field-main_product_tier").get_by_role("button", name="Undo review").click()
+    expect(page.locator("#grade .grade")).to_have_text("B")
     assert not watched.dialogs and not watched.csp_violations
 
 
