@@ -21,6 +21,10 @@ BUSINESS_MODELS = ("manufacturer", "distributor", "integrator", "mixed")
 OFFICE_TYPES = ("office_tower", "residential", "industrial_park", "factory", "shop_street", "unknown")
 ORDER_HISTORY = ("regular_no_arrears", "regular_with_arrears", "small_with_arrears")
 SECTORS = ("government", "bank", "hospital", "school", "enterprise", "real_estate", "other")
+# A company's standing in a business registry (登记状态 / CompanyStatus), as app/registry reads it.
+REGISTRY_STATUSES = ("active", "deregistered", "revoked", "dissolved", "liquidation", "other")
+# Where a field's value comes from: the company's site (extractors), the rep, a registry export.
+ORIGINS = ("site", "rep", "registry")
 
 # Where a field is read from (extractors; `page_not_found` when no such page was kept).
 ANY_PAGE = ("home", "about", "products", "cases", "contact", "other")
@@ -69,6 +73,8 @@ class Field:
     text_format: str = ""  # "phone" or "email": how typed text is checked and normalised
     rep_only: bool = False  # only a rep can know it (sales, order history)
     label_key: str | None = None  # its key in a labelled corpus's labels, when labels carry it
+    registry: bool = False  # read from business-registry exports (`prospect import-registry`), not the site
+    personal: bool = False  # a person's data: shown to the rep, exported only when asked
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
@@ -125,6 +131,20 @@ FIELDS: tuple[Field, ...] = (
           label_key="branches"),
     Field("order_history", "enum", _enum_text(ORDER_HISTORY), "Order history", "订单记录", ANY_PAGE,
           choices=ORDER_HISTORY, rep_only=True),
+    # From business-registry exports (企查查 / 天眼查 / Companies House); registered capital and
+    # the founding date go to the fields above, with the source `registry`.
+    Field("registry_id", "text", "string", "Registry number", "统一社会信用代码/注册号", PROFILE, registry=True),
+    Field("registry_status", "enum", _enum_text(REGISTRY_STATUSES), "Registry status", "登记状态", PROFILE,
+          choices=REGISTRY_STATUSES, registry=True),
+    Field("paid_in_capital_cny", "number", "number", "Paid-in capital (CNY)", "实缴资本（元）", PROFILE,
+          bounds=(0, MAX_CAPITAL_CNY), unit="CNY", registry=True),
+    Field("insured_staff", "int", "int", "Insured staff", "参保人数", PROFILE, bounds=(0, MAX_STAFF), registry=True),
+    Field("staff_band", "text", "string", "Staff size band", "人员规模", PROFILE, registry=True),
+    Field("business_scope", "text", "string", "Business scope", "经营范围", PROFILE, registry=True),
+    Field("industry", "text", "string", "Industry", "所属行业", PROFILE, registry=True),
+    Field("registered_address", "text", "string", "Registered address", "注册地址", PROFILE, registry=True),
+    Field("legal_representative", "text", "string", "Legal representative", "法定代表人", PROFILE, registry=True,
+          personal=True),
 )
 
 BY_NAME: MappingProxyType[str, Field] = MappingProxyType({f.name: f for f in FIELDS})
@@ -148,4 +168,10 @@ CHOICE_LABELS: MappingProxyType[str, tuple[str, str]] = MappingProxyType({
     "regular_no_arrears": ("regular orders, no arrears", "订单正常，无拖欠"),
     "regular_with_arrears": ("regular orders, with arrears", "订单正常，有拖欠"),
     "small_with_arrears": ("small orders, with arrears", "订单较小，有拖欠"),
+    "active": ("active", "存续"),
+    "deregistered": ("deregistered", "注销"),
+    "revoked": ("licence revoked", "吊销"),
+    "dissolved": ("dissolved", "已解散"),
+    "liquidation": ("in liquidation", "清算中"),
+    "other": ("other", "其他"),
 })

@@ -67,6 +67,20 @@ WORD_LABELS: MappingProxyType[str, tuple[str, str]] = MappingProxyType({
     # a prospect without a grade (its evidence could not be scored)
     "unscored": ("unscored", "无法评级"),
     "not graded": ("not graded", "尚未评级"),  # queued, crawling, or graded by another rubric
+    # business-registry imports: the source, how a row matched (registry_id and website above),
+    # and what the site says beside the registry (scoring/registry.py)
+    "registry": ("business registry", "工商登记"),
+    "registry_number": ("registry number", "统一社会信用代码/注册号"),
+    "name": ("name", "名称"),
+    "name_normalised": ("name without its legal form", "去掉公司类型后的名称"),
+    "name_fuzzy": ("a similar name", "相近名称"),
+    "agrees": ("agrees", "一致"),
+    "site_claims_more": ("the site claims more", "网站所称高于登记"),
+    "site_claims_less": ("the site claims less", "网站所称低于登记"),
+    "registry_only": ("registry only", "仅工商登记有"),
+    "site_only": ("site only", "仅网站有"),
+    "scope_supports": ("the business scope agrees", "经营范围相符"),
+    "scope_only": ("only the business scope says so", "仅经营范围提及"),
     # booleans
     "yes": ("yes", "是"),
     "no": ("no", "否"),

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from prospect_intel.core.document import ParsedPage, parse_page
 from prospect_intel.core.fields import FIELDS
-from prospect_intel.core.models import EVIDENCE_FIELDS, Evidence, PageDoc
+from prospect_intel.core.models import Evidence, PageDoc
 from prospect_intel.core.structured import organizations
 from prospect_intel.core.terms import Started
 
@@ -53,6 +53,9 @@ DERIVED_FIELDS = ("office_type",)
 
 # Roles of the pages that would state each field (for `page_not_found`).
 FIELD_ROLES = {f.name: f.roles for f in FIELDS}
+# The fields a site may state (registry facts come from `prospect import-registry`): each is
+# found or its absence explained.
+SITE_FIELDS = tuple(f.name for f in FIELDS if not f.registry)
 _CONTACT_FIELDS = {"office_address", "phone_numbers", "fax_numbers", "emails", "branches"}
 _NO_CONFLICT = {"company_name", "main_business", "product_tiers", "main_product_tier", "brands"}
 _CONF_RANK = {"high": 0, "medium": 1, "low": 2}
@@ -114,7 +117,7 @@ def extract_site(pages: Sequence[PageDoc | ParsedPage], *, crawled_at: dt.date) 
     for name, item in unresolved.items():
         if name not in fields:
             notes.setdefault(name, []).append(item.note)
-    absence = {name: _absence(name, parsed, failed, unresolved) for name in EVIDENCE_FIELDS
+    absence = {name: _absence(name, parsed, failed, unresolved) for name in SITE_FIELDS
                if name not in fields}
     return SiteEvidence(fields=fields,
                         candidates={k: tuple(v) for k, v in found.items()},

@@ -7,6 +7,8 @@ A reading is what conditions see for one evidence field or derived value:
 - whether it is *open*: missing, low confidence, or a range, so that the grade range must
   consider the other values it could take. A derived value is also open when it fell back from
   a preferred source (a founding year stands in for an unstated number of years).
+  A registry-only field (`registry=True` in core/fields.py) with no value is *not* open: most
+  prospects have no registry row, and a fact only an import supplies is not one to chase.
 """
 from __future__ import annotations
 
@@ -16,7 +18,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from prospect_intel.core.fields import FIELD_TYPES, FieldType
+from prospect_intel.core.fields import BY_NAME, FIELD_TYPES, FieldType
 from prospect_intel.core.models import Evidence
 
 from .result import EvidenceUse
@@ -72,17 +74,22 @@ def read_evidence(evidence: Mapping[str, Evidence], rubric: Rubric, as_of: dt.da
 
 def _field_reading(name: str, ev: Evidence | None, rubric: Rubric, notes: list[str]) -> Reading:
     if ev is None:
-        return Reading(name)
+        return _missing(name)
     try:
         value, interval = normalise(ev.value, FIELD_TYPES[name])
     except _Unusable as exc:
         notes.append(f"{name}: value {ev.value!r} ignored ({exc})")
-        return Reading(name)
+        return _missing(name)
     confidence = effective_confidence(ev, rubric)
     spread = interval is not None and interval[1] != interval[0]
     use = EvidenceUse(name, ev.value, confidence, ev.source_url, ev.flags)
     return Reading(name, value, confidence, interval if spread else None, (use,),
                    open=confidence == "low" or spread)
+
+
+def _missing(name: str) -> Reading:
+    """No value: open, except for a registry-only field (see the module docstring)."""
+    return Reading(name, open=not BY_NAME[name].registry)
 
 
 def effective_confidence(ev: Evidence, rubric: Rubric) -> str:

@@ -19,7 +19,11 @@ from .condition_tree import Condition
 from .conditions import compile_condition
 from .errors import ConditionError, RubricError
 from .rubric_model import (
+    IMPLAUSIBLE_RATIO,
     MISSING_POINTS,
+    REGISTRY_SOURCES,
+    REGISTRY_USE,
+    SCOPE_WORDS,
     TRANSFORMS,
     Bonus,
     Derived,
@@ -27,6 +31,7 @@ from .rubric_model import (
     Indicator,
     Level,
     Options,
+    RegistrySettings,
     Rubric,
     Rule,
     Source,
@@ -125,7 +130,7 @@ class Builder:
     def rubric(self, data: dict) -> Rubric:
         self.misplaced(data)
         self.table((), data, ("name", "version", "indicators", "grades"),
-                   ("title", "description", "scoring", "derived", "knockouts", "flags"))
+                   ("title", "description", "scoring", "registry", "derived", "knockouts", "flags"))
         version = data["version"]
         if isinstance(version, bool) or not isinstance(version, (str, int, float)) \
                 or not str(version).strip():
@@ -139,6 +144,7 @@ class Builder:
             knockouts=self.list_of("knockouts", data.get("knockouts", []), self.knockout),
             flags=self.list_of("flags", data.get("flags", []), self.flag),
             options=self.options(data.get("scoring", {}), len(indicators)),
+            registry=self.registry(data.get("registry", {})),
             title=self.optional_text((), data, "title"),
             description=self.optional_text((), data, "description"),
             source=self.source, types=MappingProxyType(dict(self.types)),
@@ -290,6 +296,22 @@ class Builder:
         minimum = self.whole(path + ("min_indicators",), value.get("min_indicators", 1), 0,
                              indicators, "how many indicators need evidence")
         return Options(missing, flags, minimum)
+
+    def registry(self, value: Any) -> RegistrySettings:
+        """[registry]: what is left out keeps its default (a partial `use` table too)."""
+        path = ("registry",)
+        self.table(path, value, (), ("use", "implausible_ratio", "scope_words"))
+        use = self.table(path + ("use",), value.get("use", {}), (), tuple(REGISTRY_USE))
+        for key, source in use.items():
+            if source not in REGISTRY_SOURCES:
+                raise self.error(path + ("use", key), f"must be one of: {', '.join(REGISTRY_SOURCES)}")
+        ratio = self.number(path + ("implausible_ratio",), value.get("implausible_ratio", IMPLAUSIBLE_RATIO))
+        if ratio < 1:
+            raise self.error(path + ("implausible_ratio",),
+                             f"must be at least 1 (the site's headcount over the insured staff), not {ratio!r}")
+        words = self.array(path + ("scope_words",), value.get("scope_words", list(SCOPE_WORDS)), nonempty=False)
+        return RegistrySettings(MappingProxyType({**REGISTRY_USE, **use}), float(ratio),
+                                tuple(self.text(path + ("scope_words", i), w) for i, w in enumerate(words)))
 
     def check_grades_used(self, rubric: Rubric) -> None:
         known = [band.grade for band in rubric.grades]

@@ -15,6 +15,15 @@ from .condition_tree import Condition
 
 MISSING_POINTS = ("lowest", "zero")
 TRANSFORMS = {"years_since": "whole years from the value (a year) to the scoring date"}
+# [registry]: the facts a site and a business-registry export both state, and whose word counts
+# by default. Insured staff undercount small firms, so the site's headcount is the default.
+REGISTRY_SOURCES = ("site", "registry")
+REGISTRY_USE: Mapping[str, str] = MappingProxyType(
+    {"registered_capital_cny": "registry", "founded_year": "registry", "headcount": "site"})
+IMPLAUSIBLE_RATIO = 10.0
+# Words in a business scope (经营范围) that support a site's claim to sell access control.
+SCOPE_WORDS = ("门禁", "安防", "智能化", "一卡通", "出入口", "access control", "security systems",
+               "security system")
 
 
 @dataclass(frozen=True)
@@ -115,6 +124,15 @@ class Options:
 
 
 @dataclass(frozen=True)
+class RegistrySettings:
+    """How a registry export's facts combine with the site's (`scoring.registry.combine`)."""
+
+    use: Mapping[str, str] = field(default_factory=lambda: REGISTRY_USE, hash=False)  # field -> site | registry
+    implausible_ratio: float = IMPLAUSIBLE_RATIO  # site headcount over insured staff that is implausible
+    scope_words: tuple[str, ...] = SCOPE_WORDS
+
+
+@dataclass(frozen=True)
 class Rubric:
     name: str
     version: str
@@ -124,6 +142,7 @@ class Rubric:
     flags: tuple[Rule, ...] = ()
     derived: tuple[Derived, ...] = ()
     options: Options = Options()
+    registry: RegistrySettings = RegistrySettings()
     title: str = ""
     description: str = ""
     source: str = ""

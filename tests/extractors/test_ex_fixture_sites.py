@@ -11,10 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from prospect_intel.core.models import CONFIDENCES, EVIDENCE_FIELDS
+from prospect_intel.core.models import CONFIDENCES
 from prospect_intel.evaluation.harness import aggregate, compare, format_report, load_fixture_sites
 from prospect_intel.extractors import extract_site
 from prospect_intel.extractors.names import name_key
+from prospect_intel.extractors.site import SITE_FIELDS
 
 HERE = Path(__file__).parent
 SITES = HERE.parent / "fixtures" / "sites"
@@ -37,7 +38,7 @@ def extracted():
 def test_every_site_is_complete_and_traceable(extracted):
     for site, result in extracted:
         urls = {p.url for p in site.pages}
-        assert set(result.fields) | set(result.absence) == set(EVIDENCE_FIELDS), site.slug
+        assert set(result.fields) | set(result.absence) == set(SITE_FIELDS), site.slug
         for name, item in result.fields.items():
             assert item.confidence in CONFIDENCES
             assert item.source_url in urls, (site.slug, name, item.source_url)

@@ -4,15 +4,15 @@ import dataclasses
 import pytest
 from extractor_helpers import DAY, page, site
 
-from prospect_intel.core.models import EVIDENCE_FIELDS
 from prospect_intel.extractors import SiteEvidence, extract_site
 from prospect_intel.extractors import site as site_module
+from prospect_intel.extractors.site import SITE_FIELDS
 
 
 def test_every_contract_field_is_either_found_or_explained():
     result = site(page("<p>公司成立于2009年。</p>", "about"))
     assert isinstance(result, SiteEvidence)
-    assert set(result.fields) | set(result.absence) == set(EVIDENCE_FIELDS)
+    assert set(result.fields) | set(result.absence) == set(SITE_FIELDS)
     assert not set(result.fields) & set(result.absence)
     assert set(result.absence.values()) <= {"not_stated", "page_not_found", "extraction_failed"}
 
@@ -27,7 +27,7 @@ def test_absence_reasons():
 def test_empty_site():
     result = extract_site([], crawled_at=DAY)
     assert result.fields == {}
-    assert set(result.absence) == set(EVIDENCE_FIELDS)
+    assert set(result.absence) == set(SITE_FIELDS)
 
 
 def test_unparsable_page_does_not_crash():

@@ -22,7 +22,7 @@ INSTALLER = {
 
 
 def test_loads_with_its_own_grades(cctv_rubric):
-    assert (cctv_rubric.name, cctv_rubric.version) == ("cctv-installer-en", "0.1.0")
+    assert (cctv_rubric.name, cctv_rubric.version) == ("cctv-installer-en", "0.2.0")
     assert [g.grade for g in cctv_rubric.grades] == ["A", "B", "C", "D"]
     assert cctv_rubric.options.missing_points == "zero"
 

@@ -70,14 +70,14 @@ CASES = [
            "scoring.missing_points", "must be one of: lowest, zero"),
     Broken("duplicate-indicator", 'name = "headcount"', 'name = "business_model"',
            "indicators[2].name", "duplicate name 'business_model'"),
-    Broken("version-not-text", 'version = "1.0.0"', "version = true", "version", "must be a string or a number"),
+    Broken("version-not-text", 'version = "1.1.0"', "version = true", "version", "must be a string or a number"),
     Broken("toml-syntax", '{ grade = "B", min_total = 10 },', '{ grade = "B", min_total = 10 }',
            "grades", "TOML syntax error", at='{ grade = "C" }',
            above=False),
     Broken("toml-syntax-missing-value", "points = 3\n", "points = \n", "points", "TOML syntax error"),
     # tomllib notices an unclosed array only at the next statement; the error names the array's line
-    Broken("toml-unclosed-array", 'version = "1.0.0"', "version = [1", "version", "Unclosed array (noticed at line"),
-    Broken("toml-unclosed-multiline-array", 'version = "1.0.0"', "version = [\n  1,\n  # major\n  2",
+    Broken("toml-unclosed-array", 'version = "1.1.0"', "version = [1", "version", "Unclosed array (noticed at line"),
+    Broken("toml-unclosed-multiline-array", 'version = "1.1.0"', "version = [\n  1,\n  # major\n  2",
            "version", "Unclosed array (noticed at line"),
     # numbers: finite and in range (nan graded every prospect C, inf every one A, a huge integer
     # passed validation and crashed every score)
@@ -103,7 +103,31 @@ CASES = [
            + ")" * 21 + '"', "indicators[2].levels[0].when", "nested too deeply"),
     Broken("condition-too-long", 'when = "headcount >= 20"', 'when = "' + " and ".join(["headcount >= 20"] * 150)
            + '"', "indicators[2].levels[0].when", "condition too long"),
-    Broken("toml-nested-too-deep", 'version = "1.0.0"', "version = " + "[" * 40 + "]" * 40,
+    # [registry]: the same checks as [scoring]
+    Broken("registry-unknown-key", "implausible_ratio = 10", "implausible_ration = 10",
+           "registry.implausible_ration", "unknown key (did you mean 'implausible_ratio'?)"),
+    Broken("registry-use-not-a-table", 'use = { registered_capital_cny = "registry", founded_year = "registry", '
+           'headcount = "site" }', 'use = "registry"', "registry.use", "must be a table, not str"),
+    Broken("registry-use-misspelt-field", 'headcount = "site" }', 'headcont = "site" }',
+           "registry.use.headcont", "unknown key (did you mean 'headcount'?)"),
+    Broken("registry-use-other-field", 'headcount = "site" }', 'insured_staff = "site" }',
+           "registry.use.insured_staff", "allowed: registered_capital_cny, founded_year, headcount"),
+    Broken("registry-use-unknown-source", 'headcount = "site" }', 'headcount = "rep" }',
+           "registry.use.headcount", "must be one of: site, registry"),
+    Broken("registry-ratio-not-a-number", "implausible_ratio = 10", 'implausible_ratio = "10"',
+           "registry.implausible_ratio", "must be a number"),
+    Broken("registry-ratio-below-one", "implausible_ratio = 10", "implausible_ratio = 0.5",
+           "registry.implausible_ratio", "must be at least 1"),
+    Broken("registry-ratio-infinite", "implausible_ratio = 10", "implausible_ratio = inf",
+           "registry.implausible_ratio", "must be a finite number"),
+    Broken("registry-scope-words-not-an-array", 'scope_words = ["门禁", "安防", "智能化", "一卡通", "出入口", '
+           '"access control", "security systems",\n               "security system"]', 'scope_words = "门禁"',
+           "registry.scope_words", "must be an array"),
+    Broken("registry-scope-word-empty", 'scope_words = ["门禁",', 'scope_words = ["  ",',
+           "registry.scope_words[0]", "must be a non-empty string"),
+    Broken("knockout-unknown-registry-status", '"deregistered", "revoked"', '"closed", "revoked"',
+           "knockouts[2].when", "'closed' is not a value of registry_status"),
+    Broken("toml-nested-too-deep", 'version = "1.1.0"', "version = " + "[" * 40 + "]" * 40,
            "version", "nested more than 32 deep"),
 ]
 
@@ -196,7 +220,7 @@ def test_derived_name_may_not_shadow_a_field():
 
 def test_default_rubric_loads_with_name_and_version():
     rubric = parse_rubric(DEFAULT_TEXT)
-    assert (rubric.name, rubric.version) == ("access-control-channel", "1.0.0")
+    assert (rubric.name, rubric.version) == ("access-control-channel", "1.1.0")
     assert [i.name for i in rubric.indicators] == [
         "main_product", "business_model", "headcount", "financial_strength", "years_in_access_control"]
     assert [(g.grade, g.min_total) for g in rubric.grades] == [("A", 16), ("B", 10), ("C", None)]
