@@ -32,6 +32,7 @@ demo: install
 	@rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	$(BIN)/prospect --db $(DEMO_DB) add --file demo/prospects.csv
 	$(BIN)/prospect --db $(DEMO_DB) crawl --replay tests/fixtures/sites
+	$(BIN)/prospect --db $(DEMO_DB) import-registry tests/fixtures/registry/qichacha_export.xlsx
 	$(BIN)/prospect --db $(DEMO_DB) list
 
 # The web app's browser tests drive the system's Chromium (Playwright cannot download browsers here).

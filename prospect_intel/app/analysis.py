@@ -10,14 +10,16 @@ import datetime as dt
 import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from prospect_intel.core.document import ParsedPage, parse_page
-from prospect_intel.core.models import EVIDENCE_FIELDS, Evidence, KeptPage, PageDoc, ReviewFact
+from prospect_intel.core.models import Evidence, KeptPage, PageDoc, ReviewFact
 from prospect_intel.extractors import SiteEvidence, extract_site
 from prospect_intel.extractors.crosscheck import headcount_low
-from prospect_intel.scoring import Rubric, bundled_rubric, load_rubric, score
+from prospect_intel.extractors.site import SITE_FIELDS
+from prospect_intel.scoring import RegistryCheck, RegistrySettings, Rubric, bundled_rubric, combine, load_rubric, score
 
 RUBRIC_META_KEY = "rubric"
 ATTENTION_FLAGS = frozenset({"conflict", "implausible"})
@@ -46,9 +48,26 @@ def docs_from_kept(pages: Iterable[KeptPage]) -> list[PageDoc | ParsedPage]:
             else PageDoc(p.url, p.role, decode_body(p.body, p.encoding), p.title, p.fetched_at) for p in pages]
 
 
-def effective_evidence(extracted: Mapping[str, Evidence], facts: Mapping[str, ReviewFact]) -> dict[str, Evidence]:
-    """Extracted evidence with the rep's word applied: confirmed/corrected/added win, rejected go."""
-    fields = dict(extracted)
+def effective_evidence(extracted: Mapping[str, Evidence], facts: Mapping[str, ReviewFact],
+                       registry: Mapping[str, Evidence] | None = None,
+                       settings: RegistrySettings | None = None) -> dict[str, Evidence]:
+    """Extracted evidence, beside the registry's facts, with the rep's word applied."""
+    return evidence_and_checks(extracted, facts, registry, settings)[0]
+
+
+def evidence_and_checks(extracted: Mapping[str, Evidence], facts: Mapping[str, ReviewFact],
+                        registry: Mapping[str, Evidence] | None = None, settings: RegistrySettings | None = None,
+                        ) -> tuple[dict[str, Evidence], tuple[RegistryCheck, ...]]:
+    """The evidence a score reads and the site-against-registry checks behind it.
+
+    The registry's facts go beside the site's (`scoring.combine`: which one a field uses is the
+    rubric's setting), then the rep's word wins: confirmed/corrected/added values, rejected go."""
+    combined, checks = combine(extracted, registry or {}, settings or RegistrySettings())
+    return _apply_reviews(combined, facts), checks
+
+
+def _apply_reviews(combined: Mapping[str, Evidence], facts: Mapping[str, ReviewFact]) -> dict[str, Evidence]:
+    fields = dict(combined)
     for name, fact in facts.items():
         if fact.action == "rejected":
             fields.pop(name, None)
@@ -105,8 +124,9 @@ def failure_reason(row: Mapping[str, Any]) -> str | None:
 
 
 def score_record(fields: Mapping[str, Evidence], rubric: Rubric, as_of: dt.date, at: str,
-                 unscored: str | None = None) -> dict[str, Any]:
-    """A score row: the grade of `fields`, or unscored with the reason (`unscored` forces that)."""
+                 unscored: str | None = None, checks: tuple[RegistryCheck, ...] = ()) -> dict[str, Any]:
+    """A score row: the grade of `fields`, or unscored with the reason (`unscored` forces that),
+    with the registry checks behind the evidence (`result.registry_checks`)."""
     result = score(fields, rubric, as_of=as_of, unscored=unscored)
     low, high = result.grade_range
     knockout = result.knockout
@@ -114,13 +134,14 @@ def score_record(fields: Mapping[str, Evidence], rubric: Rubric, as_of: dt.date,
         "rubric": rubric.name, "rubric_version": str(rubric.version), "total": result.total,
         "grade": result.grade, "grade_low": low, "grade_high": high,
         "knockout": knockout.reason if knockout else None, "unscored": result.unscored,
-        "needs_review": len(needs_review(fields)), "result": result.to_json(),
+        "needs_review": len(needs_review(fields)),
+        "result": {**result.to_json(), "registry_checks": [check.to_json() for check in checks]},
         "inputs": {name: item.to_json() for name, item in fields.items()}, "scored_at": at,
     }
 
 
 def analyse_pages(docs: list[PageDoc | ParsedPage], facts: Mapping[str, ReviewFact], rubric: Rubric,
-                  crawled_at: dt.date, at: str) -> Analysis:
+                  crawled_at: dt.date, at: str, registry: Mapping[str, Evidence] | None = None) -> Analysis:
     """Extract and score one site. Pages without any visible text (an empty page, a site drawn
     by scripts) give no evidence: the extractors would read their silence as "does not deal in
     access control" and knock the prospect out, a silent C; it is unscored instead."""
@@ -128,28 +149,45 @@ def analyse_pages(docs: list[PageDoc | ParsedPage], facts: Mapping[str, ReviewFa
     if any(page.text.strip() for page in parsed):
         extracted = extract_site(parsed, crawled_at=crawled_at)
     else:
-        extracted = SiteEvidence(fields={}, candidates={}, absence=dict.fromkeys(EVIDENCE_FIELDS, "not_stated"))
-    fields = effective_evidence(extracted.fields, facts)
-    return Analysis(extracted, score_record(fields, rubric, crawled_at, at), len(docs), at)
+        extracted = SiteEvidence(fields={}, candidates={}, absence=dict.fromkeys(SITE_FIELDS, "not_stated"))
+    fields, checks = evidence_and_checks(extracted.fields, facts, registry, rubric.registry)
+    return Analysis(extracted, score_record(fields, rubric, crawled_at, at, checks=checks), len(docs), at)
 
 
 def analyse_failure(error_kind: str | None, error: str | None, facts: Mapping[str, ReviewFact],
-                    rubric: Rubric, crawled_at: dt.date, at: str) -> Analysis:
+                    rubric: Rubric, crawled_at: dt.date, at: str,
+                    registry: Mapping[str, Evidence] | None = None) -> Analysis:
     """A site whose crawl failed: no evidence, and a score that says why there is no grade."""
     reason = failure_reason({"status": "failed", "error_kind": error_kind, "error": error})
     empty = SiteEvidence(fields={}, candidates={}, absence={})
-    record = score_record(effective_evidence({}, facts), rubric, crawled_at, at, reason)
+    fields, checks = evidence_and_checks({}, facts, registry, rubric.registry)
+    record = score_record(fields, rubric, crawled_at, at, reason, checks)
     return Analysis(empty, record, 0, at)
 
 
 def resolve_rubric(spec: str | None) -> Rubric:
-    """A rubric by file path or bundled name; None -> $PROSPECT_RUBRIC or the bundled default."""
+    """A rubric by file path or bundled name; None -> $PROSPECT_RUBRIC or the bundled default.
+    Read once per file version (an export or a page of the list asks for it per prospect)."""
     spec = spec or os.environ.get("PROSPECT_RUBRIC")
     if not spec:
-        return bundled_rubric()
+        return _bundled(None)
     if _is_file(spec):
-        return load_rubric(spec)
-    return bundled_rubric(spec)
+        try:
+            status = Path(spec).stat()
+        except OSError:
+            return load_rubric(spec)  # it says why, as a RubricError
+        return _from_file(str(Path(spec).resolve()), status.st_mtime_ns, status.st_size)
+    return _bundled(spec)
+
+
+@lru_cache(maxsize=8)
+def _bundled(name: str | None) -> Rubric:
+    return bundled_rubric() if name is None else bundled_rubric(name)
+
+
+@lru_cache(maxsize=8)
+def _from_file(path: str, mtime_ns: int, size: int) -> Rubric:
+    return load_rubric(path)
 
 
 def rubric_reference(spec: str) -> str:

@@ -76,7 +76,7 @@ class SqliteSink:
             now = utc_now()
             failure = analyse_failure(outcome.error_kind, outcome.error,
                                       self.store.review_facts(outcome.prospect_id), self.rubric,
-                                      crawl_date(now), now)
+                                      crawl_date(now), now, self.store.registry_evidence(outcome.prospect_id))
             self.store.save_site(run_id, outcome, failure)
             return
         # A rep may review this prospect while it is analysed: the save is refused then, and the
@@ -84,7 +84,8 @@ class SqliteSink:
         for attempt in range(MAX_REANALYSES):
             now = utc_now()
             facts = self.store.review_facts(outcome.prospect_id)
-            analysis = analyse_pages(docs_from_kept(outcome.pages), facts, self.rubric, crawl_date(now), now)
+            analysis = analyse_pages(docs_from_kept(outcome.pages), facts, self.rubric, crawl_date(now), now,
+                                     self.store.registry_evidence(outcome.prospect_id))
             last = attempt == MAX_REANALYSES - 1
             try:
                 self.store.save_site(run_id, outcome, analysis, None if last else facts)

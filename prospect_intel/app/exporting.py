@@ -22,9 +22,10 @@ MEDIA_TYPES = {
 
 
 def export_bytes(shapes: Iterable[dict[str, Any]], fmt: str, profile: str | None = None,
-                 headers: str = "en") -> bytes:
+                 headers: str = "en", personal: bool = False) -> bytes:
     """The export file; `profile` names a CRM import profile (`crm.py`) for CSV and XLSX, and
-    `headers` the language of the standard columns' headers (en, zh)."""
+    `headers` the language of the standard columns' headers (en, zh). A person's data (the
+    legal representative) is in it only with `personal` (and only if the shapes carry it)."""
     if fmt == "json":
         return (json.dumps(list(shapes), ensure_ascii=False, indent=1) + "\n").encode("utf-8")
     if profile:
@@ -32,11 +33,11 @@ def export_bytes(shapes: Iterable[dict[str, Any]], fmt: str, profile: str | None
         rows: Iterable[dict[str, Any]] = (profile_row(profile, shape) for shape in shapes)
     else:
         named: dict[str, str] = {}
-        for column in export_columns():
+        for column in export_columns(personal):
             header = column_header(column, headers)
             named[column] = header if header not in named.values() else f"{header} ({column})"  # 公司名称 twice
         columns = list(named.values())
-        rows = ({named[k]: v for k, v in export_row(shape).items()} for shape in shapes)
+        rows = ({named[k]: v for k, v in export_row(shape, personal).items()} for shape in shapes)
     if fmt == "csv":
         return _csv(columns, rows).encode("utf-8-sig")  # the BOM makes Excel read Chinese text as UTF-8
     if fmt == "xlsx":

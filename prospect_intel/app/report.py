@@ -5,17 +5,20 @@ import datetime as dt
 import json
 from typing import Any
 
-from prospect_intel.app.analysis import effective_evidence, needs_review
+from prospect_intel.app.analysis import needs_review
 from prospect_intel.app.names import prospect_name
 from prospect_intel.app.store import Store
+from prospect_intel.app.workflows import current_evidence
 from prospect_intel.core.fields import BY_NAME
 from prospect_intel.core.models import EVIDENCE_FIELDS
 
 
-def prospect_json(store: Store, row: dict[str, Any]) -> dict[str, Any]:
+def prospect_json(store: Store, row: dict[str, Any], *, personal: bool = False) -> dict[str, Any]:
+    """The contract's shape; a person's data (the legal representative) only with `personal`."""
     pid = row["id"]
     extracted, facts = store.evidence(pid), store.review_facts(pid)
-    fields = effective_evidence(extracted, facts)
+    fields, checks = current_evidence(store, pid)
+    fields = {name: item for name, item in fields.items() if personal or not BY_NAME[name].personal}
     score = store.current_score(pid)
     details = store.evidence_details(pid)
     return {
@@ -44,6 +47,21 @@ def prospect_json(store: Store, row: dict[str, Any]) -> dict[str, Any]:
         "reviews": store.review_log(pid),
         "notes": store.rep_notes(pid),
         "score": _score_json(score),
+        "registry": _registry_json(store, pid, checks, personal),
+    }
+
+
+def _registry_json(store: Store, pid: int, checks, personal: bool) -> dict[str, Any] | None:
+    """The registry's side: its facts, the rows they came from, each site claim checked against them."""
+    rows = store.registry_rows_of(pid)
+    if not rows:
+        return None
+    facts = store.registry_evidence(pid)
+    return {
+        "facts": {name: item.to_json() for name, item in facts.items() if personal or not BY_NAME[name].personal},
+        "rows": [{"file": r["file"], "row": r["row"], "format": r["format"], "matched_by": r["matched_by"],
+                  "match_score": r["match_score"], "imported_at": r["imported_at"]} for r in rows],
+        "checks": [check.to_json() for check in checks],
     }
 
 
@@ -68,13 +86,15 @@ def _error_text(row: dict[str, Any]) -> str | None:
 
 # Column names a CRM import maps without hand editing; evidence columns follow.
 CRM_COLUMNS = ["Company Name", "Website", "Phone", "Other Phones", "Fax", "Address", "Grade", "Grade Range",
-               "Score Total", "Notes", "Status", "Error", "Pages Kept", "Needs Review", "Last Crawled"]
+               "Score Total", "Notes", "Registry Checks", "Status", "Error", "Pages Kept", "Needs Review",
+               "Last Crawled"]
 TOP_FACTS_IN_NOTES = 3
 # The same columns with Chinese headers (`export --headers zh`); evidence columns take the field
 # registry's Chinese label.
 CRM_COLUMNS_ZH = {"Company Name": "公司名称", "Website": "网址", "Phone": "电话", "Other Phones": "其他电话",
                   "Fax": "传真", "Address": "地址", "Grade": "评级", "Grade Range": "评级范围",
-                  "Score Total": "总分", "Notes": "备注", "Status": "状态", "Error": "错误", "Pages Kept": "保存页数",
+                  "Score Total": "总分", "Notes": "备注", "Registry Checks": "工商核对", "Status": "状态",
+                  "Error": "错误", "Pages Kept": "保存页数",
                   "Needs Review": "待复核", "Last Crawled": "最近抓取"}
 
 
@@ -89,14 +109,17 @@ def column_header(column: str, language: str) -> str:
     return f"{label} 置信度" if suffix == "confidence" else label
 
 
-def export_columns() -> list[str]:
+def export_columns(personal: bool = False) -> list[str]:
+    """The CRM columns, then each evidence field and its confidence (a person's data only with
+    `personal`)."""
     columns = list(CRM_COLUMNS)
     for name in EVIDENCE_FIELDS:
-        columns += [name, f"{name} confidence"]
+        if personal or not BY_NAME[name].personal:
+            columns += [name, f"{name} confidence"]
     return columns
 
 
-def export_row(shape: dict[str, Any]) -> dict[str, Any]:
+def export_row(shape: dict[str, Any], personal: bool = False) -> dict[str, Any]:
     evidence, score = shape["evidence"], shape["score"] or {}
     phones = list(evidence.get("phone_numbers", {}).get("value") or [])  # the first is the main line
     grade_range = score.get("grade_range") or []
@@ -111,6 +134,7 @@ def export_row(shape: dict[str, Any]) -> dict[str, Any]:
         "Grade Range": "-".join(g for g in grade_range if g) if grade_range else "",
         "Score Total": _flat(score.get("total")),
         "Notes": _notes(score, shape.get("notes") or []),
+        "Registry Checks": _checks_text(shape.get("registry")),
         "Status": shape["status"],
         "Error": shape["error"] or "",
         "Pages Kept": len(shape["pages"]),
@@ -118,10 +142,18 @@ def export_row(shape: dict[str, Any]) -> dict[str, Any]:
         "Last Crawled": stored_time(shape.get("crawled_at")),
     }
     for name in EVIDENCE_FIELDS:
+        if BY_NAME[name].personal and not personal:
+            continue
         item = evidence.get(name)
         row[name] = _flat(item["value"]) if item else ""
         row[f"{name} confidence"] = item["confidence"] if item else ""
     return row
+
+
+def _checks_text(registry: dict[str, Any] | None) -> str:
+    """The site-against-registry checks that found a difference, one a line."""
+    checks = (registry or {}).get("checks") or []
+    return "\n".join(check["text"] for check in checks if check["state"] not in ("agrees", "registry_only"))
 
 
 def stored_time(stamp: str | None) -> dt.datetime | None:

@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from prospect_intel.app.analysis import effective_evidence
 from prospect_intel.app.i18n import N_
 from prospect_intel.app.store import Store
+from prospect_intel.app.workflows import current_evidence
 from prospect_intel.core.fields import FIELDS
 from prospect_intel.core.models import EVIDENCE_FIELDS, Evidence, ReviewFact
 
@@ -54,7 +54,7 @@ def field_views(store: Store, row: dict[str, Any]) -> dict[str, FieldView]:
     """Every field that has an extracted or a reviewed value, in contract order."""
     pid = row["id"]
     extracted, facts = store.evidence(pid), store.review_facts(pid)
-    current = effective_evidence(extracted, facts)
+    current, _checks = current_evidence(store, pid)
     details = store.evidence_details(pid)
     roles = {page["url"]: page["role"] for page in store.pages(pid)}
     views = {}

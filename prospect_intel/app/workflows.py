@@ -15,7 +15,7 @@ from prospect_intel.app.analysis import (
     analyse_pages,
     crawl_date,
     decode_body,
-    effective_evidence,
+    evidence_and_checks,
     failure_reason,
     resolve_rubric,
     score_record,
@@ -26,9 +26,9 @@ from prospect_intel.core.document import parse_page
 from prospect_intel.core.errors import ProspectError
 from prospect_intel.core.fields import BY_NAME, LIST_KINDS
 from prospect_intel.core.language import _
-from prospect_intel.core.models import REVIEW_ACTIONS, REVIEW_SOURCES, PageDoc, ReviewFact
+from prospect_intel.core.models import REVIEW_ACTIONS, REVIEW_SOURCES, Evidence, PageDoc, ReviewFact
 from prospect_intel.extractors.phones import region_of
-from prospect_intel.scoring import Rubric, RubricError
+from prospect_intel.scoring import RegistryCheck, Rubric, RubricError
 
 
 def store_rubric(store: Store, spec: str | None = None) -> Rubric:
@@ -62,21 +62,31 @@ def reextract(store: Store, row: dict[str, Any], rubric: Rubric) -> None:
     """Run the extractors again over the stored pages (after an extractor improved), then re-score."""
     now = utc_now()
     docs = stored_docs(store, row["id"])
-    analysis = analyse_pages(docs, store.review_facts(row["id"]), rubric, crawl_date(row["crawled_at"]), now)
+    analysis = analyse_pages(docs, store.review_facts(row["id"]), rubric, crawl_date(row["crawled_at"]), now,
+                             store.registry_evidence(row["id"]))
     with store.write():
         store.save_analysis(row["id"], analysis)
 
 
 def rescore(store: Store, row: dict[str, Any], rubric: Rubric) -> dict[str, Any]:
     """Score the prospect from its stored evidence and reviews (inside or outside a transaction)."""
-    fields = effective_evidence(store.evidence(row["id"]), store.review_facts(row["id"]))
-    record = score_record(fields, rubric, crawl_date(row["crawled_at"]), utc_now(), failure_reason(row))
+    fields, checks = current_evidence(store, row["id"], rubric)
+    record = score_record(fields, rubric, crawl_date(row["crawled_at"]), utc_now(), failure_reason(row), checks)
     if store.in_transaction():
         store.add_score(row["id"], record)
     else:
         with store.write():
             store.add_score(row["id"], record)
     return record
+
+
+def current_evidence(store: Store, prospect_id: int, rubric: Rubric | None = None,
+                     ) -> tuple[dict[str, Evidence], tuple[RegistryCheck, ...]]:
+    """The prospect's evidence as its score reads it (site, registry, reviews) and the registry
+    checks behind it; `rubric` (default: the store's) says which source a field uses."""
+    rubric = rubric or store_rubric(store)
+    return evidence_and_checks(store.evidence(prospect_id), store.review_facts(prospect_id),
+                               store.registry_evidence(prospect_id), rubric.registry)
 
 
 def score_all(store: Store, rubric: Rubric) -> dict[str, int]:
@@ -123,7 +133,7 @@ def review_field(store: Store, url: str, field: str, action: str, value: Any = N
     row = store.prospect_row(url)
     rubric = rubric or store_rubric(store)
     extracted = store.evidence(row["id"])
-    current = effective_evidence(extracted, store.review_facts(row["id"]))
+    current, _checks = current_evidence(store, row["id"], rubric)
     old = current[field].value if field in current else None
     if action == "confirmed":
         if field not in current:
@@ -151,7 +161,7 @@ def edit_list(store: Store, url: str, field: str, *, add: Sequence[str] = (), re
     if BY_NAME[field].kind not in LIST_KINDS:
         raise ProspectError(_("%(field)s is not a list; set its value instead", field=field))
     row = store.prospect_row(url)
-    current = effective_evidence(store.evidence(row["id"]), store.review_facts(row["id"]))
+    current, _checks = current_evidence(store, row["id"])
     items = list(current[field].value) if field in current and current[field].value else []
     for raw in add:
         for item in typed_value(store, row, field, raw):

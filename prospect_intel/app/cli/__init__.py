@@ -38,9 +38,9 @@ def cli(ctx: click.Context, db_path: str) -> None:
 
 
 def _register() -> None:
-    from prospect_intel.app.cli import admin, evaluate, manage, queue, review, serve, settings, view, walk
+    from prospect_intel.app.cli import admin, evaluate, manage, queue, registry, review, serve, settings, view, walk
 
-    for module in (admin, queue, manage, view, walk, review, evaluate, serve, settings):
+    for module in (admin, queue, registry, manage, view, walk, review, evaluate, serve, settings):
         for command in module.COMMANDS:
             cli.add_command(command)
 

@@ -114,13 +114,14 @@ def _number(value) -> str:
 @pass_ctx
 def show(ctx: Context, url: str, as_json: bool) -> None:
     """Show what was found for one prospect: pages by role, evidence, score."""
-    shape = prospect_json(ctx.store, ctx.store.prospect_row(url))
+    shape = prospect_json(ctx.store, ctx.store.prospect_row(url), personal=not as_json)
     if as_json:
         print_json(shape)
         return
     _print_header(shape)
     _print_pages(shape)
     _print_evidence(shape)
+    _print_registry(shape)
     _print_notes(shape)
     _print_score(shape)
 
@@ -161,6 +162,24 @@ def _print_evidence(shape: dict) -> None:
         out.print(Text("  " + _("absent: ") + ", ".join(f"{field_title(k)} ({word(v)})"
                                                         for k, v in sorted(shape["absent"].items())),
                        style="dim"))
+
+
+def _print_registry(shape: dict) -> None:
+    """The registry beside the site: where its facts came from, each claim checked (both values);
+    the facts themselves are evidence, listed above with their `registry:` source."""
+    registry = shape.get("registry")
+    if not registry:
+        return
+    out.print(Text("\n" + _("business registry"), style="bold"))
+    for row in registry["rows"][:1]:
+        out.print(Text("  " + _("%(file)s row %(row)d (%(format)s), matched by %(how)s", file=row["file"],
+                                row=row["row"], format=row["format"], how=word(row["matched_by"] or "")),
+                       style="dim"))
+    zh = current() == "zh"
+    for check in registry["checks"]:
+        style = "yellow" if check["state"] in ("site_claims_more", "site_claims_less", "scope_only") else ""
+        text = (check.get("text_zh") if zh else None) or check["text"]
+        out.print(Text(f"  {field_title(check['field'])}: {word(check['state'])} — {text}"), style=style)
 
 
 def _print_notes(shape: dict) -> None:
@@ -208,14 +227,16 @@ def _knockout_reason(knockout) -> str:
 @click.option("--headers", type=click.Choice(["en", "zh"]),
               help="Language of the CSV/XLSX column headers (zh: 公司名称, 电话, 评级 ...); "
                    "default: the interface's language.")
+@click.option("--with-personal", "personal", is_flag=True,
+              help="Also export a person's data from registry imports (the legal representative).")
 @pass_ctx
-def export(ctx: Context, fmt: str, output: str | None, profile: str | None, headers: str) -> None:
+def export(ctx: Context, fmt: str, output: str | None, profile: str | None, headers: str, personal: bool) -> None:
     """Export every prospect with its evidence and score (CSV and XLSX import into a CRM)."""
     store = ctx.store
     if profile and fmt == "json":
         raise click.UsageError("--profile names CSV and XLSX columns; JSON keeps the contract's shape")
-    data = export_bytes((prospect_json(store, row) for row in store.prospects()), fmt, profile,
-                        headers or current())
+    data = export_bytes((prospect_json(store, row, personal=personal) for row in store.prospects()), fmt, profile,
+                        headers or current(), personal)
     if output is None:
         if fmt == "xlsx":
             raise click.UsageError("xlsx needs -o FILE")

@@ -131,7 +131,7 @@ class Store:
         return results
 
     # Tables holding a prospect's own rows, archived with it when it is removed.
-    _OWN_TABLES = ("extractions", "evidence", "absences", "review_facts", "reviews", "scores")
+    _OWN_TABLES = ("extractions", "evidence", "absences", "review_facts", "reviews", "scores", "registry_evidence")
 
     def remove(self, url: str, *, by: str, purge: bool = False) -> dict[str, Any]:
         """Delete a prospect (its pages, evidence, reviews and scores go with it); unless `purge`,

@@ -258,6 +258,52 @@ def _list_name_on_insert(db: Database) -> None:
     db.execute("DROP TRIGGER prospects_list_name_added")
 
 
+@MIGRATIONS(name="0009_registry")
+def _registry(db: Database) -> None:
+    """Business-registry exports (`prospect import-registry`): each file once (by its hash), each
+    row with the prospect it matched (and how), and the facts a matched row gives its prospect."""
+    _run_statements(
+        db,
+        """
+        CREATE TABLE registry_imports (
+            id INTEGER PRIMARY KEY,
+            sha256 TEXT NOT NULL UNIQUE,
+            file TEXT NOT NULL,
+            format TEXT NOT NULL,
+            header_row INTEGER NOT NULL,
+            rows INTEGER NOT NULL,
+            matched INTEGER NOT NULL,
+            imported_at TEXT NOT NULL
+        );
+        CREATE TABLE registry_rows (
+            import_id INTEGER NOT NULL REFERENCES registry_imports (id) ON DELETE CASCADE,
+            row INTEGER NOT NULL,
+            name TEXT,
+            registry_id TEXT,
+            website TEXT,
+            prospect_id INTEGER REFERENCES prospects (id) ON DELETE SET NULL,
+            matched_by TEXT,
+            match_score REAL,
+            note TEXT,
+            PRIMARY KEY (import_id, row)
+        );
+        CREATE INDEX registry_rows_prospect ON registry_rows (prospect_id);
+        CREATE TABLE registry_evidence (
+            prospect_id INTEGER NOT NULL REFERENCES prospects (id) ON DELETE CASCADE,
+            field TEXT NOT NULL,
+            value TEXT NOT NULL,
+            confidence TEXT NOT NULL,
+            source_url TEXT NOT NULL,
+            snippet TEXT,
+            method TEXT,
+            import_id INTEGER NOT NULL REFERENCES registry_imports (id) ON DELETE CASCADE,
+            row INTEGER NOT NULL,
+            PRIMARY KEY (prospect_id, field)
+        )
+        """,
+    )
+
+
 def is_prospect_store(tables: set[str], db: Database) -> bool:
     """Whether a database holding `tables` was made by this program (and may be migrated)."""
     if LEGACY_TABLE in tables:

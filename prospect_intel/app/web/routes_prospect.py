@@ -39,7 +39,7 @@ def show():
 def _render(url: str, form_error: dict | None = None, status: int = 200):
     the_store = store()
     row = the_store.prospect_row(url)
-    shape = prospect_json(the_store, row)
+    shape = prospect_json(the_store, row, personal=True)  # the rep sees the legal representative
     seqs = {p["url"]: p["seq"] for p in the_store.pages(row["id"])}
     score = shape["score"]
     return render_template(

@@ -1,0 +1,1 @@
+"""Tests of the registry package: reading business-registry exports and their cells."""
