@@ -63,10 +63,11 @@ def evidence_and_checks(extracted: Mapping[str, Evidence], facts: Mapping[str, R
     The registry's facts go beside the site's (`scoring.combine`: which one a field uses is the
     rubric's setting), then the rep's word wins: confirmed/corrected/added values, rejected go."""
     combined, checks = combine(extracted, registry or {}, settings or RegistrySettings())
-    return _apply_reviews(combined, facts), checks
+    return _apply_reviews(combined, facts, extracted), checks
 
 
-def _apply_reviews(combined: Mapping[str, Evidence], facts: Mapping[str, ReviewFact]) -> dict[str, Evidence]:
+def _apply_reviews(combined: Mapping[str, Evidence], facts: Mapping[str, ReviewFact],
+                   extracted: Mapping[str, Evidence]) -> dict[str, Evidence]:
     fields = dict(combined)
     for name, fact in facts.items():
         if fact.action == "rejected":
@@ -75,6 +76,9 @@ def _apply_reviews(combined: Mapping[str, Evidence], facts: Mapping[str, ReviewF
         base = fields.get(name)
         method = f"review ({fact.action}, {fact.source}{': ' + fact.note if fact.note else ''})"
         flags = tuple(f for f in (base.flags if base else ()) if f not in ATTENTION_FLAGS) + ("reviewed",)
+        changed = _site_changed(fact, extracted.get(name))
+        if changed:
+            method, flags = f"{method}; {changed}", (*flags, "conflict")
         fields[name] = Evidence(
             field=name, value=fact.value, confidence="high",
             source_url=base.source_url if base and fact.action == "confirmed" else "",
@@ -82,6 +86,23 @@ def _apply_reviews(combined: Mapping[str, Evidence], facts: Mapping[str, ReviewF
             method=method, flags=tuple(dict.fromkeys(flags)),
         )
     return _staff_check(fields, facts)
+
+
+def _site_changed(fact: ReviewFact, now: Evidence | None) -> str:
+    """Why the rep should look again: the site's claim changed since the review (a recrawl or a
+    re-extraction read another value), or ''. The rep's value stays in force meanwhile."""
+    if fact.action not in ("confirmed", "corrected") or fact.site_value is None or now is None:
+        return ""
+    if now.value == fact.site_value:
+        return ""
+    return (f"the site now says {_plain(now.value)}; {fact.reviewer or 'a rep'} set {_plain(fact.value)} on "
+            f"{fact.at[:10]} from {fact.source} (when the site said {_plain(fact.site_value)})")
+
+
+def _plain(value: object) -> str:
+    if isinstance(value, list):
+        return "; ".join(str(v.get("name", v) if isinstance(v, dict) else v) for v in value)
+    return str(value)
 
 
 def _staff_check(fields: dict[str, Evidence], facts: Mapping[str, ReviewFact]) -> dict[str, Evidence]:

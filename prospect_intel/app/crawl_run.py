@@ -41,6 +41,7 @@ class CrawlSummary:
     errors: dict[str, int]
     seconds: float
     finish_reason: str
+    stopped_at_until: bool = False  # the crawl's window ended with sites still queued
 
 
 def build_settings(options: CrawlOptions) -> Settings:
@@ -97,4 +98,5 @@ def run_crawl(options: CrawlOptions) -> CrawlSummary:
         errors=errors,
         seconds=time.monotonic() - started,
         finish_reason=stats.get("finish_reason", "unknown"),
+        stopped_at_until=bool(stats.get("prospect/stopped_at_until")),
     )

@@ -146,7 +146,8 @@ def review_field(store: Store, url: str, field: str, action: str, value: Any = N
         if action == "corrected" and field not in extracted:
             action = "added"
     before = store.current_score(row["id"])
-    fact = ReviewFact(field, action, value, source, note, reviewer_name(reviewer), utc_now())
+    site_value = extracted[field].value if field in extracted else None
+    fact = ReviewFact(field, action, value, source, note, reviewer_name(reviewer), utc_now(), site_value)
     with store.write():
         store.record_review(row["id"], fact, old)
         record = rescore(store, row, rubric)

@@ -125,3 +125,5 @@ class ReviewFact:
     note: str = ""
     reviewer: str = ""
     at: str = ""
+    site_value: Any = None  # what the site stated when the rep reviewed (None: nothing): a later crawl
+    # that reads another value puts the field back to review

@@ -30,6 +30,9 @@ PROSPECT_SITE_TIME_BUDGET = 600
 PROSPECT_SITE_MAX_BYTES = 40 * 1024 * 1024
 # Stop after this many sites (0 = work through the whole queue).
 PROSPECT_LIMIT = 0
+# Take no new site after this time (seconds since the epoch; 0 = no window): the sites in flight
+# are finished, the rest stay queued for the next run (`prospect crawl --until 06:30`).
+PROSPECT_UNTIL = 0.0
 # Allow fetching private, loopback, link-local and reserved addresses (tests, local fixtures).
 PROSPECT_ALLOW_PRIVATE = False
 # Serve every request from this saved-site folder instead of the network.

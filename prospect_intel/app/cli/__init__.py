@@ -38,9 +38,21 @@ def cli(ctx: click.Context, db_path: str) -> None:
 
 
 def _register() -> None:
-    from prospect_intel.app.cli import admin, evaluate, manage, queue, registry, review, serve, settings, view, walk
+    from prospect_intel.app.cli import (
+        admin,
+        evaluate,
+        history,
+        manage,
+        queue,
+        registry,
+        review,
+        serve,
+        settings,
+        view,
+        walk,
+    )
 
-    for module in (admin, queue, registry, manage, view, walk, review, evaluate, serve, settings):
+    for module in (admin, queue, registry, history, manage, view, walk, review, evaluate, serve, settings):
         for command in module.COMMANDS:
             cli.add_command(command)
 

@@ -1,6 +1,7 @@
 """Commands that fill and work the queue: add, crawl, record."""
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import json
 import shutil
@@ -112,12 +113,17 @@ def _add_summary(counts: dict[str, int]) -> str:
 @click.option("--set", "overrides", multiple=True, metavar="NAME=VALUE", help="Override a crawler setting.")
 @click.option("--log-file", type=click.Path(dir_okay=False), help="Write Scrapy's log (INFO) here.")
 @click.option("--quiet", is_flag=True, help="No progress display.")
+@click.option("--until", "until", metavar="HH:MM",
+              help="Take no new site after this local time (the next one to come); the sites in flight are "
+                   "finished and the rest wait for the next crawl.")
 @pass_ctx
-def crawl(ctx: Context, limit, pages_per_site, allow_private, replay_dir, overrides, log_file, quiet) -> None:
+def crawl(ctx: Context, limit, pages_per_site, allow_private, replay_dir, overrides, log_file, quiet, until) -> None:
     """Crawl queued prospects until the queue is empty."""
     from prospect_intel.app.crawl_run import CrawlOptions, run_crawl
 
     settings = _parse_overrides(overrides)  # a usage error first, whatever the store
+    if until:
+        settings["PROSPECT_UNTIL"] = window_end(until).timestamp()
     ctx.open(create=False)  # open (and migrate) before Scrapy starts, so a bad file fails cleanly
     options = CrawlOptions(
         db_path=ctx.db_path, limit=limit, pages_per_site=pages_per_site, allow_private=allow_private,
@@ -125,6 +131,22 @@ def crawl(ctx: Context, limit, pages_per_site, allow_private, replay_dir, overri
     )
     summary = run_crawl(options)  # failed sites are stored unscored, with the reason (the pipeline)
     _print_crawl_summary(summary)
+    if summary.stopped_at_until:
+        left = ctx.open(create=False).status_counts().get("queued", 0)
+        out.print(_("the window ended at %(until)s: no new site was taken after it; %(left)s still queued for "
+                    "the next crawl", until=until, left=left))
+
+
+def window_end(text: str, now: dt.datetime | None = None) -> dt.datetime:
+    """The next local time HH:MM to come (today's, or tomorrow's when it has passed)."""
+    try:
+        clock = dt.datetime.strptime(text.strip(), "%H:%M").time()
+    except ValueError:
+        raise click.BadParameter(_("%(value)r: give a local time as HH:MM, such as 06:30", value=text),
+                                 param_hint="--until") from None
+    now = now or dt.datetime.now().astimezone()
+    end = now.replace(hour=clock.hour, minute=clock.minute, second=0, microsecond=0)
+    return end if end > now else end + dt.timedelta(days=1)
 
 
 def _parse_overrides(pairs: tuple[str, ...]) -> dict[str, object]:

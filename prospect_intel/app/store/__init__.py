@@ -1,19 +1,20 @@
 """The SQLite store: the one package that owns the schema and every SQL statement.
 
 `Store` is assembled from one mixin per concern (queue and pages, evidence, reviews, scores,
-registry imports, the prospect list),
+registry imports, crawl history, the prospect list),
 each in its own module, all sharing one connection.
 """
 from prospect_intel.app.store.core import AddResult, Claimed, ReviewsChanged, utc_now
 from prospect_intel.app.store.core import Store as _CoreStore
 from prospect_intel.app.store.evidence import EvidenceMixin
+from prospect_intel.app.store.history import HistoryMixin
 from prospect_intel.app.store.listing import ListingMixin
 from prospect_intel.app.store.registry import RegistryMixin
 from prospect_intel.app.store.reviews import ReviewMixin
 from prospect_intel.app.store.scores import ScoreMixin
 
 
-class Store(EvidenceMixin, ReviewMixin, ScoreMixin, RegistryMixin, ListingMixin, _CoreStore):
+class Store(EvidenceMixin, ReviewMixin, ScoreMixin, RegistryMixin, HistoryMixin, ListingMixin, _CoreStore):
     """A prospect store in one SQLite file (WAL mode, so readers never block the crawl)."""
 
 

@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 from sqlite_utils import Database
 
 from prospect_intel.app.store.migrations import is_prospect_store, migrate
+from prospect_intel.app.store.snapshots import write_snapshot
 from prospect_intel.core.clock import utc_now
 from prospect_intel.core.errors import InvalidUrl, NotFound, StoreError
 from prospect_intel.core.language import _
@@ -131,7 +132,8 @@ class Store:
         return results
 
     # Tables holding a prospect's own rows, archived with it when it is removed.
-    _OWN_TABLES = ("extractions", "evidence", "absences", "review_facts", "reviews", "scores", "registry_evidence")
+    _OWN_TABLES = ("extractions", "evidence", "absences", "review_facts", "reviews", "scores", "registry_evidence",
+                   "snapshots")
 
     def remove(self, url: str, *, by: str, purge: bool = False) -> dict[str, Any]:
         """Delete a prospect (its pages, evidence, reviews and scores go with it); unless `purge`,
@@ -280,6 +282,7 @@ class Store:
                 f"UPDATE runs SET {counter} = {counter} + 1, pages = pages + ? WHERE id = ?",
                 [len(outcome.pages), run_id],
             )
+            write_snapshot(db, outcome.prospect_id)  # this crawl, kept beside the earlier ones
 
     def _insert_pages(self, db: Database, run_id: int, prospect_id: int, pages: Sequence[KeptPage]) -> None:
         """The pages' rows, and each body once (bodies are shared by content hash)."""

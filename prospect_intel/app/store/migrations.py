@@ -8,6 +8,7 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from prospect_intel.app.store.snapshots import write_snapshot
 from prospect_intel.core.urls import site_identity
 
 MIGRATIONS = Migrations("prospect-store")
@@ -302,6 +303,47 @@ def _registry(db: Database) -> None:
         )
         """,
     )
+
+
+@MIGRATIONS(name="0010_snapshots")
+def _snapshots(db: Database) -> None:
+    """Every crawl of a prospect kept: its page list and its extracted evidence as parts stored
+    once by content hash (an unchanged site costs a row per crawl, nothing more; the page bodies
+    are shared already), and the score it earned. The prospects crawled before this migration
+    get their current state as their first snapshot."""
+    _run_statements(
+        db,
+        """
+        CREATE TABLE snapshot_parts (
+            sha256 TEXT PRIMARY KEY,
+            data BLOB NOT NULL
+        );
+        CREATE TABLE snapshots (
+            id INTEGER PRIMARY KEY,
+            prospect_id INTEGER NOT NULL REFERENCES prospects (id) ON DELETE CASCADE,
+            run_id INTEGER,
+            crawled_at TEXT NOT NULL,
+            status TEXT NOT NULL,
+            error_kind TEXT,
+            error TEXT,
+            final_url TEXT,
+            pages_sha256 TEXT NOT NULL REFERENCES snapshot_parts (sha256),
+            evidence_sha256 TEXT NOT NULL REFERENCES snapshot_parts (sha256),
+            score_id INTEGER REFERENCES scores (id)
+        );
+        CREATE INDEX snapshots_prospect ON snapshots (prospect_id, id)
+        """,
+    )
+    crawled = db.execute("SELECT id FROM prospects WHERE status IN ('done', 'failed') AND crawled_at IS NOT NULL")
+    for (prospect_id,) in crawled.fetchall():
+        write_snapshot(db, prospect_id)
+
+
+@MIGRATIONS(name="0011_review_site_value")
+def _review_site_value(db: Database) -> None:
+    """What the site stated when the rep reviewed a field, so a recrawl that reads another value
+    tells the rep (earlier reviews: unknown)."""
+    db.execute("ALTER TABLE review_facts ADD COLUMN site_value TEXT")
 
 
 def is_prospect_store(tables: set[str], db: Database) -> bool:

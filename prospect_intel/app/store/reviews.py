@@ -19,21 +19,23 @@ class ReviewMixin:
 
     def _facts(self, key: str, where: str, param: object) -> dict:
         rows = self.db.execute(
-            f"SELECT {key}, field, action, value, source, note, reviewer, at FROM review_facts WHERE {where}", [param],
+            f"SELECT {key}, field, action, value, source, note, reviewer, at, site_value FROM review_facts "
+            f"WHERE {where}", [param],
         ).fetchall()
         return {
             key_value: ReviewFact(field, action, json.loads(value) if value is not None else None, source,
-                                  note or "", reviewer or "", at)
-            for key_value, field, action, value, source, note, reviewer, at in rows
+                                  note or "", reviewer or "", at, json.loads(site) if site is not None else None)
+            for key_value, field, action, value, source, note, reviewer, at, site in rows
         }
 
     def record_review(self, prospect_id: int, fact: ReviewFact, old_value: object) -> None:
         """Set the field's reviewed state and log the change (call inside `write()`)."""
         self.db.execute(
-            "INSERT OR REPLACE INTO review_facts (prospect_id, field, action, value, source, note, reviewer, at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT OR REPLACE INTO review_facts (prospect_id, field, action, value, source, note, reviewer, at, "
+            "site_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [prospect_id, fact.field, fact.action, None if fact.action == "rejected" else dumps(fact.value),
-             fact.source, fact.note, fact.reviewer, fact.at],
+             fact.source, fact.note, fact.reviewer, fact.at,
+             None if fact.site_value is None else dumps(fact.site_value)],
         )
         self._log_review(prospect_id, fact.field, fact.action, old_value, fact.value, fact.source, fact.note,
                          fact.reviewer, fact.at)

@@ -6,6 +6,8 @@ queue and the sink are given by the settings (`backend.py`): the spider knows no
 """
 from __future__ import annotations
 
+import time
+
 import scrapy
 from scrapy import signals
 from scrapy.exceptions import DontCloseSpider
@@ -46,6 +48,7 @@ class ProspectSpider(scrapy.Spider):
         spider.time_budget = settings.getfloat("PROSPECT_SITE_TIME_BUDGET")
         spider.max_bytes = settings.getint("PROSPECT_SITE_MAX_BYTES")
         spider.limit = settings.getint("PROSPECT_LIMIT")
+        spider.until = settings.getfloat("PROSPECT_UNTIL")
         crawler.signals.connect(spider._on_idle, signal=signals.spider_idle)
         return spider
 
@@ -68,6 +71,9 @@ class ProspectSpider(scrapy.Spider):
         return min(queued, self.limit) if self.limit else queued
 
     def _claim_more(self):
+        if self.until and time.time() >= self.until:
+            self.crawler.stats.set_value("prospect/stopped_at_until", True)
+            return  # the night's window is over: finish the sites in flight, take no more
         room = self.concurrent_sites - len(self.sites)
         if self.limit:
             room = min(room, self.limit - self.claimed)
