@@ -148,3 +148,17 @@ def test_a_crawl_whose_window_has_ended_takes_no_site(tmp_path):
     assert "0 done" in result.stdout
     rows = json.loads(prospect(db, "list", "--json").stdout)
     assert rows[0]["status"] == "queued"  # waits for the next night
+
+
+def test_the_prospect_page_shows_the_grade_of_each_crawl_and_the_last_changes(crawled_thrice):
+    from prospect_intel.app.web import AppConfig, create_app
+
+    client = create_app(AppConfig(db_path=str(crawled_thrice), reviewer="test-rep")).test_client()
+    headers = {"Host": "127.0.0.1:8765"}
+    page = client.get("/prospect", query_string={"url": HENGAN}, headers=headers).get_data(as_text=True)
+    history = page[page.index('id="history"'):]
+    assert history.count("<rect") == 3 and "3 crawl(s)" in history
+    assert "site gone since" in history[history.index('id="last-changes"'):]
+    chinese = client.get("/prospect", query_string={"url": HENGAN, "lang": "zh"},
+                         headers=headers).get_data(as_text=True)
+    assert "抓取历史" in chinese and "网站自" in chinese

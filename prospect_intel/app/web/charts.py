@@ -107,3 +107,42 @@ def indicator_points(indicators: list[dict[str, Any]], width: int = 640, left: i
             KNOCKED_OUT if knocked_out else "#2e7d32" if share >= 0.75 else "#f9a825" if share >= 0.5 else "#c62828",
         ))
     return IndicatorChart(width, 16 + len(bars) * row, left, row, bars)
+
+
+@dataclass(frozen=True)
+class CrawlBar:
+    label: str  # the crawl's day
+    grade: str  # its grade, or unscored
+    total: float | None
+    x: float
+    y: float
+    width: float
+    height: float
+    colour: str
+
+
+@dataclass(frozen=True)
+class HistoryChart:
+    width: int
+    height: int
+    baseline: float
+    bars: list[CrawlBar]
+
+
+def grade_history(crawls: list[dict[str, Any]], grades: tuple[str, ...], max_total: float,
+                  width: int = 360, height: int = 120, last: int = 12) -> HistoryChart:
+    """One bar per crawl (the last `last`), its height the total, its colour the grade; a crawl
+    without a grade (the site failed) is a short grey bar."""
+    shown = crawls[-last:]
+    top, bottom, gap = 16, 22, 6
+    baseline = height - bottom
+    slot = (width - gap) / max(len(shown), 1)
+    bars = []
+    for i, crawl in enumerate(shown):
+        total, grade = crawl.get("total"), crawl.get("grade")
+        share = (total or 0) / max_total if max_total and total is not None else 0.04
+        bar_height = max(share * (baseline - top), 3)
+        colour = grade_colour(grades.index(grade), len(grades)) if grade in grades else STATE_COLOURS[UNSCORED]
+        bars.append(CrawlBar(crawl["crawled_at"][:10], grade or UNSCORED, total, gap + i * slot, baseline - bar_height,
+                             slot - gap, bar_height, colour))
+    return HistoryChart(width, height, baseline, bars)

@@ -8,11 +8,12 @@ from __future__ import annotations
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 
 from prospect_intel.app.field_values import reading
+from prospect_intel.app.history import diff
 from prospect_intel.app.i18n import _, word
 from prospect_intel.app.listing import review_queue_urls
 from prospect_intel.app.report import prospect_json
 from prospect_intel.app.web.app import store
-from prospect_intel.app.web.charts import indicator_points
+from prospect_intel.app.web.charts import grade_history, indicator_points
 from prospect_intel.app.web.present import (
     addable_fields,
     display,
@@ -20,7 +21,7 @@ from prospect_intel.app.web.present import (
     grade_range_text,
     reviewed_without_value,
 )
-from prospect_intel.app.workflows import ReviewChange, add_note, review_field, undo_review
+from prospect_intel.app.workflows import ReviewChange, add_note, review_field, store_rubric, undo_review
 from prospect_intel.core.errors import NotFound, ProspectError, UnknownField
 from prospect_intel.core.models import REVIEW_SOURCES
 
@@ -42,12 +43,16 @@ def _render(url: str, form_error: dict | None = None, status: int = 200):
     shape = prospect_json(the_store, row, personal=True)  # the rep sees the legal representative
     seqs = {p["url"]: p["seq"] for p in the_store.pages(row["id"])}
     score = shape["score"]
+    crawls = the_store.snapshots(row["id"])
+    rubric = store_rubric(the_store)
     return render_template(
         "prospect.html", shape=shape, score=score, cards=evidence_cards(shape, seqs), page_seqs=seqs,
         chart=indicator_points(score["indicators"], knocked_out=bool(score.get("knockout")))
         if score and score.get("indicators") and not _unscored(score) else None,
         grade_range=grade_range_text(score), addable=addable_fields(shape),
         rejected=reviewed_without_value(shape), sources=REVIEW_SOURCES, form_error=form_error or {},
+        crawls=crawls, history=grade_history(crawls, tuple(g.grade for g in rubric.grades), rubric.max_total),
+        changes=diff(crawls[-2], crawls[-1]) if len(crawls) >= 2 else None,
     ), status
 
 
