@@ -11,13 +11,16 @@ from prospect_intel.app.store import Store
 from prospect_intel.app.workflows import current_evidence
 from prospect_intel.core.fields import BY_NAME
 from prospect_intel.core.models import EVIDENCE_FIELDS
+from prospect_intel.scoring import Rubric
 
 
-def prospect_json(store: Store, row: dict[str, Any], *, personal: bool = False) -> dict[str, Any]:
-    """The contract's shape; a person's data (the legal representative) only with `personal`."""
+def prospect_json(store: Store, row: dict[str, Any], *, personal: bool = False,
+                  rubric: Rubric | None = None) -> dict[str, Any]:
+    """The contract's shape; a person's data (the legal representative) only with `personal`.
+    `rubric` (default: the store's) says which source a field uses: an export passes it once."""
     pid = row["id"]
     extracted, facts = store.evidence(pid), store.review_facts(pid)
-    fields, checks = current_evidence(store, pid)
+    fields, checks = current_evidence(store, pid, rubric)
     fields = {name: item for name, item in fields.items() if personal or not BY_NAME[name].personal}
     score = store.current_score(pid)
     details = store.evidence_details(pid)

@@ -24,6 +24,7 @@ from prospect_intel.app.listing import (
     summary_grade,
 )
 from prospect_intel.app.report import prospect_json
+from prospect_intel.app.workflows import store_rubric
 from prospect_intel.core.errors import ProspectError
 from prospect_intel.core.models import ROLES
 
@@ -63,7 +64,8 @@ def list_(ctx: Context, status, grade, needs_review, low_confidence, sort_by, li
         err.print(Text(_("showing %(shown)s of %(total)s prospects; --all shows every one, "
                          "--offset %(next)s the next ones", shown=shown, total=listed.total, next=listed.end)))
     if as_json:
-        print_json([prospect_json(store, row) for row, _summary in rows])
+        rubric = store_rubric(store)
+        print_json([prospect_json(store, row, rubric=rubric) for row, _summary in rows])
         return
     lines = [
         (terminal_safe(row["name"] or row["domain"]), row["url"], word(row["status"]), str(row["pages"]),
@@ -235,8 +237,9 @@ def export(ctx: Context, fmt: str, output: str | None, profile: str | None, head
     store = ctx.store
     if profile and fmt == "json":
         raise click.UsageError("--profile names CSV and XLSX columns; JSON keeps the contract's shape")
-    data = export_bytes((prospect_json(store, row, personal=personal) for row in store.prospects()), fmt, profile,
-                        headers or current(), personal)
+    rubric = store_rubric(store)
+    data = export_bytes((prospect_json(store, row, personal=personal, rubric=rubric) for row in store.prospects()),
+                        fmt, profile, headers or current(), personal)
     if output is None:
         if fmt == "xlsx":
             raise click.UsageError("xlsx needs -o FILE")

@@ -22,6 +22,7 @@ from prospect_intel.app.web.app import store
 from prospect_intel.app.web.charts import grade_distribution
 from prospect_intel.app.web.progress import crawl_progress
 from prospect_intel.app.web.queueing import queue_text, queue_upload
+from prospect_intel.app.workflows import store_rubric
 from prospect_intel.core.models import STATUSES
 
 bp = Blueprint("listing", __name__)
@@ -114,7 +115,8 @@ def export(fmt: str):
     if fmt not in FORMATS or (profile is not None and (profile not in profiles() or fmt == "json")):
         abort(404)
     the_store = store()
-    data = export_bytes((prospect_json(the_store, row) for row in the_store.prospects()), fmt, profile)
+    rubric = store_rubric(the_store)
+    data = export_bytes((prospect_json(the_store, row, rubric=rubric) for row in the_store.prospects()), fmt, profile)
     response = Response(data, mimetype=MEDIA_TYPES[fmt].split(";")[0])
     response.headers["Content-Type"] = MEDIA_TYPES[fmt]
     response.headers["Content-Disposition"] = f'attachment; filename="prospects.{fmt}"'
