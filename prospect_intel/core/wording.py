@@ -81,6 +81,11 @@ WORD_LABELS: MappingProxyType[str, tuple[str, str]] = MappingProxyType({
     "site_only": ("site only", "仅网站有"),
     "scope_supports": ("the business scope agrees", "经营范围相符"),
     "scope_only": ("only the business scope says so", "仅经营范围提及"),
+    # what the last crawl changed (the morning list's "changed" column: store/snapshots.py)
+    "site_gone": ("site gone", "网站无法访问"),
+    "grade_changed": ("grade changed", "评级变化"),
+    "new_clients": ("new clients", "新客户案例"),
+    "office_moved": ("office moved", "办公地址变更"),
     # booleans
     "yes": ("yes", "是"),
     "no": ("no", "否"),

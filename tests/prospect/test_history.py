@@ -162,3 +162,30 @@ def test_the_prospect_page_shows_the_grade_of_each_crawl_and_the_last_changes(cr
     chinese = client.get("/prospect", query_string={"url": HENGAN, "lang": "zh"},
                          headers=headers).get_data(as_text=True)
     assert "抓取历史" in chinese and "网站自" in chinese
+
+
+def test_the_morning_list_says_what_the_last_crawl_changed(tmp_path):
+    db = tmp_path / "morning.db"
+    prospect(db, "add", HENGAN)
+    _crawl(db, _version(tmp_path, "before"))
+    first = json.loads(prospect(db, "list", "--changed", "any", "--json").stdout)
+    assert first == []  # a first crawl changes nothing
+    prospect(db, "recrawl", HENGAN)
+    _crawl(db, _version(tmp_path, "moved"))
+    listed = prospect(db, "list", "--changed", "new_clients").stdout
+    assert "new clients, office moved" in listed and HENGAN in listed
+    assert json.loads(prospect(db, "list", "--changed", "site_gone", "--json").stdout) == []
+    from prospect_intel.app.web import AppConfig, create_app
+
+    client = create_app(AppConfig(db_path=str(db), reviewer="test-rep")).test_client()
+    page = client.get("/", query_string={"changed": "office_moved"},
+                      headers={"Host": "127.0.0.1:8765"}).get_data(as_text=True)
+    assert "office moved</span>" in page and "恒安" in page
+    page = client.get("/", query_string={"changed": "site_gone"}, headers={"Host": "127.0.0.1:8765"}).get_data(
+        as_text=True)
+    assert "No prospects match these filters." in page
+
+
+def test_a_site_gone_is_in_the_morning_list(crawled_thrice):
+    listed = json.loads(prospect(crawled_thrice, "list", "--changed", "site_gone", "--json").stdout)
+    assert [shape["url"] for shape in listed] == [HENGAN]

@@ -59,7 +59,7 @@ def test_a_recrawl_killed_midway_keeps_the_earlier_snapshots_and_resumes(web, tm
 
     killed = _snapshots(db)
     assert killed[:SITES] == first  # the earlier crawl's snapshots, untouched
-    assert SITES < len(killed) < 2 * SITES and _queued(db) + len(killed) - SITES >= SITES - 2
+    assert SITES < len(killed) < 2 * SITES and _queued(db) > 0  # killed midway: some done, some waiting
 
     prospect(db, *CRAWL, timeout=300)
     final = _snapshots(db)

@@ -24,12 +24,13 @@ from prospect_intel.app.listing import (
     summary_grade,
 )
 from prospect_intel.app.report import prospect_json
+from prospect_intel.app.store.snapshots import CHANGE_KINDS
 from prospect_intel.app.workflows import store_rubric
 from prospect_intel.core.errors import ProspectError
 from prospect_intel.core.models import ROLES
 
 LIST_HEADERS = (N_("prospect"), N_("url"), N_("status"), N_("pages"), N_("grade"), N_("range"), N_("total"),
-                N_("review"), N_("why"))
+                N_("review"), N_("changed"), N_("why"))
 
 
 @click.command("list")
@@ -38,6 +39,8 @@ LIST_HEADERS = (N_("prospect"), N_("url"), N_("status"), N_("pages"), N_("grade"
               help="A grade of the store's rubric (any case), or unscored; repeat for several.")
 @click.option("--needs-review", is_flag=True, help="Only prospects with fields to review.")
 @click.option("--low-confidence", is_flag=True, help="Only prospects whose grade range spans more than one grade.")
+@click.option("--changed", type=click.Choice(("any", *CHANGE_KINDS)),
+              help="Only prospects whose last crawl changed this (any: anything a rep should see).")
 @click.option("--sort", "sort_by", type=click.Choice(SORTS), default="added", show_default=True,
               help="uncertain: widest grade range first; promising: best reachable grade first.")
 @click.option("--limit", type=click.IntRange(1), default=PAGE_SIZE, show_default=True,
@@ -46,7 +49,7 @@ LIST_HEADERS = (N_("prospect"), N_("url"), N_("status"), N_("pages"), N_("grade"
 @click.option("--all", "show_all", is_flag=True, help="Show every prospect (no limit).")
 @click.option("--json", "as_json", is_flag=True, help="JSON list in the contract's shape.")
 @pass_ctx
-def list_(ctx: Context, status, grade, needs_review, low_confidence, sort_by, limit, offset, show_all,
+def list_(ctx: Context, status, grade, needs_review, low_confidence, changed, sort_by, limit, offset, show_all,
           as_json) -> None:
     """List prospects: status, pages kept, grade, grade range, fields to review (the first 100
     unless --all or --limit)."""
@@ -56,8 +59,8 @@ def list_(ctx: Context, status, grade, needs_review, low_confidence, sort_by, li
         chosen = resolve_grades(grade, grades)
     except UnknownGrade as exc:
         raise click.BadParameter(str(exc), param_hint="--grade") from None
-    listed = select_prospects(store, ListFilter(status, chosen, needs_review, low_confidence), sort_by, grades,
-                              None if show_all else limit, offset)
+    filters = ListFilter(status, chosen, needs_review, low_confidence, changed=changed or "")
+    listed = select_prospects(store, filters, sort_by, grades, None if show_all else limit, offset)
     rows = listed.rows
     if listed.end < listed.total or listed.offset:
         shown = f"{listed.offset + 1}-{listed.end}" if rows else _("none")
@@ -70,7 +73,8 @@ def list_(ctx: Context, status, grade, needs_review, low_confidence, sort_by, li
     lines = [
         (terminal_safe(row["name"] or row["domain"]), row["url"], word(row["status"]), str(row["pages"]),
          summary_grade(summary) or "", _range(summary),
-         _number(summary.get("total")), _number(summary.get("needs_review")), terminal_safe(_why(row, summary)))
+         _number(summary.get("total")), _number(summary.get("needs_review")), ", ".join(map(word, row["changed"])),
+         terminal_safe(_why(row, summary)))
         for row, summary in rows
     ]
     headers = tuple(map(_, LIST_HEADERS))

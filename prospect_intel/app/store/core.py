@@ -282,7 +282,8 @@ class Store:
                 f"UPDATE runs SET {counter} = {counter} + 1, pages = pages + ? WHERE id = ?",
                 [len(outcome.pages), run_id],
             )
-            write_snapshot(db, outcome.prospect_id)  # this crawl, kept beside the earlier ones
+            changed = write_snapshot(db, outcome.prospect_id)  # this crawl, kept beside the earlier ones
+            db.execute("UPDATE prospects SET list_changed = ? WHERE id = ?", [",".join(changed), outcome.prospect_id])
 
     def _insert_pages(self, db: Database, run_id: int, prospect_id: int, pages: Sequence[KeptPage]) -> None:
         """The pages' rows, and each body once (bodies are shared by content hash)."""

@@ -11,7 +11,7 @@ from typing import Any
 
 _SUMMARY = ("grade", "total", "grade_low", "grade_high", "needs_review", "unscored", "knockout")
 _LIST_COLUMNS = ("list_name", "list_grade", "list_total", "list_grade_low", "list_grade_high", "list_needs_review",
-                 "list_knocked_out")
+                 "list_knocked_out", "list_changed")
 _LAST = 1_000_000  # rank of no grade (and of a grade the current rubric does not know)
 
 
@@ -24,6 +24,7 @@ class ListFilter:
     needs_review: bool = False
     uncertain_only: bool = False
     search: str = ""
+    changed: str = ""  # "any", or one of snapshots.CHANGE_KINDS: what the last crawl changed
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,7 @@ class ListingMixin:
             for key in (*_SUMMARY, *_LIST_COLUMNS):
                 record.pop(key, None)
             record["name"] = record.pop("effective_name")
+            record["changed"] = [kind for kind in (record.pop("changed_kinds") or "").split(",") if kind]
             record["pages"] = pages.get(record["id"], 0)
             rows.append((record, summary))
         return rows, total
@@ -79,7 +81,8 @@ class ListingMixin:
         found: dict[int, dict[str, Any]] = {}
         for chunk in _chunks(ids):
             cursor = self.db.execute(
-                f"SELECT p.*, p.list_name AS effective_name, s.id IS NOT NULL AS scored, {columns} FROM prospects p "
+                f"SELECT p.*, p.list_name AS effective_name, p.list_changed AS changed_kinds, "
+                f"s.id IS NOT NULL AS scored, {columns} FROM prospects p "
                 f"LEFT JOIN scores s ON s.id = p.score_id WHERE p.id IN ({', '.join('?' * len(chunk))})", chunk)
             names = [d[0] for d in cursor.description]
             found.update((values[0], dict(zip(names, values))) for values in cursor.fetchall())
@@ -129,6 +132,11 @@ def _where(filters: ListFilter, ranks: dict[str, int]) -> tuple[str, list[Any]]:
         spread_sql, spread_params = _spread_sql(ranks)
         clauses.append(f"{spread_sql} != 0")
         params += spread_params
+    if filters.changed == "any":
+        clauses.append("p.list_changed != ''")
+    elif filters.changed:
+        clauses.append("instr(',' || p.list_changed || ',', ?) > 0")
+        params.append(f",{filters.changed},")
     needle = filters.search.strip().lower()
     if needle:
         clauses.append("instr(lower(coalesce(p.list_name, '') || ' ' || p.domain || ' ' || p.url), ?) > 0")

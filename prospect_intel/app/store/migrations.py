@@ -346,6 +346,13 @@ def _review_site_value(db: Database) -> None:
     db.execute("ALTER TABLE review_facts ADD COLUMN site_value TEXT")
 
 
+@MIGRATIONS(name="0012_list_changed")
+def _list_changed(db: Database) -> None:
+    """What the last crawl changed (`snapshots.CHANGE_KINDS`, comma-joined; '' nothing or a first
+    crawl), on the prospect row: the morning list shows it and filters by it."""
+    db.execute("ALTER TABLE prospects ADD COLUMN list_changed TEXT NOT NULL DEFAULT ''")
+
+
 def is_prospect_store(tables: set[str], db: Database) -> bool:
     """Whether a database holding `tables` was made by this program (and may be migrated)."""
     if LEGACY_TABLE in tables:

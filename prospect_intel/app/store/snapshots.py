@@ -3,6 +3,7 @@ by content hash (used by the crawl's save and by the migration that made the tab
 from __future__ import annotations
 
 import hashlib
+import json
 import zlib
 
 from sqlite_utils import Database
@@ -17,13 +18,50 @@ _EVIDENCE = ("SELECT coalesce(json_group_object(field, json_object('value', json
              "FROM (SELECT * FROM evidence WHERE prospect_id = ? ORDER BY field)")
 
 
-def write_snapshot(db: Database, prospect_id: int) -> None:
-    """Keep the prospect's state as it is now (call inside the write that made it)."""
+# What a crawl can change that a rep's morning list shows (the diff says it all: app/history.py).
+CHANGE_KINDS = ("site_gone", "grade_changed", "new_clients", "office_moved")
+
+
+def write_snapshot(db: Database, prospect_id: int) -> list[str]:
+    """Keep the prospect's state as it is now (call inside the write that made it); what changed
+    since its snapshot before (CHANGE_KINDS; nothing for a first crawl)."""
     parts = [_part(db, db.execute(sql, [prospect_id]).fetchone()[0]) for sql in (_PAGES, _EVIDENCE)]
     db.execute(
         "INSERT INTO snapshots (prospect_id, run_id, crawled_at, status, error_kind, error, final_url, pages_sha256, "
         "evidence_sha256, score_id) SELECT id, run_id, coalesce(crawled_at, ''), status, error_kind, error, "
         "final_url, ?, ?, score_id FROM prospects WHERE id = ?", [*parts, prospect_id])
+    last_two = db.execute(
+        "SELECT n.status, n.evidence_sha256, coalesce(s.grade, 'unscored') FROM snapshots n "
+        "LEFT JOIN scores s ON s.id = n.score_id WHERE n.prospect_id = ? ORDER BY n.id DESC LIMIT 2",
+        [prospect_id]).fetchall()
+    return _changes(db, last_two[1], last_two[0]) if len(last_two) == 2 else []
+
+
+def _changes(db: Database, old: tuple, new: tuple) -> list[str]:
+    (old_status, old_sha, old_grade), (new_status, new_sha, new_grade) = old, new
+    kinds = []
+    if old_status == "done" and new_status == "failed":
+        kinds.append("site_gone")
+    if old_grade != new_grade:
+        kinds.append("grade_changed")
+    if new_status == "done" and old_sha != new_sha:
+        before, after = (json.loads(read_part(db, sha)) for sha in (old_sha, new_sha))
+        if _client_names(after) - _client_names(before):
+            kinds.append("new_clients")
+        moved = [_value(e, "office_address") for e in (before, after)]
+        if all(moved) and moved[0] != moved[1]:
+            kinds.append("office_moved")
+    return kinds
+
+
+def _client_names(evidence: dict) -> set[str]:
+    return {" ".join(str(c.get("name", "")).lower().split()) for c in _value(evidence, "reference_clients") or []
+            if isinstance(c, dict)}
+
+
+def _value(evidence: dict, name: str):
+    item = evidence.get(name) if isinstance(evidence, dict) else None
+    return item.get("value") if isinstance(item, dict) else None
 
 
 def read_part(db: Database, sha256: str) -> str:

@@ -18,6 +18,7 @@ from prospect_intel.app.listing import (
     select_prospects,
 )
 from prospect_intel.app.report import prospect_json
+from prospect_intel.app.store.snapshots import CHANGE_KINDS
 from prospect_intel.app.web.app import store
 from prospect_intel.app.web.charts import grade_distribution
 from prospect_intel.app.web.progress import crawl_progress
@@ -43,8 +44,9 @@ def _filters(grades: tuple[str, ...]) -> tuple[ListFilter, str]:
     # the "needs review" list comes in the review queue's order unless another sort is chosen
     default = "worth" if args.get("review") == "1" else DEFAULT_SORT
     sort_by = args.get("sort") if args.get("sort") in SORTS else default
+    changed = args.get("changed", "") if args.get("changed") in ("any", *CHANGE_KINDS) else ""
     return ListFilter(status, chosen, args.get("review") == "1", args.get("uncertain") == "1",
-                      args.get("q", "")[:200]), sort_by
+                      args.get("q", "")[:200], changed), sort_by
 
 
 def _is_grade(text: str, grades: tuple[str, ...]) -> bool:
@@ -67,7 +69,7 @@ def index():
         "list.html", rows=listed.rows, listed=listed, page_number=page_number,
         last_page=max(1, -(-listed.total // PAGE_SIZE)), page_args=_page_args(),
         filters=filters, sort_by=sort_by, sorts=SORT_LABELS, grades=(*grades, UNSCORED),
-        statuses=STATUSES, chart=grade_distribution(grade_counts(the_store), grades),
+        statuses=STATUSES, change_kinds=CHANGE_KINDS, chart=grade_distribution(grade_counts(the_store), grades),
         counts=counts, progress=crawl_progress(the_store, counts), formats=FORMATS, crm_profiles=profiles(),
         filtered=filters != ListFilter(),
     )
@@ -81,7 +83,7 @@ def _page_number() -> int:
 
 def _page_args() -> dict[str, list[str]]:
     """The query's filters and sort, for the links to other pages of the same list."""
-    return {key: request.args.getlist(key) for key in ("q", "status", "grade", "review", "uncertain", "sort")
+    return {key: request.args.getlist(key) for key in ("q", "status", "grade", "review", "uncertain", "changed", "sort")
             if request.args.getlist(key)}
 
 
