@@ -122,3 +122,15 @@ def test_the_facts_that_would_decide_the_grade_are_in_chinese(app):
     assert re.search(r"则为 [ABC]|才为 [ABC]", facts) and " if " not in facts
     english = _get(app.test_client(), "/prospect", ENGLISH)
     assert re.search(r'id="to-verify"><li>[ABC] (if|only if|\(knock-out\))', english)
+
+
+def test_a_refusal_speaks_its_own_requests_language(app_db):
+    """The language is chosen before the token gate: the thread's previous request (English) does
+    not leak into a refusal page for a Chinese browser, nor the other way round."""
+    gated = create_app(AppConfig(db_path=str(app_db), access_token="s3cret-token", loopback_only=False))
+    client, remote = gated.test_client(), {"Host": "192.168.1.20:8765"}
+    assert client.get("/?token=s3cret-token", headers={**remote, **ENGLISH}).status_code == 303
+    refused = gated.test_client().get("/", headers={**remote, "Accept-Language": "zh-CN"})
+    assert refused.status_code == 401 and "需要访问令牌" in refused.get_data(as_text=True)
+    refused = gated.test_client().get("/", headers={**remote, "Accept-Language": "en-GB"})
+    assert refused.status_code == 401 and "Access token needed" in refused.get_data(as_text=True)

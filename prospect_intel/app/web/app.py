@@ -41,9 +41,9 @@ def create_app(config: AppConfig) -> Flask:
         WTF_CSRF_TIME_LIMIT=None,  # a review page may stay open all morning
         PROSPECT=config,
     )
-    security.install(app, config)  # first: a request without the token is refused before anything else
+    language.install(app)  # first: a refusal below speaks the request's language, not the thread's last one
+    security.install(app, config)  # then a request without the token is refused before anything else
     CSRFProtect(app)
-    language.install(app)
     _install_store(app, Path(config.db_path))
     _install_errors(app)
     _install_blueprints(app)
