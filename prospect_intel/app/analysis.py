@@ -2,7 +2,7 @@
 
 Data flows one way: pages -> extracted evidence -> (+ reviews) effective evidence -> score.
 Reviewed values win over extracted ones, but nothing extracted is deleted: the store keeps
-both, and `effective_evidence` is recomputed whenever either changes.
+both, and `evidence_and_checks` is recomputed whenever either changes.
 """
 from __future__ import annotations
 
@@ -46,13 +46,6 @@ def docs_from_kept(pages: Iterable[KeptPage]) -> list[PageDoc | ParsedPage]:
     """What the extractors read of kept pages: the crawler's parsed view where it made one."""
     return [p.parsed if isinstance(p.parsed, ParsedPage)
             else PageDoc(p.url, p.role, decode_body(p.body, p.encoding), p.title, p.fetched_at) for p in pages]
-
-
-def effective_evidence(extracted: Mapping[str, Evidence], facts: Mapping[str, ReviewFact],
-                       registry: Mapping[str, Evidence] | None = None,
-                       settings: RegistrySettings | None = None) -> dict[str, Evidence]:
-    """Extracted evidence, beside the registry's facts, with the rep's word applied."""
-    return evidence_and_checks(extracted, facts, registry, settings)[0]
 
 
 def evidence_and_checks(extracted: Mapping[str, Evidence], facts: Mapping[str, ReviewFact],

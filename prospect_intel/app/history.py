@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from prospect_intel.app.store.snapshots import evidence_value, item_key
 from prospect_intel.core.fields import BY_NAME, LIST_KINDS
 from prospect_intel.core.language import _, current, word
 
@@ -39,7 +40,7 @@ def diff(old: dict[str, Any], new: dict[str, Any]) -> list[Change]:
         before, after = old["evidence"], new["evidence"]
         for name in BY_NAME:
             if name not in _QUIET:
-                changes += _field(name, _value(before, name), _value(after, name), before, after)
+                changes += _field(name, evidence_value(before, name), evidence_value(after, name), before, after)
     changes += _grade(old, new)
     return changes
 
@@ -80,7 +81,7 @@ def _field(name: str, before: Any, after: Any, old: dict, new: dict) -> list[Cha
     if BY_NAME[name].kind in LIST_KINDS:
         return _list_change(name, label, before or [], after or [])
     if name == ADDRESS and before and after:
-        types = (_value(old, OFFICE_TYPE), _value(new, OFFICE_TYPE))
+        types = (evidence_value(old, OFFICE_TYPE), evidence_value(new, OFFICE_TYPE))
         moved = _("office moved: %(before)s → %(after)s", before=before, after=after)
         if types[0] != types[1]:
             moved += " " + _("(office type %(before)s → %(after)s)", before=word(types[0] or "unknown"),
@@ -97,10 +98,10 @@ def _field(name: str, before: Any, after: Any, old: dict, new: dict) -> list[Cha
 
 
 def _list_change(name: str, label: str, before: list, after: list) -> list[Change]:
-    keys_before = {_key(item) for item in before}
-    keys_after = {_key(item) for item in after}
-    added = [_item(i) for i in after if _key(i) not in keys_before]
-    removed = [_item(i) for i in before if _key(i) not in keys_after]
+    keys_before = {item_key(item) for item in before}
+    keys_after = {item_key(item) for item in after}
+    added = [_item(i) for i in after if item_key(i) not in keys_before]
+    removed = [_item(i) for i in before if item_key(i) not in keys_after]
     changes = []
     if added:
         changes.append(Change(name, "added", None, added, _("%(field)s added: %(items)s", field=label,
@@ -131,16 +132,6 @@ def _indicator_points(snapshot: dict[str, Any]) -> dict[str, float]:
     zh = current() == "zh"
     return {(i.get("label_zh") if zh else None) or i.get("label") or i["name"]: i.get("points") or 0
             for i in result.get("indicators", [])}
-
-
-def _value(evidence: dict[str, Any], name: str) -> Any:
-    item = evidence.get(name)
-    return item.get("value") if item else None
-
-
-def _key(item: Any) -> str:
-    text = item.get("name", "") if isinstance(item, dict) else str(item)
-    return " ".join(text.lower().split())
 
 
 def _item(item: Any) -> str:

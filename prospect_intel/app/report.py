@@ -19,8 +19,8 @@ def prospect_json(store: Store, row: dict[str, Any], *, personal: bool = False,
     """The contract's shape; a person's data (the legal representative) only with `personal`.
     `rubric` (default: the store's) says which source a field uses: an export passes it once."""
     pid = row["id"]
-    extracted, facts = store.evidence(pid), store.review_facts(pid)
-    fields, checks = current_evidence(store, pid, rubric)
+    extracted, facts, registry = store.evidence(pid), store.review_facts(pid), store.registry_evidence(pid)
+    fields, checks = current_evidence(store, pid, rubric, extracted=extracted, facts=facts, registry=registry)
     fields = {name: item for name, item in fields.items() if personal or not BY_NAME[name].personal}
     score = store.current_score(pid)
     details = store.evidence_details(pid)
@@ -50,16 +50,15 @@ def prospect_json(store: Store, row: dict[str, Any], *, personal: bool = False,
         "reviews": store.review_log(pid),
         "notes": store.rep_notes(pid),
         "score": _score_json(score),
-        "registry": _registry_json(store, pid, checks, personal),
+        "registry": _registry_json(store, pid, registry, checks, personal),
     }
 
 
-def _registry_json(store: Store, pid: int, checks, personal: bool) -> dict[str, Any] | None:
+def _registry_json(store: Store, pid: int, facts: dict, checks, personal: bool) -> dict[str, Any] | None:
     """The registry's side: its facts, the rows they came from, each site claim checked against them."""
     rows = store.registry_rows_of(pid)
     if not rows:
         return None
-    facts = store.registry_evidence(pid)
     return {
         "facts": {name: item.to_json() for name, item in facts.items() if personal or not BY_NAME[name].personal},
         "rows": [{"file": r["file"], "row": r["row"], "format": r["format"], "matched_by": r["matched_by"],

@@ -54,7 +54,7 @@ def field_views(store: Store, row: dict[str, Any]) -> dict[str, FieldView]:
     """Every field that has an extracted or a reviewed value, in contract order."""
     pid = row["id"]
     extracted, facts = store.evidence(pid), store.review_facts(pid)
-    current, _checks = current_evidence(store, pid)
+    current, _checks = current_evidence(store, pid, extracted=extracted, facts=facts)
     details = store.evidence_details(pid)
     roles = {page["url"]: page["role"] for page in store.pages(pid)}
     views = {}

@@ -6,7 +6,7 @@ on screen always matches the evidence behind it.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -80,13 +80,18 @@ def rescore(store: Store, row: dict[str, Any], rubric: Rubric) -> dict[str, Any]
     return record
 
 
-def current_evidence(store: Store, prospect_id: int, rubric: Rubric | None = None,
+def current_evidence(store: Store, prospect_id: int, rubric: Rubric | None = None, *,
+                     extracted: Mapping[str, Evidence] | None = None, facts: Mapping[str, ReviewFact] | None = None,
+                     registry: Mapping[str, Evidence] | None = None,
                      ) -> tuple[dict[str, Evidence], tuple[RegistryCheck, ...]]:
     """The prospect's evidence as its score reads it (site, registry, reviews) and the registry
-    checks behind it; `rubric` (default: the store's) says which source a field uses."""
+    checks behind it; `rubric` (default: the store's) says which source a field uses. A caller
+    that has read the extracted evidence, the review facts or the registry's passes them."""
     rubric = rubric or store_rubric(store)
-    return evidence_and_checks(store.evidence(prospect_id), store.review_facts(prospect_id),
-                               store.registry_evidence(prospect_id), rubric.registry)
+    return evidence_and_checks(
+        store.evidence(prospect_id) if extracted is None else extracted,
+        store.review_facts(prospect_id) if facts is None else facts,
+        store.registry_evidence(prospect_id) if registry is None else registry, rubric.registry)
 
 
 def score_all(store: Store, rubric: Rubric) -> dict[str, int]:
@@ -133,7 +138,7 @@ def review_field(store: Store, url: str, field: str, action: str, value: Any = N
     row = store.prospect_row(url)
     rubric = rubric or store_rubric(store)
     extracted = store.evidence(row["id"])
-    current, _checks = current_evidence(store, row["id"], rubric)
+    current, _checks = current_evidence(store, row["id"], rubric, extracted=extracted)
     old = current[field].value if field in current else None
     if action == "confirmed":
         if field not in current:

@@ -48,20 +48,26 @@ def _changes(db: Database, old: tuple, new: tuple) -> list[str]:
         before, after = (json.loads(read_part(db, sha)) for sha in (old_sha, new_sha))
         if _client_names(after) - _client_names(before):
             kinds.append("new_clients")
-        moved = [_value(e, "office_address") for e in (before, after)]
+        moved = [evidence_value(e, "office_address") for e in (before, after)]
         if all(moved) and moved[0] != moved[1]:
             kinds.append("office_moved")
     return kinds
 
 
 def _client_names(evidence: dict) -> set[str]:
-    return {" ".join(str(c.get("name", "")).lower().split()) for c in _value(evidence, "reference_clients") or []
-            if isinstance(c, dict)}
+    return {item_key(c) for c in evidence_value(evidence, "reference_clients") or [] if isinstance(c, dict)}
 
 
-def _value(evidence: dict, name: str):
+def evidence_value(evidence: dict, name: str):
+    """A field's value in a snapshot's evidence (None when absent)."""
     item = evidence.get(name) if isinstance(evidence, dict) else None
     return item.get("value") if isinstance(item, dict) else None
+
+
+def item_key(item) -> str:
+    """A list item as two snapshots compare it: a client by its name, case and spacing aside."""
+    text = item.get("name", "") if isinstance(item, dict) else str(item)
+    return " ".join(str(text).lower().split())
 
 
 def read_part(db: Database, sha256: str) -> str:
