@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from prospect_intel.core.document import ParsedPage, parse_page
+from prospect_intel.core.fields import GONE_STATUSES
 from prospect_intel.core.models import Evidence, KeptPage, PageDoc, ReviewFact
 from prospect_intel.extractors import SiteEvidence, extract_site
 from prospect_intel.extractors.crosscheck import headcount_low
@@ -23,6 +24,39 @@ from prospect_intel.scoring import RegistryCheck, RegistrySettings, Rubric, bund
 
 RUBRIC_META_KEY = "rubric"
 ATTENTION_FLAGS = frozenset({"conflict", "implausible"})
+# What a failed crawl met, read as the site's status (core/fields.py SITE_STATUSES); other
+# failures (robots, a refused address, a bot wall) say nothing about whether the site lives.
+FAILURE_STATUS = {"dns": "no_dns", "parked": "parked", "connection": "unreachable", "timeout": "unreachable",
+                  "http_error": "http_error"}
+
+
+@dataclass(frozen=True)
+class SiteGone:
+    """A site that answered at an earlier crawl and is gone now: a knock-out candidate for the
+    rep to confirm, never a grade by itself (the company may have moved its site)."""
+
+    status: str  # one of GONE_STATUSES
+    why: str  # the crawl's error, as recorded
+    since: str  # the first failed crawl after the last good one (UTC time)
+    last_answered: str  # the last crawl at which the site answered
+
+    def to_json(self) -> dict[str, str]:
+        return {"status": self.status, "why": self.why, "since": self.since, "last_answered": self.last_answered}
+
+    def reason(self) -> str:
+        return (f"site gone since {self.since[:10]} ({self.why}); it last answered on {self.last_answered[:10]}: "
+                f"knock-out candidate, confirm the company still trades")
+
+
+def site_gone(error_kind: str | None, error: str | None, last_answered: str | None,
+              since: str) -> SiteGone | None:
+    """The knock-out candidate of a failed crawl, when the site answered before and the failure
+    says it is gone (no DNS, parked, unreachable, an error page)."""
+    status = FAILURE_STATUS.get(error_kind or "")
+    if status is None or status not in GONE_STATUSES or last_answered is None:
+        return None
+    why = ": ".join(part for part in (error_kind, error) if part)
+    return SiteGone(status, why, since, last_answered)
 
 
 @dataclass(frozen=True)
@@ -128,19 +162,23 @@ def needs_review(fields: Mapping[str, Evidence]) -> list[str]:
     )
 
 
-def failure_reason(row: Mapping[str, Any]) -> str | None:
+def failure_reason(row: Mapping[str, Any], gone: SiteGone | None = None) -> str | None:
     """Why a prospect gets no grade whatever its evidence says: its crawl failed (blocked, parked,
-    timeout, refused address ...). None for every other status."""
+    timeout, refused address ...), or its site is gone (`gone`). None for every other status."""
     if row["status"] != "failed":
         return None
+    if gone is not None:
+        return gone.reason()
     detail = ": ".join(part for part in (row["error_kind"], row["error"]) if part) or "no reason recorded"
     return f"crawl failed: {detail}"
 
 
 def score_record(fields: Mapping[str, Evidence], rubric: Rubric, as_of: dt.date, at: str,
-                 unscored: str | None = None, checks: tuple[RegistryCheck, ...] = ()) -> dict[str, Any]:
+                 unscored: str | None = None, checks: tuple[RegistryCheck, ...] = (),
+                 gone: SiteGone | None = None) -> dict[str, Any]:
     """A score row: the grade of `fields`, or unscored with the reason (`unscored` forces that),
-    with the registry checks behind the evidence (`result.registry_checks`)."""
+    with the registry checks behind the evidence (`result.registry_checks`) and the knock-out
+    candidate of a gone site (`result.site_gone`)."""
     result = score(fields, rubric, as_of=as_of, unscored=unscored)
     low, high = result.grade_range
     knockout = result.knockout
@@ -149,7 +187,8 @@ def score_record(fields: Mapping[str, Evidence], rubric: Rubric, as_of: dt.date,
         "grade": result.grade, "grade_low": low, "grade_high": high,
         "knockout": knockout.reason if knockout else None, "unscored": result.unscored,
         "needs_review": len(needs_review(fields)),
-        "result": {**result.to_json(), "registry_checks": [check.to_json() for check in checks]},
+        "result": {**result.to_json(), "registry_checks": [check.to_json() for check in checks],
+                   "site_gone": gone.to_json() if gone else None},
         "inputs": {name: item.to_json() for name, item in fields.items()}, "scored_at": at,
     }
 
@@ -157,26 +196,38 @@ def score_record(fields: Mapping[str, Evidence], rubric: Rubric, as_of: dt.date,
 def analyse_pages(docs: list[PageDoc | ParsedPage], facts: Mapping[str, ReviewFact], rubric: Rubric,
                   crawled_at: dt.date, at: str, registry: Mapping[str, Evidence] | None = None) -> Analysis:
     """Extract and score one site. Pages without any visible text (an empty page, a site drawn
-    by scripts) give no evidence: the extractors would read their silence as "does not deal in
-    access control" and knock the prospect out, a silent C; it is unscored instead."""
+    by scripts) give no evidence but their emptiness: the extractors would read their silence as
+    "does not deal in access control" and knock the prospect out, a silent C; it is unscored."""
     parsed = [doc if isinstance(doc, ParsedPage) else parse_page(doc) for doc in docs]
     if any(page.text.strip() for page in parsed):
         extracted = extract_site(parsed, crawled_at=crawled_at)
     else:
-        extracted = SiteEvidence(fields={}, candidates={}, absence=dict.fromkeys(SITE_FIELDS, "not_stated"))
+        empty = {"site_status": _status_evidence("empty", parsed[0].url if parsed else "", "",
+                                                 "the pages kept hold no visible text")} if parsed else {}
+        extracted = SiteEvidence(fields=empty, candidates={k: (v,) for k, v in empty.items()},
+                                 absence={name: "not_stated" for name in SITE_FIELDS if name not in empty})
     fields, checks = evidence_and_checks(extracted.fields, facts, registry, rubric.registry)
     return Analysis(extracted, score_record(fields, rubric, crawled_at, at, checks=checks), len(docs), at)
 
 
 def analyse_failure(error_kind: str | None, error: str | None, facts: Mapping[str, ReviewFact],
                     rubric: Rubric, crawled_at: dt.date, at: str,
-                    registry: Mapping[str, Evidence] | None = None) -> Analysis:
-    """A site whose crawl failed: no evidence, and a score that says why there is no grade."""
-    reason = failure_reason({"status": "failed", "error_kind": error_kind, "error": error})
-    empty = SiteEvidence(fields={}, candidates={}, absence={})
-    fields, checks = evidence_and_checks({}, facts, registry, rubric.registry)
-    record = score_record(fields, rubric, crawled_at, at, reason, checks)
-    return Analysis(empty, record, 0, at)
+                    registry: Mapping[str, Evidence] | None = None, *, url: str = "",
+                    gone: SiteGone | None = None) -> Analysis:
+    """A site whose crawl failed: no evidence but the site's status when the failure tells it,
+    and a score that says why there is no grade (a gone site's knock-out candidate among them)."""
+    reason = failure_reason({"status": "failed", "error_kind": error_kind, "error": error}, gone)
+    status = FAILURE_STATUS.get(error_kind or "")
+    found = {"site_status": _status_evidence(status, url, error or "", f"the crawl failed: {error_kind}")} \
+        if status else {}
+    extracted = SiteEvidence(fields=found, candidates={k: (v,) for k, v in found.items()}, absence={})
+    fields, checks = evidence_and_checks(found, facts, registry, rubric.registry)
+    record = score_record(fields, rubric, crawled_at, at, reason, checks, gone)
+    return Analysis(extracted, record, 0, at)
+
+
+def _status_evidence(status: str, url: str, snippet: str, method: str) -> Evidence:
+    return Evidence("site_status", status, "high", url, snippet[:200], method)
 
 
 def resolve_rubric(spec: str | None) -> Rubric:

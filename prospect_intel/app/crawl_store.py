@@ -10,7 +10,7 @@ import logging
 from collections.abc import Sequence
 from typing import Any
 
-from prospect_intel.app.analysis import analyse_failure, analyse_pages, crawl_date, docs_from_kept
+from prospect_intel.app.analysis import analyse_failure, analyse_pages, crawl_date, docs_from_kept, site_gone
 from prospect_intel.app.store import ReviewsChanged, Store, crawl_lock
 from prospect_intel.app.workflows import store_rubric
 from prospect_intel.core.clock import utc_now
@@ -74,9 +74,13 @@ class SqliteSink:
     def save(self, run_id: int, outcome: SiteOutcome) -> None:
         if outcome.status != "done":  # unscored, with the reason, in the same transaction
             now = utc_now()
+            answered, failing_since = self.store.last_answered(outcome.prospect_id)
+            gone = site_gone(outcome.error_kind, outcome.error, answered, failing_since or now)
             failure = analyse_failure(outcome.error_kind, outcome.error,
                                       self.store.review_facts(outcome.prospect_id), self.rubric,
-                                      crawl_date(now), now, self.store.registry_evidence(outcome.prospect_id))
+                                      crawl_date(now), now, self.store.registry_evidence(outcome.prospect_id),
+                                      url=outcome.final_url or self.store.prospect_url(outcome.prospect_id),
+                                      gone=gone)
             self.store.save_site(run_id, outcome, failure)
             return
         # A rep may review this prospect while it is analysed: the save is refused then, and the

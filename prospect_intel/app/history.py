@@ -74,6 +74,15 @@ def _status(old: dict[str, Any], new: dict[str, Any]) -> list[Change]:
                    _("site answers again (%(day)s)", day=new["crawled_at"][:10]))]
 
 
+def gone_notice(gone: dict[str, str] | None) -> str | None:
+    """The knock-out candidate of a gone site (a score's `site_gone`), as the rep reads it."""
+    if not gone:
+        return None
+    return _("knock-out candidate: the site is gone (%(status)s) since %(since)s; it last answered on %(last)s. "
+             "Confirm the company still trades.", status=word(gone["status"]), since=gone["since"][:10],
+             last=gone["last_answered"][:10])
+
+
 def _field(name: str, before: Any, after: Any, old: dict, new: dict) -> list[Change]:
     if before == after:
         return []

@@ -19,6 +19,7 @@ from prospect_intel.app.analysis import (
     failure_reason,
     resolve_rubric,
     score_record,
+    site_gone,
 )
 from prospect_intel.app.field_values import PHONE_FIELDS, PhoneContext, check_field, parse_field_value
 from prospect_intel.app.store import Store, utc_now
@@ -71,7 +72,12 @@ def reextract(store: Store, row: dict[str, Any], rubric: Rubric) -> None:
 def rescore(store: Store, row: dict[str, Any], rubric: Rubric) -> dict[str, Any]:
     """Score the prospect from its stored evidence and reviews (inside or outside a transaction)."""
     fields, checks = current_evidence(store, row["id"], rubric)
-    record = score_record(fields, rubric, crawl_date(row["crawled_at"]), utc_now(), failure_reason(row), checks)
+    gone = None
+    if row["status"] == "failed":
+        answered, failing_since = store.last_answered(row["id"])
+        gone = site_gone(row["error_kind"], row["error"], answered, failing_since or row["crawled_at"] or utc_now())
+    record = score_record(fields, rubric, crawl_date(row["crawled_at"]), utc_now(), failure_reason(row, gone),
+                          checks, gone)
     if store.in_transaction():
         store.add_score(row["id"], record)
     else:

@@ -23,6 +23,10 @@ ORDER_HISTORY = ("regular_no_arrears", "regular_with_arrears", "small_with_arrea
 SECTORS = ("government", "bank", "hospital", "school", "enterprise", "real_estate", "other")
 # A company's standing in a business registry (登记状态 / CompanyStatus), as app/registry reads it.
 REGISTRY_STATUSES = ("active", "deregistered", "revoked", "dissolved", "liquidation", "other")
+# Whether the site answers: a page of text, or what the crawl met instead (app/analysis.py).
+SITE_STATUSES = ("answers", "empty", "parked", "no_dns", "unreachable", "http_error")
+# The statuses of a site that has gone: a prospect that had a site is a knock-out candidate.
+GONE_STATUSES = ("parked", "no_dns", "unreachable", "http_error")
 # Where a field's value comes from: the company's site (extractors), the rep, a registry export.
 ORIGINS = ("site", "rep", "registry")
 
@@ -129,6 +133,16 @@ FIELDS: tuple[Field, ...] = (
     Field("emails", "text_list", "list of strings", "E-mail addresses", "电子邮箱", CONTACT, text_format="email"),
     Field("branches", "text_list", "list of strings", "Branches and distributors", "分支机构", CONTACT,
           label_key="branches"),
+    # Signs of life: whether the company still looks after its site (extractors/vitality.py).
+    Field("site_status", "enum", _enum_text(SITE_STATUSES), "Site status", "网站状态", ANY_PAGE,
+          choices=SITE_STATUSES),
+    Field("latest_dated_item", "text", "date (YYYY-MM-DD or YYYY-MM)", "Newest dated item", "最新内容日期", ANY_PAGE),
+    Field("copyright_year", "int", "int", "Copyright year", "版权年份", ANY_PAGE,
+          bounds=(EARLIEST_FOUNDED_YEAR, THIS_YEAR)),
+    Field("icp_number", "text", "string", "ICP filing number", "ICP备案号", ANY_PAGE),
+    Field("printed_registry_id", "text", "string", "Registry number printed on the site", "网站所载信用代码/注册号",
+          ANY_PAGE),
+    Field("hiring", "bool", "bool", "Hiring", "招聘中", ANY_PAGE),
     Field("order_history", "enum", _enum_text(ORDER_HISTORY), "Order history", "订单记录", ANY_PAGE,
           choices=ORDER_HISTORY, rep_only=True),
     # From business-registry exports (企查查 / 天眼查 / Companies House); registered capital and
@@ -168,6 +182,12 @@ CHOICE_LABELS: MappingProxyType[str, tuple[str, str]] = MappingProxyType({
     "regular_no_arrears": ("regular orders, no arrears", "订单正常，无拖欠"),
     "regular_with_arrears": ("regular orders, with arrears", "订单正常，有拖欠"),
     "small_with_arrears": ("small orders, with arrears", "订单较小，有拖欠"),
+    "answers": ("answers", "可访问"),
+    "empty": ("empty pages", "页面无内容"),
+    "parked": ("parked domain", "域名停放"),
+    "no_dns": ("domain no longer resolves", "域名无法解析"),
+    "unreachable": ("server unreachable", "服务器无法连接"),
+    "http_error": ("home page answers with an error", "首页返回错误"),
     "active": ("active", "存续"),
     "deregistered": ("deregistered", "注销"),
     "revoked": ("licence revoked", "吊销"),

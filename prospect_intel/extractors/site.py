@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -19,11 +18,23 @@ from prospect_intel.core.document import ParsedPage, parse_page
 from prospect_intel.core.fields import FIELDS
 from prospect_intel.core.models import Evidence, PageDoc
 from prospect_intel.core.structured import organizations
-from prospect_intel.core.terms import Started
 
-from . import access, business, capital, contact, crosscheck, dates, emails, phones, products, profile, references, size
+from . import (
+    access,
+    business,
+    capital,
+    contact,
+    crosscheck,
+    dates,
+    emails,
+    phones,
+    products,
+    profile,
+    references,
+    size,
+    vitality,
+)
 from .common import ROLE_RANK, SiteContext, Unresolved, lower
-from .keywords import copyright
 
 Extractor = Callable[[Sequence[ParsedPage], SiteContext], Sequence[Evidence | Unresolved]]
 
@@ -46,6 +57,12 @@ EXTRACTORS: tuple[tuple[Extractor, tuple[str, ...]], ...] = (
     (phones.fax_numbers, ("fax_numbers",)),
     (emails.emails, ("emails",)),
     (contact.branches, ("branches",)),
+    (vitality.site_status, ("site_status",)),
+    (vitality.latest_dated_item, ("latest_dated_item",)),
+    (vitality.copyright_year, ("copyright_year",)),
+    (vitality.icp_number, ("icp_number",)),
+    (vitality.printed_registry_id, ("printed_registry_id",)),
+    (vitality.hiring, ("hiring",)),
 )
 
 # Fields no extractor yields on its own: `_derived` computes them from the chosen fields.
@@ -59,8 +76,6 @@ SITE_FIELDS = tuple(f.name for f in FIELDS if not f.registry)
 _CONTACT_FIELDS = {"office_address", "phone_numbers", "fax_numbers", "emails", "branches"}
 _NO_CONFLICT = {"company_name", "main_business", "product_tiers", "main_product_tier", "brands"}
 _CONF_RANK = {"high": 0, "medium": 1, "low": 2}
-_COPYRIGHT = Started.of_words(copyright.MARKS, r"(?:{words})[^\n]{0,60}?((?:19|20)\d\d)"
-                                                r"(?:\s{0,8}[-–~]\s{0,8}((?:19|20)\d\d))?", re.IGNORECASE)
 STALE_YEARS = 3
 
 
@@ -85,7 +100,7 @@ class SiteEvidence:
 def extract_site(pages: Sequence[PageDoc | ParsedPage], *, crawled_at: dt.date) -> SiteEvidence:
     """Evidence for one site from its kept pages (parsed here unless the caller parsed them)."""
     parsed = [page if isinstance(page, ParsedPage) else parse_page(page) for page in pages]
-    copyright = {p.url: _copyright_years(p) for p in parsed}
+    copyright = {p.url: vitality.copyright_years(p) for p in parsed}
     ctx = _context(parsed, crawled_at, copyright)
     found: dict[str, list[Evidence]] = {}
     failed: dict[str, str] = {}
@@ -175,16 +190,12 @@ def _context(parsed: Sequence[ParsedPage], crawled_at: dt.date,
     """`copyright`: the copyright years of each page's URL, when the caller read them already."""
     zh = sum(1 for p in parsed if p.lang == "zh")
     if copyright is None:
-        copyright = {p.url: _copyright_years(p) for p in parsed}
+        copyright = {p.url: vitality.copyright_years(p) for p in parsed}
     years = [y for p in parsed for y in copyright[p.url]]
     reference = max((y for y in years if y <= crawled_at.year), default=crawled_at.year)
     structured = tuple((p.url, org) for p in parsed for org in organizations(p.items))
     return SiteContext(crawled_at=crawled_at, lang="zh" if zh * 2 >= len(parsed) and zh else "en",
                        reference_year=reference, structured=structured)
-
-
-def _copyright_years(page: ParsedPage) -> list[int]:
-    return [int(y) for m in _COPYRIGHT.finditer(page.folded) for y in m.groups() if y]
 
 
 def _derived(fields: dict[str, Evidence], found: dict[str, list[Evidence]],
@@ -210,13 +221,23 @@ def _derived(fields: dict[str, Evidence], found: dict[str, list[Evidence]],
 
 
 def _stale(fields: dict[str, Evidence], copyright: dict[str, list[int]], crawled_at: dt.date) -> None:
-    """Flag evidence from a page whose latest copyright year is STALE_YEARS or more old."""
+    """Flag evidence `stale` when its page's latest copyright year, or the site's newest dated
+    list (news, cases: `high` only, a lone date may be the founding day), is STALE_YEARS or more
+    old. The signs of life themselves are not flagged: they are what says so."""
+    cutoff = crawled_at.year - STALE_YEARS
     latest = {url: max(years, default=None) for url, years in copyright.items()}
+    newest = fields.get("latest_dated_item")
+    site_reason = None
+    if newest is not None and newest.confidence == "high" and int(str(newest.value)[:4]) <= cutoff:
+        site_reason = f"the newest dated item on the site is {newest.value}"
     for name, item in list(fields.items()):
+        if name in vitality.FIELDS:
+            continue
         year = latest.get(item.source_url)
-        if year is not None and year <= crawled_at.year - STALE_YEARS:
-            fields[name] = dataclasses.replace(item, flags=tuple(dict.fromkeys(
-                (*item.flags, "stale"))))
+        if site_reason:
+            fields[name] = _flag(item, "stale", site_reason)
+        elif year is not None and year <= cutoff:
+            fields[name] = dataclasses.replace(item, flags=tuple(dict.fromkeys((*item.flags, "stale"))))
 
 
 def _absence(name: str, parsed: Sequence[ParsedPage], failed: dict[str, str],

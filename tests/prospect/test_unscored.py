@@ -31,14 +31,15 @@ def export_rows(db: Path) -> dict[str, dict]:
     return {row["Website"]: row for row in csv.DictReader(io.StringIO(text))}
 
 
-def assert_unscored_everywhere(db: Path, url: str, reason_start: str) -> str:
+def assert_unscored_everywhere(db: Path, url: str, reason_start: str, shown: str | None = None) -> str:
+    """`shown`: what `show` prints instead of "unscored: <reason>" (a gone site's notice)."""
     shape = show(db, url)
     score = shape["score"]
     assert (score["grade"], score["total"], score["knockout"]) == (None, None, None)
     assert score["unscored"].startswith(reason_start), score["unscored"]
     assert url in [p["url"] for p in json.loads(prospect(db, "list", "--json", "--grade", "unscored").stdout)]
     assert url not in prospect(db, "list", "--grade", "A", "--grade", "B", "--grade", "C").stdout
-    assert f"unscored: {reason_start}" in prospect(db, "show", url).stdout
+    assert (shown or f"unscored: {reason_start}") in prospect(db, "show", url).stdout
     row = export_rows(db)[url]
     assert row["Grade"] == "unscored" and f"unscored: {reason_start}" in row["Notes"]
     return score["unscored"]
@@ -57,14 +58,23 @@ def test_a_site_that_goes_away_is_unscored_not_left_with_its_old_grade(tmp_path)
     store.requeue(site.url)
     store.close()
     crawl(db)  # connection refused now
-    assert show(db, site.url)["status"] == "failed"
-    reason = assert_unscored_everywhere(db, site.url, "crawl failed: ")
-    assert show(db, site.url)["error"] in reason
+    shape = show(db, site.url)
+    assert shape["status"] == "failed"
+    # It answered before: a knock-out candidate for the rep to confirm, not a grade.
+    reason = assert_unscored_everywhere(db, site.url, "site gone since ",
+                                        shown="knock-out candidate: the site is gone (server unreachable) since ")
+    assert shape["error"] in reason and "confirm the company still trades" in reason
+    gone = shape["score"]["site_gone"]
+    assert gone["status"] == "unreachable" and gone["last_answered"] < gone["since"]
+    assert shape["evidence"]["site_status"]["value"] == "unreachable"
 
     from prospect_intel.app.web import AppConfig, create_app
 
-    page = create_app(AppConfig(db_path=str(db))).test_client().get("/?grade=unscored", headers=LOCAL)
-    assert "unscored: crawl failed: " in page.get_data(as_text=True)
+    client = create_app(AppConfig(db_path=str(db))).test_client()
+    page = client.get("/?grade=unscored", headers=LOCAL)
+    assert "unscored: site gone since " in page.get_data(as_text=True)
+    page = client.get("/prospect", query_string={"url": site.url}, headers=LOCAL).get_data(as_text=True)
+    assert 'id="site-gone"' in page and "Confirm the company still trades." in page
 
     before = show(db, site.url)["score"]["scored_at"]
     assert "unscored 1" in prospect(db, "score").stdout

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from prospect_intel.app.analysis import FAILURE_STATUS
 from tests.reliability.memory import max_rss_kb
 from tests.support import faultserver as fs
 from tests.support.cli import FAST, prospect, show
@@ -184,7 +185,9 @@ def test_fault_leaves_a_readable_record(web, crawled, name, status, kind, roles)
     assert _roles(shape) == roles
     if status == "failed":
         assert shape["error"] and len(shape["error"]) < 300 and "Traceback" not in shape["error"]
-        assert shape["evidence"] == {}
+        # No evidence but the site's status, where the failure says whether the site lives.
+        expected = {"site_status": FAILURE_STATUS[kind]} if kind in FAILURE_STATUS else {}
+        assert {name: item["value"] for name, item in shape["evidence"].items()} == expected
 
 
 def test_truncated_pages_keep_what_arrived(web, crawled):

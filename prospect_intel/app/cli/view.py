@@ -12,6 +12,7 @@ from prospect_intel.app.cli.console import err, field_title, out, plain, print_j
 from prospect_intel.app.cli.context import Context, pass_ctx
 from prospect_intel.app.crm import profiles
 from prospect_intel.app.exporting import FORMATS, export_bytes
+from prospect_intel.app.history import gone_notice
 from prospect_intel.app.i18n import N_, _, current, word
 from prospect_intel.app.listing import (
     PAGE_SIZE,
@@ -200,7 +201,10 @@ def _print_score(shape: dict) -> None:
     if not score:
         return
     out.print(Text("\n" + _("score (%(rubric)s)", rubric=score.get("rubric")), style="bold"))
-    if score.get("unscored"):
+    gone = gone_notice(score.get("site_gone"))
+    if gone:
+        out.print(Text("  " + gone, style="bold"))
+    elif score.get("unscored"):
         out.print(Text("  " + _("unscored: %(reason)s", reason=score["unscored"])))
     else:
         low, high = score.get("grade_range") or [None, None]

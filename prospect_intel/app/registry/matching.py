@@ -20,6 +20,7 @@ from difflib import SequenceMatcher
 from urllib.parse import urlsplit
 
 from prospect_intel.core.language import _
+from prospect_intel.core.registry_numbers import printed_numbers as numbers_in
 
 from .values import city_of, normalise_name
 
@@ -28,12 +29,6 @@ CONFIDENCE = {"registry_number": "high", "website": "high", "name": "high", "nam
               "name_fuzzy": "low"}
 FUZZY_MIN = 0.85  # difflib ratio of the normalised names; below it a name is another company's
 
-# 统一社会信用代码: 18 characters, digits and capitals without I, O, S, V, Z (GB 32100-2015).
-_CREDIT_CODE = re.compile(r"(?<![0-9A-Z])[0-9A-HJ-NP-RTUWXY]{2}\d{6}[0-9A-HJ-NP-RTUWXY]{10}(?![0-9A-Z])")
-# A UK company number after the words that introduce it: "Registered in England & Wales No. 05123456",
-# "Company No: SC123456", "company registration number 05123456".
-_UK_NUMBER = re.compile(r"(?:compan(?:y|ies)|regist(?:ered|ration))[^.\n]{0,40}?(?:\bno\b\.?|\bnumber\b)"
-                        r"\s*:?\s*((?:[A-Z]{2}|\d{2})\d{6})\b", re.IGNORECASE)
 _SEPARATORS = re.compile(r"[\s;；,，、|]+")
 
 
@@ -77,10 +72,8 @@ def printed_numbers(texts: Iterable[tuple[int, str]]) -> dict[str, set[int]]:
     """Registry numbers printed on the prospects' pages: number -> the prospects printing it."""
     found: dict[str, set[int]] = defaultdict(set)
     for prospect_id, text in texts:
-        for code in _CREDIT_CODE.findall(text):
-            found[code].add(prospect_id)
-        for number in _UK_NUMBER.findall(text):
-            found[number.upper()].add(prospect_id)
+        for _kind, number, _span in numbers_in(text):
+            found[number].add(prospect_id)
     return found
 
 

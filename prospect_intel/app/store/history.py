@@ -25,6 +25,20 @@ class HistoryMixin:
             found.append(record)
         return found
 
+    def prospect_url(self, prospect_id: int) -> str:
+        row = self.db.execute("SELECT url FROM prospects WHERE id = ?", [prospect_id]).fetchone()
+        return row[0] if row else ""
+
+    def last_answered(self, prospect_id: int) -> tuple[str | None, str | None]:
+        """When the prospect's site last answered (its latest done crawl; None if never) and the
+        first failed crawl after that (None if none yet)."""
+        row = self.db.execute(
+            "SELECT (SELECT max(crawled_at) FROM snapshots WHERE prospect_id = :p AND status = 'done'), "
+            "(SELECT min(crawled_at) FROM snapshots WHERE prospect_id = :p AND status = 'failed' AND crawled_at > "
+            "coalesce((SELECT max(crawled_at) FROM snapshots WHERE prospect_id = :p AND status = 'done'), ''))",
+            {"p": prospect_id}).fetchone()
+        return row[0], row[1]
+
     def crawled_ids(self, *, crawled_before: str | None = None, grades: Iterable[str] = (),
                     failed_only: bool = False) -> list[int]:
         """Done and failed prospects, narrowed to those crawled before a time (stored UTC form), of

@@ -8,7 +8,7 @@ from __future__ import annotations
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 
 from prospect_intel.app.field_values import reading
-from prospect_intel.app.history import diff
+from prospect_intel.app.history import diff, gone_notice
 from prospect_intel.app.i18n import _, word
 from prospect_intel.app.listing import review_queue_urls
 from prospect_intel.app.report import prospect_json
@@ -53,6 +53,7 @@ def _render(url: str, form_error: dict | None = None, status: int = 200):
         rejected=reviewed_without_value(shape), sources=REVIEW_SOURCES, form_error=form_error or {},
         crawls=crawls, history=grade_history(crawls, tuple(g.grade for g in rubric.grades), rubric.max_total),
         changes=diff(crawls[-2], crawls[-1]) if len(crawls) >= 2 else None,
+        gone=gone_notice(score.get("site_gone")) if score else None,
     ), status
 
 

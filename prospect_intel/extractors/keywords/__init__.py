@@ -20,6 +20,7 @@ from . import (
     founding,
     headcount,
     phones,
+    vitality,
 )
 
 TABLES = registry(
@@ -34,4 +35,5 @@ TABLES = registry(
     KeywordTable("founding", founding, "founding and company-age phrasing", ("zh", "en")),
     KeywordTable("headcount", headcount, "headcount and staff-split phrasing", ("zh", "en")),
     KeywordTable("phones", phones, "labels that say what a number is", ("zh", "en")),
+    KeywordTable("vitality", vitality, "hiring-section labels and month names (signs of life)", ("zh", "en")),
 )

@@ -1,0 +1,202 @@
+"""Signs of life: whether the company still looks after its site.
+
+The site answers (`site_status`; the crawl's failures give the other values, app/analysis.py),
+the newest dated item on it (news and case dates), the copyright year, the ICP filing number and
+the registry number its footer prints, and a hiring section. A site whose newest dated list is
+years old has its other fields flagged `stale` (extractors/site.py).
+
+Dates are found by their shape first (a regex: cheap, and it gives the span to read); numeric
+dates are read directly, dates with an English month name by dateparser in English, so
+"12 March 2024", "March 12th, 2024" and "Sept. 2023" read alike.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from functools import lru_cache
+from urllib.parse import urlsplit
+
+import dateparser
+
+from prospect_intel.core.document import ParsedPage
+from prospect_intel.core.models import Evidence
+from prospect_intel.core.registry_numbers import credit_code_valid, printed_numbers
+from prospect_intel.core.terms import Started
+
+from .common import SiteContext, evidence
+from .keywords import copyright, vitality
+
+# The fields this module yields: they describe the site itself, so a stale site does not flag them.
+FIELDS = ("site_status", "latest_dated_item", "copyright_year", "icp_number", "printed_registry_id", "hiring")
+EARLIEST_DATE = dt.date(1995, 1, 1)  # before company sites: a founding date, not news
+DATED_LIST = 3  # dates on one page that make it a dated list (news, cases), not a passing date
+
+_COPYRIGHT = Started.of_words(copyright.MARKS, r"(?:{words})[^\n]{0,60}?((?:19|20)\d\d)"
+                                               r"(?:\s{0,8}[-–~]\s{0,8}((?:19|20)\d\d))?", re.IGNORECASE)
+_COPYRIGHT_LINE = re.compile("|".join(re.escape(m) for m in copyright.MARKS), re.IGNORECASE)
+# 京ICP备12345678号-1: a province's short name, ICP备 (filing) or ICP证 (licence), the number.
+_ICP = re.compile(r"([\u4e00-\u9fff])\s?ICP\s?([备证])\s?(?:字\s?)?(?:第\s?)?(\d{5,10})\s?号(?:\s?-\s?(\d{1,3}))?",
+                  re.IGNORECASE)
+_REGISTRY_LABEL = re.compile(r"信用代码|注册号|registration|company\s+n", re.IGNORECASE)
+_NUMERIC_DATE = re.compile(r"(?<![\d.])((?:19|20)\d\d)(?:\s?([-/.])\s?|年)(\d{1,2})(?:\s?\2\s?|月)(\d{1,2})(?![\d.])")
+_YEAR_MONTH = re.compile(r"(?<!\d)((?:19|20)\d\d)年(\d{1,2})月(?!\d)")
+_MONTH = "|".join(sorted(vitality.MONTHS, key=len, reverse=True))
+_NAMED_DATE = re.compile(
+    rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTH})\.?,?|(?:{_MONTH})\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?,)?)\s+"
+    rf"(?:19|20)\d\d\b", re.IGNORECASE)
+_NAMED_DAY = re.compile(r"(?<!\d)\d{1,2}(?:st|nd|rd|th)?(?!\d)")
+_HIRING_WORDS = frozenset(word.lower() for word in vitality.HIRING)
+_HIRING_PATHS = frozenset(vitality.HIRING_PATHS)
+_PATH_WORDS = re.compile(r"[a-z]+(?:-us)?")
+LABEL_LENGTH = 25  # longer than a link label: prose, not a hiring section's link
+NAV_LINE_LENGTH = 200  # a navigation bar printed on one line, its labels split by bars or wide gaps
+_NAV_SPLIT = re.compile(r"\s*[|｜·•/]\s*|\s{2,}")
+
+
+def copyright_years(page: ParsedPage) -> list[int]:
+    """The years of the page's copyright lines ("© 2015-2024 …" gives 2015 and 2024)."""
+    return [int(y) for m in _COPYRIGHT.finditer(page.folded) for y in m.groups() if y]
+
+
+def site_status(pages: Sequence[ParsedPage], ctx: SiteContext) -> list[Evidence]:
+    """`answers` from the first page with text (the crawl's failures are read in app/analysis)."""
+    for page in pages:
+        if page.text.strip():
+            return [evidence("site_status", "answers", "high", page, (0, min(len(page.text), 80)),
+                             f"the site answered on {ctx.crawled_at.isoformat()} with a page of text")]
+    return []
+
+
+def copyright_year(pages: Sequence[ParsedPage], ctx: SiteContext) -> list[Evidence]:
+    """The newest copyright year printed, not after the crawl's year."""
+    found = []
+    for page in pages:
+        for match in _COPYRIGHT.finditer(page.folded):
+            years = [int(y) for y in match.groups() if y and int(y) <= ctx.crawled_at.year]
+            if years:
+                found.append(evidence("copyright_year", max(years), "high", page, match.span(),
+                                      "the latest year of the copyright line"))
+    newest = max((item.value for item in found), default=None)
+    return [item for item in found if item.value == newest]
+
+
+def icp_number(pages: Sequence[ParsedPage], ctx: SiteContext) -> list[Evidence]:
+    """The ICP filing (备案) or licence (许可证) number: 粤ICP备12345678号-1."""
+    found = []
+    for page in pages:
+        match = _ICP.search(page.text)
+        if match:
+            province, kind, number, suffix = match.groups()
+            value = f"{province}ICP{kind}{number}号" + (f"-{suffix}" if suffix else "")
+            found.append(evidence("icp_number", value, "high", page, match.span(), "ICP number printed on the page"))
+    return found
+
+
+def printed_registry_id(pages: Sequence[ParsedPage], ctx: SiteContext) -> list[Evidence]:
+    """The unified social credit code (its check character right, or labelled as one) or the
+    UK company number the site prints."""
+    found = []
+    for page in pages:
+        for kind, number, (start, end) in printed_numbers(page.text):
+            if kind == "credit_code" and not credit_code_valid(number):
+                if not _REGISTRY_LABEL.search(page.text[max(0, start - 20):start]):
+                    continue
+                found.append(evidence("printed_registry_id", number, "low", page, (start, end),
+                                      "labelled as a credit code, but its check character is wrong"))
+                continue
+            method = ("unified social credit code, check character right" if kind == "credit_code"
+                      else "company number after the words that introduce it")
+            found.append(evidence("printed_registry_id", number, "high", page, (start, end), method))
+            break
+    return found
+
+
+def latest_dated_item(pages: Sequence[ParsedPage], ctx: SiteContext) -> list[Evidence]:
+    """The newest date printed in the site's content (page furniture and copyright lines aside;
+    nothing after the crawl date). `high` on a dated list or an article, `medium` otherwise."""
+    chrome = _chrome_lines(pages)
+    best: tuple[dt.date, ParsedPage, tuple[int, int], bool, int] | None = None
+    for page in pages:
+        dates = [(day, span, has_day) for day, span, has_day in _dates(page.text, chrome)
+                 if EARLIEST_DATE <= day <= ctx.crawled_at]
+        for day, span, has_day in dates:
+            if best is None or day > best[0]:
+                best = (day, page, span, has_day, len(dates))
+    if best is None:
+        return []
+    day, page, span, has_day, count = best
+    confidence = "high" if count >= DATED_LIST or page.is_article else "medium"
+    value = day.isoformat() if has_day else day.isoformat()[:7]
+    return [evidence("latest_dated_item", value, confidence, page, span,
+                     f"the newest date in the site's content ({count} dates on its page)")]
+
+
+def hiring(pages: Sequence[ParsedPage], ctx: SiteContext) -> list[Evidence]:
+    """A hiring page kept by the crawl (its path or title), else a hiring link's label (a short
+    line of its own, as navigation prints it)."""
+    for page in pages:
+        path_words = set(_PATH_WORDS.findall(urlsplit(page.url).path.lower()))
+        if path_words & _HIRING_PATHS or _names_hiring(page.title):
+            return [evidence("hiring", True, "high", page, (0, min(len(page.text), 80)),
+                             "a hiring page: its address or title")]
+    for page in pages:
+        for line in page.line_set:
+            if len(line) <= NAV_LINE_LENGTH and any(
+                    len(label) <= LABEL_LENGTH and label.lower() in _HIRING_WORDS for label in _NAV_SPLIT.split(line)):
+                start = page.text.find(line)
+                return [evidence("hiring", True, "medium", page, (start, start + len(line)),
+                                 "a hiring section's link label")]
+    return []
+
+
+def _names_hiring(title: str) -> bool:
+    lowered = title.lower()
+    return any(word in lowered for word in _HIRING_WORDS if len(word) > 3 or not word.isascii())
+
+
+def _chrome_lines(pages: Sequence[ParsedPage]) -> frozenset[str]:
+    """Lines printed on more than half of three or more pages: headers and footers (a script's
+    "today is …" clock among them), not content."""
+    if len(pages) < 3:
+        return frozenset()
+    counts = Counter(line for page in pages for line in page.line_set)
+    return frozenset(line for line, n in counts.items() if n * 2 > len(pages))
+
+
+def _dates(text: str, chrome: frozenset[str]) -> Iterator[tuple[dt.date, tuple[int, int], bool]]:
+    """(date, span in `text`, whether it names the day) of each date outside chrome and
+    copyright lines."""
+    offset = 0
+    for line in text.split("\n"):
+        if line not in chrome and not _COPYRIGHT_LINE.search(line):
+            for day, (a, b), has_day in _line_dates(line):
+                if day is not None:
+                    yield day, (offset + a, offset + b), has_day
+        offset += len(line) + 1
+
+
+def _line_dates(line: str) -> Iterator[tuple[dt.date | None, tuple[int, int], bool]]:
+    for match in _NUMERIC_DATE.finditer(line):
+        yield _date(int(match.group(1)), int(match.group(3)), int(match.group(4))), match.span(), True
+    for match in _YEAR_MONTH.finditer(line):
+        yield _date(int(match.group(1)), int(match.group(2)), 1), match.span(), False
+    for match in _NAMED_DATE.finditer(line):
+        yield _read_named(match.group()), match.span(), bool(_NAMED_DAY.search(match.group()))
+
+
+def _date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+@lru_cache(maxsize=4096)
+def _read_named(text: str) -> dt.date | None:
+    """A date with an English month name, read by dateparser (the first of the month when it
+    gives none)."""
+    read = dateparser.parse(text, languages=["en"], settings={
+        "PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["year", "month"], "RETURN_AS_TIMEZONE_AWARE": False})
+    return read.date() if read else None
