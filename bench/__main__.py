@@ -22,7 +22,7 @@ import time
 from dataclasses import asdict
 from pathlib import Path
 
-from bench import crawlrun, extraction, report, storebench
+from bench import crawlrun, extraction, report, snapshotbench, storebench
 from bench.server_proc import MockServer
 
 REALSITES = Path(__file__).resolve().parent.parent.parent / "shared" / "realsites"
@@ -34,8 +34,8 @@ def _ints(text: str) -> tuple[int, ...]:
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
-    parser.add_argument("--only", default="crawl,extraction,store",
-                        help="comma list of parts: crawl, extraction, store")
+    parser.add_argument("--only", default="crawl,extraction,store,snapshots",
+                        help="comma list of parts: crawl, extraction, store, snapshots")
     parser.add_argument("--sizes", type=_ints, default=(200, 1000, 5000), help="N sites per crawl run")
     parser.add_argument("--modes", default="cpu,polite", help="cpu, polite or both")
     parser.add_argument("--kinds", default="bare,full", help="bare, full or both")
@@ -127,9 +127,16 @@ def main(argv: list[str] | None = None) -> int:
         if "store" in parts:
             print("[bench] store ...", file=sys.stderr, flush=True)
             store = storebench.run(work / "store", args.store_sizes)
+        growth = None
+        if "snapshots" in parts:
+            print("[bench] snapshots ...", file=sys.stderr, flush=True)
+            growth = snapshotbench.run(work / "snapshots")
         figures.update(crawl=[r.to_json() for r in crawl], extraction=[asdict(r) for r in extract],
-                       store=[asdict(r) for r in store], seconds=round(time.monotonic() - started, 1))
+                       store=[asdict(r) for r in store], snapshots=asdict(growth) if growth else None,
+                       seconds=round(time.monotonic() - started, 1))
         print(report.render(figures["machine"], args, crawl, extract, store, time.monotonic() - started))
+        if growth:
+            print("\n".join(["", *snapshotbench.render(growth)]))
         if args.json:
             args.json.write_text(json.dumps(figures, indent=1, ensure_ascii=False))
     finally:

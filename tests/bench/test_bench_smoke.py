@@ -57,3 +57,11 @@ def test_extraction_bench_times_extraction_parse_and_pages_alone_over_the_same_p
     machine = dict.fromkeys(("when", "nproc", "cpu", "memory_gb", "load_avg", "python", "scrapy", "lxml"), "-")
     shown = report.render(machine, None, [], [result], [], 1.0)
     assert "pages alone" in shown and f"before any extractor: {result.pages_ratio:.2f}x" in shown
+
+
+def test_snapshot_growth_runs_and_reports(tmp_path):
+    from bench import snapshotbench
+
+    result = snapshotbench.run(tmp_path, crawls=2)
+    assert result.sites >= 5 and len(result.content_kb) == 2 and result.content_kb[1] > result.content_kb[0]
+    assert "crawled 2 times" in "\n".join(snapshotbench.render(result))

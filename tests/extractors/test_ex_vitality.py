@@ -51,6 +51,15 @@ REGISTRY_IDS = [
 ]
 
 
+PROSE = "<p>" + "我们提供门禁系统的设计、安装与维护服务。" * 60 + "</p>"
+# Where a page prints its number: after a label or in its footer; an unlabelled code amid the
+# prose is an order or serial number as often as not.
+REGISTRY_IDS += [
+    (f"<p>统一社会信用代码 91350100M000100Y43</p>{PROSE}", "91350100M000100Y43", "high"),
+    (f"<p>91350100M000100Y43</p>{PROSE}", None, None),
+]
+
+
 @pytest.mark.parametrize("body, expected, confidence", REGISTRY_IDS)
 def test_printed_registry_number(body, expected, confidence):
     found = field(body, "printed_registry_id", "home")

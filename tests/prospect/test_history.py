@@ -78,6 +78,12 @@ def test_diff_of_a_site_gone(crawled_thrice):
     changes = json.loads(prospect(crawled_thrice, "diff", HENGAN, "--json").stdout)["changes"]
     gone = changes[0]
     assert gone["kind"] == "gone" and "confirm the company still trades" in gone["text"]
+    # A knock-out candidate for the rep, with the site's status as evidence; not a grade.
+    shape = show(crawled_thrice, HENGAN)
+    candidate = shape["score"]["site_gone"]
+    assert shape["score"]["grade"] is None and candidate["status"] == shape["evidence"]["site_status"]["value"]
+    assert candidate["last_answered"] < candidate["since"]
+    assert "knock-out candidate: the site is gone" in prospect(crawled_thrice, "show", HENGAN).stdout
     assert changes[-1]["field"] == "grade" and changes[-1]["after"] is None
     chinese = prospect(crawled_thrice, "diff", HENGAN, env={"PROSPECT_LANG": "zh"}).stdout
     assert "网站自" in chinese and "无法访问" in chinese

@@ -11,7 +11,6 @@ import hashlib
 import json
 import os
 import sqlite3
-import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +20,7 @@ from urllib.parse import urlsplit
 from sqlite_utils import Database
 
 from prospect_intel.app.store.migrations import is_prospect_store, migrate
+from prospect_intel.app.store.packing import packed_row, read_chain, row_reader
 from prospect_intel.app.store.snapshots import write_snapshot
 from prospect_intel.core.clock import utc_now
 from prospect_intel.core.errors import InvalidUrl, NotFound, StoreError
@@ -264,8 +264,10 @@ class Store:
                 raise ReviewsChanged(f"prospect {outcome.prospect_id} was reviewed during its analysis")
             if analysis is not None:
                 self.save_analysis(outcome.prospect_id, analysis)
+            earlier = dict(db.execute("SELECT url, body_sha256 FROM pages WHERE prospect_id = ?",
+                                      [outcome.prospect_id]))
             db.execute("DELETE FROM pages WHERE prospect_id = ?", [outcome.prospect_id])
-            self._insert_pages(db, run_id, outcome.prospect_id, outcome.pages)
+            self._insert_pages(db, run_id, outcome.prospect_id, outcome.pages, earlier)
             if outcome.status == "failed" and analysis is None:
                 # An earlier grade no longer holds (the crawl's pipeline saves a failed site with
                 # `analysis.analyse_failure`, which records why).
@@ -285,14 +287,18 @@ class Store:
             changed = write_snapshot(db, outcome.prospect_id)  # this crawl, kept beside the earlier ones
             db.execute("UPDATE prospects SET list_changed = ? WHERE id = ?", [",".join(changed), outcome.prospect_id])
 
-    def _insert_pages(self, db: Database, run_id: int, prospect_id: int, pages: Sequence[KeptPage]) -> None:
-        """The pages' rows, and each body once (bodies are shared by content hash)."""
+    def _insert_pages(self, db: Database, run_id: int, prospect_id: int, pages: Sequence[KeptPage],
+                      earlier: dict[str, str] | None = None) -> None:
+        """The pages' rows, and each body once (bodies are shared by content hash); a new body
+        of a URL the last crawl kept is stored as a delta against that one (`packing.py`)."""
         digests = [hashlib.sha256(page.body).hexdigest() for page in pages]
-        db["bodies"].insert_all(
-            ({"sha256": digest, "size": len(page.body), "compression": "zlib", "data": zlib.compress(page.body, 6)}
-             for digest, page in zip(digests, pages)),
-            ignore=True,
-        )
+        earlier = earlier or {}
+        for digest, page in zip(digests, pages):
+            if db.execute("SELECT 1 FROM bodies WHERE sha256 = ?", [digest]).fetchone():
+                continue
+            row = packed_row(db, "bodies", page.body, earlier.get(page.url))
+            db["bodies"].insert({"sha256": digest, "size": len(page.body), "compression": "zlib", **row},
+                                ignore=True)
         db["pages"].insert_all(
             ({"prospect_id": prospect_id, "run_id": run_id, "seq": seq, "url": page.url,
               "requested_url": page.requested_url or page.url, "role": page.role, "status": page.status,
@@ -362,10 +368,10 @@ class Store:
         return [self._as_dict("pages", row) for row in rows]
 
     def body(self, sha256: str) -> bytes:
-        row = self.db.execute("SELECT compression, data FROM bodies WHERE sha256 = ?", [sha256]).fetchone()
-        if row is None:
+        body = read_chain(sha256, row_reader(self.db, "bodies"))
+        if body is None:
             raise NotFound(f"no stored body {sha256}")
-        return zlib.decompress(row[1]) if row[0] == "zlib" else row[1]
+        return body
 
     def status_counts(self) -> dict[str, int]:
         return dict(self.db.execute("SELECT status, count(*) FROM prospects GROUP BY status"))

@@ -353,6 +353,15 @@ def _list_changed(db: Database) -> None:
     db.execute("ALTER TABLE prospects ADD COLUMN list_changed TEXT NOT NULL DEFAULT ''")
 
 
+@MIGRATIONS(name="0013_delta_blobs")
+def _delta_blobs(db: Database) -> None:
+    """A page body or snapshot part may be stored as a delta against its previous version
+    (`packing.py`): the base's hash and how many deltas lead back to a full copy."""
+    for table in ("bodies", "snapshot_parts"):
+        db.execute(f"ALTER TABLE {table} ADD COLUMN base_sha256 TEXT")
+        db.execute(f"ALTER TABLE {table} ADD COLUMN depth INTEGER NOT NULL DEFAULT 0")
+
+
 def is_prospect_store(tables: set[str], db: Database) -> bool:
     """Whether a database holding `tables` was made by this program (and may be migrated)."""
     if LEGACY_TABLE in tables:

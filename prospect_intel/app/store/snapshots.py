@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-import zlib
 
 from sqlite_utils import Database
+
+from prospect_intel.app.store.packing import pack, packed_row, read_chain, row_reader
 
 # The page list (bodies by hash; their text lives in the bodies) and the extracted evidence, as
 # canonical JSON.
@@ -25,7 +26,10 @@ CHANGE_KINDS = ("site_gone", "grade_changed", "new_clients", "office_moved")
 def write_snapshot(db: Database, prospect_id: int) -> list[str]:
     """Keep the prospect's state as it is now (call inside the write that made it); what changed
     since its snapshot before (CHANGE_KINDS; nothing for a first crawl)."""
-    parts = [_part(db, db.execute(sql, [prospect_id]).fetchone()[0]) for sql in (_PAGES, _EVIDENCE)]
+    previous = db.execute("SELECT pages_sha256, evidence_sha256 FROM snapshots WHERE prospect_id = ? "
+                          "ORDER BY id DESC LIMIT 1", [prospect_id]).fetchone() or (None, None)
+    parts = [_part(db, db.execute(sql, [prospect_id]).fetchone()[0], base)
+             for sql, base in zip((_PAGES, _EVIDENCE), previous)]
     db.execute(
         "INSERT INTO snapshots (prospect_id, run_id, crawled_at, status, error_kind, error, final_url, pages_sha256, "
         "evidence_sha256, score_id) SELECT id, run_id, coalesce(crawled_at, ''), status, error_kind, error, "
@@ -71,12 +75,22 @@ def item_key(item) -> str:
 
 
 def read_part(db: Database, sha256: str) -> str:
-    row = db.execute("SELECT data FROM snapshot_parts WHERE sha256 = ?", [sha256]).fetchone()
-    return zlib.decompress(row[0]).decode("utf-8") if row else "null"
+    data = read_chain(sha256, row_reader(db, "snapshot_parts"))
+    return data.decode("utf-8") if data is not None else "null"
 
 
-def _part(db: Database, text: str) -> str:
-    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    db.execute("INSERT OR IGNORE INTO snapshot_parts (sha256, data) VALUES (?, ?)",
-               [digest, zlib.compress(text.encode("utf-8"), 6)])
+def _part(db: Database, text: str, base_sha256: str | None) -> str:
+    """Store a part once by its hash; a new one as a delta against the prospect's previous part
+    of its kind (`base_sha256`; None for a first snapshot, as the migration that made the
+    table writes them)."""
+    data = text.encode("utf-8")
+    digest = hashlib.sha256(data).hexdigest()
+    if db.execute("SELECT 1 FROM snapshot_parts WHERE sha256 = ?", [digest]).fetchone():
+        return digest
+    if base_sha256 is None:
+        db.execute("INSERT INTO snapshot_parts (sha256, data) VALUES (?, ?)", [digest, pack(data)])
+    else:
+        row = packed_row(db, "snapshot_parts", data, base_sha256)
+        db.execute("INSERT INTO snapshot_parts (sha256, data, base_sha256, depth) VALUES (?, ?, ?, ?)",
+                   [digest, row["data"], row["base_sha256"], row["depth"]])
     return digest

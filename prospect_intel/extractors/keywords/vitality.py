@@ -4,7 +4,10 @@ extractors/vitality.py).
 Concepts:
 - HIRING: the label of a hiring section or page (a navigation link, a page title), both languages.
 - HIRING_PATHS: URL path words of a hiring page (careers, jobs, 招聘 as zhaopin).
-- MONTHS: English month names and their short forms, for dates such as "12 March 2024".
+- REGISTRY_LABELS: the words a registry number follows (统一社会信用代码, "Registered in England
+  & Wales No.").
+- MONTHS: English month names and their short forms by month number, for dates such as
+  "12 March 2024".
 """
 
 VERSION = 1
@@ -16,6 +19,8 @@ HIRING = (
 )
 HIRING_PATHS = ("careers", "career", "jobs", "job", "vacancies", "zhaopin", "recruit", "recruitment", "joinus",
                 "join-us", "hr")
-MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-          "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-          "dec")
+REGISTRY_LABELS = ("信用代码", "注册号", "营业执照", "company no", "company number", "company registration",
+                   "registered in", "registration no", "registration number", "registered number")
+MONTHS = {1: ("january", "jan"), 2: ("february", "feb"), 3: ("march", "mar"), 4: ("april", "apr"), 5: ("may",),
+          6: ("june", "jun"), 7: ("july", "jul"), 8: ("august", "aug"), 9: ("september", "sept", "sep"),
+          10: ("october", "oct"), 11: ("november", "nov"), 12: ("december", "dec")}
