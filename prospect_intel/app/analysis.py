@@ -79,7 +79,8 @@ def decode_body(body: bytes, encoding: str | None) -> str:
 def docs_from_kept(pages: Iterable[KeptPage]) -> list[PageDoc | ParsedPage]:
     """What the extractors read of kept pages: the crawler's parsed view where it made one."""
     return [p.parsed if isinstance(p.parsed, ParsedPage)
-            else PageDoc(p.url, p.role, decode_body(p.body, p.encoding), p.title, p.fetched_at) for p in pages]
+            else PageDoc(p.url, p.role, decode_body(p.body, p.encoding), p.title, p.fetched_at, p.tls_expires)
+            for p in pages]
 
 
 def evidence_and_checks(extracted: Mapping[str, Evidence], facts: Mapping[str, ReviewFact],

@@ -41,7 +41,7 @@ def stored_docs(store: Store, prospect_id: int, roles: tuple[str, ...] = ()) -> 
     """The prospect's kept pages (only those of `roles` when given), decoded for the extractors."""
     return [
         PageDoc(p["url"], p["role"], decode_body(store.body(p["body_sha256"]), p["encoding"]), p["title"] or "",
-                p["fetched_at"])
+                p["fetched_at"], p["tls_expires"] or "")
         for p in store.pages(prospect_id) if not roles or p["role"] in roles
     ]
 

@@ -24,7 +24,7 @@ SECTORS = ("government", "bank", "hospital", "school", "enterprise", "real_estat
 # A company's standing in a business registry (登记状态 / CompanyStatus), as app/registry reads it.
 REGISTRY_STATUSES = ("active", "deregistered", "revoked", "dissolved", "liquidation", "other")
 # Whether the site answers: a page of text, or what the crawl met instead (app/analysis.py).
-SITE_STATUSES = ("answers", "empty", "parked", "no_dns", "unreachable", "http_error")
+SITE_STATUSES = ("answers", "certificate_expired", "empty", "parked", "no_dns", "unreachable", "http_error")
 # The statuses of a site that has gone: a prospect that had a site is a knock-out candidate.
 GONE_STATUSES = ("parked", "no_dns", "unreachable", "http_error")
 # Where a field's value comes from: the company's site (extractors), the rep, a registry export.
@@ -183,6 +183,7 @@ CHOICE_LABELS: MappingProxyType[str, tuple[str, str]] = MappingProxyType({
     "regular_with_arrears": ("regular orders, with arrears", "订单正常，有拖欠"),
     "small_with_arrears": ("small orders, with arrears", "订单较小，有拖欠"),
     "answers": ("answers", "可访问"),
+    "certificate_expired": ("answers, TLS certificate expired", "可访问，但证书已过期"),
     "empty": ("empty pages", "页面无内容"),
     "parked": ("parked domain", "域名停放"),
     "no_dns": ("domain no longer resolves", "域名无法解析"),

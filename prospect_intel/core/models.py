@@ -29,6 +29,7 @@ class PageDoc:
     html: str
     title: str = ""
     fetched_at: str = ""
+    tls_expires: str = ""  # the day the site's TLS certificate expires (YYYY-MM-DD), when fetched over HTTPS
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,7 @@ class KeptPage:
     title: str = ""
     requested_url: str = ""
     depth: int = 0
+    tls_expires: str = ""  # see PageDoc
     # The extractors' view of the page (prospect_intel.core.document.ParsedPage), built by the crawler from
     # the tree it parsed anyway, so the site's analysis need not decode and parse the page again.
     parsed: object | None = field(default=None, compare=False, repr=False)

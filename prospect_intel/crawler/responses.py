@@ -4,7 +4,9 @@ Pure over (status, headers, body): no Scrapy request state, so it is easy to tes
 """
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from prospect_intel.core.decoding import Decoded, decode_html
 from prospect_intel.crawler.pages import PageFacts, read_page
@@ -60,3 +62,15 @@ def _looks_binary(content_type: str, body: bytes) -> bool:
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 text carries NUL bytes
         return False
     return head.startswith(_BINARY_MAGIC) or b"\x00" in head
+
+
+def certificate_expiry(response: Any) -> str:
+    """The day (YYYY-MM-DD) the TLS certificate a response came with expires; "" over plain HTTP
+    or when the certificate cannot be read. The crawl does not verify certificates (an expired
+    one still shows the site); an expired one is a sign nobody looks after the site."""
+    certificate = getattr(response, "certificate", None)
+    try:
+        stamp = certificate.original.get_notAfter() if certificate is not None else None
+        return dt.datetime.strptime(stamp.decode("ascii"), "%Y%m%d%H%M%SZ").date().isoformat() if stamp else ""
+    except (AttributeError, ValueError, UnicodeDecodeError):
+        return ""

@@ -60,9 +60,15 @@ def copyright_years(page: ParsedPage) -> list[int]:
 
 
 def site_status(pages: Sequence[ParsedPage], ctx: SiteContext) -> list[Evidence]:
-    """`answers` from the first page with text (the crawl's failures are read in app/analysis)."""
+    """`answers` from the first page with text, `certificate_expired` when its TLS certificate
+    had expired at the crawl (the crawl's failures are read in app/analysis)."""
     for page in pages:
         if page.text.strip():
+            expires = page.page.tls_expires
+            if expires and expires < ctx.crawled_at.isoformat():
+                return [evidence("site_status", "certificate_expired", "high", page, (0, min(len(page.text), 80)),
+                                 f"the site answered on {ctx.crawled_at.isoformat()}, but its TLS certificate "
+                                 f"expired on {expires}: nobody renews it")]
             return [evidence("site_status", "answers", "high", page, (0, min(len(page.text), 80)),
                              f"the site answered on {ctx.crawled_at.isoformat()} with a page of text")]
     return []

@@ -1,7 +1,9 @@
 """Signs of life: copyright year, ICP number, printed registry number, newest dated item, a hiring
 section, and the `stale` flag a years-old site gives its other fields. Crawl date: DAY (2026-11-23)."""
 import pytest
-from extractor_helpers import field, page, site, value
+from extractor_helpers import field, html, page, site, value
+
+from prospect_intel.core.models import PageDoc
 
 NEWS = "<ul>{}</ul>"
 
@@ -142,3 +144,16 @@ def test_recent_news_or_a_lone_old_date_leaves_the_fields_fresh():
     # one date (the founding day) is not a dated list: it says nothing about upkeep
     lone = site(page("<p>公司于2009年3月12日成立，员工50人。</p>")).fields
     assert lone["latest_dated_item"].confidence == "medium" and "stale" not in lone["headcount"].flags
+
+
+@pytest.mark.parametrize("expires, status", [("2025-01-01", "certificate_expired"), ("2027-01-01", "answers"),
+                                             ("", "answers")])
+def test_a_certificate_expired_before_the_crawl_is_the_sites_status(expires, status):
+    doc = PageDoc(url="https://www.example.cn/", role="home", html=html("<p>门禁系统</p>"), tls_expires=expires)
+    assert site(doc).fields["site_status"].value == status
+
+
+def test_a_response_without_a_certificate_has_no_expiry():
+    from prospect_intel.crawler.responses import certificate_expiry
+
+    assert certificate_expiry(object()) == ""

@@ -6,6 +6,7 @@ site to the crawler.
 from __future__ import annotations
 
 import socketserver
+import ssl
 import threading
 import time
 from collections.abc import Iterable
@@ -63,15 +64,18 @@ class TestSite:
 
     __test__ = False  # not a pytest test class
 
-    def __init__(self, address: str = "127.0.0.1", delay: float = 0.0):
+    def __init__(self, address: str = "127.0.0.1", delay: float = 0.0, tls: ssl.SSLContext | None = None):
+        """`tls`: serve HTTPS with this server context (tests/support/tls.py makes one)."""
         self.routes: dict[str, Route] = {}
         self.requests: list[str] = []
         self.user_agents: set[str] = set()
         self.delay = delay
         self._server = _Server((address, 0), _Handler)
         self._server.site = self
+        if tls is not None:
+            self._server.socket = tls.wrap_socket(self._server.socket, server_side=True)
         self.host = f"{address}:{self._server.server_port}"
-        self.url = f"http://{self.host}/"
+        self.url = f"{'https' if tls else 'http'}://{self.host}/"
 
     def page(self, path: str, html: str | bytes, *, status: int = 200, charset: str | None = "utf-8",
              headers: dict[str, str] | None = None, delay: float = 0.0) -> None:

@@ -303,7 +303,8 @@ class Store:
             ({"prospect_id": prospect_id, "run_id": run_id, "seq": seq, "url": page.url,
               "requested_url": page.requested_url or page.url, "role": page.role, "status": page.status,
               "fetched_at": page.fetched_at, "content_type": page.content_type, "encoding": page.encoding,
-              "title": page.title, "text": page.text, "depth": page.depth, "body_sha256": digest}
+              "title": page.title, "text": page.text, "depth": page.depth, "body_sha256": digest,
+              "tls_expires": page.tls_expires or None}
              for seq, (digest, page) in enumerate(zip(digests, pages))),
             replace=True,
         )

@@ -362,6 +362,13 @@ def _delta_blobs(db: Database) -> None:
         db.execute(f"ALTER TABLE {table} ADD COLUMN depth INTEGER NOT NULL DEFAULT 0")
 
 
+@MIGRATIONS(name="0014_tls_expires")
+def _tls_expires(db: Database) -> None:
+    """The day the TLS certificate of a page fetched over HTTPS expires (the home page's: a sign
+    of life, `site_status` certificate_expired)."""
+    db.execute("ALTER TABLE pages ADD COLUMN tls_expires TEXT")
+
+
 def is_prospect_store(tables: set[str], db: Database) -> bool:
     """Whether a database holding `tables` was made by this program (and may be migrated)."""
     if LEGACY_TABLE in tables:

@@ -20,7 +20,7 @@ from prospect_intel.crawler import backend
 from prospect_intel.crawler.failures import classify_failure
 from prospect_intel.crawler.middlewares.deadline import DEADLINE
 from prospect_intel.crawler.pages import classify_role
-from prospect_intel.crawler.responses import read_response
+from prospect_intel.crawler.responses import certificate_expiry, read_response
 from prospect_intel.crawler.site_crawl import Candidate, SiteCrawl
 
 SITE = "prospect_site"
@@ -169,13 +169,14 @@ class ProspectSpider(scrapy.Spider):
             role = classify_role(response.url, facts, home_title=site.home_title, anchors=candidate.anchors,
                                  inherited_role=candidate.role if candidate.inherited else None)
         fetched_at = utc_now()
-        parsed = parse_page(PageDoc(response.url, role, result.decoded.text, facts.title, fetched_at),
+        expires = certificate_expiry(response) if is_home else ""
+        parsed = parse_page(PageDoc(response.url, role, result.decoded.text, facts.title, fetched_at, expires),
                             facts.tree, facts.text)
         site.keep(KeptPage(
             url=response.url, role=role, status=response.status, fetched_at=fetched_at,
             content_type=headers.get("content-type", ""), encoding=result.decoded.encoding,
             body=response.body, text=facts.text, title=facts.title, requested_url=candidate.url,
-            depth=candidate.depth, parsed=parsed,
+            depth=candidate.depth, tls_expires=expires, parsed=parsed,
         ))
         self.crawler.stats.inc_value("prospect/pages_kept")
         site.add_links(facts.links, role, candidate.depth + 1)
