@@ -26,6 +26,12 @@ _ITEMS = etree.XPath(
     "|//li|//li/a|//th|//td|//td/a|//dt|//img[@alt]|//a[@title])"
     f"[not({' or '.join('ancestor::' + tag for tag in _SKIP_ANCESTORS)})]")
 _HOME_HREF = re.compile(r"(?:\.?/|\.\./)*(?:index\.\w+)?|#?")
+# Links to the entries of a list (case studies, projects): their targets share one address
+# pattern, differing by a number (/shili/anli/85.html, /shili/anli/86.html; pid5.html, pid6.html).
+_LINKS = etree.XPath(f"//a[@href][not({' or '.join('ancestor::' + tag for tag in _SKIP_ANCESTORS)})]")
+_DIGITS = re.compile(r"\d+")
+_NOT_PAGES = ("javascript:", "mailto:", "tel:", "#")
+LINK = "link"  # the shape kind of an entry link: (LINK, its target's pattern, "")
 
 
 def case_item_texts(tree: etree._Element | None) -> tuple[tuple[Shape, str], ...]:
@@ -42,6 +48,27 @@ def case_item_texts(tree: etree._Element | None) -> tuple[tuple[Shape, str], ...
         text = collapse(raw or "")
         if text:
             found.append((_shape(el, paths), text))
+    return tuple(found) + _entry_links(tree)
+
+
+def _entry_links(tree: etree._Element) -> tuple[tuple[Shape, str], ...]:
+    """(shape, text) of each link whose target has a number in its address, the shape naming the
+    address pattern: the entries of one list share it. An image link gives its image's alt; a
+    text cut short ("五星小学防刻划环氧自流…") gives the whole title its link carries."""
+    found = []
+    for el in _LINKS(tree):
+        href = (el.get("href") or "").strip().split("#")[0].split("?")[0]
+        if not _DIGITS.search(href) or href.lower().startswith(_NOT_PAGES):
+            continue
+        text = collapse(el.text_content())
+        title = collapse(el.get("title") or "")
+        if not text:
+            image = next(el.iter("img"), None)
+            text = collapse(image.get("alt") or "") if image is not None else ""
+        if title and text and title != text and title.startswith(text.rstrip(".…")):
+            text = title  # a title cut short on the page, whole in the link's title
+        if text:
+            found.append(((LINK, _DIGITS.sub("#", href), ""), text))
     return tuple(found)
 
 

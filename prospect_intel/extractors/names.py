@@ -16,12 +16,17 @@ from prospect_intel.core.text import collapse, fold
 
 from .common import load
 
-_ZH_SUFFIX = re.compile(
-    r"(?:公司|集团|银行|医院|大学|学院|学校|中学|小学|幼儿园|政府|局|委员会|中心|小区|花园|大厦|广场|"
-    r"酒店|宾馆|厂|研究院|研究所|派出所|法院|检察院|电视台|机场|车站|体育馆|博物馆|图书馆|社区|"
-    r"苑|府|城|园区|公寓|写字楼|商场|超市|分行|支行|校区|院区|分院|院|馆|站|所|队|会|委|处|"
-    r"部|总部|综合体|商铺|店|机房|园)$"
+# How a Chinese organisation's name ends (公司, 银行, 小区 …).
+_ZH_ORG_ENDS = (
+    "公司", "集团", "银行", "医院", "大学", "学院", "学校", "中学", "小学", "幼儿园", "政府", "局", "委员会", "中心",
+    "小区", "花园", "大厦", "广场", "酒店", "宾馆", "厂", "研究院", "研究所", "派出所", "法院", "检察院", "电视台",
+    "机场", "车站", "体育馆", "博物馆", "图书馆", "社区", "苑", "府", "城", "园区", "公寓", "写字楼", "商场",
+    "超市", "分行", "支行", "校区", "院区", "分院", "院", "馆", "站", "所", "队", "会", "委", "处", "部", "总部",
+    "综合体", "商铺", "店", "机房", "园",
 )
+_ZH_SUFFIX = re.compile(f"(?:{'|'.join(_ZH_ORG_ENDS)})$")
+# The same words of two characters or more anywhere in a title: 清水河幼儿园室内空气治理 names a 幼儿园.
+_ZH_ORG_INSIDE = re.compile("|".join(word for word in _ZH_ORG_ENDS if len(word) >= 2))
 _ZH_TRAIL = re.compile(r"(?:门禁|一卡通|智能化|弱电|安防|监控|停车场|考勤|消防|网络|综合布线|系统|工程|项目|案例|"
                        r"施工|安装|改造|建设|解决方案|集成|及|和|与|人脸识别|人脸|通道|闸机|访客|管理|平台|升级|"
                        r"新建|扩容|办公楼|办公区|办公大楼|机关|整体|全面|智能|联网|出入口|梯控|对讲|智慧校园|智慧园区|智慧|"
@@ -69,6 +74,30 @@ def clean_name(text: str, lang: str = "") -> str | None:
     if len(parts) == 2 and _generic_share(parts[0]) >= 0.5:
         return _english(parts[1])  # "Campus-wide access upgrade – Pennine Valley University"
     return _english(text)
+
+
+def names_organisation(text: str, lang: str = "") -> bool:
+    """Whether a title names an organisation: it is one (`clean_name`), or a Chinese title holds
+    an organisation word (幼儿园, 学校, 小区) before what was done there."""
+    return clean_name(text, lang) is not None or bool(_ZH_ORG_INSIDE.search(fold(text)))
+
+
+def project_title(text: str, shortest: int = 3) -> str | None:
+    """A project or client title as printed (宜兴裕华纺织240KWp光伏电站, 中海玄武公馆), when a list's
+    structure says its items are titles: `shortest` to 60 characters, words not numbers, not a
+    sentence, and more than the list's furniture once project words are set aside (更多案例)."""
+    title = collapse(text).strip(" -–—|:：·•>»")
+    if not shortest <= len(title) <= 60 or not re.search(r"[\u4e00-\u9fff]{2}|[A-Za-z]{2}", title) \
+            or title.endswith(("。", "...", "…", "!", "！", "?", "？")):
+        return None
+    core = _ZH_TRAIL.sub("", fold(title)).strip()
+    if len(core) < 2 or core in _generic()[1] or _generic_share(title) == 1.0 and not _has_cjk(title):
+        return None
+    return title
+
+
+def _has_cjk(text: str) -> bool:
+    return re.search(r"[\u4e00-\u9fff]", text) is not None
 
 
 def _generic_share(text: str) -> float:

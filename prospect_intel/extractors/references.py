@@ -14,6 +14,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
+from prospect_intel.core.case_items import LINK
 from prospect_intel.core.document import ParsedPage
 from prospect_intel.core.models import Evidence
 from prospect_intel.core.terms import Started, words_alternation
@@ -23,7 +24,7 @@ from .captions import client_wall
 from .common import SiteContext, evidence, site_pages
 from .keywords import clients as words
 from .listlines import SEPARATORS, and_list, separated_list, strip_more
-from .names import clean_name, client_record, name_key, sector_of
+from .names import clean_name, client_record, name_key, names_organisation, project_title, sector_of
 
 _ZH = words.ZH_LIST
 _ZH_LIST = Started(re.compile(rf"(?:(?:{words_alternation(_ZH['heads'], False)})"
@@ -32,6 +33,10 @@ _ZH_LIST = Started(re.compile(rf"(?:(?:{words_alternation(_ZH['heads'], False)})
                               rf"客户(?:{words_alternation(_ZH['client_verbs'], False)}))"
                               r"\s*([^。\n]{4,300}?)(?:等|。|\n|$)"),
                    _ZH["starts"])
+# "施工案例有：A、B、C等": the head and a verb, a colon, the projects until 等 or the sentence's end.
+_ZH_CASES = Started(re.compile(rf"(?:{words_alternation(_ZH['case_heads'])})"
+                               rf"(?:{words_alternation(_ZH['verbs'], False)})\s*[:：]\s*"
+                               r"([^。\n]{4,400}?)(?:等|。|\n|$)"), _ZH["case_heads"])
 _EN = words.EN_LIST
 _PLURAL = {"Stations": "Station", "Departments": "Department", **words.EN_LIST_PLURALS}
 # Tried where its verb is printed, on pages holding the plural noun every match ends with.
@@ -51,10 +56,11 @@ _SEPARATOR = re.compile(r"\s*[·、/|]\s*")
 def reference_clients(pages: Sequence[ParsedPage], ctx: SiteContext) -> list[Evidence]:
     common = _template_texts(pages)
     own = own_name(pages)
+    products = "\n".join(page.text for page in pages if page.role == "products")
     found: dict[str, tuple[str, ParsedPage, tuple[int, int], str]] = {}
     for page in site_pages(pages):
         if page.role == "cases":
-            for name, how in _case_items(page, common):
+            for name, how in _case_items(page, common, products):
                 if own and own in name.lower():
                     continue  # the company itself ("NanoView Engineering Team")
                 found.setdefault(name_key(name), (name, page, (0, 0), how))
@@ -86,13 +92,17 @@ def _template_texts(pages: Sequence[ParsedPage]) -> set[str]:
     return {line for line, count in counts.items() if count >= 2}
 
 
-def _case_items(page: ParsedPage, template: set[str]) -> list[tuple[str, str]]:
+def _case_items(page: ParsedPage, template: set[str], products: str = "") -> list[tuple[str, str]]:
+    """`products`: the text of the site's products pages (a list of entries that are products
+    is no client list)."""
     groups: dict[tuple[str, str, str], list[str]] = defaultdict(list)
     for shape, text in page.case_items:
         if text not in template:
             groups[shape].append(text)
-    items: list[tuple[str, str]] = []
+    items = _entry_titles(page, {shape: texts for shape, texts in groups.items() if shape[0] == LINK}, products)
     for shape, texts in groups.items():
+        if shape[0] == LINK:
+            continue
         if len(texts) < 2:
             continue
         if shape[0] == "td" and _NAME_HEADER.fullmatch(texts[0]):
@@ -106,6 +116,38 @@ def _case_items(page: ParsedPage, template: set[str]) -> list[tuple[str, str]]:
         items.extend((name, f"<{shape[0]}> items on the cases page") for name in names)
     return items
 
+
+def _entry_titles(page: ParsedPage, links: dict[tuple[str, str, str], list[str]],
+                  products: str) -> list[tuple[str, str]]:
+    """The titles of the page's main list of entries: the largest group of links whose targets
+    share one address pattern (ENTRY_LINKS or more), each title as printed (a project title
+    counts: 宜兴裕华纺织240KWp光伏电站) or the organisation name in it. A label that links to
+    several entries ("查看详情", "Read more") is the list's furniture, not a title; a list whose
+    titles the products page prints too is the product range shown again, and one whose titles
+    name no organisation is a range of services (彩色印刷, 名片制作)."""
+    best: list[str] = []
+    for texts in links.values():
+        titles = [text for text, n in Counter(texts).items() if n == 1 or _one_target(text, texts)]
+        if len(titles) > len(best):
+            best = titles
+    if len(best) < ENTRY_LINKS or sum(title in products for title in best) * 2 >= len(best):
+        return []
+    if sum(names_organisation(t, page.lang) for t in best) * ORGANISATION_SHARE < len(best):
+        return []  # titles that name no organisation: a range of services shown as "cases"
+    names = [n for n in (clean_name(t, page.lang) or project_title(t) for t in best) if n]
+    if len(names) * 2 < len(best):
+        return []
+    return [(name, "a list of entry links on the cases page") for name in names]
+
+
+def _one_target(text: str, texts: list[str]) -> bool:
+    """Whether a text repeated in a link group is one entry's two links (its image and its
+    title), not a label on every entry: it is, when it is repeated at most twice."""
+    return texts.count(text) <= 2
+
+
+ENTRY_LINKS = 3
+ORGANISATION_SHARE = 4  # one title in this many at least names an organisation (a 小区, a 学校, a Ltd)
 
 # The header of a table column of client or project names: 工程名称, 客户名称, Project, Client name.
 _NAME_HEADER = re.compile(r"(?:工程|项目|客户|用户|单位|案例|业主)(?:名称|单位)?|(?:project|client|customer|site)s?"
@@ -155,6 +197,11 @@ def _prose_lists(page: ParsedPage) -> list[tuple[str, tuple[int, int]]]:
     for match in _ZH_LIST.finditer(page.folded):
         for part in re.split(r"[、，,;；/]|以及|和|及", match.group(1)):
             name = clean_name(part.replace("等", "").strip(), "zh")
+            if name:
+                found.append((name, match.span()))
+    for match in _ZH_CASES.finditer(page.folded):
+        for part in re.split(r"[、，,;；/]", match.group(1)):
+            name = clean_name(part, "zh") or project_title(part, shortest=2)
             if name:
                 found.append((name, match.span()))
     if page.role in ("home", "about", "cases"):

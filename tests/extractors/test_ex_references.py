@@ -218,3 +218,52 @@ def test_badges_reviews_and_plain_galleries_are_not_client_walls(css):
 def test_the_word_logo_after_a_client_name_is_dropped():
     body = _wall("client-logos", ["Bureau de Change Trade logo", "Hawai Ventures Logo", "Cleargate Freight logo"])
     assert _clients(body) == ["Bureau de Change Trade", "Cleargate Freight", "Hawai Ventures"]
+
+
+def _entries(titles, *, more="", title_attr=False):
+    """A cases page listing entries as image and title links to numbered detail pages."""
+    cards = "".join(
+        f"<li><a href='/shili/anli/{80 + i}.html'><img src='/i/{i}.jpg' alt='{t}'></a>"
+        f"<p><a href='/shili/anli/{80 + i}.html'{f' title={chr(39)}{t}{chr(39)}' if title_attr else ''}>"
+        f"{t[:10] if title_attr else t}</a>{more and f'<a href={chr(39)}/shili/anli/{80 + i}.html{chr(39)}>{more}</a>'}"
+        f"</p></li>" for i, t in enumerate(titles))
+    return page(f"<ul class='list'>{cards}</ul>", "cases", url="http://www.example.cn/shili/anli/index.html")
+
+
+PROJECTS = ["清水河幼儿园室内空气治理", "万科五龙山别墅", "景福城", "奥迪车内空气治理"]
+
+
+def test_the_entries_of_a_case_list_are_its_titles_as_printed():
+    assert clients(_entries(PROJECTS)) == ["清水河幼儿园室内空气治理", "万科五龙山别墅", "景福城", "奥迪车内空气治理"]
+
+
+def test_a_label_on_every_entry_is_the_lists_furniture():
+    assert "查看详情" not in clients(_entries(PROJECTS, more="查看详情"))
+
+
+def test_a_title_cut_short_is_read_whole_from_its_link():
+    long = ["四川外国语学校悬浮地板篮球球场工程案例", "南充市物流园混泥土激光超平系统案例", "五星小学防刻划环氧自流平案例"]
+    assert clients(_entries(long, title_attr=True)) == long
+
+
+def test_entries_the_products_page_lists_too_are_products():
+    products = page("<ul><li>不锈钢水表箱</li><li>复合材料水表箱</li><li>镀锌板立式水表箱</li></ul>", "products")
+    assert clients(_entries(["不锈钢水表箱", "复合材料水表箱", "镀锌板立式水表箱"]), products) == []
+
+
+def test_entries_that_name_no_organisation_are_a_range_of_services():
+    assert clients(_entries(["彩色印刷", "精美名片制作", "绚丽宣传单制作"])) == []
+
+
+def test_a_more_link_in_the_entry_pattern_is_not_a_title():
+    assert clients(_entries([*PROJECTS, "更多案例"])) == PROJECTS
+
+
+def test_a_list_of_projects_in_prose():
+    body = "<p>以南京精装房为主，施工案例有：中海玄武公馆、恒大悦澜湾、悦见山、佳兆业城市广场等。</p>"
+    assert clients(page(body, "about")) == ["中海玄武公馆", "恒大悦澜湾", "悦见山", "佳兆业城市广场"]
+
+
+def test_an_organisation_named_inside_a_title_makes_the_list_a_client_list():
+    titles = ["清水河幼儿园室内空气治理", "奥迪车内空气治理", "双流机场航站楼消杀作业", "电影院座椅除醛"]
+    assert clients(_entries(titles)) == titles

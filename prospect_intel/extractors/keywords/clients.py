@@ -6,7 +6,7 @@ outside `TABLE`, how a prose client list opens: ZH_LIST (Chinese) and EN_LIST (E
 with the words its pattern starts at (`starts`), and EN_LIST_PLURALS.
 """
 
-VERSION = 1
+VERSION = 2
 
 # Sector by words in the client name, first match wins (order matters).
 SECTORS = (
@@ -115,6 +115,8 @@ ZH_LIST = {
     "served": ("服务过",),
     "client_verbs": ("包括", "涵盖", "遍及"),
     "starts": ("客户", "合作伙伴", "服务过", "典型用户", "合作单位", "服务单位", "主要用户"),
+    # "施工案例有：A、B、C": a list of projects, named as printed (中海玄武公馆, 恒大悦澜湾)
+    "case_heads": ("施工案例", "工程案例", "典型案例", "成功案例", "项目案例", "案例"),
 }
 # "for the A, B and C Police Stations": the verb, then the names, then the plural they share.
 EN_LIST = {
