@@ -204,6 +204,11 @@ def office_type(address: Evidence | None, pages: Sequence[ParsedPage],
     cues = load("contact")["office_type"]
     text = fold(f"{address.value} {address.method.split(' | ')[0]}")
     lowered = text.lower()
+    for kind, units in cues["own_units"].items():
+        for cue in units:
+            if _has_cue(cue, text, lowered):
+                return [Evidence("office_type", kind, "medium", address.source_url, address.snippet,
+                                 f"the unit's own designation {cue!r}")]
     matched = {cue for kind in OFFICE_TYPES for cue in cues[kind] if _has_cue(cue, text, lowered)}
     for kind in OFFICE_TYPES:
         for cue in cues[kind]:

@@ -49,6 +49,7 @@ def test_email_is_not_an_address():
     ("东莞市长安镇上沙村第三工业区厂房A栋", "industrial_park"),
     ("佛山市南海区狮山镇某某路工厂厂房", "factory"),
     ("合肥市庐阳区某某商城一楼门面12号", "shop_street"),
+    ("深圳市宝安区西乡街道碧海花园商铺12号", "shop_street"),  # the unit's designation, not the compound
 ])
 def test_office_type_from_chinese_address(address, kind):
     assert value(f"<p>地址：{address}</p>", "office_type", "contact") == kind
@@ -73,6 +74,9 @@ def test_office_type_from_chinese_address(address, kind):
     # a numbered unit with no office cue: a unit of a business or industrial estate (low confidence)
     ("Unit H8, Halesfield 19, Telford, Shropshire, TF7 4QT", "industrial_park"),
     ("Unit 3, Aire Court, Leeds LS10 1AB", "industrial_park"),
+    # the unit's own designation names the premises, whatever the building is called
+    ("Shri Krishna Villa, Shop No.2, Plot No.B-595, Sec-3, Kharghar, Navi Mumbai 410210", "shop_street"),
+    ("Suite 12, Rose Villa, 3 High Street, Bath BA1 1AA", "office_tower"),
     # unsure: unknown
     ("14 Apartment Road, York YO1 7HH", "unknown"),
     ("3 Gardens Road, Leeds LS2 9JT", "unknown"),

@@ -242,7 +242,8 @@ def test_a_label_on_every_entry_is_the_lists_furniture():
 
 
 def test_a_title_cut_short_is_read_whole_from_its_link():
-    long = ["四川外国语学校悬浮地板篮球球场工程案例", "南充市物流园混泥土激光超平系统案例", "五星小学防刻划环氧自流平案例"]
+    long = ["四川外国语学校悬浮地板篮球球场工程案例", "南充市物流园混泥土激光超平系统案例",
+            "五星小学防刻划环氧自流平案例"]
     assert clients(_entries(long, title_attr=True)) == long
 
 

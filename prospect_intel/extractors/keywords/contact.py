@@ -7,7 +7,7 @@ WORKSHOP_WORDS (both languages), BRANCH_WORDS (zh: …分公司, 办事处) and 
 A, B and C").
 """
 
-VERSION = 1
+VERSION = 2
 
 # Labels that introduce an office address (Chinese and English).
 ADDRESS = {
@@ -50,6 +50,9 @@ OFFICE_TYPE = {
         "storefront", "store", "shop no", "shop", "shopping centre", "shopping center", "shopping mall",
         "shopping complex", "mall", "market", "bazaar", "bazar", "汽车城", "建材城", "家具城", "批发城",
     ),
+    # The premises a unit's own number names (Shop No.2, 商铺12号, Suite 401): they say what the
+    # company occupies, so they win over the building's name (Shri Krishna Villa, Shop No.2).
+    "own_units": {"shop_street": ("shop no", "商铺", "门面", "铺位"), "office_tower": ("suite", "office no")},
     # Unit markers that, with a residential compound name, mean a flat (8栋1单元1718号, 28栋304号).
     "flat_units": ("栋", "单元", "号楼", "幢"),
 }
