@@ -30,6 +30,7 @@ class CrawlOptions:
     overrides: dict[str, Any] = field(default_factory=dict)
     log_file: str | None = None
     show_progress: bool = True
+    worker: bool = False  # one of `crawl --workers N`'s processes (app/crawl_workers.py)
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,7 @@ def build_settings(options: CrawlOptions) -> Settings:
         "PROSPECT_LIMIT": options.limit,
         "PROSPECT_PAGES_PER_SITE": options.pages_per_site,
         "PROSPECT_ALLOW_PRIVATE": options.allow_private,
+        "PROSPECT_WORKER": options.worker,
         # Failures are recorded per prospect; without a log file the terminal keeps to progress.
         "LOG_LEVEL": "INFO" if options.log_file else "CRITICAL",
     }
@@ -74,7 +76,8 @@ def run_crawl(options: CrawlOptions) -> CrawlSummary:
     FixtureError if the replay folder is unusable (checked here: inside Scrapy it would only be logged)."""
     if options.replay_dir:
         ReplayIndex(options.replay_dir)
-    crawl_lock.acquire(options.db_path)
+    if not options.worker:  # a worker's parent holds the lock for the whole job
+        crawl_lock.acquire(options.db_path)
     settings = build_settings(options)
     process = CrawlerProcess(settings)
     crawler = process.create_crawler("prospect")
@@ -87,7 +90,8 @@ def run_crawl(options: CrawlOptions) -> CrawlSummary:
         process.start()
     finally:
         progress.stop()
-        crawl_lock.release(options.db_path)
+        if not options.worker:
+            crawl_lock.release(options.db_path)
     stats = crawler.stats.get_stats()
     errors = {key.split("/", 2)[2]: value for key, value in stats.items() if key.startswith("prospect/errors/")}
     return CrawlSummary(

@@ -22,15 +22,22 @@ logger = logging.getLogger(__name__)
 
 
 class SqliteQueue:
-    def __init__(self, db_path: str):
+    def __init__(self, db_path: str, worker: bool = False):
+        """`worker`: one of several crawl processes over this store (`crawl --workers`): their
+        parent holds the lock and resumed the queue; a worker takes no prospect of a domain
+        another one is crawling."""
         self.db_path = db_path
+        self.worker = worker
         self.store: Store | None = None
 
     @classmethod
     def from_crawler(cls, crawler) -> SqliteQueue:
-        return cls(crawler.settings.get("PROSPECT_DB"))
+        return cls(crawler.settings.get("PROSPECT_DB"), crawler.settings.getbool("PROSPECT_WORKER"))
 
     def open(self, only_urls: Sequence[str] | None, options: dict[str, Any]) -> int:
+        if self.worker:
+            self.store = Store(self.db_path)
+            return self.store.start_run(options)
         crawl_lock.acquire(self.db_path)
         self.store = Store(self.db_path)
         interrupted = self.store.reset_interrupted()
@@ -45,14 +52,16 @@ class SqliteQueue:
         return self._store().count_queued(only_urls)
 
     def claim(self, run_id: int, limit: int, only_urls: Sequence[str] | None) -> list[QueuedSite]:
-        return [QueuedSite(c.id, c.url) for c in self._store().claim(run_id, limit, only_urls)]
+        return [QueuedSite(c.id, c.url)
+                for c in self._store().claim(run_id, limit, only_urls, exclusive_domains=self.worker)]
 
     def close(self, run_id: int | None, reason: str) -> None:
         if self.store is not None:
             if run_id is not None:
                 self.store.finish_run(run_id, reason)
             self.store.close()
-        crawl_lock.release(self.db_path)
+        if not self.worker:
+            crawl_lock.release(self.db_path)
 
     def _store(self) -> Store:
         assert self.store is not None, "the queue is used before open()"

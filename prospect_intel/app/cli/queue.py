@@ -116,10 +116,14 @@ def _add_summary(counts: dict[str, int]) -> str:
 @click.option("--until", "until", metavar="HH:MM",
               help="Take no new site after this local time (the next one to come); the sites in flight are "
                    "finished and the rest wait for the next crawl.")
+@click.option("--workers", type=click.IntRange(min=1, max=64), default=1, show_default=True,
+              help="Crawl processes working the queue together (one machine; use the cores).")
 @pass_ctx
-def crawl(ctx: Context, limit, pages_per_site, allow_private, replay_dir, overrides, log_file, quiet, until) -> None:
+def crawl(ctx: Context, limit, pages_per_site, allow_private, replay_dir, overrides, log_file, quiet, until,
+          workers) -> None:
     """Crawl queued prospects until the queue is empty."""
     from prospect_intel.app.crawl_run import CrawlOptions, run_crawl
+    from prospect_intel.app.crawl_workers import run_workers
 
     settings = _parse_overrides(overrides)  # a usage error first, whatever the store
     if until:
@@ -129,7 +133,8 @@ def crawl(ctx: Context, limit, pages_per_site, allow_private, replay_dir, overri
         db_path=ctx.db_path, limit=limit, pages_per_site=pages_per_site, allow_private=allow_private,
         replay_dir=replay_dir, overrides=settings, log_file=log_file, show_progress=not quiet,
     )
-    summary = run_crawl(options)  # failed sites are stored unscored, with the reason (the pipeline)
+    # failed sites are stored unscored, with the reason (the pipeline)
+    summary = run_workers(options, workers) if workers > 1 else run_crawl(options)
     _print_crawl_summary(summary)
     if summary.stopped_at_until:
         left = ctx.open(create=False).status_counts().get("queued", 0)

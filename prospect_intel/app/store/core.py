@@ -189,13 +189,19 @@ class Store:
                 self.prospect_row(url)  # raises NotFound when it does not exist
                 raise StoreError(_("%(url)s is being crawled right now; requeue it afterwards", url=url))
 
-    def claim(self, run_id: int, limit: int, urls: Iterable[str] | None = None) -> list[Claimed]:
-        """Move up to `limit` queued prospects (optionally only these URLs) to `crawling`."""
+    def claim(self, run_id: int, limit: int, urls: Iterable[str] | None = None, *,
+              exclusive_domains: bool = False) -> list[Claimed]:
+        """Move up to `limit` queued prospects (optionally only these URLs) to `crawling`; with
+        `exclusive_domains`, none of a domain another run is crawling (one worker a site)."""
         if limit <= 0:
             return []
         only = list(urls) if urls is not None else None
         where = "status = 'queued'"
         params: list[Any] = []
+        if exclusive_domains:
+            where += (" AND coalesce(domain, '') NOT IN (SELECT coalesce(domain, '') FROM prospects "
+                      "WHERE status = 'crawling' AND run_id != ?)")
+            params.append(run_id)
         if only is not None:
             where += f" AND url IN ({','.join('?' * len(only))})"
             params += only
