@@ -34,8 +34,10 @@ def _ints(text: str) -> tuple[int, ...]:
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
-    parser.add_argument("--only", default="crawl,extraction,store,snapshots",
-                        help="comma list of parts: crawl, extraction, store, snapshots")
+    parser.add_argument("--only", default="crawl,extraction,store,snapshots,workers",
+                        help="comma list of parts: crawl, extraction, store, snapshots, workers")
+    parser.add_argument("--workers", type=_ints, default=(1, 2, 4), help="crawl --workers counts for the workers part")
+    parser.add_argument("--workers-sites", type=int, default=1000, help="sites queued for each workers run")
     parser.add_argument("--sizes", type=_ints, default=(200, 1000, 5000), help="N sites per crawl run")
     parser.add_argument("--modes", default="cpu,polite", help="cpu, polite or both")
     parser.add_argument("--kinds", default="bare,full", help="bare, full or both")
@@ -55,6 +57,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     if args.quick:
         args.sizes, args.cpu_cap, args.polite_window = (6,), 20.0, 8.0
         args.store_sizes, args.mock_extraction_sites = (2000,), 4
+        args.workers, args.workers_sites = (1, 2), 6
     return args
 
 
@@ -110,6 +113,20 @@ def crawl_part(args, work: Path) -> list[crawlrun.RunResult]:
     return results
 
 
+def workers_part(args, work: Path) -> list[crawlrun.RunResult]:
+    """The full pipeline, CPU-bound (no latency, no delay), with 1, 2, 4 ... crawl workers."""
+    results = []
+    with MockServer(max_sites=max(10_000, args.workers_sites)) as server:
+        server.set_latency(0)
+        for count in args.workers:
+            print(f"[bench] crawl cpu N={args.workers_sites} --workers {count} ...", file=sys.stderr, flush=True)
+            result = crawlrun.run("full", "cpu", args.workers_sites, server, work / f"workers-{count}",
+                                  cap=args.cpu_cap or None, workers=count)
+            print("[bench]   " + report.run_line(result), file=sys.stderr, flush=True)
+            results.append(result)
+    return results
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     parts = set(args.only.split(","))
@@ -127,14 +144,18 @@ def main(argv: list[str] | None = None) -> int:
         if "store" in parts:
             print("[bench] store ...", file=sys.stderr, flush=True)
             store = storebench.run(work / "store", args.store_sizes)
+        scaling = workers_part(args, work) if "workers" in parts else []
         growth = None
         if "snapshots" in parts:
             print("[bench] snapshots ...", file=sys.stderr, flush=True)
             growth = snapshotbench.run(work / "snapshots")
         figures.update(crawl=[r.to_json() for r in crawl], extraction=[asdict(r) for r in extract],
                        store=[asdict(r) for r in store], snapshots=asdict(growth) if growth else None,
+                       workers=[r.to_json() for r in scaling],
                        seconds=round(time.monotonic() - started, 1))
         print(report.render(figures["machine"], args, crawl, extract, store, time.monotonic() - started))
+        if scaling:
+            print("\n".join(["", *report.workers_table(scaling)]))
         if growth:
             print("\n".join(["", *snapshotbench.render(growth)]))
         if args.json:

@@ -41,6 +41,7 @@ class RunResult:
     capped: bool
     db_mb: float = 0.0  # full pipeline: store size after the run (with WAL)
     db_sites: int = 0  # full pipeline: sites finished in the store after the run
+    workers: int = 1  # full pipeline: `crawl --workers N` (CPU and RSS: the parent and its workers)
 
     @property
     def pages_per_s(self) -> float:
@@ -85,7 +86,7 @@ def prepare_full(work: Path, urls: list[str]) -> Path:
     return db
 
 
-def full_command(db: Path, mode: str, extra: dict) -> list[str]:
+def full_command(db: Path, mode: str, extra: dict, workers: int = 1) -> list[str]:
     values = {
         "TWISTED_DNS_RESOLVER": "bench.resolver.BenchResolver",
         **(FULL_CPU_MODE if mode == "cpu" else {}),
@@ -100,6 +101,7 @@ def full_command(db: Path, mode: str, extra: dict) -> list[str]:
         "crawl",
         "--quiet",
         "--allow-private",
+        *(["--workers", str(workers)] if workers > 1 else []),
         *_sets(values),
     ]
 
@@ -154,13 +156,13 @@ def measure(cmd: list[str], server: MockServer, progress, *, cap: float | None, 
             proc.returncode = os.waitstatus_to_exitcode(status)
             break
         try:
-            times, rss = ps.cpu_times(), ps.memory_info().rss
+            cpu, rss = _tree_usage(ps)
         except psutil.Error:
             time.sleep(POLL)
             continue
         pages, now = server.stats()["pages"], time.monotonic()
         peak = max(peak, rss)
-        last = (now, times.user + times.system, pages)
+        last = (now, cpu, pages)
         if first is None and pages > 0:
             first = last
         if cap and first and now - first[0] >= cap:
@@ -183,6 +185,20 @@ def measure(cmd: list[str], server: MockServer, progress, *, cap: float | None, 
             "cpu": last[1] - first[1], "peak_rss_mb": peak / 2**20, "capped": capped}
 
 
+def _tree_usage(ps: psutil.Process) -> tuple[float, int]:
+    """CPU seconds and RSS of a process and its children (the workers of `crawl --workers`)."""
+    reaped = ps.cpu_times()  # workers that have exited count in their parent's children times
+    cpu, rss = reaped.children_user + reaped.children_system, 0
+    for member in [ps, *ps.children(recursive=True)]:
+        try:
+            times = member.cpu_times()
+            cpu += times.user + times.system
+            rss += member.memory_info().rss
+        except psutil.NoSuchProcess:
+            continue
+    return cpu, rss
+
+
 def _reap(proc: subprocess.Popen):
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -198,14 +214,15 @@ def _reap(proc: subprocess.Popen):
 
 
 def run(kind: str, mode: str, n: int, server: MockServer, work: Path, *, cap: float | None,
-        extra: dict | None = None) -> RunResult:
+        extra: dict | None = None, workers: int = 1) -> RunResult:
     extra = extra or {}
     work.mkdir(parents=True, exist_ok=True)
     urls = site_urls(server.port, n)
     if kind == "full":
         db = prepare_full(work, urls)
-        figures = measure(full_command(db, mode, extra), server, lambda: full_progress(db), cap=cap,
+        figures = measure(full_command(db, mode, extra, workers), server, lambda: full_progress(db), cap=cap,
                           log=work / "full.log")
+        figures["workers"] = workers
         figures["db_sites"] = full_progress(db)[0]
         figures["db_mb"] = sum(p.stat().st_size for p in db.parent.glob(db.name + "*")) / 2**20
     else:

@@ -122,3 +122,13 @@ def render(machine: dict, args, crawl, extract, store, seconds: float) -> str:
     out += ["", "Targets (issue 6)", *("  " + line for line in targets(crawl, extract, store)),
             "", f"bench took {seconds / 60:.1f} min"]
     return "\n".join(out)
+
+
+def workers_table(results: list[RunResult]) -> list[str]:
+    """`crawl --workers N` on the CPU-bound mock web: rates, CPU per page, speed-up over one."""
+    one = next((r for r in results if r.workers == 1), None)
+    rows = [[r.workers, f"{r.seconds:.0f}{'*' if r.capped else ''}", f"{r.pages_per_s:.1f}",
+             f"{r.sites_per_hour:.0f}", f"{r.cpu_ms_per_page:.2f}", f"{r.peak_rss_mb:.0f}",
+             _ratio(r.pages_per_s, one.pages_per_s) if one else "-"] for r in results]
+    return ["Crawl workers (full pipeline, CPU-bound mock web; * = capped window; RSS of all processes)",
+            _table(["workers", "window s", "pages/s", "sites/h", "ms CPU/page", "RSS MB", "speed-up"], rows)]

@@ -65,3 +65,10 @@ def test_snapshot_growth_runs_and_reports(tmp_path):
     result = snapshotbench.run(tmp_path, crawls=2)
     assert result.sites >= 5 and len(result.content_kb) == 2 and result.content_kb[1] > result.content_kb[0]
     assert "crawled 2 times" in "\n".join(snapshotbench.render(result))
+
+
+def test_a_workers_crawl_runs_and_counts_its_workers_cpu(tmp_path):
+    with MockServer() as server:
+        result = crawlrun.run("full", "cpu", 4, server, tmp_path / "workers", cap=90, workers=2)
+    assert result.sites_done == 4 and result.db_sites == 4 and result.cpu > 0 and result.workers == 2
+    assert "speed-up" in "\n".join(report.workers_table([result]))
