@@ -15,7 +15,7 @@ PARALLEL ?= -n 2 --dist loadfile
 # The versions `make demo`, `make test` and the evaluation figures use (`make lock` renews it).
 LOCK = -c requirements.lock
 
-.PHONY: install install-test install-browser install-bench demo lint test test-lowest lock bench clean catalogue
+.PHONY: install install-test install-browser install-redis install-bench demo lint test test-lowest lock bench clean catalogue
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +44,14 @@ install-browser:
 	            apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }; } \
 	  || { echo "The browser tests need Chromium: install it (Debian/Ubuntu: apt-get install chromium) or set PROSPECT_CHROMIUM."; exit 1; }
 
+# The relay tests run a real Redis 7 (`redis-server`) on a loopback port of their own.
+install-redis:
+	@command -v redis-server >/dev/null 2>&1 \
+	  || { command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ] \
+	       && { echo "installing redis-server for the relay tests (apt-get)"; \
+	            apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null; }; } \
+	  || { echo "The relay tests need Redis 7: install it (Debian/Ubuntu: apt-get install redis-server)."; exit 1; }
+
 # Each failure names its rule: ruff its code, lint-imports the broken layer contract
 # (pyproject.toml [tool.importlinter]), mypy its error code.
 lint: install-test
@@ -51,12 +59,12 @@ lint: install-test
 	$(BIN)/lint-imports --no-cache
 	$(BIN)/mypy
 
-test: lint install-browser
+test: lint install-browser install-redis
 	$(BIN)/python -m pytest -q $(PARALLEL)
 
 # The floors in pyproject.toml must really work: install exactly them (uv's lowest-direct
 # resolution) in a venv of their own and run the suite there.
-test-lowest: install-test install-browser
+test-lowest: install-test install-browser install-redis
 	$(BIN)/python -m pip install --quiet $(LOCK) uv
 	rm -rf $(LOWEST) && $(PYTHON) -m venv $(LOWEST)
 	$(BIN)/uv pip install --quiet --python $(LOWEST)/bin/python --resolution lowest-direct -e '.[test]'

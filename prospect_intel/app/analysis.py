@@ -199,16 +199,25 @@ def analyse_pages(docs: list[PageDoc | ParsedPage], facts: Mapping[str, ReviewFa
     """Extract and score one site. Pages without any visible text (an empty page, a site drawn
     by scripts) give no evidence but their emptiness: the extractors would read their silence as
     "does not deal in access control" and knock the prospect out, a silent C; it is unscored."""
+    return analyse_extracted(extract_pages(docs, crawled_at), len(docs), facts, rubric, crawled_at, at, registry)
+
+
+def extract_pages(docs: list[PageDoc | ParsedPage], crawled_at: dt.date) -> SiteEvidence:
+    """The evidence of a site's pages (a relay worker stops here; `analyse_extracted` scores it)."""
     parsed = [doc if isinstance(doc, ParsedPage) else parse_page(doc) for doc in docs]
     if any(page.text.strip() for page in parsed):
-        extracted = extract_site(parsed, crawled_at=crawled_at)
-    else:
-        empty = {"site_status": _status_evidence("empty", parsed[0].url if parsed else "", "",
-                                                 "the pages kept hold no visible text")} if parsed else {}
-        extracted = SiteEvidence(fields=empty, candidates={k: (v,) for k, v in empty.items()},
-                                 absence={name: "not_stated" for name in SITE_FIELDS if name not in empty})
+        return extract_site(parsed, crawled_at=crawled_at)
+    empty = {"site_status": _status_evidence("empty", parsed[0].url if parsed else "", "",
+                                             "the pages kept hold no visible text")} if parsed else {}
+    return SiteEvidence(fields=empty, candidates={k: (v,) for k, v in empty.items()},
+                        absence={name: "not_stated" for name in SITE_FIELDS if name not in empty})
+
+
+def analyse_extracted(extracted: SiteEvidence, pages: int, facts: Mapping[str, ReviewFact], rubric: Rubric,
+                      crawled_at: dt.date, at: str, registry: Mapping[str, Evidence] | None = None) -> Analysis:
+    """Score a site's extracted evidence with the reps' reviews and the registry's facts."""
     fields, checks = evidence_and_checks(extracted.fields, facts, registry, rubric.registry)
-    return Analysis(extracted, score_record(fields, rubric, crawled_at, at, checks=checks), len(docs), at)
+    return Analysis(extracted, score_record(fields, rubric, crawled_at, at, checks=checks), pages, at)
 
 
 def analyse_failure(error_kind: str | None, error: str | None, facts: Mapping[str, ReviewFact],

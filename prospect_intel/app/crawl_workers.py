@@ -26,7 +26,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from prospect_intel.app.crawl_run import CrawlOptions, CrawlSummary, run_crawl
-from prospect_intel.app.store import Store, crawl_lock, utc_now
+from prospect_intel.app.store import Store, crawl_lock
 from prospect_intel.crawler.settings import PROSPECT_CONCURRENT_SITES as CONCURRENT_SITES
 
 POLL_SECONDS = 0.2
@@ -56,7 +56,7 @@ def run_workers(options: CrawlOptions, workers: int) -> CrawlSummary:
             for result in store.add_prospects((url, None) for url in options.only_urls):
                 if result.outcome in ("done", "failed"):
                     store.requeue(result.url)
-            last_run = store.db.execute("SELECT coalesce(max(id), 0) FROM runs").fetchone()[0]
+            last_run = store.last_run_id()
         finally:
             store.close()
         context = multiprocessing.get_context("spawn")
@@ -110,7 +110,9 @@ def _ended(job: _Job, pid: int) -> None:
         return
     store = Store(job.options.db_path)
     try:
-        finished = _release_runs(store, pid, job.last_run, process.exitcode)
+        exitcode = process.exitcode or 0
+        why = f"worker died ({f'signal {-exitcode}' if exitcode < 0 else f'exit {exitcode}'})"
+        finished = store.release_dead_runs(pid, job.last_run, why)
         queued = store.count_queued()
     finally:
         store.close()
@@ -118,20 +120,6 @@ def _ended(job: _Job, pid: int) -> None:
         job.restarts += 1
         if not limit or limit > finished:
             _start(job, limit - finished if limit else 0)
-
-
-def _release_runs(store: Store, pid: int, after_run: int, exitcode: int | None) -> int:
-    """Put back the prospects the dead worker's runs claimed; how many sites those runs finished."""
-    why = f"worker died ({'signal ' + str(-exitcode) if exitcode and exitcode < 0 else 'exit ' + str(exitcode)})"
-    finished = 0
-    with store.write() as db:
-        runs = db.execute("SELECT id, sites_done + sites_failed FROM runs WHERE pid = ? AND id > ? "
-                          "AND finished_at IS NULL", [pid, after_run]).fetchall()
-        for run_id, count in runs:
-            db.execute("UPDATE prospects SET status = 'queued' WHERE status = 'crawling' AND run_id = ?", [run_id])
-            db.execute("UPDATE runs SET finished_at = ?, outcome = ? WHERE id = ?", [utc_now(), why, run_id])
-            finished += count
-    return finished
 
 
 def _stop(job: _Job, signum: int) -> None:
@@ -157,9 +145,7 @@ def _summary(job: _Job, seconds: float) -> CrawlSummary:
     from the workers that finished."""
     store = Store(job.options.db_path)
     try:
-        done, failed, pages = store.db.execute(
-            "SELECT coalesce(sum(sites_done), 0), coalesce(sum(sites_failed), 0), coalesce(sum(pages), 0) "
-            "FROM runs WHERE id > ?", [job.last_run]).fetchone()
+        done, failed, pages = store.run_totals(job.last_run)
     finally:
         store.close()
     errors: dict[str, int] = {}

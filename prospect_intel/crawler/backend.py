@@ -41,6 +41,9 @@ class SiteQueue(Protocol):
     def close(self, run_id: int | None, reason: str) -> None:
         """End the run (`run_id` None: it never started) and let go of the queue."""
 
+    # Optional: `waiting() -> bool`, true while the spider should stay open with nothing to do
+    # (a queue others fill while it runs, such as the Redis relay's); asked when it is idle.
+
 
 class SiteSink(Protocol):
     """Where finished sites go, one `SiteOutcome` at a time, each written whole or not at all."""

@@ -45,6 +45,7 @@ def _register() -> None:
         manage,
         queue,
         registry,
+        relay,
         review,
         serve,
         settings,
@@ -52,7 +53,7 @@ def _register() -> None:
         walk,
     )
 
-    for module in (admin, queue, registry, history, manage, view, walk, review, evaluate, serve, settings):
+    for module in (admin, queue, relay, registry, history, manage, view, walk, review, evaluate, serve, settings):
         for command in module.COMMANDS:
             cli.add_command(command)
 

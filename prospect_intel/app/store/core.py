@@ -31,6 +31,10 @@ from prospect_intel.core.urls import host_of, normalise_url, registered_domain, 
 BUSY_TIMEOUT_MS = 30_000
 
 
+class AlreadyCollected(Exception):
+    """A finished site handed back for a relay job whose site was stored already."""
+
+
 class ReviewsChanged(Exception):
     """A review landed between reading a prospect's review facts and saving the analysis of them."""
 
@@ -216,9 +220,10 @@ class Store:
 
     def reset_interrupted(self) -> int:
         """Put prospects left `crawling` by a dead crawl back in the queue; return how many."""
-        with self.write() as db:
+        with self.write() as db:  # not those out with remote workers (`prospect queue push`)
             return db.execute(
-                "UPDATE prospects SET status = 'queued' WHERE status = 'crawling'"
+                "UPDATE prospects SET status = 'queued' WHERE status = 'crawling' AND id NOT IN "
+                "(SELECT prospect_id FROM relay_jobs WHERE collected_at IS NULL)"
             ).rowcount
 
     def count_queued(self, urls: Iterable[str] | None = None) -> int:
@@ -246,6 +251,29 @@ class Store:
                 [utc_now(), outcome, run_id],
             )
 
+    def last_run_id(self) -> int:
+        return self.db.execute("SELECT coalesce(max(id), 0) FROM runs").fetchone()[0]
+
+    def release_dead_runs(self, pid: int, after_run: int, why: str) -> int:
+        """Put back in the queue what the unfinished runs of a dead process (`pid`, runs after
+        `after_run`) had claimed, and end those runs with `why`; how many sites they finished."""
+        finished = 0
+        with self.write() as db:
+            runs = db.execute("SELECT id, sites_done + sites_failed FROM runs WHERE pid = ? AND id > ? "
+                              "AND finished_at IS NULL", [pid, after_run]).fetchall()
+            for run_id, count in runs:
+                db.execute("UPDATE prospects SET status = 'queued' WHERE status = 'crawling' AND run_id = ?",
+                           [run_id])
+                db.execute("UPDATE runs SET finished_at = ?, outcome = ? WHERE id = ?", [utc_now(), why, run_id])
+                finished += count
+        return finished
+
+    def run_totals(self, after_run: int) -> tuple[int, int, int]:
+        """Sites done, sites failed and pages kept by the runs after `after_run`."""
+        return tuple(self.db.execute(
+            "SELECT coalesce(sum(sites_done), 0), coalesce(sum(sites_failed), 0), coalesce(sum(pages), 0) "
+            "FROM runs WHERE id > ?", [after_run]).fetchone())  # type: ignore[return-value]
+
     def unfinished_runs(self, limit: int) -> list[dict[str, Any]]:
         """The latest runs without an end (running, or killed), newest first."""
         return list(self.db["runs"].rows_where("finished_at IS NULL", order_by="id DESC", limit=limit))
@@ -260,14 +288,20 @@ class Store:
 
     # -- finished sites -----------------------------------------------------------------------
 
-    def save_site(self, run_id: int, outcome: SiteOutcome, analysis=None, facts_used=None) -> None:
+    def save_site(self, run_id: int, outcome: SiteOutcome, analysis=None, facts_used=None,
+                  job: int | None = None) -> None:
         """Replace the prospect's pages (and evidence and score, when analysed) and set its final
         status, atomically. With `facts_used` (the review facts the analysis read), raise
-        ReviewsChanged instead when a rep's review landed in between; nothing is written then."""
+        ReviewsChanged instead when a rep's review landed in between; nothing is written then.
+        With `job` (a relay job), mark it collected, or raise AlreadyCollected if it was."""
         counter = "sites_done" if outcome.status == "done" else "sites_failed"
         with self.write() as db:
             if facts_used is not None and self.review_facts(outcome.prospect_id) != facts_used:
                 raise ReviewsChanged(f"prospect {outcome.prospect_id} was reviewed during its analysis")
+            if job is not None and not db.execute(
+                    "UPDATE relay_jobs SET collected_at = ? WHERE id = ? AND collected_at IS NULL",
+                    [utc_now(), job]).rowcount:
+                raise AlreadyCollected(f"relay job {job} was collected already")
             if analysis is not None:
                 self.save_analysis(outcome.prospect_id, analysis)
             earlier = dict(db.execute("SELECT url, body_sha256 FROM pages WHERE prospect_id = ?",

@@ -369,6 +369,26 @@ def _tls_expires(db: Database) -> None:
     db.execute("ALTER TABLE pages ADD COLUMN tls_expires TEXT")
 
 
+@MIGRATIONS(name="0015_relay_jobs")
+def _relay_jobs(db: Database) -> None:
+    """Prospects pushed onto a Redis queue for remote workers (`prospect queue push`): the job,
+    the stream entry it was sent as, and when its finished site was stored (a site handed back
+    twice is stored once)."""
+    _run_statements(
+        db,
+        """
+        CREATE TABLE relay_jobs (
+            id INTEGER PRIMARY KEY,
+            prospect_id INTEGER NOT NULL REFERENCES prospects (id) ON DELETE CASCADE,
+            pushed_at TEXT NOT NULL,
+            stream_id TEXT,
+            collected_at TEXT
+        );
+        CREATE INDEX relay_jobs_open ON relay_jobs (prospect_id) WHERE collected_at IS NULL
+        """,
+    )
+
+
 def is_prospect_store(tables: set[str], db: Database) -> bool:
     """Whether a database holding `tables` was made by this program (and may be migrated)."""
     if LEGACY_TABLE in tables:

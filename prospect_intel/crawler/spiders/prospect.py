@@ -89,8 +89,14 @@ class ProspectSpider(scrapy.Spider):
         requests = list(self._claim_more()) if hasattr(self, "run_id") else []
         for request in requests:
             self.crawler.engine.crawl(request)
-        if requests or self.sites:
+        if requests or self.sites or self._queue_waits():
             raise DontCloseSpider
+
+    def _queue_waits(self) -> bool:
+        """Whether the queue asks to stay open with nothing to do now (a relay worker waits for
+        jobs; the SQLite queue does not). Not after the night's window has ended."""
+        waiting = getattr(self.queue, "waiting", None)
+        return bool(waiting and not (self.until and time.time() >= self.until) and waiting())
 
     def closed(self, reason):
         self.queue.close(getattr(self, "run_id", None), reason)

@@ -1,0 +1,131 @@
+"""`prospect queue push`, `prospect collect` and `prospect queue status`: the store's side.
+
+Push makes a relay job of each queued prospect in the store (the prospect is then `crawling`,
+out with the workers) and adds it to the jobs stream; a push interrupted between the two sends
+the unsent jobs next time. Collect reads the results stream through a consumer group, its own
+unacknowledged entries first (a collector killed mid-write finds them again), scores each
+finished site with the store's reviews and registry facts, and stores it with its job marked
+collected in one transaction, then acknowledges it: a site handed back twice is stored once.
+"""
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
+from typing import Any
+
+from prospect_intel.app.analysis import analyse_extracted, analyse_failure, crawl_date, site_gone
+from prospect_intel.app.store import AlreadyCollected, ReviewsChanged, Store, utc_now
+from prospect_intel.app.workflows import store_rubric
+
+from . import streams
+from .payload import FinishedSite, decode
+
+logger = logging.getLogger(__name__)
+COLLECTOR = "collector"  # one writer: the consumer name is fixed, so a restarted one finds its pending entries
+BATCH = 20
+MAX_REANALYSES = 3
+
+
+def push(store: Store, url: str, limit: int = 0) -> int:
+    """Push the store's queued prospects (up to `limit`) onto the jobs stream; how many were sent."""
+    client = streams.connect(url)
+    sent = 0
+    for job, prospect, site_url in store.push_jobs(limit):
+        entry = streams.call(partial(client.xadd, streams.JOBS, {"job": job, "prospect": prospect, "url": site_url}),
+                             url)
+        store.mark_sent(job, entry.decode() if isinstance(entry, bytes) else str(entry))
+        sent += 1
+    return sent
+
+
+@dataclass
+class Collected:
+    stored: int = 0
+    duplicates: int = 0
+
+
+def collect(store: Store, url: str, *, follow: bool = False, rubric_spec: str | None = None,
+            say: Callable[[str], Any] = logger.warning, stop: Callable[[], bool] = lambda: False) -> Collected:
+    """Store the finished sites handed back, until no pushed job is outstanding (or, with
+    `follow`, until stopped)."""
+    client = streams.connect(url)
+    rubric = store_rubric(store, rubric_spec)
+    run_id = store.start_run({"relay": "collect"})
+    counts = Collected()
+    try:
+        backlog = True  # our own entries not acknowledged by an earlier life first
+        while not stop():
+            read = streams.with_retry(partial(client.xreadgroup, streams.COLLECTORS, COLLECTOR,
+                                              {streams.RESULTS: "0" if backlog else ">"}, count=BATCH,
+                                              block=None if backlog else 1000), url, say=say, stop=stop)
+            entries = [entry for _stream, found in read or [] for entry in found]
+            if backlog and not entries:
+                backlog = False
+                continue
+            for entry_id, fields in entries:
+                _store_one(store, rubric, run_id, fields, counts)
+                streams.with_retry(partial(client.xack, streams.RESULTS, streams.COLLECTORS, entry_id), url,
+                                   say=say, stop=stop)
+            if not entries and not follow and store.relay_counts()["outstanding"] == 0:
+                break
+    finally:
+        store.finish_run(run_id, "finished")
+    return counts
+
+
+def _store_one(store: Store, rubric, run_id: int, fields: dict, counts: Collected) -> None:
+    if not fields or b"data" not in fields:
+        return
+    site = decode(fields[b"data"])
+    for attempt in range(MAX_REANALYSES):
+        facts = store.review_facts(site.outcome.prospect_id)
+        try:
+            store.save_site(run_id, site.outcome, _analysis(store, rubric, site, facts),
+                            None if attempt == MAX_REANALYSES - 1 else facts, job=site.job)
+            counts.stored += 1
+            return
+        except ReviewsChanged:
+            continue
+        except AlreadyCollected:
+            counts.duplicates += 1
+            return
+
+
+def _analysis(store: Store, rubric, site: FinishedSite, facts):
+    outcome, now = site.outcome, utc_now()
+    registry = store.registry_evidence(outcome.prospect_id)
+    if outcome.status == "done" and site.extracted is not None:
+        return analyse_extracted(site.extracted, len(outcome.pages), facts, rubric, crawl_date(site.crawled_at), now,
+                                 registry)
+    answered, failing_since = store.last_answered(outcome.prospect_id)
+    gone = site_gone(outcome.error_kind, outcome.error, answered, failing_since or now)
+    return analyse_failure(outcome.error_kind, outcome.error, facts, rubric, crawl_date(now), now, registry,
+                           url=outcome.final_url or store.prospect_url(outcome.prospect_id), gone=gone)
+
+
+def status(store: Store | None, url: str) -> dict[str, Any]:
+    """Queued, leased (by which worker, for how long), waiting to be collected, workers alive."""
+    client = streams.connect(url)
+    leases = streams.call(lambda: client.xpending_range(streams.JOBS, streams.WORKERS, "-", "+", 10_000), url)
+    groups = {_text(g["name"]): g for g in streams.call(lambda: client.xinfo_groups(streams.JOBS), url)}
+    results = {_text(g["name"]): g for g in streams.call(lambda: client.xinfo_groups(streams.RESULTS), url)}
+    consumers = streams.call(lambda: client.xinfo_consumers(streams.JOBS, streams.WORKERS), url)
+    now_ms = time.time() * 1000
+    return {
+        "queued": int(groups.get(streams.WORKERS, {}).get("lag") or 0),
+        "leased": [{"worker": _text(p["consumer"]), "job_entry": _text(p["message_id"]),
+                    "idle_s": round(p["time_since_delivered"] / 1000, 1)} for p in leases],
+        "to_collect": int(results.get(streams.COLLECTORS, {}).get("lag") or 0)
+        + int(results.get(streams.COLLECTORS, {}).get("pending") or 0),
+        "workers_alive": sorted(_text(c["name"]) for c in consumers
+                                if c.get("inactive", c.get("idle", 0)) < streams.LEASE_SECONDS * 1000),
+        "store": store.relay_counts() if store is not None else None,
+        "checked_at_ms": int(now_ms),
+    }
+
+
+def _text(value: Any) -> str:
+    return value.decode("utf-8") if isinstance(value, bytes) else str(value)

@@ -1,0 +1,143 @@
+"""Workers over a shared queue in Redis: a real `redis-server` on loopback, real worker and
+collector processes, real loopback sites. The result equals a single crawl's; killed workers and
+collectors and a restarted Redis lose nothing and store nothing twice."""
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+
+import pytest
+
+from tests.reliability.test_kills import CRAWL, _site, snapshot
+from tests.support.cli import FAST, prospect
+from tests.support.redisserver import RedisServer
+from tests.support.webserver import stop_all
+
+SITES = 10
+WORKER = ["worker", "--allow-private", *FAST, "--set", "PROSPECT_CONCURRENT_SITES=2", "--exit-when-empty"]
+
+
+@pytest.fixture(scope="module")
+def web():
+    sites = [_site(n, "127.0.11") for n in range(SITES)]
+    yield sites
+    stop_all(sites)
+
+
+@pytest.fixture
+def server(tmp_path):
+    found = RedisServer(tmp_path).start()
+    yield found
+    found.stop()
+
+
+def _spawn(db, *args: str) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "prospect_intel", *args], env={**os.environ, "PROSPECT_DB": str(db)},
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def _rows(db, sql: str) -> list[tuple]:
+    with sqlite3.connect(db, timeout=10) as conn:
+        return conn.execute(sql).fetchall()
+
+
+def _one_snapshot_each(db) -> None:
+    counts = _rows(db, "SELECT p.status, count(n.id) FROM prospects p LEFT JOIN snapshots n ON n.prospect_id = p.id "
+                       "GROUP BY p.id")
+    assert sorted(counts) == [("done", 1)] * SITES  # none lost, none stored twice
+
+
+def _finish(procs: list[subprocess.Popen], timeout: float = 240) -> list[str]:
+    outs = []
+    for proc in procs:
+        stdout, stderr = proc.communicate(timeout=timeout)
+        assert proc.returncode == 0, stderr
+        outs.append(stdout)
+    return outs
+
+
+def test_workers_over_redis_give_what_one_crawl_gives(web, server, tmp_path):
+    single, relayed = tmp_path / "single.db", tmp_path / "relayed.db"
+    for db in (single, relayed):
+        prospect(db, "add", "--allow-private", *(site.url for site in web))
+    prospect(single, *CRAWL, timeout=300)
+    assert f"pushed {SITES} prospect(s)" in prospect(relayed, "queue", "push", "--redis", server.url).stdout
+    procs = [_spawn(relayed, *WORKER, "--redis", server.url, "--name", f"w{n}") for n in range(2)]
+    collector = _spawn(relayed, "collect", "--redis", server.url)
+    _finish(procs)
+    [out] = _finish([collector])
+    assert f"stored {SITES} site(s)" in out
+    assert snapshot(relayed) == snapshot(single)
+    _one_snapshot_each(relayed)
+    status = prospect(relayed, "queue", "status", "--redis", server.url, "--json").stdout
+    assert '"queued": 0' in status and '"leased": []' in status
+
+
+@pytest.fixture
+def slow(web):
+    for site in web:
+        site.delay = 0.2
+    yield web
+    for site in web:
+        site.delay = 0.02
+
+
+def test_killed_workers_and_collectors_lose_nothing_and_store_nothing_twice(slow, server, tmp_path):
+    db = tmp_path / "kills.db"
+    prospect(db, "add", "--allow-private", *(site.url for site in slow))
+    prospect(db, "queue", "push", "--redis", server.url)
+    lease = ["--lease", "2"]
+    workers = [_spawn(db, *WORKER, *lease, "--redis", server.url, "--name", f"w{n}") for n in range(2)]
+    collector = _spawn(db, "collect", "--redis", server.url, "--follow")
+    kills = 0
+    for round_ in range(3):  # kill a worker (mid-site) and the collector, start others
+        time.sleep(1.5)
+        victim = workers.pop(0)
+        victim.send_signal(signal.SIGKILL)
+        victim.wait()
+        collector.send_signal(signal.SIGKILL)
+        collector.wait()
+        kills += 2
+        workers.append(_spawn(db, *WORKER, *lease, "--redis", server.url, "--name", f"r{round_}"))
+        collector = _spawn(db, "collect", "--redis", server.url, "--follow")
+    assert kills >= 5
+    _finish(workers)
+    collector.send_signal(signal.SIGTERM)
+    _finish([collector])
+    _finish([_spawn(db, "collect", "--redis", server.url)])  # whatever the last one left
+    _one_snapshot_each(db)
+    assert _rows(db, "SELECT count(*) FROM relay_jobs WHERE collected_at IS NULL") == [(0,)]
+
+
+def test_a_redis_restarted_midway_loses_nothing(slow, server, tmp_path):
+    db = tmp_path / "restart.db"
+    prospect(db, "add", "--allow-private", *(site.url for site in slow))
+    prospect(db, "queue", "push", "--redis", server.url)
+    workers = [_spawn(db, *WORKER, "--lease", "5", "--redis", server.url, "--name", f"w{n}") for n in range(2)]
+    collector = _spawn(db, "collect", "--redis", server.url)
+    time.sleep(2)
+    server.stop()
+    time.sleep(2)
+    server.start()  # the same port and append-only file
+    _finish(workers)
+    _finish([collector])
+    _one_snapshot_each(db)
+
+
+def test_a_wrong_password_or_url_is_a_clear_error(tmp_path):
+    locked = RedisServer(tmp_path, password="s3cret").start()
+    try:
+        db = tmp_path / "auth.db"
+        prospect(db, "add", "http://www.example.cn/")
+        wrong = locked.url.replace("s3cret", "wrong")
+        result = prospect(db, "queue", "push", "--redis", wrong, check=False)
+        assert result.returncode == 8 and "refused the password" in result.stderr and "wrong" not in result.stderr
+        result = prospect(db, "queue", "push", "--redis", "http://nowhere", check=False)
+        assert result.returncode == 8 and "no Redis URL" in result.stderr
+        assert "pushed 1" in prospect(db, "queue", "push", "--redis", locked.url).stdout
+    finally:
+        locked.stop()
