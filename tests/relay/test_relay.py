@@ -141,3 +141,30 @@ def test_a_wrong_password_or_url_is_a_clear_error(tmp_path):
         assert "pushed 1" in prospect(db, "queue", "push", "--redis", locked.url).stdout
     finally:
         locked.stop()
+
+
+def test_a_worker_started_before_redis_waits_for_it_and_says_so(web, tmp_path):
+    later = RedisServer(tmp_path)
+    db = tmp_path / "later.db"
+    prospect(db, "add", "--allow-private", *(site.url for site in web[:3]))
+    worker = _spawn(db, *WORKER, "--redis", later.url)
+    time.sleep(2.5)
+    assert worker.poll() is None  # waiting, not crashed
+    later.start()
+    try:
+        prospect(db, "queue", "push", "--redis", later.url)
+        collector = _spawn(db, "collect", "--redis", later.url)
+        stdout, stderr = worker.communicate(timeout=120)
+        assert worker.returncode == 0 and "does not answer" in stderr and "trying again in" in stderr
+        assert "Traceback" not in stderr
+        _finish([collector])
+        assert _rows(db, "SELECT count(*) FROM prospects WHERE status = 'done'") == [(3,)]
+    finally:
+        later.stop()
+
+
+def test_a_one_off_command_against_a_redis_that_does_not_answer_is_a_clear_error(tmp_path):
+    db = tmp_path / "down.db"
+    prospect(db, "add", "http://www.example.cn/")
+    result = prospect(db, "queue", "status", "--redis", RedisServer(tmp_path).url, check=False)
+    assert result.returncode == 9 and "does not answer" in result.stderr and "Traceback" not in result.stderr

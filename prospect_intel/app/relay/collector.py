@@ -51,7 +51,9 @@ def collect(store: Store, url: str, *, follow: bool = False, rubric_spec: str | 
             say: Callable[[str], Any] = logger.warning, stop: Callable[[], bool] = lambda: False) -> Collected:
     """Store the finished sites handed back, until no pushed job is outstanding (or, with
     `follow`, until stopped)."""
-    client = streams.connect(url)
+    client = streams.connect_waiting(url, say=say, stop=stop)
+    if client is None:
+        return Collected()
     rubric = store_rubric(store, rubric_spec)
     run_id = store.start_run({"relay": "collect"})
     counts = Collected()

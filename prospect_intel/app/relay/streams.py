@@ -34,8 +34,11 @@ class RelayError(ProspectError):
     exit_code = 8
 
 
-class RelayUnavailable(Exception):
-    """Redis does not answer (down, restarting, unreachable): try again later."""
+class RelayUnavailable(ProspectError):
+    """Redis does not answer (down, restarting, unreachable): workers and the collector wait it
+    out; a one-off command (`queue push`, `queue status`) stops with this error."""
+
+    exit_code = 9
 
 
 def connect(url: str) -> redis.Redis:
@@ -50,6 +53,20 @@ def connect(url: str) -> redis.Redis:
     return client
 
 
+def connect_waiting(url: str, say: Callable[[str], Any] = logger.warning,
+                    stop: Callable[[], bool] = lambda: False) -> redis.Redis | None:
+    """`connect`, waiting out a Redis that does not answer yet (back-off, said); None if stopped."""
+    delay = 1.0
+    while True:
+        try:
+            return connect(url)
+        except RelayUnavailable as error:
+            say(_("%(error)s; trying again in %(seconds)s s", error=error, seconds=f"{delay:.0f}"))
+            if _sleep(delay, stop):
+                return None
+            delay = min(delay * 2, BACKOFF_MAX)
+
+
 def call(action: Callable[[], T], url: str) -> T:
     """Run one Redis action, turning its failures into RelayError / RelayUnavailable."""
     try:
@@ -61,7 +78,7 @@ def call(action: Callable[[], T], url: str) -> T:
             raise RelayError(_("Redis at %(url)s refused the password: %(why)s", url=_safe(url), why=error)) from None
         raise
     except (redis.ConnectionError, redis.TimeoutError, OSError) as error:
-        raise RelayUnavailable(f"Redis at {_safe(url)} does not answer: {error}") from None
+        raise RelayUnavailable(_("Redis at %(url)s does not answer: %(why)s", url=_safe(url), why=error)) from None
 
 
 def with_retry(action: Callable[[], T], url: str, *, say: Callable[[str], Any] = logger.warning,
@@ -73,7 +90,7 @@ def with_retry(action: Callable[[], T], url: str, *, say: Callable[[str], Any] =
         try:
             return call(action, url)
         except RelayUnavailable as error:
-            say(f"{error}; trying again in {delay:.0f} s")
+            say(_("%(error)s; trying again in %(seconds)s s", error=error, seconds=f"{delay:.0f}"))
             if _sleep(delay, stop):
                 return None
             delay = min(delay * 2, BACKOFF_MAX)

@@ -13,12 +13,14 @@ from __future__ import annotations
 import logging
 import os
 import socket
+import sys
 import threading
 import time
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
+import redis
 from scrapy.crawler import CrawlerProcess
 
 from prospect_intel.app.analysis import crawl_date, docs_from_kept, extract_pages
@@ -43,7 +45,7 @@ class _Relay:
 
     def __init__(self, url: str, name: str, lease: float, exit_when_empty: bool):
         self.url, self.name, self.lease, self.exit_when_empty = url, name, lease, exit_when_empty
-        self.client = streams.connect(url)
+        self.client = redis.Redis.from_url(url, socket_timeout=15, socket_connect_timeout=5)  # groups made already
         self.inflight: dict[int, tuple[str, int]] = {}
         self.backoff, self.retry_at = 0.0, 0.0
         self.lock = threading.Lock()
@@ -194,7 +196,9 @@ def run_worker(url: str, options: CrawlOptions, *, name: str | None = None, leas
                exit_when_empty: bool = False) -> CrawlSummary:
     """Crawl jobs from Redis until stopped (SIGTERM, Ctrl-C, `--until`), or until no job is left
     with `exit_when_empty`."""
-    streams.connect(url)  # a bad URL or password fails here, before Scrapy starts
+    # A bad URL or password fails here, before Scrapy starts; a Redis that does not answer yet
+    # is waited for.
+    streams.connect_waiting(url, say=lambda line: print(line, file=sys.stderr, flush=True))
     settings = build_settings(replace(options, db_path=""))
     settings.setdict({"PROSPECT_QUEUE": f"{__name__}.RelayQueue", "PROSPECT_SINK": f"{__name__}.RelaySink",
                       "PROSPECT_RELAY_URL": url, "PROSPECT_RELAY_NAME": name or worker_name(),
