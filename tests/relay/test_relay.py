@@ -3,7 +3,9 @@ collector processes, real loopback sites. The result equals a single crawl's; ki
 collectors and a restarted Redis lose nothing and store nothing twice."""
 from __future__ import annotations
 
+import datetime as dt
 import os
+import random
 import signal
 import sqlite3
 import subprocess
@@ -15,6 +17,7 @@ import pytest
 from tests.reliability.test_kills import CRAWL, _site, snapshot
 from tests.support.cli import FAST, prospect
 from tests.support.redisserver import RedisServer
+from tests.support.tls import certificate_files
 from tests.support.webserver import stop_all
 
 SITES = 10
@@ -94,8 +97,9 @@ def test_killed_workers_and_collectors_lose_nothing_and_store_nothing_twice(slow
     workers = [_spawn(db, *WORKER, *lease, "--redis", server.url, "--name", f"w{n}") for n in range(2)]
     collector = _spawn(db, "collect", "--redis", server.url, "--follow")
     kills = 0
+    moments = random.Random(19)  # random moments, the same each run
     for round_ in range(3):  # kill a worker (mid-site) and the collector, start others
-        time.sleep(1.5)
+        time.sleep(moments.uniform(0.8, 2.0))
         victim = workers.pop(0)
         victim.send_signal(signal.SIGKILL)
         victim.wait()
@@ -168,3 +172,18 @@ def test_a_one_off_command_against_a_redis_that_does_not_answer_is_a_clear_error
     prospect(db, "add", "http://www.example.cn/")
     result = prospect(db, "queue", "status", "--redis", RedisServer(tmp_path).url, check=False)
     assert result.returncode == 9 and "does not answer" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_tls_and_a_password_are_accepted(web, tmp_path):
+    files = certificate_files(tmp_path, "127.0.0.1", dt.date(2025, 1, 1), dt.date.today() + dt.timedelta(days=30))
+    secure = RedisServer(tmp_path, password="s3cret", tls=files).start()
+    try:
+        assert secure.url.startswith("rediss://:s3cret@")
+        db = tmp_path / "tls.db"
+        prospect(db, "add", "--allow-private", web[0].url)
+        assert "pushed 1" in prospect(db, "queue", "push", "--redis", secure.url).stdout
+        _finish([_spawn(db, *WORKER, "--redis", secure.url)])
+        _finish([_spawn(db, "collect", "--redis", secure.url)])
+        assert _rows(db, "SELECT status FROM prospects") == [("done",)]
+    finally:
+        secure.stop()

@@ -19,8 +19,9 @@ def redis_server_path() -> str:
 
 
 class RedisServer:
-    def __init__(self, folder: Path, password: str | None = None):
-        self.folder, self.password = folder, password
+    def __init__(self, folder: Path, password: str | None = None, tls: tuple[Path, Path] | None = None):
+        """`tls`: (certificate, key) files: serve TLS only (rediss://) on the port."""
+        self.folder, self.password, self.tls = folder, password, tls
         with socket.socket() as probe:
             probe.bind(("127.0.0.1", 0))
             self.port = probe.getsockname()[1]
@@ -29,11 +30,19 @@ class RedisServer:
     @property
     def url(self) -> str:
         auth = f":{self.password}@" if self.password else ""
+        if self.tls:  # a self-signed certificate: the test trusts its own file
+            return f"rediss://{auth}127.0.0.1:{self.port}/0?ssl_ca_certs={self.tls[0]}"
         return f"redis://{auth}127.0.0.1:{self.port}/0"
 
     def start(self) -> RedisServer:
-        args = [redis_server_path(), "--port", str(self.port), "--bind", "127.0.0.1", "--dir", str(self.folder),
+        args = [redis_server_path(), "--bind", "127.0.0.1", "--dir", str(self.folder),
                 "--appendonly", "yes", "--appendfsync", "always", "--save", ""]
+        if self.tls:
+            cert, key = self.tls
+            args += ["--port", "0", "--tls-port", str(self.port), "--tls-cert-file", str(cert), "--tls-key-file",
+                     str(key), "--tls-ca-cert-file", str(cert), "--tls-auth-clients", "no"]
+        else:
+            args += ["--port", str(self.port)]
         if self.password:
             args += ["--requirepass", self.password]
         self.proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

@@ -15,6 +15,14 @@ from cryptography.x509.oid import NameOID
 
 def server_context(folder: Path, address: str, valid_from: dt.date, valid_until: dt.date) -> ssl.SSLContext:
     """A server-side context with a certificate for `address` valid from one day to another."""
+    cert_file, key_file = certificate_files(folder, address, valid_from, valid_until)
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert_file, key_file)
+    return context
+
+
+def certificate_files(folder: Path, address: str, valid_from: dt.date, valid_until: dt.date) -> tuple[Path, Path]:
+    """A self-signed certificate for `address` and its key, as PEM files in `folder`."""
     key = ec.generate_private_key(ec.SECP256R1())
     name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, address)])
     certificate = (
@@ -29,6 +37,4 @@ def server_context(folder: Path, address: str, valid_from: dt.date, valid_until:
     cert_file.write_bytes(certificate.public_bytes(serialization.Encoding.PEM))
     key_file.write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
                                            serialization.NoEncryption()))
-    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-    context.load_cert_chain(cert_file, key_file)
-    return context
+    return cert_file, key_file
