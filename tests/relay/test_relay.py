@@ -187,3 +187,18 @@ def test_tls_and_a_password_are_accepted(web, tmp_path):
         assert _rows(db, "SELECT status FROM prospects") == [("done",)]
     finally:
         secure.stop()
+
+
+def test_a_site_handed_back_twice_is_stored_once(web, server, tmp_path):
+    import redis
+
+    db = tmp_path / "twice.db"
+    prospect(db, "add", "--allow-private", web[1].url)
+    prospect(db, "queue", "push", "--redis", server.url)
+    _finish([_spawn(db, *WORKER, "--redis", server.url)])
+    client = redis.Redis.from_url(server.url)
+    [(_entry, fields)] = client.xrange("prospect:results")
+    client.xadd("prospect:results", fields)  # what a worker killed between XADD and XACK, then redone, sends
+    [out] = _finish([_spawn(db, "collect", "--redis", server.url)])
+    assert "stored 1 site(s); 1 handed back twice and stored once" in out
+    assert _rows(db, "SELECT count(*) FROM snapshots") == [(1,)]
