@@ -7,7 +7,6 @@ import datetime as dt
 import os
 import random
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
@@ -17,8 +16,9 @@ import pytest
 from tests.reliability.test_kills import CRAWL, _site, snapshot
 from tests.support.cli import FAST, prospect
 from tests.support.redisserver import RedisServer
+from tests.support.storecheck import assert_one_snapshot_each, rows
 from tests.support.tls import certificate_files
-from tests.support.webserver import stop_all
+from tests.support.webserver import slowed, stop_all
 
 SITES = 10
 WORKER = ["worker", "--allow-private", *FAST, "--set", "PROSPECT_CONCURRENT_SITES=2", "--exit-when-empty"]
@@ -43,15 +43,6 @@ def _spawn(db, *args: str) -> subprocess.Popen:
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
-def _rows(db, sql: str) -> list[tuple]:
-    with sqlite3.connect(db, timeout=10) as conn:
-        return conn.execute(sql).fetchall()
-
-
-def _one_snapshot_each(db) -> None:
-    counts = _rows(db, "SELECT p.status, count(n.id) FROM prospects p LEFT JOIN snapshots n ON n.prospect_id = p.id "
-                       "GROUP BY p.id")
-    assert sorted(counts) == [("done", 1)] * SITES  # none lost, none stored twice
 
 
 def _finish(procs: list[subprocess.Popen], timeout: float = 240) -> list[str]:
@@ -75,18 +66,15 @@ def test_workers_over_redis_give_what_one_crawl_gives(web, server, tmp_path):
     [out] = _finish([collector])
     assert f"stored {SITES} site(s)" in out
     assert snapshot(relayed) == snapshot(single)
-    _one_snapshot_each(relayed)
+    assert_one_snapshot_each(relayed, SITES)
     status = prospect(relayed, "queue", "status", "--redis", server.url, "--json").stdout
     assert '"queued": 0' in status and '"leased": []' in status
 
 
 @pytest.fixture
 def slow(web):
-    for site in web:
-        site.delay = 0.2
-    yield web
-    for site in web:
-        site.delay = 0.02
+    with slowed(web, 0.2):
+        yield web
 
 
 def test_killed_workers_and_collectors_lose_nothing_and_store_nothing_twice(slow, server, tmp_path):
@@ -113,8 +101,8 @@ def test_killed_workers_and_collectors_lose_nothing_and_store_nothing_twice(slow
     collector.send_signal(signal.SIGTERM)
     _finish([collector])
     _finish([_spawn(db, "collect", "--redis", server.url)])  # whatever the last one left
-    _one_snapshot_each(db)
-    assert _rows(db, "SELECT count(*) FROM relay_jobs WHERE collected_at IS NULL") == [(0,)]
+    assert_one_snapshot_each(db, SITES)
+    assert rows(db, "SELECT count(*) FROM relay_jobs WHERE collected_at IS NULL") == [(0,)]
 
 
 def test_a_redis_restarted_midway_loses_nothing(slow, server, tmp_path):
@@ -129,7 +117,7 @@ def test_a_redis_restarted_midway_loses_nothing(slow, server, tmp_path):
     server.start()  # the same port and append-only file
     _finish(workers)
     _finish([collector])
-    _one_snapshot_each(db)
+    assert_one_snapshot_each(db, SITES)
 
 
 def test_a_wrong_password_or_url_is_a_clear_error(tmp_path):
@@ -162,7 +150,7 @@ def test_a_worker_started_before_redis_waits_for_it_and_says_so(web, tmp_path):
         assert worker.returncode == 0 and "does not answer" in stderr and "trying again in" in stderr
         assert "Traceback" not in stderr
         _finish([collector])
-        assert _rows(db, "SELECT count(*) FROM prospects WHERE status = 'done'") == [(3,)]
+        assert rows(db, "SELECT count(*) FROM prospects WHERE status = 'done'") == [(3,)]
     finally:
         later.stop()
 
@@ -184,7 +172,7 @@ def test_tls_and_a_password_are_accepted(web, tmp_path):
         assert "pushed 1" in prospect(db, "queue", "push", "--redis", secure.url).stdout
         _finish([_spawn(db, *WORKER, "--redis", secure.url)])
         _finish([_spawn(db, "collect", "--redis", secure.url)])
-        assert _rows(db, "SELECT status FROM prospects") == [("done",)]
+        assert rows(db, "SELECT status FROM prospects") == [("done",)]
     finally:
         secure.stop()
 
@@ -201,4 +189,4 @@ def test_a_site_handed_back_twice_is_stored_once(web, server, tmp_path):
     client.xadd("prospect:results", fields)  # what a worker killed between XADD and XACK, then redone, sends
     [out] = _finish([_spawn(db, "collect", "--redis", server.url)])
     assert "stored 1 site(s); 1 handed back twice and stored once" in out
-    assert _rows(db, "SELECT count(*) FROM snapshots") == [(1,)]
+    assert rows(db, "SELECT count(*) FROM snapshots") == [(1,)]

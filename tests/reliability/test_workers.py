@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import os
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
@@ -15,7 +14,8 @@ import pytest
 
 from tests.reliability.test_kills import CRAWL, _site, snapshot
 from tests.support.cli import prospect
-from tests.support.webserver import stop_all
+from tests.support.storecheck import assert_one_snapshot_each, rows
+from tests.support.webserver import slowed, stop_all
 
 SITES = 12
 
@@ -27,15 +27,6 @@ def web():
     stop_all(sites)
 
 
-def _rows(db, sql: str, params=()) -> list[tuple]:
-    with sqlite3.connect(db, timeout=10) as conn:
-        return conn.execute(sql, params).fetchall()
-
-
-def _one_snapshot_each(db) -> None:
-    counts = _rows(db, "SELECT p.status, count(n.id) FROM prospects p LEFT JOIN snapshots n ON n.prospect_id = p.id "
-                       "GROUP BY p.id")
-    assert sorted(counts) == [("done", 1)] * SITES  # none lost, none crawled twice
 
 
 def test_workers_give_what_one_crawl_gives(web, tmp_path):
@@ -46,9 +37,9 @@ def test_workers_give_what_one_crawl_gives(web, tmp_path):
     out = prospect(workers, *CRAWL, "--workers", "2", timeout=300).stdout
     assert f"crawled {SITES} site(s)" in out
     assert snapshot(workers) == snapshot(single)
-    runs = _rows(workers, "SELECT pid, outcome FROM runs")
+    runs = rows(workers, "SELECT pid, outcome FROM runs")
     assert len({pid for pid, _outcome in runs}) == 2 and {outcome for _pid, outcome in runs} == {"finished"}
-    _one_snapshot_each(workers)
+    assert_one_snapshot_each(workers, SITES)
 
 
 def _start(db, *extra: str) -> subprocess.Popen:
@@ -67,11 +58,8 @@ def _wait_for(condition, proc: subprocess.Popen, seconds: float = 120) -> None:
 
 @pytest.fixture
 def slow(web):
-    for site in web:
-        site.delay = 0.25
-    yield web
-    for site in web:
-        site.delay = 0.02
+    with slowed(web, 0.25):
+        yield web
 
 
 def test_a_worker_killed_midway_loses_and_duplicates_nothing(slow, tmp_path):
@@ -80,34 +68,34 @@ def test_a_worker_killed_midway_loses_and_duplicates_nothing(slow, tmp_path):
     proc = _start(db)
 
     def a_worker_holds_a_site() -> bool:
-        return bool(_rows(db, "SELECT 1 FROM prospects p JOIN runs r ON r.id = p.run_id WHERE p.status = 'crawling' "
+        return bool(rows(db, "SELECT 1 FROM prospects p JOIN runs r ON r.id = p.run_id WHERE p.status = 'crawling' "
                               "AND r.finished_at IS NULL AND r.sites_done >= 1"))
     _wait_for(a_worker_holds_a_site, proc)
-    [(victim,)] = _rows(db, "SELECT r.pid FROM prospects p JOIN runs r ON r.id = p.run_id WHERE p.status = 'crawling' "
+    [(victim,)] = rows(db, "SELECT r.pid FROM prospects p JOIN runs r ON r.id = p.run_id WHERE p.status = 'crawling' "
                             "AND r.finished_at IS NULL AND r.sites_done >= 1 LIMIT 1")
     os.kill(victim, signal.SIGKILL)
     assert proc.wait(timeout=300) == 0, proc.stderr.read()
-    _one_snapshot_each(db)
-    died = _rows(db, "SELECT outcome FROM runs WHERE pid = ?", [victim])
+    assert_one_snapshot_each(db, SITES)
+    died = rows(db, "SELECT outcome FROM runs WHERE pid = ?", [victim])
     assert died == [("worker died (signal 9)",)]
-    assert len(_rows(db, "SELECT DISTINCT pid FROM runs")) == 3  # the two, and the one that took over
+    assert len(rows(db, "SELECT DISTINCT pid FROM runs")) == 3  # the two, and the one that took over
 
 
 def test_a_parent_killed_takes_its_workers_and_the_next_crawl_resumes(slow, tmp_path):
     db = tmp_path / "kill-parent.db"
     prospect(db, "add", "--allow-private", *(site.url for site in slow))
     proc = _start(db)
-    _wait_for(lambda: len(_rows(db, "SELECT id FROM snapshots")) >= 2, proc)
-    workers = [pid for (pid,) in _rows(db, "SELECT pid FROM runs WHERE finished_at IS NULL")]
+    _wait_for(lambda: len(rows(db, "SELECT id FROM snapshots")) >= 2, proc)
+    workers = [pid for (pid,) in rows(db, "SELECT pid FROM runs WHERE finished_at IS NULL")]
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     give_up = time.monotonic() + 10
     while any(_alive(pid) for pid in workers) and time.monotonic() < give_up:
         time.sleep(0.05)
     assert not any(_alive(pid) for pid in workers)  # they died with their parent
-    assert _rows(db, "SELECT count(*) FROM prospects WHERE status != 'done'")[0][0] > 0
+    assert rows(db, "SELECT count(*) FROM prospects WHERE status != 'done'")[0][0] > 0
     prospect(db, *CRAWL, "--workers", "2", timeout=300)
-    _one_snapshot_each(db)
+    assert_one_snapshot_each(db, SITES)
 
 
 def _alive(pid: int) -> bool:

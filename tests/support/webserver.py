@@ -9,7 +9,8 @@ import socketserver
 import ssl
 import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -103,3 +104,18 @@ def stop_all(sites: Iterable[TestSite]) -> None:
         thread.start()
     for thread in threads:
         thread.join()
+
+
+@contextmanager
+def slowed(sites: Iterable[TestSite], delay: float) -> Iterator[None]:
+    """The sites answer each request after `delay` seconds while inside (a crawl long enough to
+    kill midway), then as before."""
+    sites = list(sites)
+    before = [site.delay for site in sites]
+    for site in sites:
+        site.delay = delay
+    try:
+        yield
+    finally:
+        for site, was in zip(sites, before):
+            site.delay = was
