@@ -4,6 +4,7 @@ collectors and a restarted Redis lose nothing and store nothing twice."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import random
 import signal
@@ -12,6 +13,7 @@ import sys
 import time
 
 import pytest
+import redis
 
 from tests.reliability.test_kills import CRAWL, _site, snapshot
 from tests.support.cli import FAST, prospect
@@ -67,8 +69,11 @@ def test_workers_over_redis_give_what_one_crawl_gives(web, server, tmp_path):
     assert f"stored {SITES} site(s)" in out
     assert snapshot(relayed) == snapshot(single)
     assert_one_snapshot_each(relayed, SITES)
-    status = prospect(relayed, "queue", "status", "--redis", server.url, "--json").stdout
-    assert '"queued": 0' in status and '"leased": []' in status
+    status = json.loads(prospect(relayed, "queue", "status", "--redis", server.url, "--json").stdout)
+    assert (status["queued"], status["leased"], status["to_collect"]) == (0, [], 0)
+    assert status["store"] == {"outstanding": 0, "collected": SITES}
+    client = redis.Redis.from_url(server.url)  # handled entries leave Redis: no pages kept there
+    assert client.xlen("prospect:jobs") == client.xlen("prospect:results") == 0
 
 
 @pytest.fixture
@@ -178,8 +183,6 @@ def test_tls_and_a_password_are_accepted(web, tmp_path):
 
 
 def test_a_site_handed_back_twice_is_stored_once(web, server, tmp_path):
-    import redis
-
     db = tmp_path / "twice.db"
     prospect(db, "add", "--allow-private", web[1].url)
     prospect(db, "queue", "push", "--redis", server.url)

@@ -69,8 +69,8 @@ def collect(store: Store, url: str, *, follow: bool = False, rubric_spec: str | 
                 continue
             for entry_id, fields in entries:
                 _store_one(store, rubric, run_id, fields, counts)
-                streams.with_retry(partial(client.xack, streams.RESULTS, streams.COLLECTORS, entry_id), url,
-                                   say=say, stop=stop)
+                streams.with_retry(partial(streams.acknowledge, client, streams.RESULTS, streams.COLLECTORS, entry_id),
+                                   url, say=say, stop=stop)
             if not entries and not follow and store.relay_counts()["outstanding"] == 0:
                 break
     finally:
@@ -112,16 +112,14 @@ def status(store: Store | None, url: str) -> dict[str, Any]:
     """Queued, leased (by which worker, for how long), waiting to be collected, workers alive."""
     client = streams.connect(url)
     leases = streams.call(lambda: client.xpending_range(streams.JOBS, streams.WORKERS, "-", "+", 10_000), url)
-    groups = {_text(g["name"]): g for g in streams.call(lambda: client.xinfo_groups(streams.JOBS), url)}
-    results = {_text(g["name"]): g for g in streams.call(lambda: client.xinfo_groups(streams.RESULTS), url)}
+    jobs, results = (streams.call(partial(client.xlen, stream), url) for stream in (streams.JOBS, streams.RESULTS))
     consumers = streams.call(lambda: client.xinfo_consumers(streams.JOBS, streams.WORKERS), url)
     now_ms = time.time() * 1000
     return {
-        "queued": int(groups.get(streams.WORKERS, {}).get("lag") or 0),
+        "queued": jobs - len(leases),  # handled entries are deleted: the rest is unread or leased
         "leased": [{"worker": _text(p["consumer"]), "job_entry": _text(p["message_id"]),
                     "idle_s": round(p["time_since_delivered"] / 1000, 1)} for p in leases],
-        "to_collect": int(results.get(streams.COLLECTORS, {}).get("lag") or 0)
-        + int(results.get(streams.COLLECTORS, {}).get("pending") or 0),
+        "to_collect": results,
         "workers_alive": sorted(_text(c["name"]) for c in consumers
                                 if c.get("inactive", c.get("idle", 0)) < streams.LEASE_SECONDS * 1000),
         "store": store.relay_counts() if store is not None else None,

@@ -120,18 +120,19 @@ class _Relay:
         none taken by a worker that may still die and leave it to us)."""
         if not self.exit_when_empty:
             return True
-        try:
-            groups = streams.call(lambda: self.client.xinfo_groups(streams.JOBS), self.url)
+        try:  # handled jobs are deleted: whatever is in the stream is unread or taken
+            return streams.call(lambda: self.client.xlen(streams.JOBS), self.url) > 0
         except streams.RelayUnavailable:
             return True
-        group = next((g for g in groups if _text(g["name"]) == streams.WORKERS), None)
-        return bool(group and (group.get("pending") or group.get("lag")))
 
     def close(self) -> None:
         self.stopped.set()
 
     def _ack(self, entry_id: Any) -> None:
-        streams.with_retry(lambda: self.client.xack(streams.JOBS, streams.WORKERS, entry_id), self.url)
+        """Done with a job: acknowledged and deleted (an acknowledged entry would stay in the
+        stream for ever)."""
+        streams.with_retry(lambda: streams.acknowledge(self.client, streams.JOBS, streams.WORKERS, entry_id),
+                           self.url)
 
     def _renew(self) -> None:
         """Keep the leases of the jobs in flight fresh (XCLAIM to ourselves resets their idle time)."""
