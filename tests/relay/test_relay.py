@@ -71,7 +71,9 @@ def test_workers_over_redis_give_what_one_crawl_gives(web, server, tmp_path):
     assert_one_snapshot_each(relayed, SITES)
     status = json.loads(prospect(relayed, "queue", "status", "--redis", server.url, "--json").stdout)
     assert (status["queued"], status["leased"], status["to_collect"]) == (0, [], 0)
-    assert status["store"] == {"outstanding": 0, "collected": SITES}
+    assert status["store"] == {"outstanding": 0, "collected": SITES, "done": SITES}
+    assert f"store: done {SITES}, failed 0, out with the workers 0" in prospect(
+        relayed, "queue", "status", "--redis", server.url).stdout
     client = redis.Redis.from_url(server.url)  # handled entries leave Redis: no pages kept there
     assert client.xlen("prospect:jobs") == client.xlen("prospect:results") == 0
 

@@ -48,8 +48,12 @@ def status_command(ctx: Context, redis_url: str, as_json: bool) -> None:
     out.print(Text(_("queued %(queued)s, leased %(leased)s, to collect %(collect)s, workers alive %(workers)s",
                      queued=found["queued"], leased=len(found["leased"]), collect=found["to_collect"],
                      workers=len(found["workers_alive"]))))
+    if found["store"]:
+        out.print(Text(_("store: done %(done)s, failed %(failed)s, out with the workers %(out)s",
+                         done=found["store"].get("done", 0), failed=found["store"].get("failed", 0),
+                         out=found["store"]["outstanding"])))
     for lease in found["leased"]:
-        out.print(Text(_("  %(worker)s holds %(entry)s for %(idle)s s", worker=lease["worker"],
+        out.print(Text(_("  %(worker)s holds %(entry)s (lease renewed %(idle)s s ago)", worker=lease["worker"],
                          entry=lease["job_entry"], idle=lease["idle_s"])))
 
 

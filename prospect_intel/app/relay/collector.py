@@ -117,12 +117,15 @@ def status(store: Store | None, url: str) -> dict[str, Any]:
     now_ms = time.time() * 1000
     return {
         "queued": jobs - len(leases),  # handled entries are deleted: the rest is unread or leased
+        # idle: since the worker last took or renewed the lease (a live worker renews it every lease/3)
         "leased": [{"worker": _text(p["consumer"]), "job_entry": _text(p["message_id"]),
-                    "idle_s": round(p["time_since_delivered"] / 1000, 1)} for p in leases],
+                    "idle_s": round(p["time_since_delivered"] / 1000, 1), "delivered": p["times_delivered"]}
+                   for p in leases],
         "to_collect": results,
         "workers_alive": sorted(_text(c["name"]) for c in consumers
                                 if c.get("inactive", c.get("idle", 0)) < streams.LEASE_SECONDS * 1000),
-        "store": store.relay_counts() if store is not None else None,
+        # done and failed: the store's prospects (this machine's, when it holds the store)
+        "store": {**store.relay_counts(), **store.status_counts()} if store is not None else None,
         "checked_at_ms": int(now_ms),
     }
 
