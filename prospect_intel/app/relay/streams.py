@@ -108,10 +108,12 @@ def _sleep(seconds: float, stop: Callable[[], bool]) -> bool:
 def acknowledge(client: redis.Redis, stream: str, group: str, entry_id: Any) -> None:
     """XACK then XDEL in one transaction: a handled entry leaves the stream (a site's pages would
     otherwise stay in Redis for ever)."""
-    pipe = client.pipeline(transaction=True)
-    pipe.xack(stream, group, entry_id)
-    pipe.xdel(stream, entry_id)
-    pipe.execute()
+    def both(pipe: Any) -> None:
+        pipe.multi()
+        pipe.xack(stream, group, entry_id)
+        pipe.xdel(stream, entry_id)
+
+    client.transaction(both)
 
 
 def _ensure_groups(client: redis.Redis) -> None:
