@@ -36,7 +36,7 @@ def push(store: Store, url: str, limit: int = 0) -> int:
     for job, prospect, site_url in store.push_jobs(limit):
         entry = streams.call(partial(client.xadd, streams.JOBS, {"job": job, "prospect": prospect, "url": site_url}),
                              url)
-        store.mark_sent(job, entry.decode() if isinstance(entry, bytes) else str(entry))
+        store.mark_sent(job, streams.text(entry))
         sent += 1
     return sent
 
@@ -118,17 +118,14 @@ def status(store: Store | None, url: str) -> dict[str, Any]:
     return {
         "queued": jobs - len(leases),  # handled entries are deleted: the rest is unread or leased
         # idle: since the worker last took or renewed the lease (a live worker renews it every lease/3)
-        "leased": [{"worker": _text(p["consumer"]), "job_entry": _text(p["message_id"]),
+        "leased": [{"worker": streams.text(p["consumer"]), "job_entry": streams.text(p["message_id"]),
                     "idle_s": round(p["time_since_delivered"] / 1000, 1), "delivered": p["times_delivered"]}
                    for p in leases],
         "to_collect": results,
-        "workers_alive": sorted(_text(c["name"]) for c in consumers
+        "workers_alive": sorted(streams.text(c["name"]) for c in consumers
                                 if c.get("inactive", c.get("idle", 0)) < streams.LEASE_SECONDS * 1000),
         # done and failed: the store's prospects (this machine's, when it holds the store)
         "store": {**store.relay_counts(), **store.status_counts()} if store is not None else None,
         "checked_at_ms": int(now_ms),
     }
 
-
-def _text(value: Any) -> str:
-    return value.decode("utf-8") if isinstance(value, bytes) else str(value)

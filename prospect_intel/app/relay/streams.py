@@ -23,6 +23,7 @@ WORKERS = "workers"
 COLLECTORS = "collectors"
 LEASE_SECONDS = 120.0  # a job whose worker has not renewed it for this long goes to another
 BACKOFF_MAX = 30.0
+_REFUSED = ("NOAUTH", "WRONGPASS", "NOPERM")  # how Redis says a password or user was refused
 
 logger = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -56,25 +57,15 @@ def connect(url: str) -> redis.Redis:
 def connect_waiting(url: str, say: Callable[[str], Any] = logger.warning,
                     stop: Callable[[], bool] = lambda: False) -> redis.Redis | None:
     """`connect`, waiting out a Redis that does not answer yet (back-off, said); None if stopped."""
-    delay = 1.0
-    while True:
-        try:
-            return connect(url)
-        except RelayUnavailable as error:
-            say(_("%(error)s; trying again in %(seconds)s s", error=error, seconds=f"{delay:.0f}"))
-            if _sleep(delay, stop):
-                return None
-            delay = min(delay * 2, BACKOFF_MAX)
+    return with_retry(lambda: connect(url), url, say=say, stop=stop)
 
 
 def call(action: Callable[[], T], url: str) -> T:
     """Run one Redis action, turning its failures into RelayError / RelayUnavailable."""
     try:
         return action()
-    except redis.AuthenticationError as error:
-        raise RelayError(_("Redis at %(url)s refused the password: %(why)s", url=_safe(url), why=error)) from None
-    except redis.ResponseError as error:
-        if "NOAUTH" in str(error) or "WRONGPASS" in str(error) or "NOPERM" in str(error):
+    except (redis.AuthenticationError, redis.ResponseError) as error:  # before ConnectionError: its subclass
+        if isinstance(error, redis.AuthenticationError) or any(mark in str(error) for mark in _REFUSED):
             raise RelayError(_("Redis at %(url)s refused the password: %(why)s", url=_safe(url), why=error)) from None
         raise
     except (redis.ConnectionError, redis.TimeoutError, OSError) as error:
@@ -124,6 +115,11 @@ def _ensure_groups(client: redis.Redis) -> None:
         except redis.ResponseError as error:
             if "BUSYGROUP" not in str(error):
                 raise
+
+
+def text(value: Any) -> str:
+    """A value Redis gave back (bytes, as the client does not decode) as text."""
+    return value.decode("utf-8") if isinstance(value, bytes) else str(value)
 
 
 def _safe(url: str) -> str:

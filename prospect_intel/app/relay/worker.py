@@ -86,7 +86,7 @@ class _Relay:
                 if prospect in self.inflight:  # the same prospect twice (a push repeated): one crawl
                     self._ack(entry_id)
                     continue
-                self.inflight[prospect] = (_text(entry_id), job)
+                self.inflight[prospect] = (streams.text(entry_id), job)
             taken.append(QueuedSite(prospect, fields[b"url"].decode("utf-8")))
         return taken
 
@@ -217,6 +217,3 @@ def run_worker(url: str, options: CrawlOptions, *, name: str | None = None, leas
                         time.monotonic() - started, stats.get("finish_reason", "unknown"),
                         bool(stats.get("prospect/stopped_at_until")))
 
-
-def _text(value: Any) -> str:
-    return value.decode("utf-8") if isinstance(value, bytes) else str(value)
