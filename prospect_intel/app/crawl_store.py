@@ -10,14 +10,13 @@ import logging
 from collections.abc import Sequence
 from typing import Any
 
-from prospect_intel.app.analysis import analyse_failure, analyse_pages, crawl_date, docs_from_kept, site_gone
-from prospect_intel.app.store import ReviewsChanged, Store, crawl_lock
-from prospect_intel.app.workflows import store_rubric
+from prospect_intel.app.analysis import analyse_pages, crawl_date, docs_from_kept
+from prospect_intel.app.store import Store, crawl_lock
+from prospect_intel.app.workflows import analyse_failed_crawl, save_analysed, store_rubric
 from prospect_intel.core.clock import utc_now
 from prospect_intel.core.models import SiteOutcome
 from prospect_intel.crawler.backend import QueuedSite
 
-MAX_REANALYSES = 3
 logger = logging.getLogger(__name__)
 
 
@@ -82,26 +81,14 @@ class SqliteSink:
 
     def save(self, run_id: int, outcome: SiteOutcome) -> None:
         if outcome.status != "done":  # unscored, with the reason, in the same transaction
-            now = utc_now()
-            answered, failing_since = self.store.last_answered(outcome.prospect_id)
-            gone = site_gone(outcome.error_kind, outcome.error, answered, failing_since or now)
-            failure = analyse_failure(outcome.error_kind, outcome.error,
-                                      self.store.review_facts(outcome.prospect_id), self.rubric,
-                                      crawl_date(now), now, self.store.registry_evidence(outcome.prospect_id),
-                                      url=outcome.final_url or self.store.prospect_url(outcome.prospect_id),
-                                      gone=gone)
-            self.store.save_site(run_id, outcome, failure)
-            return
-        # A rep may review this prospect while it is analysed: the save is refused then, and the
-        # analysis done again with the new review facts (a later review rescores by itself).
-        for attempt in range(MAX_REANALYSES):
-            now = utc_now()
             facts = self.store.review_facts(outcome.prospect_id)
-            analysis = analyse_pages(docs_from_kept(outcome.pages), facts, self.rubric, crawl_date(now), now,
-                                     self.store.registry_evidence(outcome.prospect_id))
-            last = attempt == MAX_REANALYSES - 1
-            try:
-                self.store.save_site(run_id, outcome, analysis, None if last else facts)
-                break
-            except ReviewsChanged:
-                continue
+            self.store.save_site(run_id, outcome, analyse_failed_crawl(self.store, outcome, facts, self.rubric,
+                                                                        utc_now()))
+            return
+        docs = docs_from_kept(outcome.pages)
+
+        def analyse(facts):
+            now = utc_now()
+            return analyse_pages(docs, facts, self.rubric, crawl_date(now), now,
+                                 self.store.registry_evidence(outcome.prospect_id))
+        save_analysed(self.store, run_id, outcome, analyse)

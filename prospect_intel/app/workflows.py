@@ -6,12 +6,15 @@ on screen always matches the evidence behind it.
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from prospect_intel.app.analysis import (
     RUBRIC_META_KEY,
+    Analysis,
+    SiteGone,
+    analyse_failure,
     analyse_pages,
     crawl_date,
     decode_body,
@@ -22,12 +25,12 @@ from prospect_intel.app.analysis import (
     site_gone,
 )
 from prospect_intel.app.field_values import PHONE_FIELDS, PhoneContext, check_field, parse_field_value
-from prospect_intel.app.store import Store, utc_now
+from prospect_intel.app.store import ReviewsChanged, Store, utc_now
 from prospect_intel.core.document import parse_page
 from prospect_intel.core.errors import ProspectError
 from prospect_intel.core.fields import BY_NAME, LIST_KINDS
 from prospect_intel.core.language import _
-from prospect_intel.core.models import REVIEW_ACTIONS, REVIEW_SOURCES, Evidence, PageDoc, ReviewFact
+from prospect_intel.core.models import REVIEW_ACTIONS, REVIEW_SOURCES, Evidence, PageDoc, ReviewFact, SiteOutcome
 from prospect_intel.extractors.phones import region_of
 from prospect_intel.scoring import RegistryCheck, Rubric, RubricError
 
@@ -69,13 +72,48 @@ def reextract(store: Store, row: dict[str, Any], rubric: Rubric) -> None:
         store.save_analysis(row["id"], analysis)
 
 
+# Analyses of one site a rep's reviews may send back before it is stored (`save_analysed`).
+MAX_REANALYSES = 3
+
+
+def site_gone_of(store: Store, prospect_id: int, error_kind: str | None, error: str | None,
+                 now: str) -> SiteGone | None:
+    """The knock-out candidate of a prospect whose crawl failed (now, when no failed crawl is
+    stored yet), when its site answered at an earlier one."""
+    answered, failing_since = store.last_answered(prospect_id)
+    return site_gone(error_kind, error, answered, failing_since or now)
+
+
+def analyse_failed_crawl(store: Store, outcome: SiteOutcome, facts: Mapping[str, ReviewFact], rubric: Rubric,
+                         now: str) -> Analysis:
+    """The analysis of a failed crawl: the site's status, the reason, a gone site's candidate."""
+    pid = outcome.prospect_id
+    return analyse_failure(outcome.error_kind, outcome.error, facts, rubric, crawl_date(now), now,
+                           store.registry_evidence(pid), url=outcome.final_url or store.prospect_url(pid),
+                           gone=site_gone_of(store, pid, outcome.error_kind, outcome.error, now))
+
+
+def save_analysed(store: Store, run_id: int, outcome: SiteOutcome,
+                  analyse: Callable[[Mapping[str, ReviewFact]], Analysis], job: int | None = None) -> None:
+    """Analyse a finished site with the prospect's review facts and store it. A rep may review
+    the prospect meanwhile: the save is refused then and the analysis done again with the new
+    facts, MAX_REANALYSES times at most (the last one is stored; a later review rescores by
+    itself). AlreadyCollected passes through (a relay job stored already)."""
+    for attempt in range(MAX_REANALYSES):
+        facts = store.review_facts(outcome.prospect_id)
+        last = attempt == MAX_REANALYSES - 1
+        try:
+            store.save_site(run_id, outcome, analyse(facts), None if last else facts, job=job)
+            return
+        except ReviewsChanged:
+            continue
+
+
 def rescore(store: Store, row: dict[str, Any], rubric: Rubric) -> dict[str, Any]:
     """Score the prospect from its stored evidence and reviews (inside or outside a transaction)."""
     fields, checks = current_evidence(store, row["id"], rubric)
-    gone = None
-    if row["status"] == "failed":
-        answered, failing_since = store.last_answered(row["id"])
-        gone = site_gone(row["error_kind"], row["error"], answered, failing_since or row["crawled_at"] or utc_now())
+    gone = site_gone_of(store, row["id"], row["error_kind"], row["error"], row["crawled_at"] or utc_now()) \
+        if row["status"] == "failed" else None
     record = score_record(fields, rubric, crawl_date(row["crawled_at"]), utc_now(), failure_reason(row, gone),
                           checks, gone)
     if store.in_transaction():

@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
-from prospect_intel.app.analysis import analyse_extracted, analyse_failure, crawl_date, site_gone
-from prospect_intel.app.store import AlreadyCollected, ReviewsChanged, Store, utc_now
-from prospect_intel.app.workflows import store_rubric
+from prospect_intel.app.analysis import analyse_extracted, crawl_date
+from prospect_intel.app.store import AlreadyCollected, Store, utc_now
+from prospect_intel.app.workflows import analyse_failed_crawl, save_analysed, store_rubric
 
 from . import streams
 from .payload import FinishedSite, decode
@@ -26,7 +26,6 @@ from .payload import FinishedSite, decode
 logger = logging.getLogger(__name__)
 COLLECTOR = "collector"  # one writer: the consumer name is fixed, so a restarted one finds its pending entries
 BATCH = 20
-MAX_REANALYSES = 3
 
 
 def push(store: Store, url: str, limit: int = 0) -> int:
@@ -82,30 +81,19 @@ def _store_one(store: Store, rubric, run_id: int, fields: dict, counts: Collecte
     if not fields or b"data" not in fields:
         return
     site = decode(fields[b"data"])
-    for attempt in range(MAX_REANALYSES):
-        facts = store.review_facts(site.outcome.prospect_id)
-        try:
-            store.save_site(run_id, site.outcome, _analysis(store, rubric, site, facts),
-                            None if attempt == MAX_REANALYSES - 1 else facts, job=site.job)
-            counts.stored += 1
-            return
-        except ReviewsChanged:
-            continue
-        except AlreadyCollected:
-            counts.duplicates += 1
-            return
+    try:
+        save_analysed(store, run_id, site.outcome, partial(_analysis, store, rubric, site), job=site.job)
+        counts.stored += 1
+    except AlreadyCollected:
+        counts.duplicates += 1
 
 
 def _analysis(store: Store, rubric, site: FinishedSite, facts):
     outcome, now = site.outcome, utc_now()
-    registry = store.registry_evidence(outcome.prospect_id)
     if outcome.status == "done" and site.extracted is not None:
         return analyse_extracted(site.extracted, len(outcome.pages), facts, rubric, crawl_date(site.crawled_at), now,
-                                 registry)
-    answered, failing_since = store.last_answered(outcome.prospect_id)
-    gone = site_gone(outcome.error_kind, outcome.error, answered, failing_since or now)
-    return analyse_failure(outcome.error_kind, outcome.error, facts, rubric, crawl_date(now), now, registry,
-                           url=outcome.final_url or store.prospect_url(outcome.prospect_id), gone=gone)
+                                 store.registry_evidence(outcome.prospect_id))
+    return analyse_failed_crawl(store, outcome, facts, rubric, now)
 
 
 def status(store: Store | None, url: str) -> dict[str, Any]:
