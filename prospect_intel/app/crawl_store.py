@@ -20,6 +20,17 @@ from prospect_intel.crawler.backend import QueuedSite
 logger = logging.getLogger(__name__)
 
 
+def resume_queue(store: Store, only_urls: Sequence[str]) -> None:
+    """Before a crawl (its lock held): put back what an interrupted crawl left unfinished, and
+    queue `only_urls`, again if they were crawled already."""
+    interrupted = store.reset_interrupted()
+    if interrupted:
+        logger.info("resuming: %d site(s) left unfinished by an interrupted crawl", interrupted)
+    for result in store.add_prospects((url, None) for url in only_urls):
+        if result.outcome in ("done", "failed"):
+            store.requeue(result.url)
+
+
 class SqliteQueue:
     def __init__(self, db_path: str, worker: bool = False):
         """`worker`: one of several crawl processes over this store (`crawl --workers`): their
@@ -39,12 +50,7 @@ class SqliteQueue:
             return self.store.start_run(options)
         crawl_lock.acquire(self.db_path)
         self.store = Store(self.db_path)
-        interrupted = self.store.reset_interrupted()
-        if interrupted:
-            logger.info("resuming: %d site(s) left unfinished by an interrupted crawl", interrupted)
-        for result in self.store.add_prospects((url, None) for url in only_urls or ()):
-            if result.outcome in ("done", "failed"):
-                self.store.requeue(result.url)
+        resume_queue(self.store, only_urls or ())
         return self.store.start_run(options)
 
     def count_queued(self, only_urls: Sequence[str] | None) -> int:

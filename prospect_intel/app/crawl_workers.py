@@ -26,6 +26,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from prospect_intel.app.crawl_run import CrawlOptions, CrawlSummary, run_crawl
+from prospect_intel.app.crawl_store import resume_queue
 from prospect_intel.app.store import Store, crawl_lock
 from prospect_intel.crawler.settings import PROSPECT_CONCURRENT_SITES as CONCURRENT_SITES
 
@@ -52,10 +53,7 @@ def run_workers(options: CrawlOptions, workers: int) -> CrawlSummary:
     try:
         store = Store(options.db_path)
         try:
-            store.reset_interrupted()
-            for result in store.add_prospects((url, None) for url in options.only_urls):
-                if result.outcome in ("done", "failed"):
-                    store.requeue(result.url)
+            resume_queue(store, options.only_urls)
             last_run = store.last_run_id()
         finally:
             store.close()
