@@ -68,7 +68,7 @@ def clean_name(text: str, lang: str = "") -> str | None:
         return None
     if text.endswith(".") and not _ABBREVIATION.search(text):
         return None
-    if re.search(r"[\u4e00-\u9fff]", text):
+    if has_cjk(text):
         return _chinese(text)
     parts = _PROJECT_SPLIT.split(text, maxsplit=1)
     if len(parts) == 2 and _generic_share(parts[0]) >= 0.5:
@@ -91,12 +91,13 @@ def project_title(text: str, shortest: int = 3) -> str | None:
             or title.endswith(("。", "...", "…", "!", "！", "?", "？")):
         return None
     core = _ZH_TRAIL.sub("", fold(title)).strip()
-    if len(core) < 2 or core in _generic()[1] or _generic_share(title) == 1.0 and not _has_cjk(title):
+    if len(core) < 2 or core in _generic()[1] or _generic_share(title) == 1.0 and not has_cjk(title):
         return None
     return title
 
 
-def _has_cjk(text: str) -> bool:
+def has_cjk(text: str) -> bool:
+    """Whether `text` holds a Chinese character."""
     return re.search(r"[\u4e00-\u9fff]", text) is not None
 
 

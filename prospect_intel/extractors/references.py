@@ -24,7 +24,7 @@ from .captions import client_wall
 from .common import SiteContext, evidence, site_pages
 from .keywords import clients as words
 from .listlines import SEPARATORS, and_list, separated_list, strip_more
-from .names import clean_name, client_record, name_key, names_organisation, project_title, sector_of
+from .names import clean_name, client_record, has_cjk, name_key, names_organisation, project_title, sector_of
 
 _ZH = words.ZH_LIST
 _ZH_LIST = Started(re.compile(rf"(?:(?:{words_alternation(_ZH['heads'], False)})"
@@ -110,7 +110,7 @@ def _case_items(page: ParsedPage, template: set[str], products: str = "") -> lis
             continue
         names = [n for n in (clean_name(t, page.lang) for t in texts) if n]
         if shape[0] in ("li", "td", "dt"):  # plain lists: English names need an organisation word
-            names = [n for n in names if _has_cjk(n) or sector_of(n) != "other"]
+            names = [n for n in names if has_cjk(n) or sector_of(n) != "other"]
         if len(names) * 2 < len(texts):
             continue  # mostly service headings or placeholders: not a client list
         items.extend((name, f"<{shape[0]}> items on the cases page") for name in names)
@@ -188,10 +188,6 @@ def own_name(pages: Sequence[ParsedPage]) -> str:
     return name if count >= 2 else ""
 
 
-def _has_cjk(text: str) -> bool:
-    return re.search(r"[\u4e00-\u9fff]", text) is not None
-
-
 def _prose_lists(page: ParsedPage) -> list[tuple[str, tuple[int, int]]]:
     found = []
     for match in _ZH_LIST.finditer(page.folded):
@@ -210,7 +206,7 @@ def _prose_lists(page: ParsedPage) -> list[tuple[str, tuple[int, int]]]:
             parts = [p for p in _SEPARATOR.split(line) if p.strip()]
             if len(parts) < 3:
                 continue
-            names = [n for n in (clean_name(p, "zh") for p in parts) if n and _has_cjk(n)]
+            names = [n for n in (clean_name(p, "zh") for p in parts) if n and has_cjk(n)]
             # most parts are organisation names (tested first: it is cheaper than the list shape)
             if len(names) * 3 >= len(parts) * 2 and separated_list(line):
                 found.extend((n, match.span()) for n in names)

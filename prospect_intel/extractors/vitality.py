@@ -16,6 +16,7 @@ import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from prospect_intel.core.document import ParsedPage
@@ -56,7 +57,13 @@ _NAV_SPLIT = re.compile(r"\s*[|｜·•/]\s*|\s{2,}")
 
 def copyright_years(page: ParsedPage) -> list[int]:
     """The years of the page's copyright lines ("© 2015-2024 …" gives 2015 and 2024)."""
-    return [int(y) for m in _COPYRIGHT.finditer(page.folded) for y in m.groups() if y]
+    return [year for _span, years in _copyright_lines(page.folded) for year in years]
+
+
+@lru_cache(maxsize=256)  # a site's pages: read for the dispatcher's context and for copyright_year
+def _copyright_lines(folded: str) -> tuple[tuple[tuple[int, int], tuple[int, ...]], ...]:
+    """(span, years) of each copyright line of a page's folded text."""
+    return tuple((m.span(), tuple(int(y) for y in m.groups() if y)) for m in _COPYRIGHT.finditer(folded))
 
 
 def site_status(pages: Sequence[ParsedPage], ctx: SiteContext) -> list[Evidence]:
@@ -78,10 +85,10 @@ def copyright_year(pages: Sequence[ParsedPage], ctx: SiteContext) -> list[Eviden
     """The newest copyright year printed, not after the crawl's year."""
     found = []
     for page in pages:
-        for match in _COPYRIGHT.finditer(page.folded):
-            years = [int(y) for y in match.groups() if y and int(y) <= ctx.crawled_at.year]
+        for span, printed in _copyright_lines(page.folded):
+            years = [year for year in printed if year <= ctx.crawled_at.year]
             if years:
-                found.append(evidence("copyright_year", max(years), "high", page, match.span(),
+                found.append(evidence("copyright_year", max(years), "high", page, span,
                                       "the latest year of the copyright line"))
     newest = max((item.value for item in found), default=None)
     return [item for item in found if item.value == newest]

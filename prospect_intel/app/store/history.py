@@ -33,10 +33,9 @@ class HistoryMixin:
         """When the prospect's site last answered (its latest done crawl; None if never) and the
         first failed crawl after that (None if none yet)."""
         row = self.db.execute(
-            "SELECT (SELECT max(crawled_at) FROM snapshots WHERE prospect_id = :p AND status = 'done'), "
-            "(SELECT min(crawled_at) FROM snapshots WHERE prospect_id = :p AND status = 'failed' AND crawled_at > "
-            "coalesce((SELECT max(crawled_at) FROM snapshots WHERE prospect_id = :p AND status = 'done'), ''))",
-            {"p": prospect_id}).fetchone()
+            "WITH good AS (SELECT max(crawled_at) AS at FROM snapshots WHERE prospect_id = :p AND status = 'done') "
+            "SELECT good.at, (SELECT min(crawled_at) FROM snapshots WHERE prospect_id = :p AND status = 'failed' "
+            "AND crawled_at > coalesce(good.at, '')) FROM good", {"p": prospect_id}).fetchone()
         return row[0], row[1]
 
     def crawled_ids(self, *, crawled_before: str | None = None, grades: Iterable[str] = (),
