@@ -146,12 +146,16 @@ def test_a_worker_started_before_redis_waits_for_it_and_says_so(web, tmp_path):
     later = RedisServer(tmp_path)
     db = tmp_path / "later.db"
     prospect(db, "add", "--allow-private", *(site.url for site in web[:3]))
+    # The jobs are pushed before Redis goes down: a worker that met an empty queue once Redis
+    # answered would rightly exit (--exit-when-empty) before a later push.
+    later.start()
+    prospect(db, "queue", "push", "--redis", later.url)
+    later.stop()
     worker = _spawn(db, *WORKER, "--redis", later.url)
     time.sleep(2.5)
     assert worker.poll() is None  # waiting, not crashed
-    later.start()
+    later.start()  # the same port and append-only file: the pushed jobs are there
     try:
-        prospect(db, "queue", "push", "--redis", later.url)
         collector = _spawn(db, "collect", "--redis", later.url)
         stdout, stderr = worker.communicate(timeout=120)
         assert worker.returncode == 0 and "does not answer" in stderr and "trying again in" in stderr
