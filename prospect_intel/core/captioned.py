@@ -18,9 +18,9 @@ from typing import Any
 
 from lxml import etree
 
+from .furniture import is_furniture
 from .text import collapse
 
-_SKIP_ANCESTORS = ("nav", "header", "footer", "form", "select")
 # Only the parts of a page a caption word marks are read (reading every element cost twice the
 # parse): elements whose class or id holds one of ATTRIBUTE_ANCHORS (the page's markup is searched
 # for them first, with the other markup marks, so a page without them costs nothing), and the
@@ -85,11 +85,11 @@ def _regions(tree: etree._Element, anchors: Collection[str]) -> list[Any]:
     """The outermost anchored parts of the page, outside navigation, headers and footers."""
     anchored = list(_anchor_query(frozenset(anchors))(tree)) if anchors else []
     anchored += [_section(h) for h in _HEADINGS(tree) if _HEADING_ANCHOR.search(h.text_content())]
-    chosen = dict.fromkeys(a for a in anchored if a is not None and a.tag not in _SKIP_ANCESTORS)
+    chosen = dict.fromkeys(a for a in anchored if a is not None and not is_furniture(a))
     regions = []
     for el in chosen:
         ancestors = list(el.iterancestors())
-        if not any(a in chosen or a.tag in _SKIP_ANCESTORS for a in ancestors):
+        if not any(a in chosen or is_furniture(a) for a in ancestors):
             regions.append(el)
     return regions
 

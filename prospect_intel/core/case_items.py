@@ -12,11 +12,12 @@ from typing import Any
 
 from lxml import etree
 
+from .furniture import FURNITURE, outside_furniture
 from .text import collapse
 
 Shape = tuple[str, str, str]
 
-_SKIP_ANCESTORS = ("nav", "header", "footer", "aside", "form", "select")
+_OUTSIDE = outside_furniture((*FURNITURE, "aside"))
 # Item-like elements (headings, titled or named elements, list items and cells and their links,
 # terms, logo images, titled links) outside navigation, headers, footers and forms. The ancestor
 # test runs in libxml2, so no Python object is made for the elements it drops; classes are
@@ -24,11 +25,11 @@ _SKIP_ANCESTORS = ("nav", "header", "footer", "aside", "form", "select")
 _ITEMS = etree.XPath(
     "(//h2|//h3|//h4|//h5|//h6|//@class[contains(.,'title') or contains(.,'name')]/.."
     "|//li|//li/a|//th|//td|//td/a|//dt|//img[@alt]|//a[@title])"
-    f"[not({' or '.join('ancestor::' + tag for tag in _SKIP_ANCESTORS)})]")
+    f"[{_OUTSIDE}]")
 _HOME_HREF = re.compile(r"(?:\.?/|\.\./)*(?:index\.\w+)?|#?")
 # Links to the entries of a list (case studies, projects): their targets share one address
 # pattern, differing by a number (/shili/anli/85.html, /shili/anli/86.html; pid5.html, pid6.html).
-_LINKS = etree.XPath(f"//a[@href][not({' or '.join('ancestor::' + tag for tag in _SKIP_ANCESTORS)})]")
+_LINKS = etree.XPath(f"//a[@href][{_OUTSIDE}]")
 _DIGITS = re.compile(r"\d+")
 _NOT_PAGES = ("javascript:", "mailto:", "tel:", "#")
 LINK = "link"  # the shape kind of an entry link: (LINK, its target's pattern, "")

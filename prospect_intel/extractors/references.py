@@ -108,6 +108,10 @@ def _case_items(page: ParsedPage, template: set[str], products: str = "") -> lis
         if shape[0] == "td" and _NAME_HEADER.fullmatch(texts[0]):
             items.extend((name, "a name column on the cases page") for name in _column_names(texts[1:], page.lang))
             continue
+        if shape[0] == "img" and page.lang == "zh":  # Chinese logo alts are names (肯德基), English ones
+            # often describe a photo ("Technician wiring a device"): those take the rule below
+            items.extend((name, "logo alt texts on the cases page") for name in _titles(texts, page.lang))
+            continue
         names = [n for n in (clean_name(t, page.lang) for t in texts) if n]
         if shape[0] in ("li", "td", "dt"):  # plain lists: English names need an organisation word
             names = [n for n in names if has_cjk(n) or sector_of(n) != "other"]
@@ -132,12 +136,20 @@ def _entry_titles(page: ParsedPage, links: dict[tuple[str, str, str], list[str]]
             best = titles
     if len(best) < ENTRY_LINKS or sum(title in products for title in best) * 2 >= len(best):
         return []
-    if sum(names_organisation(t, page.lang) for t in best) * ORGANISATION_SHARE < len(best):
-        return []  # titles that name no organisation: a range of services shown as "cases"
-    names = [n for n in (clean_name(t, page.lang) or project_title(t) for t in best) if n]
-    if len(names) * 2 < len(best):
+    return [(name, "a list of entry links on the cases page") for name in _titles(best, page.lang)]
+
+
+def _titles(texts: list[str], lang: str) -> list[str]:
+    """A list's titles as client names, when most of its texts read as names or titles (not
+    sentences) and one title in ORGANISATION_SHARE names an organisation (else it is a range of
+    services shown as "cases")."""
+    if len(texts) < ENTRY_LINKS:
         return []
-    return [(name, "a list of entry links on the cases page") for name in names]
+    titles = {t: n for t in texts if (n := clean_name(t, lang) or project_title(t))}  # sentences apart
+    organisations = sum(names_organisation(t, lang) for t in titles)
+    if len(titles) * 2 < len(texts) or organisations * ORGANISATION_SHARE < len(titles):
+        return []
+    return list(titles.values())
 
 
 def _one_target(text: str, texts: list[str]) -> bool:

@@ -268,3 +268,46 @@ def test_a_list_of_projects_in_prose():
 def test_an_organisation_named_inside_a_title_makes_the_list_a_client_list():
     titles = ["清水河幼儿园室内空气治理", "奥迪车内空气治理", "双流机场航站楼消杀作业", "电影院座椅除醛"]
     assert clients(_entries(titles)) == titles
+
+
+def _logo_cards(names, extra=""):
+    """A Chinese cases page of partner cards: each a logo whose alt is the name, and the name as a heading."""
+    cards = "".join(f"<dl><dt><img src='/images/p{i}.jpg' alt='{n}'></dt><dd><h4>{n}</h4></dd></dl>"
+                    for i, n in enumerate(names))
+    return f"<div class='hezuo'>{cards}{extra}</div>"
+
+
+PARTNERS = ["海底捞火锅", "盒马鲜生", "费列罗集团", "沃尔玛公司", "冰雪皇后"]
+
+
+def test_a_chinese_logo_wall_on_the_cases_page_gives_its_names_without_a_suffix_each():
+    assert clients(page(_logo_cards(PARTNERS), "cases")) == PARTNERS
+
+
+def test_a_qr_code_among_the_logos_is_page_furniture():
+    extra = "<dl><dt><img src='/images/ewm.jpg' alt='二维码'></dt></dl>"
+    assert clients(page(_logo_cards(PARTNERS, extra), "cases")) == PARTNERS
+
+
+def test_a_page_wrapped_in_one_form_still_has_its_lists():
+    """ASP.NET WebForms pages put the whole body inside <form id="form1">."""
+    assert clients(page(f"<form id='form1' method='post'>{_logo_cards(PARTNERS)}</form>", "cases")) == PARTNERS
+    wall = _wall("client-logos", ["Queens Quarter Housing", "KME Steelworks", "Ramada Belfast"])
+    assert _clients(f"<form id='form1'>{wall}</form>") == ["KME Steelworks", "Queens Quarter Housing", "Ramada Belfast"]
+
+
+def test_a_list_inside_a_form_of_the_page_is_not_read():
+    wall = _wall("client-logos", ["Queens Quarter Housing", "KME Steelworks", "Ramada Belfast"])
+    assert _clients(f"<div class='search'><form action='/s'>{wall}</form></div>") == []
+
+
+def test_descriptions_between_entry_titles_do_not_make_them_organisations():
+    """Solution entries with a sentence under each: the hospitals the sentences name are no titles."""
+    solutions = [
+        ("医用耗材管理", "不仅管理到医院的库房，还能管理到二级使用科室的库存、消耗量，实现实时监控。"),
+        ("远程会诊", "充分发挥大医院的医疗技术和医疗设备优势，与边远地区医疗机构连接。"),
+        ("双向转诊", "建设基层首诊、分级诊疗的模式，最终实现小病在社区，大病进医院。"),
+        ("区域影像", "提升乡镇卫生院、社区卫生服务中心医疗服务能力。")]
+    entries = "".join(f"<li><a href='/solution{i}.html'>{t}</a><a href='/solution{i}.html'>{d}</a></li>"
+                      for i, (t, d) in enumerate(solutions))
+    assert clients(page(f"<ul>{entries}</ul>", "cases")) == []
