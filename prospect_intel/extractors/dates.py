@@ -42,8 +42,10 @@ _ZH_OWN_WORDS = ("本公司", "我公司", "公司", "我司", "本集团")
 _BRANCH_WORDS = re.compile(r"分公司|子公司|办事处|分部|部门|分厂|分店|门店|协会|学会|工作室|实验室")
 # A timeline's "2019年 新媒体运营部成立", "2015年 研发中心成立": a department or a centre, not the company.
 _ZH_UNIT_HEADS = ("部", "中心")
-_PERSONAL = re.compile(r"\b(?:owner|founder|engineer|technician|he|she|his|her|i|my|our team"
-                       r" members|combined|collective|each|staff|employees?)\b", re.IGNORECASE)
+_PERSONAL = re.compile(r"\b(?:owners?|founders?|engineers?|technicians?|electricians?|installers?|"
+                       r"directors?|managers?|ceo|president|principal|consultants?|specialists?|experts?|"
+                       r"he|she|his|her|i|my|our team members|combined|collective|each|staff|employees?)\b",
+                       re.IGNORECASE)
 
 _ZH_STATED: list[tuple[Gated | Started, str]] = [
     # The year follows the verb joined to it (成立于, 成立时间：, 成立2009年): after a bare space,
@@ -52,12 +54,13 @@ _ZH_STATED: list[tuple[Gated | Started, str]] = [
                       r"\s*(?:于|在|是|为)\s*[:：]?\s*|\s*[:：]\s*)?"
                       r"(?:公元)?" + ZH_YEAR + r"\s*(?:年|-|\.|/)"), "zh-verb-year"),
     (Gated.of_words(founding.ZH_YEAR_VERBS, ZH_YEAR + rf"\s*年(?:\s*{_CN_MD}\s*月)?(?:\s*{_CN_MD}\s*日)?"
-                    r"([^。，,；;!！\n]{0,16}?)(?:{words})"
+                    # or the registry's phrasing: 于2008年06月23日在郑州市工商行政管理局中原分局登记成立
+                    r"([^。，,；;!！\n]{0,16}?|在[^。，,；;!！\n]{2,30}?(?:登记|注册))(?:{words})"
                     r"(?!\s*\d+\s*周年|了|\s*[\u4e00-\u9fa5]{0,8}(?:分公司|子公司|办事处|中心|部))",
                     required=founding.ZH_YEAR_VERBS_GATE, longest=60), "zh-year-verb"),
 ]
 _EN_STATED: list[tuple[Gated | Started, str]] = [
-    (Started.of_words(founding.EN_FOUNDING_VERBS, r"\b(?:{words})(?:\s+(?:in|on|back in|during))?(?:\s*:)?\s+"
+    (Started.of_words(founding.EN_FOUNDING_VERBS, r"\b(?:{words})(?:\s*(?:in|on|back in|during))?(?:\s*:)?\s+"
                       r"(?:the\s+year\s+)?(?:[A-Z][a-z]+\.?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?" + YEAR,
                       re.IGNORECASE), "en-verb-year"),
     (Started.of_words(founding.EN_EST, r"\b(?:{words})(?:\.|ablished)?\s*:?\s*" + YEAR, re.IGNORECASE), "en-est"),

@@ -36,6 +36,10 @@ STATED = [
     # an association named in the sentence, with the company as its subject, keeps the company's year
     ("<p>Acme Security Ltd, a member of the British Security Industry Association, was founded in 2005.</p>",
      2005),
+    # the registry's phrasing: the registering authority between the date and 登记成立
+    ("<p>河南五环智能化工程有限公司于2008年06月23日在郑州市工商行政管理局中原分局登记成立。</p>", 2008),
+    # inline markup run together by the page ("established<b>in 2020</b>")
+    ("<p>It was establishedin 2020 as a systems integrator.</p>", 2020),
 ]
 
 
@@ -109,6 +113,9 @@ def test_age_counts_from_latest_copyright_year():
 @pytest.mark.parametrize("body", [
     "<p>Our owner is a senior engineer with more than five years of hands-on experience.</p>",
     "<p>Our technicians have 15 years of experience combined.</p>",
+    "<p>Our engineers bring over 25 years of experience to every project.</p>",
+    "<p>Our Managing Director has over 20 years of experience in the security industry.</p>",
+    "<p>Our consultants have 12 years of experience in security design.</p>",
 ])
 def test_personal_experience_is_not_company_age(body):
     assert value(body, "founded_year") is None
