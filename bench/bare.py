@@ -17,10 +17,11 @@ import scrapy
 from scrapy.crawler import CrawlerProcess
 from scrapy.http import TextResponse
 
+from prospect_intel.crawler import identity
 from prospect_intel.crawler import settings as project
 
 # Politeness and robustness settings shared with the prospect crawler (read, never changed).
-SHARED = ("USER_AGENT", "ROBOTSTXT_OBEY", "ROBOTSTXT_USER_AGENT", "CONCURRENT_REQUESTS",
+SHARED = ("ROBOTSTXT_OBEY", "ROBOTSTXT_USER_AGENT", "CONCURRENT_REQUESTS",
           "CONCURRENT_REQUESTS_PER_DOMAIN", "DOWNLOAD_DELAY", "AUTOTHROTTLE_ENABLED",
           "AUTOTHROTTLE_START_DELAY", "AUTOTHROTTLE_MAX_DELAY", "AUTOTHROTTLE_TARGET_CONCURRENCY",
           "COOKIES_ENABLED", "DOWNLOAD_TIMEOUT", "DOWNLOAD_MAXSIZE", "RETRY_ENABLED", "RETRY_TIMES",
@@ -105,6 +106,7 @@ class BareSpider(scrapy.Spider):
 
 def settings_for(overrides: dict) -> dict:
     values = {name: getattr(project, name) for name in SHARED}
+    values["USER_AGENT"] = f"{project.PROSPECT_BOT_NAME} (+{identity.NO_CONTACT})"  # as a local crawl's
     values.update(LOG_LEVEL="ERROR", TELNETCONSOLE_ENABLED=False,
                   TWISTED_DNS_RESOLVER="bench.resolver.BenchResolver")
     values.update(overrides)

@@ -13,7 +13,10 @@ from scrapy import signals
 from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 
+from prospect_intel.app import user_config
 from prospect_intel.app.store import crawl_lock
+from prospect_intel.core.errors import SettingError
+from prospect_intel.crawler import identity
 from prospect_intel.crawler.fixtures import ReplayIndex
 from prospect_intel.crawler.progress import CrawlProgress
 
@@ -46,8 +49,12 @@ class CrawlSummary:
 
 
 def build_settings(options: CrawlOptions) -> Settings:
+    """The crawl's settings; raises SettingError when it may not start (no operator contact for
+    a crawl of public sites: `crawler/identity.py`)."""
     settings = Settings()
     settings.setmodule("prospect_intel.app.scrapy_settings", priority="project")
+    if not settings.get("PROSPECT_CONTACT_URL"):  # $PROSPECT_CONTACT_URL first, then `prospect config`
+        settings.set("PROSPECT_CONTACT_URL", user_config.read().get("contact", ""), priority="project")
     values: dict[str, Any] = {
         "PROSPECT_DB": options.db_path,
         "PROSPECT_LIMIT": options.limit,
@@ -68,6 +75,9 @@ def build_settings(options: CrawlOptions) -> Settings:
                       PROSPECT_RECORD_START_URL=options.only_urls[0] if options.only_urls else "")
     settings.setdict(values, priority="cmdline")
     settings.setdict(options.overrides, priority="cmdline")
+    missing = identity.missing_contact(settings)
+    if missing:
+        raise SettingError(missing)
     return settings
 
 
@@ -76,9 +86,9 @@ def run_crawl(options: CrawlOptions) -> CrawlSummary:
     FixtureError if the replay folder is unusable (checked here: inside Scrapy it would only be logged)."""
     if options.replay_dir:
         ReplayIndex(options.replay_dir)
+    settings = build_settings(options)  # a setting that stops the crawl fails before the lock is taken
     if not options.worker:  # a worker's parent holds the lock for the whole job
         crawl_lock.acquire(options.db_path)
-    settings = build_settings(options)
     process = CrawlerProcess(settings)
     crawler = process.create_crawler("prospect")
     kwargs = {"url": ",".join(options.only_urls)} if options.only_urls else {}

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from prospect_intel.app.analysis import analyse_pages, crawl_date, docs_from_kept
+from prospect_intel.app.report import prospect_json
 from prospect_intel.app.store import Store, crawl_lock
 from prospect_intel.app.workflows import analyse_failed_crawl, save_analysed, store_rubric
 from prospect_intel.core.clock import utc_now
@@ -84,6 +85,10 @@ class SqliteSink:
 
     def close(self) -> None:
         self.store.close()
+
+    def record(self, outcome: SiteOutcome) -> dict:
+        """The prospect as saved, in the evidence contract's JSON shape (a feed's line)."""
+        return prospect_json(self.store, self.store.prospect_by_id(outcome.prospect_id), rubric=self.rubric)
 
     def save(self, run_id: int, outcome: SiteOutcome) -> None:
         if outcome.status != "done":  # unscored, with the reason, in the same transaction

@@ -1,4 +1,5 @@
-"""The operator's own settings (`prospect config`), kept in an INI file of their own.
+"""The operator's own settings (`prospect config`), kept in an INI file of their own: the
+interface language, and the contact the crawler's user agent names.
 
 Per user, not per store: a store is shared by a team whose members read different languages.
 The file is `$PROSPECT_CONFIG`, else `$XDG_CONFIG_HOME/prospect-intel/config.ini` (by default
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import configparser
 import os
+import re
 import tempfile
 from pathlib import Path
 
@@ -17,8 +19,10 @@ from prospect_intel.core.language import _
 from prospect_intel.core.wording import LANGUAGES
 
 SECTION = "prospect"
+# The operator's contact in the crawler's user agent: a web page or a mail address.
+_CONTACT = re.compile(r"(?:https?://[^\s/]+\.[^\s]+|mailto:[^\s@]+@[^\s@]+\.[^\s@]+)", re.IGNORECASE)
 # Each setting, with the values it takes (None: any text).
-SETTINGS: dict[str, tuple[str, ...] | None] = {"language": LANGUAGES}
+SETTINGS: dict[str, tuple[str, ...] | None] = {"language": LANGUAGES, "contact": None}
 
 
 def path() -> Path:
@@ -61,6 +65,9 @@ def check(name: str, value: str | None) -> None:
     if value is not None and allowed is not None and value not in allowed:
         raise SettingError(_("%(name)s must be one of %(allowed)s, not %(value)r", name=name,
                              allowed=", ".join(allowed), value=value))
+    if name == "contact" and value is not None and not _CONTACT.fullmatch(value):
+        raise SettingError(_("contact must be a web address (https://...) or a mailto: address where site "
+                             "owners reach you, not %(value)r", value=value))
 
 
 def _parser() -> configparser.ConfigParser:

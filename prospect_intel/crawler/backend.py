@@ -52,6 +52,9 @@ class SiteSink(Protocol):
 
     def close(self) -> None: ...
 
+    # Optional: `record(outcome) -> dict`, the JSON-safe record of the prospect as saved, which a
+    # feed (`scrapy crawl prospect -O prospects.jsonl`) writes; without it a feed gets a summary.
+
 
 def build(crawler: Any, setting: str) -> Any:
     """The queue or sink a setting names, built for this crawler."""

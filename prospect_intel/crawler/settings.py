@@ -44,12 +44,17 @@ PROSPECT_RECORD_START_URL = ""
 # Back-off between retries: base * 2**attempt seconds, at most max (Retry-After may ask for more).
 PROSPECT_RETRY_BASE_DELAY = 2.0
 PROSPECT_RETRY_MAX_DELAY = 60.0
-# Where a site owner can read what this crawler is and how to reach its operator.
-PROSPECT_CONTACT_URL = "https://github.com/prospect-intel/prospect-intel#crawler"
+# Where a site owner can read who runs this crawl and how to reach them: the operator's own page
+# or mail address (`prospect config set contact URL`, $PROSPECT_CONTACT_URL, `-s`/`--set`). None
+# by default: a crawl of public sites refuses to start without it (replays and loopback crawls
+# with PROSPECT_ALLOW_PRIVATE need none). Read when the crawl starts, so `-s` sets it.
+PROSPECT_CONTACT_URL = ""
+# The crawler's name in its user agent, "ProspectResearchBot/0.1 (+<contact>)", built when the
+# crawl starts (`ProspectSpider.update_settings`); a USER_AGENT set by the operator wins.
+PROSPECT_BOT_NAME = "ProspectResearchBot/0.1"
 
 # -- politeness ---------------------------------------------------------------------------------
 
-USER_AGENT = f"ProspectResearchBot/0.1 (+{PROSPECT_CONTACT_URL})"
 ROBOTSTXT_OBEY = True
 ROBOTSTXT_USER_AGENT = "ProspectResearchBot"
 CONCURRENT_REQUESTS = 128
@@ -87,6 +92,11 @@ DOWNLOADER_MIDDLEWARES = {
     "prospect_intel.crawler.middlewares.recorder.RecorderMiddleware": 950,
     "prospect_intel.crawler.middlewares.replay.ReplayMiddleware": 960,
 }
+# The spider schedules each site's requests itself (PROSPECT_MAX_DEPTH bounds the link hops): a
+# request DepthMiddleware dropped (DEPTH_LIMIT) would leave its site waiting.
+SPIDER_MIDDLEWARES = {
+    "scrapy.spidermiddlewares.depth.DepthMiddleware": None,
+}
 ITEM_PIPELINES = {
     "prospect_intel.crawler.pipelines.SinkPipeline": 300,
 }
@@ -95,5 +105,18 @@ ITEM_PIPELINES = {
 
 LOG_LEVEL = "INFO"
 TELNETCONSOLE_ENABLED = False
-REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
+# `scrapy crawl prospect -O prospects.jsonl`: one line per prospect, in the evidence contract's
+# JSON shape (SPEC.md) with the store's evidence and score, never the page bodies.
 FEED_EXPORT_ENCODING = "utf-8"
+
+# -- Scrapy settings that do not apply here -------------------------------------------------------
+#
+# The spider schedules each site itself, one request at a time, best link first, so these usual
+# settings have no effect; the crawl says so when one is set (`ProspectSpider.update_settings`):
+#   DEPTH_LIMIT        -> PROSPECT_MAX_DEPTH (link hops from the home page)
+#   allowed_domains    -> each prospect's own registered domain, sub-domains included
+#   CONCURRENT_ITEMS, DEPTH_PRIORITY, SCHEDULER_*_QUEUE -> the per-site queue (crawler/linkrank.py)
+# These work as in any Scrapy project: CLOSESPIDER_TIMEOUT, CLOSESPIDER_ITEMCOUNT (finished sites),
+# CLOSESPIDER_PAGECOUNT, CLOSESPIDER_ERRORCOUNT (the sites in flight are put back in the queue for
+# the next run), CONCURRENT_REQUESTS, CONCURRENT_REQUESTS_PER_DOMAIN, DOWNLOAD_DELAY, USER_AGENT,
+# ROBOTSTXT_OBEY, DOWNLOAD_TIMEOUT, LOG_*, FEEDS / -o / -O.

@@ -5,7 +5,7 @@ import socket
 
 import pytest
 
-from tests.support.cli import FAST, prospect, show
+from tests.support.cli import CONTACT, FAST, prospect, show
 from tests.support.webserver import TestSite, stop_all
 
 HOME = """<html><head><title>{title}</title></head><body>
@@ -131,8 +131,8 @@ def test_bot_wall_is_not_retried(web, crawled):
     assert web["wall"].requests.count("/") == 1
 
 
-def test_user_agent_names_the_tool(web, crawled):
-    assert any(ua.startswith("ProspectResearchBot/") and "+http" in ua for ua in web["gbk"].user_agents)
+def test_user_agent_names_the_tool_and_a_local_crawl_says_it_has_no_contact(web, crawled):
+    assert web["gbk"].user_agents == {"ProspectResearchBot/0.1 (+no contact set)"}
 
 
 def test_ssrf_guard_refuses_loopback_without_allow_private(tmp_path):
@@ -140,7 +140,7 @@ def test_ssrf_guard_refuses_loopback_without_allow_private(tmp_path):
     try:
         db = tmp_path / "guard.db"
         prospect(db, "add", "--allow-private", site.url)
-        prospect(db, "crawl", "--quiet", *FAST)
+        prospect(db, "crawl", "--quiet", *FAST, env=CONTACT)
         shape = show(db, site.url)
     finally:
         site.stop()

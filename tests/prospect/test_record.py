@@ -8,7 +8,7 @@ import json
 import pytest
 
 from tests.crawler.test_loopback import _company
-from tests.support.cli import prospect
+from tests.support.cli import CONTACT, prospect
 
 
 @pytest.fixture(scope="module")
@@ -24,7 +24,7 @@ def leftovers(folder) -> list[str]:
 
 def test_a_refused_record_leaves_nothing_and_the_retry_needs_no_force(site, tmp_path):
     target = tmp_path / "fixtures" / "hengan"
-    result = prospect(tmp_path / "x.db", "record", site.url, str(target), check=False)
+    result = prospect(tmp_path / "x.db", "record", site.url, str(target), check=False, env=CONTACT)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert f"nothing recorded from {site.url}" in result.stderr and "private" in result.stderr.lower()
     assert not target.exists() and leftovers(target.parent) == []
@@ -43,7 +43,7 @@ def test_a_refused_record_with_force_leaves_the_folder_as_it_was(site, tmp_path)
     target.mkdir()
     (target / "labels.json").write_text('{"slug": "mine"}')
     before = sorted(p.name for p in target.rglob("*"))
-    result = prospect(tmp_path / "x.db", "record", site.url, str(target), "--force", check=False)
+    result = prospect(tmp_path / "x.db", "record", site.url, str(target), "--force", check=False, env=CONTACT)
     assert result.returncode == 1 and "was left as it was" in result.stderr
     assert sorted(p.name for p in target.rglob("*")) == before and leftovers(tmp_path) == []
 

@@ -14,7 +14,7 @@ import os
 import pytest
 
 from tests.support import faultserver as fs
-from tests.support.cli import FAST, prospect, show
+from tests.support.cli import CONTACT, FAST, prospect, show
 
 RESOLVER = "tests.reliability.fake_dns.ScriptedResolver"
 
@@ -59,7 +59,8 @@ def crawled(tmp_path_factory):
         }
         prospect(db, "add", "--allow-private", *urls.values())
         prospect(
-            db, "crawl", "--quiet", *FAST, "--set", f"TWISTED_DNS_RESOLVER={RESOLVER}", "--set", "ROBOTSTXT_OBEY=false"
+            db, "crawl", "--quiet", *FAST, "--set", f"TWISTED_DNS_RESOLVER={RESOLVER}", "--set", "ROBOTSTXT_OBEY=false",
+            env=CONTACT,
         )
         yield db, urls, shop, canary, rebind
     finally:

@@ -7,6 +7,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+# The operator's contact a crawl of public addresses needs (crawler/identity.py): the tests that
+# crawl without --allow-private (to see the SSRF guard refuse) give it.
+CONTACT = {"PROSPECT_CONTACT_URL": "https://ops.example.org/crawler"}
 FAST = ["--set", "DOWNLOAD_DELAY=0", "--set", "AUTOTHROTTLE_ENABLED=false",
         "--set", "PROSPECT_RETRY_BASE_DELAY=0", "--set", "DOWNLOAD_TIMEOUT=5"]
 

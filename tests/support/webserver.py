@@ -29,6 +29,7 @@ class _Handler(BaseHTTPRequestHandler):
     def do_GET(self):  # noqa: N802 (http.server's naming)
         site = self.server.site
         site.requests.append(self.path)
+        site.request_times.append(time.monotonic())
         site.user_agents.add(self.headers.get("User-Agent", ""))
         route = site.routes.get(self.path) or site.routes.get(self.path.split("?")[0])
         if route is None:
@@ -69,6 +70,7 @@ class TestSite:
         """`tls`: serve HTTPS with this server context (tests/support/tls.py makes one)."""
         self.routes: dict[str, Route] = {}
         self.requests: list[str] = []
+        self.request_times: list[float] = []  # time.monotonic() of each request, in order
         self.user_agents: set[str] = set()
         self.delay = delay
         self._server = _Server((address, 0), _Handler)

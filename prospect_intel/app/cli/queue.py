@@ -122,7 +122,7 @@ def _add_summary(counts: dict[str, int]) -> str:
 def crawl(ctx: Context, limit, pages_per_site, allow_private, replay_dir, overrides, log_file, quiet, until,
           workers) -> None:
     """Crawl queued prospects until the queue is empty."""
-    from prospect_intel.app.crawl_run import CrawlOptions, run_crawl
+    from prospect_intel.app.crawl_run import CrawlOptions, build_settings, run_crawl
     from prospect_intel.app.crawl_workers import run_workers
 
     settings = _parse_overrides(overrides)  # a usage error first, whatever the store
@@ -133,6 +133,7 @@ def crawl(ctx: Context, limit, pages_per_site, allow_private, replay_dir, overri
         db_path=ctx.db_path, limit=limit, pages_per_site=pages_per_site, allow_private=allow_private,
         replay_dir=replay_dir, overrides=settings, log_file=log_file, show_progress=not quiet,
     )
+    build_settings(options)  # a setting that stops the crawl (no contact) fails here, before any worker
     # failed sites are stored unscored, with the reason (the pipeline)
     summary = run_workers(options, workers) if workers > 1 else run_crawl(options)
     _print_crawl_summary(summary)

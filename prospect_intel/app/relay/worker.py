@@ -197,10 +197,10 @@ def run_worker(url: str, options: CrawlOptions, *, name: str | None = None, leas
                exit_when_empty: bool = False) -> CrawlSummary:
     """Crawl jobs from Redis until stopped (SIGTERM, Ctrl-C, `--until`), or until no job is left
     with `exit_when_empty`."""
+    settings = build_settings(replace(options, db_path=""))  # no contact: refused before Redis is waited for
     # A bad URL or password fails here, before Scrapy starts; a Redis that does not answer yet
     # is waited for.
     streams.connect_waiting(url, say=lambda line: print(line, file=sys.stderr, flush=True))
-    settings = build_settings(replace(options, db_path=""))
     settings.setdict({"PROSPECT_QUEUE": f"{__name__}.RelayQueue", "PROSPECT_SINK": f"{__name__}.RelaySink",
                       "PROSPECT_RELAY_URL": url, "PROSPECT_RELAY_NAME": name or worker_name(),
                       "PROSPECT_RELAY_LEASE": lease, "PROSPECT_RELAY_EXIT_WHEN_EMPTY": exit_when_empty},

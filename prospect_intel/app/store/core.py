@@ -245,11 +245,15 @@ class Store:
             ).lastrowid
 
     def finish_run(self, run_id: int, outcome: str) -> None:
+        """End a run; the sites it claimed and did not finish (a crawl closed early: a
+        CLOSESPIDER_* limit, a shutdown) go back in the queue at once."""
         with self.write() as db:
-            db.execute(
-                "UPDATE runs SET finished_at = ?, outcome = ? WHERE id = ?",
-                [utc_now(), outcome, run_id],
-            )
+            self._end_run(db, run_id, outcome)
+
+    @staticmethod
+    def _end_run(db: Any, run_id: int, outcome: str) -> None:
+        db.execute("UPDATE prospects SET status = 'queued' WHERE status = 'crawling' AND run_id = ?", [run_id])
+        db.execute("UPDATE runs SET finished_at = ?, outcome = ? WHERE id = ?", [utc_now(), outcome, run_id])
 
     def last_run_id(self) -> int:
         return self.db.execute("SELECT coalesce(max(id), 0) FROM runs").fetchone()[0]
@@ -262,9 +266,7 @@ class Store:
             runs = db.execute("SELECT id, sites_done + sites_failed FROM runs WHERE pid = ? AND id > ? "
                               "AND finished_at IS NULL", [pid, after_run]).fetchall()
             for run_id, count in runs:
-                db.execute("UPDATE prospects SET status = 'queued' WHERE status = 'crawling' AND run_id = ?",
-                           [run_id])
-                db.execute("UPDATE runs SET finished_at = ?, outcome = ? WHERE id = ?", [utc_now(), why, run_id])
+                self._end_run(db, run_id, why)
                 finished += count
         return finished
 

@@ -10,13 +10,13 @@ import time
 
 import scrapy
 from scrapy import signals
-from scrapy.exceptions import DontCloseSpider
+from scrapy.exceptions import CloseSpider, DontCloseSpider
 
 from prospect_intel.core.clock import utc_now
 from prospect_intel.core.document import parse_page
 from prospect_intel.core.models import KeptPage, PageDoc
 from prospect_intel.core.urls import normalise_url
-from prospect_intel.crawler import backend
+from prospect_intel.crawler import backend, identity
 from prospect_intel.crawler.failures import classify_failure
 from prospect_intel.crawler.middlewares.deadline import DEADLINE
 from prospect_intel.crawler.pages import classify_role
@@ -37,6 +37,13 @@ class ProspectSpider(scrapy.Spider):
         self.claimed = 0
 
     @classmethod
+    def update_settings(cls, settings):
+        """The user agent names the operator's contact as the crawl's settings say it (`-s` and
+        `--set` included); a USER_AGENT the operator set wins (its priority is higher)."""
+        super().update_settings(settings)
+        settings.set("USER_AGENT", identity.user_agent(settings), priority="spider")
+
+    @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
         spider = super().from_crawler(crawler, *args, **kwargs)
         settings = crawler.settings
@@ -55,6 +62,12 @@ class ProspectSpider(scrapy.Spider):
     # -- queue and run lifecycle --------------------------------------------------------------
 
     async def start(self):
+        missing = identity.missing_contact(self.crawler.settings)
+        if missing:  # before the queue is touched: nothing is claimed or put back
+            self.logger.error(missing)
+            raise CloseSpider("no_contact")
+        for idle in identity.idle_settings(self.crawler.settings):
+            self.logger.warning(idle)
         self.run_id = self.queue.open(self.only_urls, self._run_options())
         self.crawler.stats.set_value("prospect/run_id", self.run_id)
         self.crawler.stats.set_value("prospect/sites_total", self._sites_total())
