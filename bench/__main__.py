@@ -22,7 +22,7 @@ import time
 from dataclasses import asdict
 from pathlib import Path
 
-from bench import crawlrun, extraction, report, snapshotbench, storebench
+from bench import crawlrun, extraction, renderbench, report, snapshotbench, storebench
 from bench.server_proc import MockServer
 
 REALSITES = Path(__file__).resolve().parent.parent.parent / "shared" / "realsites"
@@ -34,8 +34,10 @@ def _ints(text: str) -> tuple[int, ...]:
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
-    parser.add_argument("--only", default="crawl,extraction,store,snapshots,workers",
-                        help="comma list of parts: crawl, extraction, store, snapshots, workers")
+    parser.add_argument("--only", default="crawl,extraction,store,snapshots,workers,render",
+                        help="comma list of parts: crawl, extraction, store, snapshots, workers, render")
+    parser.add_argument("--render-cost-sites", type=int, default=20, help="sites of the render part's cost runs")
+    parser.add_argument("--render-sites", type=int, default=400, help="sites of the render part's polite runs")
     parser.add_argument("--workers", type=_ints, default=(1, 2, 4), help="crawl --workers counts for the workers part")
     parser.add_argument("--workers-sites", type=int, default=1000, help="sites queued for each workers run")
     parser.add_argument("--sizes", type=_ints, default=(200, 1000, 5000), help="N sites per crawl run")
@@ -58,6 +60,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         args.sizes, args.cpu_cap, args.polite_window = (6,), 20.0, 8.0
         args.store_sizes, args.mock_extraction_sites = (2000,), 4
         args.workers, args.workers_sites = (1, 2), 6
+        args.render_cost_sites, args.render_sites = 3, 20
     return args
 
 
@@ -145,6 +148,11 @@ def main(argv: list[str] | None = None) -> int:
             print("[bench] store ...", file=sys.stderr, flush=True)
             store = storebench.run(work / "store", args.store_sizes)
         scaling = workers_part(args, work) if "workers" in parts else []
+        rendered = None
+        if "render" in parts:
+            rendered = renderbench.run(work / "render", cost_sites=args.render_cost_sites,
+                                       polite_sites=args.render_sites, polite_window=args.polite_window,
+                                       latency_ms=args.latency_ms, cpu_cap=args.cpu_cap or None)
         growth = None
         if "snapshots" in parts:
             print("[bench] snapshots ...", file=sys.stderr, flush=True)
@@ -152,12 +160,15 @@ def main(argv: list[str] | None = None) -> int:
         figures.update(crawl=[r.to_json() for r in crawl], extraction=[asdict(r) for r in extract],
                        store=[asdict(r) for r in store], snapshots=asdict(growth) if growth else None,
                        workers=[r.to_json() for r in scaling],
+                       render=rendered.to_json() if rendered else None,
                        seconds=round(time.monotonic() - started, 1))
         print(report.render(figures["machine"], args, crawl, extract, store, time.monotonic() - started))
         if scaling:
             print("\n".join(["", *report.workers_table(scaling)]))
         if growth:
             print("\n".join(["", *snapshotbench.render(growth)]))
+        if rendered:
+            print("\n".join(["", *renderbench.render(rendered)]))
         if args.json:
             args.json.write_text(json.dumps(figures, indent=1, ensure_ascii=False))
     finally:

@@ -139,8 +139,11 @@ def bare_progress(path: Path) -> tuple[int, int]:
     return data["sites_done"], data["site_requests"]
 
 
-def measure(cmd: list[str], server: MockServer, progress, *, cap: float | None, log: Path) -> dict:
-    """Run `cmd`, sample it until it exits or `cap` seconds after its first page; return figures."""
+def measure(cmd: list[str], server: MockServer, progress, *, cap: float | None, log: Path,
+            proportional: bool = False) -> dict:
+    """Run `cmd`, sample it until it exits or `cap` seconds after its first page; return figures.
+    `proportional`: memory as the tree's summed PSS (each shared page counted once), for a tree
+    of many processes sharing libraries (Chromium's), where summed RSS counts them many times."""
     server.reset()
     launched = (time.monotonic(), 0.0, 0)
     with open(log, "w") as out:
@@ -156,7 +159,7 @@ def measure(cmd: list[str], server: MockServer, progress, *, cap: float | None, 
             proc.returncode = os.waitstatus_to_exitcode(status)
             break
         try:
-            cpu, rss = _tree_usage(ps)
+            cpu, rss = _tree_usage(ps, proportional)
         except psutil.Error:
             time.sleep(POLL)
             continue
@@ -179,21 +182,23 @@ def measure(cmd: list[str], server: MockServer, progress, *, cap: float | None, 
     if proc.returncode not in (0, None) and not capped:
         raise RuntimeError(f"{' '.join(cmd[:4])} ... exited {proc.returncode}; see {log}")
     first = first or launched  # done before a sample saw a page: the window is the whole process
-    peak = max(peak, usage.ru_maxrss * 1024 if usage else 0)
+    if not proportional:
+        peak = max(peak, usage.ru_maxrss * 1024 if usage else 0)
     return {"sites_done": done[0], "requests_per_site": done[1] / done[0] if done[0] else 0.0,
             "pages": last[2] - first[2], "seconds": last[0] - first[0],
             "cpu": last[1] - first[1], "peak_rss_mb": peak / 2**20, "capped": capped}
 
 
-def _tree_usage(ps: psutil.Process) -> tuple[float, int]:
-    """CPU seconds and RSS of a process and its children (the workers of `crawl --workers`)."""
+def _tree_usage(ps: psutil.Process, proportional: bool = False) -> tuple[float, int]:
+    """CPU seconds and RSS (or PSS) of a process and its children (the workers of `crawl
+    --workers`, the browser)."""
     reaped = ps.cpu_times()  # workers that have exited count in their parent's children times
     cpu, rss = reaped.children_user + reaped.children_system, 0
     for member in [ps, *ps.children(recursive=True)]:
         try:
             times = member.cpu_times()
             cpu += times.user + times.system
-            rss += member.memory_info().rss
+            rss += member.memory_full_info().pss if proportional else member.memory_info().rss
         except psutil.NoSuchProcess:
             continue
     return cpu, rss
@@ -214,14 +219,14 @@ def _reap(proc: subprocess.Popen):
 
 
 def run(kind: str, mode: str, n: int, server: MockServer, work: Path, *, cap: float | None,
-        extra: dict | None = None, workers: int = 1) -> RunResult:
+        extra: dict | None = None, workers: int = 1, proportional: bool = False) -> RunResult:
     extra = extra or {}
     work.mkdir(parents=True, exist_ok=True)
     urls = site_urls(server.port, n)
     if kind == "full":
         db = prepare_full(work, urls)
         figures = measure(full_command(db, mode, extra, workers), server, lambda: full_progress(db), cap=cap,
-                          log=work / "full.log")
+                          log=work / "full.log", proportional=proportional)
         figures["workers"] = workers
         figures["db_sites"] = full_progress(db)[0]
         figures["db_mb"] = sum(p.stat().st_size for p in db.parent.glob(db.name + "*")) / 2**20

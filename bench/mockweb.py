@@ -8,6 +8,7 @@ carries navigation, a sidebar, a footer and inline script/style, padded to 20-60
 """
 from __future__ import annotations
 
+import json
 import math
 import random
 import re
@@ -126,8 +127,25 @@ def robots(s: Site) -> Reply:
     return Reply(200, "text/plain", text.encode())
 
 
-def render(s: Site, path: str) -> Reply:
-    """The response for one path of a site (404 for unknown paths)."""
+def scripted(s: Site, share: float) -> bool:
+    """Whether a site draws its pages with a script (`share` of the sites, the same ones each run)."""
+    return share > 0 and zlib.crc32(s.host.encode()) % 10_000 < share * 10_000
+
+
+def script_shell(html: str) -> str:
+    """The page as a script-drawn site serves it: its title, an empty mount point, and a script
+    that writes the body in (what a browser shows is the page; the HTML has no text)."""
+    title = re.search(r"<title>(.*?)</title>", html, re.S)
+    body = re.search(r"<body[^>]*>(.*)</body>", html, re.S)
+    inner = json.dumps(body.group(1) if body else html).replace("</", "<\\/")
+    return (f"<html><head><meta charset=\"utf-8\"><title>{title.group(1) if title else ''}</title></head>"
+            f"<body><div id=\"app\"></div><script>document.getElementById('app').innerHTML = {inner};"
+            "</script></body></html>")
+
+
+def render(s: Site, path: str, scripted_share: float = 0.0) -> Reply:
+    """The response for one path of a site (404 for unknown paths); a site drawn by scripts
+    (`scripted`) serves its pages as shells."""
     from bench.pages import page_html, page_role
 
     if s.kind == "error500":
@@ -137,6 +155,9 @@ def render(s: Site, path: str) -> Reply:
         return Reply(404, "text/html", b"<html><body><h1>404 Not Found</h1></body></html>")
     rng = random.Random((s.seed * 1_000_003 + s.index) ^ zlib.crc32(path.encode()))
     html = page_html(s, path, role, rng)
+    if scripted(s, scripted_share):
+        html = script_shell(html)
+        return Reply(200, "text/html; charset=utf-8", html.encode("utf-8"))
     if s.encoding == "gbk":
         ctype = "text/html; charset=gbk" if s.charset_header else "text/html"
         return Reply(200, ctype, html.encode("gbk", "xmlcharrefreplace"))

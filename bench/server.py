@@ -2,8 +2,9 @@
 
 `python -m bench.server --port 0` prints `PORT <n>` once it listens. Control paths, on any host:
 `/__bench__/stats` (JSON counters), `/__bench__/reset` (zero them), `/__bench__/config?latency_ms=N`
-(per-response latency, jittered 0.5-1.5x). Slow sites add 0.3-1 s to every response; failing
-sites answer 500, 404, drop the connection or forbid everything in robots.txt.
+(per-response latency, jittered 0.5-1.5x) and `config?scripted=0.05` (the share of sites drawn by
+scripts). Slow sites add 0.3-1 s to every response; failing sites answer 500, 404, drop the
+connection or forbid everything in robots.txt.
 """
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ class MockWeb:
         self.seed = seed
         self.max_sites = max_sites
         self.latency = latency_ms / 1000
+        self.scripted = 0.0  # share of the sites drawn by scripts
         self.reset()
 
     def reset(self) -> None:
@@ -51,7 +53,7 @@ class MockWeb:
             request.transport.abort()
             raise asyncio.CancelledError
         else:
-            reply = render(s, request.path)
+            reply = render(s, request.path, self.scripted)
             stats["pages"] += 1
             if reply.status >= 400:
                 stats["errors"] += 1
@@ -64,7 +66,8 @@ class MockWeb:
             self.reset()
         elif action == "config":
             self.latency = float(request.query.get("latency_ms", self.latency * 1000)) / 1000
-        return web.json_response({**self.stats, "latency_ms": self.latency * 1000})
+            self.scripted = float(request.query.get("scripted", self.scripted))
+        return web.json_response({**self.stats, "latency_ms": self.latency * 1000, "scripted": self.scripted})
 
 
 async def serve(port: int, seed: int, max_sites: int, latency_ms: float) -> None:

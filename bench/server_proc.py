@@ -37,6 +37,10 @@ class MockServer:
     def set_latency(self, latency_ms: float) -> dict:
         return self._get(f"config?latency_ms={latency_ms}")
 
+    def set_scripted(self, share: float) -> dict:
+        """The share of sites that draw their pages with a script."""
+        return self._get(f"config?scripted={share}")
+
     def close(self) -> None:
         if self.proc.poll() is None:
             self.proc.terminate()

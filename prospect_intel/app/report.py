@@ -37,7 +37,7 @@ def prospect_json(store: Store, row: dict[str, Any], *, personal: bool = False,
         "pages_requested": row["requests"],
         "pages": [
             {"url": p["url"], "role": p["role"], "status": p["status"], "fetched_at": p["fetched_at"],
-             "title": p["title"], "encoding": p["encoding"]}
+             "title": p["title"], "encoding": p["encoding"], "rendered": bool(p["rendered"])}
             for p in store.pages(pid)
         ],
         "evidence": {name: fields[name].to_json() for name in EVIDENCE_FIELDS if name in fields},

@@ -92,6 +92,7 @@ class KeptPage:
     requested_url: str = ""
     depth: int = 0
     tls_expires: str = ""  # see PageDoc
+    rendered: bool = False  # drawn by scripts: the HTML is what headless Chromium built (crawler/rendering.py)
     # The extractors' view of the page (prospect_intel.core.document.ParsedPage), built by the crawler from
     # the tree it parsed anyway, so the site's analysis need not decode and parse the page again.
     parsed: object | None = field(default=None, compare=False, repr=False)

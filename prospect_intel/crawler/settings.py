@@ -44,6 +44,17 @@ PROSPECT_RECORD_START_URL = ""
 # Back-off between retries: base * 2**attempt seconds, at most max (Retry-After may ask for more).
 PROSPECT_RETRY_BASE_DELAY = 2.0
 PROSPECT_RETRY_MAX_DELAY = 60.0
+# Pages drawn by scripts (an HTML shell: crawler/scripted.py) are rendered in headless Chromium
+# through scrapy-playwright (crawler/rendering.py): at most PROSPECT_RENDER_PAGES_PER_SITE pages a
+# site and PROSPECT_RENDER_BROWSER_PAGES browser pages at a time, each given PROSPECT_RENDER_TIMEOUT
+# seconds. Chromium: PROSPECT_CHROMIUM (or $PROSPECT_CHROMIUM), else one on the PATH; without one
+# the crawl says so once and keeps such pages as they are. Off while replaying or recording.
+PROSPECT_RENDER = True
+PROSPECT_RENDER_PAGES_PER_SITE = 3
+PROSPECT_RENDER_BROWSER_PAGES = 4
+PROSPECT_RENDER_TIMEOUT = 20.0
+PROSPECT_CHROMIUM = ""
+PROSPECT_CHROMIUM_ARGS: list[str] = []  # more Chromium switches (a proxy, host-resolver rules)
 # Where a site owner can read who runs this crawl and how to reach them: the operator's own page
 # or mail address (`prospect config set contact URL`, $PROSPECT_CONTACT_URL, `-s`/`--set`). None
 # by default: a crawl of public sites refuses to start without it (replays and loopback crawls

@@ -61,6 +61,7 @@ class SiteCrawl:
         self.max_bytes = max_bytes
         self.kept_bytes = 0
         self.requests = 0
+        self.renders = 0  # pages sent to the browser
         self.pages: list[KeptPage] = []
         self.home_url: str | None = None
         self.home_title = ""

@@ -147,7 +147,8 @@ def _print_pages(shape: dict) -> None:
         if pages:
             out.print(Text(f"\n{word(role)} ({len(pages)})", style="bold"))
             for page in pages:
-                out.print(Text(f"  {page['status']}  {page['url']}  {page['title'] or ''}"))
+                drawn = f"  ({_('rendered: drawn by scripts')})" if page.get("rendered") else ""
+                out.print(Text(f"  {page['status']}  {page['url']}  {page['title'] or ''}{drawn}"))
 
 
 def _print_evidence(shape: dict) -> None:

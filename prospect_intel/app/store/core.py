@@ -346,7 +346,7 @@ class Store:
               "requested_url": page.requested_url or page.url, "role": page.role, "status": page.status,
               "fetched_at": page.fetched_at, "content_type": page.content_type, "encoding": page.encoding,
               "title": page.title, "text": page.text, "depth": page.depth, "body_sha256": digest,
-              "tls_expires": page.tls_expires or None}
+              "tls_expires": page.tls_expires or None, "rendered": int(page.rendered)}
              for seq, (digest, page) in enumerate(zip(digests, pages))),
             replace=True,
         )

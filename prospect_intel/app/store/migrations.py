@@ -389,6 +389,12 @@ def _relay_jobs(db: Database) -> None:
     )
 
 
+@MIGRATIONS(name="0016_rendered_pages")
+def _rendered_pages(db: Database) -> None:
+    """Pages drawn by scripts whose HTML headless Chromium built (`crawler/rendering.py`)."""
+    db.execute("ALTER TABLE pages ADD COLUMN rendered INTEGER NOT NULL DEFAULT 0")
+
+
 def is_prospect_store(tables: set[str], db: Database) -> bool:
     """Whether a database holding `tables` was made by this program (and may be migrated)."""
     if LEGACY_TABLE in tables:

@@ -7,6 +7,7 @@ queue and the sink are given by the settings (`backend.py`): the spider knows no
 from __future__ import annotations
 
 import time
+from dataclasses import dataclass
 
 import scrapy
 from scrapy import signals
@@ -16,15 +17,26 @@ from prospect_intel.core.clock import utc_now
 from prospect_intel.core.document import parse_page
 from prospect_intel.core.models import KeptPage, PageDoc
 from prospect_intel.core.urls import normalise_url
-from prospect_intel.crawler import backend, identity
+from prospect_intel.crawler import backend, identity, rendering
 from prospect_intel.crawler.failures import classify_failure
 from prospect_intel.crawler.middlewares.deadline import DEADLINE
 from prospect_intel.crawler.pages import classify_role
 from prospect_intel.crawler.responses import certificate_expiry, read_response
+from prospect_intel.crawler.scripted import drawn_by_script
 from prospect_intel.crawler.site_crawl import Candidate, SiteCrawl
 
 SITE = "prospect_site"
 CANDIDATE = "prospect_candidate"
+PLAIN = "prospect_plain"  # on a request to render a page: the page as first fetched (`Plain`)
+
+
+@dataclass(frozen=True)
+class Plain:
+    """A page drawn by scripts as first fetched: kept as it is if the browser fails."""
+
+    page: KeptPage
+    links: tuple
+    is_home: bool
 
 
 class ProspectSpider(scrapy.Spider):
@@ -42,6 +54,7 @@ class ProspectSpider(scrapy.Spider):
         `--set` included); a USER_AGENT the operator set wins (its priority is higher)."""
         super().update_settings(settings)
         settings.set("USER_AGENT", identity.user_agent(settings), priority="spider")
+        rendering.configure(settings)
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
@@ -56,6 +69,9 @@ class ProspectSpider(scrapy.Spider):
         spider.max_bytes = settings.getint("PROSPECT_SITE_MAX_BYTES")
         spider.limit = settings.getint("PROSPECT_LIMIT")
         spider.until = settings.getfloat("PROSPECT_UNTIL")
+        spider.rendering = settings.get("PROSPECT_RENDER_STATUS") == rendering.ON
+        spider.render_budget = settings.getint("PROSPECT_RENDER_PAGES_PER_SITE")
+        spider.render_timeout = settings.getfloat("PROSPECT_RENDER_TIMEOUT")
         crawler.signals.connect(spider._on_idle, signal=signals.spider_idle)
         return spider
 
@@ -68,6 +84,8 @@ class ProspectSpider(scrapy.Spider):
             raise CloseSpider("no_contact")
         for idle in identity.idle_settings(self.crawler.settings):
             self.logger.warning(idle)
+        if self.crawler.settings.getbool("PROSPECT_RENDER") and not self.rendering:  # said once
+            self.logger.warning("rendering pages drawn by scripts: %s", self.crawler.settings["PROSPECT_RENDER_STATUS"])
         self.run_id = self.queue.open(self.only_urls, self._run_options())
         self.crawler.stats.set_value("prospect/run_id", self.run_id)
         self.crawler.stats.set_value("prospect/sites_total", self._sites_total())
@@ -138,22 +156,34 @@ class ProspectSpider(scrapy.Spider):
         if site is None:
             return
         candidate: Candidate = response.meta[CANDIDATE]
-        is_home = candidate.role == "home" and site.home_url is None
+        plain = response.meta.get(PLAIN)  # set on a rendered page: the page as first fetched
+        is_home = plain.is_home if plain else candidate.role == "home" and site.home_url is None
+        render = None
         try:
-            if is_home:
+            if is_home and not plain:
                 self._arrive_home(site, response)
-            self._read(site, candidate, response, is_home)
+            render = self._read(site, candidate, response, is_home, rendered=plain is not None)
         except Exception as exc:  # one odd page must not stall its site, nor the whole queue
             self.logger.exception("error reading %s", response.url)
             self.crawler.stats.inc_value("prospect/errors/crawler_bug")
             if is_home:
                 site.fail("crawler_bug", f"could not read the home page ({exc.__class__.__name__})")
+        if render is not None:
+            yield render  # the site's one request in flight: it goes on when the browser answers
+            return
         yield from self._advance(site)
 
     def on_error(self, failure):
         request = failure.request
         site = self.sites.get(request.meta[SITE])
         if site is None:
+            return
+        plain = request.meta.get(PLAIN)
+        if plain is not None:  # the browser failed: the page is kept as first fetched
+            self.logger.warning("could not render %s (%s): kept as fetched", request.url, failure.getErrorMessage())
+            self.crawler.stats.inc_value("prospect/render/failed")
+            self._keep(site, request.meta[CANDIDATE], plain.page, plain.links)
+            yield from self._advance(site)
             return
         kind, message = classify_failure(failure, request.url)
         if kind == "timeout" and site.out_of_time():
@@ -168,18 +198,20 @@ class ProspectSpider(scrapy.Spider):
     def _arrive_home(self, site: SiteCrawl, response) -> None:
         site.arrive([*response.meta.get("redirect_urls", []), response.url])
 
-    def _read(self, site: SiteCrawl, candidate: Candidate, response, is_home: bool) -> None:
-        if not is_home and (
+    def _read(self, site: SiteCrawl, candidate: Candidate, response, is_home: bool,
+              rendered: bool = False) -> scrapy.Request | None:
+        """Keep the page; or, for a page drawn by scripts, the request that renders it first."""
+        if not is_home and not rendered and (
             site.is_kept(response.url) or not site.owns(response.url) or site.is_duplicate_body(response.body)
         ):
-            return
+            return None
         headers = {k.lower(): v for k, v in response.headers.to_unicode_dict().items()}
         result = read_response(response.url, response.status, headers, response.body)
         if result.reason:
             self.crawler.stats.inc_value(f"prospect/skipped/{result.reason}")
             if is_home:
                 site.fail(result.reason, f"home page: {result.message}")
-            return
+            return None
         facts = result.facts
         if is_home:
             site.home_title = facts.title
@@ -191,14 +223,35 @@ class ProspectSpider(scrapy.Spider):
         expires = certificate_expiry(response) if is_home else ""
         parsed = parse_page(PageDoc(response.url, role, result.decoded.text, facts.title, fetched_at, expires),
                             facts.tree, facts.text)
-        site.keep(KeptPage(
+        page = KeptPage(
             url=response.url, role=role, status=response.status, fetched_at=fetched_at,
             content_type=headers.get("content-type", ""), encoding=result.decoded.encoding,
             body=response.body, text=facts.text, title=facts.title, requested_url=candidate.url,
-            depth=candidate.depth, tls_expires=expires, parsed=parsed,
-        ))
+            depth=candidate.depth, tls_expires=expires, rendered=rendered, parsed=parsed,
+        )
+        if not rendered and self.rendering and site.renders < self.render_budget:
+            why = drawn_by_script(facts.tree, facts.text)
+            if why:
+                return self._render_request(site, candidate, Plain(page, facts.links, is_home), why)
+        self._keep(site, candidate, page, facts.links)
+        return None
+
+    def _keep(self, site: SiteCrawl, candidate: Candidate, page: KeptPage, links) -> None:
+        site.keep(page)
         self.crawler.stats.inc_value("prospect/pages_kept")
-        site.add_links(facts.links, role, candidate.depth + 1)
+        if page.rendered:
+            self.crawler.stats.inc_value("prospect/pages_rendered")
+        site.add_links(links, page.role, candidate.depth + 1)
+
+    def _render_request(self, site: SiteCrawl, candidate: Candidate, plain: Plain, why: str) -> scrapy.Request:
+        """The page again, through the browser (it costs no page budget: the same page)."""
+        site.renders += 1
+        self.logger.info("rendering %s: %s", plain.page.url, why)
+        return scrapy.Request(
+            plain.page.url, callback=self.parse, errback=self.on_error, dont_filter=True,
+            meta={SITE: site.prospect_id, CANDIDATE: candidate, DEADLINE: site.deadline, PLAIN: plain,
+                  **rendering.page_meta(self.render_timeout)},
+        )
 
     def _advance(self, site: SiteCrawl):
         candidate = site.next_candidate()

@@ -1,0 +1,152 @@
+"""Pages drawn by scripts, rendered in headless Chromium through scrapy-playwright.
+
+`configure` (called when a crawl starts) installs scrapy-playwright's download handler when
+rendering is on (PROSPECT_RENDER), scrapy-playwright is installed and a Chromium is found; when
+one is missing the crawl says so once (`PROSPECT_RENDER_STATUS`) and carries on without
+rendering. Only requests the spider marks (`playwright` in their meta) go to the browser; every
+other request is downloaded as before.
+
+The browser's own requests are guarded by `abort_request` (route interception): images, fonts and
+media are not loaded; a request to another site than the page's (a tracker, a CDN, another
+company) is blocked; so is one to a private, loopback or reserved address, literal or resolved,
+unless PROSPECT_ALLOW_PRIVATE. The page's own request goes through Scrapy's downloader middlewares
+first (robots.txt, politeness, the SSRF guard on its address). What the guard cannot see: a
+redirect Chromium follows by itself is not re-checked (the same URL was fetched plainly, through
+the guarded resolver, before it was rendered).
+"""
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import shutil
+import socket
+from typing import Any
+from urllib.parse import urlsplit
+
+from scrapy.settings import BaseSettings
+
+from prospect_intel.core.urls import registered_domain
+from prospect_intel.crawler.ssrf import is_public, literal_block_reason, parse_ip
+
+logger = logging.getLogger(__name__)
+
+HANDLER = "prospect_intel.crawler.browser_handler.LazyPlaywrightHandler"
+ON = "on"
+_NOT_LOADED = frozenset(("image", "font", "media"))
+_CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+_guard: dict[str, Any] = {"allow_private": False, "addresses": {}}
+# Images are never requested (an aborted one can loop for ever through an `onerror` fallback, as
+# many CMS templates have: `onerror="this.src='/images/nopic.gif'"`).
+_SWITCHES = ("--no-sandbox", "--disable-dev-shm-usage", "--blink-settings=imagesEnabled=false")
+SETTLE = 3.0  # seconds a drawn page may take to go quiet on the network after it loaded
+
+
+def configure(settings: BaseSettings) -> None:
+    """Switch the browser on for this crawl, or record why it stays off (PROSPECT_RENDER_STATUS)."""
+    chromium = None
+    status = _off_reason(settings)
+    if status is None:
+        chromium = find_chromium(settings)
+        status = ON if chromium else ("no Chromium found (install it, or set PROSPECT_CHROMIUM to its path): "
+                                      "pages drawn by scripts are kept as they are")
+    settings.set("PROSPECT_RENDER_STATUS", status, priority="spider")
+    if chromium is None:
+        return
+    settings.setdict({
+        "DOWNLOAD_HANDLERS": {"http": HANDLER, "https": HANDLER},
+        "PLAYWRIGHT_LAUNCH_OPTIONS": {"executable_path": chromium, "headless": True,
+                                      "args": [*_SWITCHES, *settings.getlist("PROSPECT_CHROMIUM_ARGS")]},
+        "PLAYWRIGHT_MAX_PAGES_PER_CONTEXT": settings.getint("PROSPECT_RENDER_BROWSER_PAGES"),
+        "PLAYWRIGHT_MAX_CONTEXTS": 1,
+        "PLAYWRIGHT_ABORT_REQUEST": f"{__name__}.abort_request",
+        "PLAYWRIGHT_DEFAULT_NAVIGATION_TIMEOUT": settings.getfloat("PROSPECT_RENDER_TIMEOUT") * 1000,
+    }, priority="spider")
+    _guard.update(allow_private=settings.getbool("PROSPECT_ALLOW_PRIVATE"), addresses={})
+
+
+def _off_reason(settings: BaseSettings) -> str | None:
+    if not settings.getbool("PROSPECT_RENDER"):
+        return "off (PROSPECT_RENDER)"
+    if settings.get("PROSPECT_REPLAY_DIR") or settings.get("PROSPECT_RECORD_DIR"):
+        return "off while replaying or recording"
+    try:
+        import scrapy_playwright  # noqa: F401
+    except ImportError:
+        return "scrapy-playwright is not installed: pages drawn by scripts are kept as they are"
+    return None
+
+
+def find_chromium(settings: BaseSettings) -> str | None:
+    """PROSPECT_CHROMIUM (setting, then environment), else a Chromium on the PATH."""
+    named = settings.get("PROSPECT_CHROMIUM") or os.environ.get("PROSPECT_CHROMIUM")
+    if named:
+        return named if os.path.isfile(named) and os.access(named, os.X_OK) else None
+    return next((found for name in _CHROMIUM_NAMES if (found := shutil.which(name))), None)
+
+
+def page_meta(timeout: float) -> dict[str, Any]:
+    """The request meta that sends a page to the browser: loaded, then given up to SETTLE seconds
+    to go quiet on the network (a page that fetches its text from a JSON endpoint has it by then;
+    one that polls for ever is read as it stands)."""
+    from scrapy_playwright.page import PageMethod
+
+    return {"playwright": True, "playwright_page_goto_kwargs": {"wait_until": "load", "timeout": timeout * 1000},
+            "playwright_page_methods": [PageMethod(_settle)]}
+
+
+async def _settle(page: Any) -> None:
+    try:
+        await page.wait_for_load_state("networkidle", timeout=SETTLE * 1000)
+    except Exception as exc:  # noqa: BLE001 - Playwright's TimeoutError: the page stays busy
+        logger.debug("%s still busy after %.0f s: read as it stands (%s)", page.url, SETTLE, exc.__class__.__name__)
+
+
+async def abort_request(request: Any) -> bool:
+    """scrapy-playwright's PLAYWRIGHT_ABORT_REQUEST: whether to block one of the browser's requests."""
+    reason = await blocked_reason(request.url, request.resource_type, _page_url(request))
+    if reason:
+        logger.warning("blocked the browser's request to %s: %s", request.url, reason)
+    return bool(reason)
+
+
+def _page_url(request: Any) -> str:
+    if request.is_navigation_request():
+        return ""
+    try:
+        return request.frame.url
+    except Exception:  # a detached frame: judged as a request of no page
+        return ""
+
+
+async def blocked_reason(url: str, resource_type: str, page_url: str) -> str:
+    """Why the browser may not make this request ('' when it may)."""
+    if resource_type in _NOT_LOADED:
+        return f"{resource_type} not loaded"
+    parts = urlsplit(url)
+    if parts.scheme in ("data", "blob", "about"):
+        return ""
+    if parts.scheme not in ("http", "https"):
+        return f"{parts.scheme}: not fetched"
+    host = (parts.hostname or "").lower()
+    page_host = (urlsplit(page_url).hostname or "").lower() if page_url.startswith("http") else ""
+    if page_host and registered_domain(host) != registered_domain(page_host):
+        return f"another site than the page's ({page_host})"
+    if _guard["allow_private"]:
+        return ""
+    return literal_block_reason(host) or await _resolved_private(host)
+
+
+async def _resolved_private(host: str) -> str:
+    if parse_ip(host) is not None:
+        return ""  # a public literal: literal_block_reason passed it
+    cache: dict[str, str] = _guard["addresses"]
+    if host not in cache:
+        try:
+            infos = await asyncio.get_running_loop().getaddrinfo(host, None, type=socket.SOCK_STREAM)
+        except OSError as exc:
+            cache[host] = f"{host} does not resolve ({exc})"
+        else:
+            private = [info[4][0] for info in infos if (ip := parse_ip(info[4][0])) is None or not is_public(ip)]
+            cache[host] = f"{host} resolves to {private[0]}, a private, loopback or reserved address" if private else ""
+    return cache[host]
