@@ -128,6 +128,6 @@ FEED_EXPORT_ENCODING = "utf-8"
 #   allowed_domains    -> each prospect's own registered domain, sub-domains included
 #   CONCURRENT_ITEMS, DEPTH_PRIORITY, SCHEDULER_*_QUEUE -> the per-site queue (crawler/linkrank.py)
 # These work as in any Scrapy project: CLOSESPIDER_TIMEOUT, CLOSESPIDER_ITEMCOUNT (finished sites),
-# CLOSESPIDER_PAGECOUNT, CLOSESPIDER_ERRORCOUNT (the sites in flight are put back in the queue for
-# the next run), CONCURRENT_REQUESTS, CONCURRENT_REQUESTS_PER_DOMAIN, DOWNLOAD_DELAY, USER_AGENT,
-# ROBOTSTXT_OBEY, DOWNLOAD_TIMEOUT, LOG_*, FEEDS / -o / -O.
+# CLOSESPIDER_PAGECOUNT (the sites in flight are put back in the queue for the next run),
+# CONCURRENT_REQUESTS, DOWNLOAD_DELAY, USER_AGENT, ROBOTSTXT_OBEY, DOWNLOAD_TIMEOUT, LOG_*, FEEDS /
+# -o / -O. CONCURRENT_REQUESTS_PER_DOMAIN is 1 by design (one request in flight per site).
