@@ -29,8 +29,16 @@ from prospect_intel.app.store import ReviewsChanged, Store, utc_now
 from prospect_intel.core.document import parse_page
 from prospect_intel.core.errors import ProspectError
 from prospect_intel.core.fields import BY_NAME, LIST_KINDS
-from prospect_intel.core.language import _
-from prospect_intel.core.models import REVIEW_ACTIONS, REVIEW_SOURCES, Evidence, PageDoc, ReviewFact, SiteOutcome
+from prospect_intel.core.language import _, word
+from prospect_intel.core.models import (
+    REVIEW_ACTIONS,
+    REVIEW_REASONS,
+    REVIEW_SOURCES,
+    Evidence,
+    PageDoc,
+    ReviewFact,
+    SiteOutcome,
+)
 from prospect_intel.extractors.phones import region_of
 from prospect_intel.scoring import RegistryCheck, Rubric, RubricError
 
@@ -170,12 +178,20 @@ def reviewer_name(given: str | None) -> str:
 
 
 def review_field(store: Store, url: str, field: str, action: str, value: Any = None, *, source: str = "website",
-                 note: str = "", reviewer: str | None = None, rubric: Rubric | None = None) -> ReviewChange:
-    """Confirm, correct, reject or add one field; logged with who, when, from what to what; re-scored."""
+                 note: str = "", reviewer: str | None = None, rubric: Rubric | None = None,
+                 reason: str = "") -> ReviewChange:
+    """Confirm, correct, reject or add one field; logged with who, when, from what to what, and
+    for a correction or a rejection why (`reason`, REVIEW_REASONS); re-scored."""
     check_field(field)
     if action not in REVIEW_ACTIONS:
         raise ProspectError(_("action must be one of %(allowed)s, not %(value)r", allowed=", ".join(REVIEW_ACTIONS),
                               value=action))
+    if reason and reason not in REVIEW_REASONS:
+        raise ProspectError(_("reason must be one of %(allowed)s, not %(value)r", allowed=", ".join(REVIEW_REASONS),
+                              value=reason))
+    if reason and action not in ("corrected", "rejected"):
+        raise ProspectError(_("a reason goes with a correction or a rejection, not with %(action)s",
+                              action=word(action)))
     if source not in REVIEW_SOURCES:
         raise ProspectError(_("source must be one of %(allowed)s, not %(value)r", allowed=", ".join(REVIEW_SOURCES),
                               value=source))
@@ -196,7 +212,8 @@ def review_field(store: Store, url: str, field: str, action: str, value: Any = N
             action = "added"
     before = store.current_score(row["id"])
     site_value = extracted[field].value if field in extracted else None
-    fact = ReviewFact(field, action, value, source, note, reviewer_name(reviewer), utc_now(), site_value)
+    fact = ReviewFact(field, action, value, source, note, reviewer_name(reviewer), utc_now(), site_value,
+                      reason if action in ("corrected", "rejected") else "")
     with store.write():
         store.record_review(row["id"], fact, old)
         record = rescore(store, row, rubric)
@@ -204,7 +221,7 @@ def review_field(store: Store, url: str, field: str, action: str, value: Any = N
 
 
 def edit_list(store: Store, url: str, field: str, *, add: Sequence[str] = (), remove: Sequence[str] = (),
-              source: str = "website", note: str = "", reviewer: str | None = None) -> ReviewChange:
+              source: str = "website", note: str = "", reviewer: str | None = None, reason: str = "") -> ReviewChange:
     """Add items to a list field (phones, brands, clients ...) or remove some, keeping the rest:
     the new list is the rep's correction. An item to remove that the list lacks is an error."""
     check_field(field)
@@ -224,7 +241,8 @@ def edit_list(store: Store, url: str, field: str, *, add: Sequence[str] = (), re
             raise ProspectError(_("%(field)s has no %(item)r to remove (it has: %(items)s)", field=field, item=raw,
                                   items="; ".join(map(_shown, items)) or _("none")))
         items = kept
-    return review_field(store, url, field, "corrected", items, source=source, note=note, reviewer=reviewer)
+    return review_field(store, url, field, "corrected", items, source=source, note=note, reviewer=reviewer,
+                        reason=reason)
 
 
 def _item_key(item: Any) -> str:

@@ -115,6 +115,8 @@ class SiteOutcome:
 
 REVIEW_ACTIONS = ("confirmed", "corrected", "rejected", "added")
 REVIEW_SOURCES = ("website", "phone", "visit", "email", "magazine", "business_card", "crm", "other")
+# Why an extracted value was corrected or rejected, in one word (`prospect eval --reviews` groups by it).
+REVIEW_REASONS = ("wrong_page", "wrong_company", "range_as_count", "outdated", "misread", "other")
 
 
 @dataclass(frozen=True)
@@ -130,3 +132,4 @@ class ReviewFact:
     at: str = ""
     site_value: Any = None  # what the site stated when the rep reviewed (None: nothing): a later crawl
     # that reads another value puts the field back to review
+    reason: str = ""  # why the extracted value was corrected or rejected (REVIEW_REASONS; '' unsaid)

@@ -46,6 +46,13 @@ WORD_LABELS: MappingProxyType[str, tuple[str, str]] = MappingProxyType({
     "business_card": ("business card", "名片"),
     "crm": ("CRM", "CRM"),
     "other": ("other", "其他"),
+    # why an extracted value was corrected or rejected (models.REVIEW_REASONS; "other" above)
+    "wrong_page": ("read from the wrong page", "取自错误的页面"),
+    "wrong_company": ("another company's", "属于其他公司"),
+    "range_as_count": ("a range read as a count", "把范围当成了数目"),
+    "outdated": ("outdated", "已过时"),
+    "misread": ("misread", "读错了"),
+    "unsaid": ("no reason given", "未说明原因"),
     # client sectors (fields.SECTORS; "other" above)
     "government": ("government", "政府"),
     "bank": ("bank", "银行"),

@@ -82,7 +82,7 @@ def test_a_store_from_before_sqlite_utils_migrations_is_adopted_not_migrated_aga
     assert store.prospect_row("http://a.cn/")["status"] == "queued"
     assert "_migrations" not in store.db.table_names()
     assert [row["name"] for row in store.db["_sqlite_migrations"].rows] == names
-    assert len(names) == 16  # every migration of this version (0001 to 0016_rendered_pages)
+    assert len(names) == 17  # every migration of this version (0001 to 0017_review_reasons)
 
 
 def test_the_list_columns_of_a_store_from_before_them_are_filled_when_it_is_migrated(sites_db, tmp_path):

@@ -21,6 +21,7 @@ PAGES = {
     "/prospect": {"url": NORTHGATE},
     "/saved": {"url": NORTHGATE, "page": 0},
     "/review/next": {},
+    "/accuracy": {},
 }
 NOT_PAGES = {
     "/progress.json": "JSON for the progress script",

@@ -87,3 +87,17 @@ def test_a_number_typed_the_chinese_way_is_read_and_the_reading_shown(client, to
     assert "Headcount: read 20余人 → 20 or more" in page
     undo = {"url": NORTHGATE, "field": "headcount", "csrf_token": token}
     assert client.post("/prospect/undo", data=undo, headers=LOCAL).status_code == 303
+
+
+def test_a_rejection_says_why_in_one_click_and_an_unknown_reason_is_refused(client, token, app_db):
+    form = {"url": NORTHGATE, "field": "founded_year", "csrf_token": token, "action": "reject"}
+    page = client.get("/prospect", query_string={"url": NORTHGATE}, headers=LOCAL).get_data(as_text=True)
+    assert '<option value="wrong_company">' in page  # the choice beside the Reject button
+    before = dump(app_db)
+    refused = client.post("/prospect/review", data={**form, "reason": "bad_luck"}, headers=LOCAL)
+    assert refused.status_code == 422 and "reason must be one of" in refused.get_data(as_text=True)
+    assert dump(app_db) == before
+    client.post("/prospect/review", data={**form, "reason": "wrong_company"}, headers=LOCAL)
+    reasons = sqlite3.connect(app_db).execute(
+        "SELECT reason FROM reviews WHERE field = 'founded_year' AND action = 'rejected'").fetchall()
+    assert reasons == [("wrong_company",)]

@@ -4,13 +4,21 @@ from __future__ import annotations
 from pathlib import Path
 
 import click
+from rich.text import Text
 
-from prospect_intel.app.cli.console import out
+from prospect_intel.app.cli.console import field_title, out, print_json
+from prospect_intel.app.cli.context import Context, pass_ctx
+from prospect_intel.app.i18n import _, word
+from prospect_intel.app.review_accuracy import LEVELS, ReviewAccuracy, review_accuracy
 from prospect_intel.core.errors import ProspectError
 
 
 @click.command("eval")
-@click.argument("root", type=click.Path(file_okay=False, exists=True), default="../shared/realsites")
+@click.argument("root", type=click.Path(file_okay=False), default="../shared/realsites")
+@click.option("--reviews", is_flag=True,
+              help="Measure on the reps' reviews in this store instead: how often each field was confirmed, "
+                   "corrected or rejected, per confidence level.")
+@click.option("--json", "as_json", is_flag=True, help="With --reviews: the figures as JSON.")
 @click.option("--pages-per-site", type=click.IntRange(min=1, max=1000), default=30, show_default=True)
 @click.option("--mismatches/--no-mismatches", default=True, help="List per-site mismatches.")
 @click.option(
@@ -20,16 +28,26 @@ from prospect_intel.core.errors import ProspectError
     help="Apply the project's documented label corrections"
     " (prospect_intel/evaluation/data/realsites_label_corrections.json).",
 )
-def evaluate(root: str, pages_per_site: int, mismatches: bool, corrections: bool) -> None:
+@pass_ctx
+def evaluate(ctx: Context, root: str, reviews: bool, as_json: bool, pages_per_site: int, mismatches: bool,
+             corrections: bool) -> None:
     """Serve labelled saved sites on loopback, crawl and extract them, compare with the labels,
-    and grade them with the store's default rubric."""
+    and grade them with the store's default rubric; or, with --reviews, measure the research on
+    what the reps confirmed, corrected and rejected in this store."""
+    if reviews:
+        found = review_accuracy(ctx.store)
+        if as_json:
+            print_json(found.to_json())
+        else:
+            out.print(Text("\n".join(review_lines(found))))
+        return
     from prospect_intel.app.crawl_eval import evaluate as run_evaluation
     from prospect_intel.app.crawl_eval import format_grades, format_recall
     from prospect_intel.evaluation.harness import format_report
     from prospect_intel.evaluation.labelfix import DEFAULT_CORRECTIONS
 
     folder = Path(root)
-    if not any(folder.glob("labels_*.json")):
+    if not folder.is_dir() or not any(folder.glob("labels_*.json")):
         raise ProspectError(f"{folder} holds no labels_*.json (see ../shared/realsites/README.md)")
     result = run_evaluation(folder, pages_per_site=pages_per_site,
                             corrections=DEFAULT_CORRECTIONS if corrections else None)
@@ -37,6 +55,33 @@ def evaluate(root: str, pages_per_site: int, mismatches: bool, corrections: bool
     out.print("\nevidence against labels (extractors)\n" + format_report(result.extraction, mismatches=mismatches),
               markup=False)
     out.print("\ngrades (default rubric)\n" + format_grades(result), markup=False)
+
+
+def review_lines(found: ReviewAccuracy) -> list[str]:
+    """The reviews report as text: per field and confidence, right / judged; what reps add; why."""
+    if not found.fields:
+        return [_("no reviews in this store yet: confirm, correct or reject fields (`prospect review URL`)")]
+    lines = [_("%(count)s reviewed prospect(s); share of the extracted values reps confirmed, by confidence",
+               count=found.prospects)]
+    for name, tally in sorted(found.fields.items()):
+        cells = [f"{word(level)} {right}/{judged}" for level in LEVELS if (judged := tally.right(level)[1])
+                 for right in [tally.right(level)[0]]]
+        if cells:
+            lines.append(f"  {field_title(name)}: {', '.join(cells)}")
+    totals = [f"{word(level)} {right}/{judged} ({right / judged:.0%})" for level, (right, judged)
+              in found.totals().items() if judged]
+    lines.append(_("all fields: %(cells)s", cells=", ".join(totals) or "-"))
+    added = found.most_added()
+    if added:
+        lines.append(_("added by hand (what the research missed): %(fields)s",
+                       fields=", ".join(f"{field_title(n)} {count}" for n, count in added)))
+    reasons = found.reasons()
+    if reasons:
+        lines.append(_("why values were corrected or rejected: %(reasons)s",
+                       reasons=", ".join(f"{word(r)} {count}" for r, count in reasons.most_common())))
+    if found.stale:
+        lines.append(_("%(count)s review(s) left out: a later crawl read another value", count=found.stale))
+    return lines
 
 
 COMMANDS = [evaluate]

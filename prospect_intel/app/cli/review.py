@@ -19,7 +19,7 @@ from prospect_intel.app.workflows import (
     store_rubric,
     undo_review,
 )
-from prospect_intel.core.models import EVIDENCE_FIELDS, REVIEW_SOURCES
+from prospect_intel.core.models import EVIDENCE_FIELDS, REVIEW_REASONS, REVIEW_SOURCES
 
 
 def print_change(change: ReviewChange) -> None:
@@ -45,9 +45,11 @@ def print_note(entry: dict) -> None:
 @click.option("--remove", "removed", multiple=True, metavar="ITEM", help="List fields: remove ITEM from the list.")
 @click.option("--source", type=click.Choice(REVIEW_SOURCES), default="phone", show_default=True)
 @click.option("--note", default="", help="Where the fact came from, what was said.")
+@click.option("--why", "reason", type=click.Choice(REVIEW_REASONS), default=None,
+              help="With a correction or --reject: why the extracted value was wrong.")
 @click.option("--reviewer", envvar="PROSPECT_REVIEWER", help="Who (default $PROSPECT_REVIEWER or $USER).")
 @pass_ctx
-def set_(ctx: Context, url, field, value, action, added, removed, source, note, reviewer) -> None:
+def set_(ctx: Context, url, field, value, action, added, removed, source, note, reason, reviewer) -> None:
     """Set, confirm, reject or undo one evidence field; VALUE is JSON where it parses, else text
     (numbers as reps type them: 500万, 20余人); list fields also take --add and --remove."""
     store = ctx.store
@@ -55,7 +57,7 @@ def set_(ctx: Context, url, field, value, action, added, removed, source, note, 
         if value is not None or action is not None:
             raise click.UsageError(_("--add / --remove change the list; give no VALUE and no other action"))
         print_change(edit_list(store, url, field, add=added, remove=removed, source=source, note=note,
-                               reviewer=reviewer))
+                               reviewer=reviewer, reason=reason or ""))
         return
     if action == "undo":
         print_change(undo_review(store, url, field, reviewer=reviewer))
@@ -67,7 +69,8 @@ def set_(ctx: Context, url, field, value, action, added, removed, source, note, 
     elif value is not None:
         raise click.UsageError(_("--%(option)s takes no VALUE",
                                  option=action[:-2] if action.endswith("ed") else action))
-    change = review_field(store, url, field, action, value, source=source, note=note, reviewer=reviewer)
+    change = review_field(store, url, field, action, value, source=source, note=note, reviewer=reviewer,
+                          reason=reason or "")
     read = reading(field, value, change.new)
     if read:
         out.print(Text(_("read %(reading)s", reading=read)))

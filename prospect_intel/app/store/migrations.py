@@ -395,6 +395,13 @@ def _rendered_pages(db: Database) -> None:
     db.execute("ALTER TABLE pages ADD COLUMN rendered INTEGER NOT NULL DEFAULT 0")
 
 
+@MIGRATIONS(name="0017_review_reasons")
+def _review_reasons(db: Database) -> None:
+    """Why a rep corrected or rejected an extracted value (wrong_page, wrong_company, ...)."""
+    for table in ("review_facts", "reviews"):
+        db.execute(f"ALTER TABLE {table} ADD COLUMN reason TEXT")
+
+
 def is_prospect_store(tables: set[str], db: Database) -> bool:
     """Whether a database holding `tables` was made by this program (and may be migrated)."""
     if LEGACY_TABLE in tables:

@@ -18,6 +18,7 @@ from prospect_intel.app.listing import (
     select_prospects,
 )
 from prospect_intel.app.report import prospect_json
+from prospect_intel.app.review_accuracy import LEVELS, review_accuracy
 from prospect_intel.app.store.snapshots import CHANGE_KINDS
 from prospect_intel.app.web.app import store
 from prospect_intel.app.web.charts import grade_distribution
@@ -73,6 +74,14 @@ def index():
         counts=counts, progress=crawl_progress(the_store, counts), formats=FORMATS, crm_profiles=profiles(),
         filtered=filters != ListFilter(),
     )
+
+
+@bp.get("/accuracy")
+def accuracy():
+    """How right was the research: the reps' reviews counted per field and confidence."""
+    found = review_accuracy(store())
+    return render_template("accuracy.html", found=found, levels=LEVELS, fields=sorted(found.fields.items()),
+                           totals=found.totals())
 
 
 def _page_number() -> int:

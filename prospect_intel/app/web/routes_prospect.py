@@ -23,7 +23,7 @@ from prospect_intel.app.web.present import (
 )
 from prospect_intel.app.workflows import ReviewChange, add_note, review_field, store_rubric, undo_review
 from prospect_intel.core.errors import NotFound, ProspectError, UnknownField
-from prospect_intel.core.models import REVIEW_SOURCES
+from prospect_intel.core.models import REVIEW_REASONS, REVIEW_SOURCES
 
 bp = Blueprint("prospect", __name__)
 
@@ -50,7 +50,8 @@ def _render(url: str, form_error: dict | None = None, status: int = 200):
         chart=indicator_points(score["indicators"], knocked_out=bool(score.get("knockout")))
         if score and score.get("indicators") and not _unscored(score) else None,
         grade_range=grade_range_text(score), addable=addable_fields(shape),
-        rejected=reviewed_without_value(shape), sources=REVIEW_SOURCES, form_error=form_error or {},
+        rejected=reviewed_without_value(shape), sources=REVIEW_SOURCES, reasons=REVIEW_REASONS,
+        form_error=form_error or {},
         crawls=crawls, history=grade_history(crawls, tuple(g.grade for g in rubric.grades), rubric.max_total),
         changes=diff(crawls[-2], crawls[-1]) if len(crawls) >= 2 else None,
         gone=gone_notice(score.get("site_gone")) if score else None,
@@ -68,6 +69,7 @@ def review():
             store(), url, field, ACTIONS[verb], form.get("value") if verb in ("correct", "add") else None,
             source=form.get("source") or "website", note=form.get("note", "")[:MAX_NOTE],
             reviewer=current_app.config["PROSPECT"].reviewer,
+            reason=form.get("reason", "") if verb in ("correct", "reject") else "",
         )
     except UnknownField:
         raise  # no card to show it on: the error page says so, 400, nothing stored
