@@ -91,9 +91,11 @@ def site_folder_name(url: str) -> str:
 class Recorder:
     """Writes responses into a saved-site folder as they arrive; the manifest is rewritten each time."""
 
-    def __init__(self, folder: str | Path, start_url: str):
+    def __init__(self, folder: str | Path, start_url: str, about: dict | None = None):
+        """`about`: more keys for the manifest (where the site came from)."""
         self.folder = Path(folder)
         self.start_url = start_url
+        self.about = about or {}
         self._responses: list[dict] = []
         self._by_key: dict[str, int] = {}
         (self.folder / "files").mkdir(parents=True, exist_ok=True)
@@ -117,6 +119,7 @@ class Recorder:
             "name": self.folder.name,
             "start_url": self.start_url,
             "recorded_at": utc_now(),
+            **self.about,
             "responses": self._responses,
         }
         tmp = self.folder / (MANIFEST + ".tmp")

@@ -50,6 +50,10 @@ __all__ = ["STATED_ONLY", "FieldOutcome", "FieldStats", "LabelledSite", "Report"
 # --- comparing --------------------------------------------------------------------------------
 
 def compare(label: dict[str, Any], fields: dict[str, Evidence]) -> list[FieldOutcome]:
+    """Outcomes per labelled field. A `partial` label set (made from reviews: `prospect fixture`)
+    scores only the keys it has, and counts a value it lists under `not` as wrong."""
+    if label.get("partial"):
+        return _partial(label, fields)
     outcomes = []
     for key, name in SCALARS.items():
         if key in OPTIONAL and key not in label:
@@ -69,6 +73,31 @@ def compare(label: dict[str, Any], fields: dict[str, Evidence]) -> list[FieldOut
         expected = [(c["name"] if isinstance(c, dict) else c) for c in label.get(key) or []]
         outcomes.append(_listed(name, expected, fields.get(name)))
     return outcomes
+
+
+def _partial(label: dict[str, Any], fields: dict[str, Evidence]) -> list[FieldOutcome]:
+    outcomes: list[FieldOutcome | None] = []
+    rejected = label.get("not") or {}
+    for key, name in {**SCALARS, **LISTS}.items():
+        got = fields.get(name)
+        if key in label:
+            outcomes.append(_scalar(name, label[key], got) if key in SCALARS else
+                            _listed(name, [(c["name"] if isinstance(c, dict) else c) for c in label[key] or []], got))
+        elif key in rejected and got is not None:
+            outcomes.append(_not_this(name, rejected[key], got))
+    return [o for o in outcomes if o is not None]
+
+
+def _not_this(name: str, rejected: Any, got: Evidence) -> FieldOutcome | None:
+    """A value the reviews say is wrong, extracted again: wrong; another value: not scored."""
+    if name in LISTS.values():
+        key = {"brands": brand_key, "phone_numbers": key_of, "fax_numbers": key_of}.get(name, name_key)
+        values = [(v["name"] if isinstance(v, dict) else v) for v in got.value or []]
+        again = {key(str(v)) for v in values} & {key(str(v)) for v in rejected or []}
+        return FieldOutcome(name, None, sorted(again), got.confidence, fp=len(again), correct=False) if again else None
+    if _matches(name, rejected, got.value):
+        return FieldOutcome(name, None, got.value, got.confidence, fp=1, correct=False)
+    return None
 
 
 def _age_statement(label: dict[str, Any], got: Evidence | None) -> FieldOutcome | None:

@@ -47,6 +47,9 @@ def evaluate(ctx: Context, root: str, reviews: bool, as_json: bool, pages_per_si
     from prospect_intel.evaluation.labelfix import DEFAULT_CORRECTIONS
 
     folder = Path(root)
+    if folder.is_dir() and not any(folder.glob("labels_*.json")) and any(folder.glob("*/labels.json")):
+        _saved_entries(folder, mismatches)  # `prospect fixture` entries, or the fixture sites
+        return
     if not folder.is_dir() or not any(folder.glob("labels_*.json")):
         raise ProspectError(f"{folder} holds no labels_*.json (see ../shared/realsites/README.md)")
     result = run_evaluation(folder, pages_per_site=pages_per_site,
@@ -55,6 +58,14 @@ def evaluate(ctx: Context, root: str, reviews: bool, as_json: bool, pages_per_si
     out.print("\nevidence against labels (extractors)\n" + format_report(result.extraction, mismatches=mismatches),
               markup=False)
     out.print("\ngrades (default rubric)\n" + format_grades(result), markup=False)
+
+
+def _saved_entries(folder: Path, mismatches: bool) -> None:
+    """Extract a folder of saved-site entries (`prospect fixture`) and compare with their labels."""
+    from prospect_intel.evaluation.harness import evaluate as evaluate_saved
+    from prospect_intel.evaluation.harness import format_report
+
+    out.print(format_report(evaluate_saved(folder, corrections=None), mismatches=mismatches), markup=False)
 
 
 def review_lines(found: ReviewAccuracy) -> list[str]:
@@ -84,4 +95,30 @@ def review_lines(found: ReviewAccuracy) -> list[str]:
     return lines
 
 
-COMMANDS = [evaluate]
+@click.command("fixture")
+@click.argument("urls", nargs=-1)
+@click.option("--to", "target", type=click.Path(file_okay=False), required=True,
+              help="Folder of corpus entries to write into (one folder per prospect).")
+@click.option("--all-reviewed", is_flag=True, help="Every crawled prospect with at least one review.")
+@click.option("--force", is_flag=True, help="Replace an entry that exists.")
+@pass_ctx
+def fixture(ctx: Context, urls: tuple[str, ...], target: str, all_reviewed: bool, force: bool) -> None:
+    """Save reviewed prospects as labelled corpus entries: their pages as a replayable saved site,
+    labels from the reviews (confirmed and corrected site values; rejected ones as "not this
+    value"; unreviewed fields unlabelled). Replay with `crawl --replay`, measure with
+    `prospect eval FOLDER`."""
+    from prospect_intel.app.fixture_export import export_fixture, reviewed_urls
+
+    store = ctx.store
+    chosen = list(dict.fromkeys([*urls, *(reviewed_urls(store) if all_reviewed else [])]))
+    if not chosen:
+        raise click.UsageError(_("name prospects by URL, or give --all-reviewed"))
+    folder = Path(target)
+    folder.mkdir(parents=True, exist_ok=True)
+    for url in chosen:
+        done = export_fixture(store, url, folder, force=force)
+        out.print(Text(_("%(url)s -> %(folder)s: %(labels)s label(s), %(nots)s \"not this value\"", url=done.url,
+                         folder=str(done.folder), labels=done.labels, nots=done.not_values)))
+
+
+COMMANDS = [evaluate, fixture]
