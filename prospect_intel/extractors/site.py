@@ -22,6 +22,7 @@ from prospect_intel.core.structured import organizations
 from . import (
     access,
     business,
+    calibration,
     capital,
     contact,
     crosscheck,
@@ -132,6 +133,7 @@ def extract_site(pages: Sequence[PageDoc | ParsedPage], *, crawled_at: dt.date) 
     for name, item in unresolved.items():
         if name not in fields:
             notes.setdefault(name, []).append(item.note)
+    fields = calibration.apply(fields, calibration.current())
     absence = {name: _absence(name, parsed, failed, unresolved) for name in SITE_FIELDS
                if name not in fields}
     return SiteEvidence(fields=fields,

@@ -121,4 +121,43 @@ def fixture(ctx: Context, urls: tuple[str, ...], target: str, all_reviewed: bool
                          folder=str(done.folder), labels=done.labels, nots=done.not_values)))
 
 
-COMMANDS = [evaluate, fixture]
+@click.command("calibrate")
+@click.option("--to", "target", type=click.Path(dir_okay=False),
+              help="Calibration file to write (default: $PROSPECT_CALIBRATION, else calibration.json beside "
+                   "the store).")
+@click.option("--corpus", type=click.Path(file_okay=False, exists=True),
+              help="Also learn from a folder of labelled saved-site entries (`prospect fixture`).")
+@click.option("--min-reviews", type=click.IntRange(min=1), default=20, show_default=True,
+              help="Judged values a field's method needs before its level is re-fitted.")
+@click.option("--dry-run", is_flag=True, help="Show the fit; write nothing.")
+@pass_ctx
+def calibrate(ctx: Context, target: str | None, corpus: str | None, min_reviews: int, dry_run: bool) -> None:
+    """Re-fit the confidence levels from the reps' reviews: per field and method, the share right,
+    and the level it earns (high >= 97 % right, medium >= 85 %); before and after shown."""
+    import datetime as dt
+    import os
+
+    from prospect_intel.app.calibrate import corpus_observations, fit, review_observations, write
+    from prospect_intel.extractors.calibration import ENV
+
+    observations = review_observations(ctx.store)
+    if corpus:
+        observations += corpus_observations(Path(corpus), dt.date.today())
+    found = fit(observations, min_reviews)
+    for name, methods in sorted(found.levels.items()):
+        for method, level in sorted(methods.items()):
+            right, judged = found.shares[name][method]
+            out.print(Text(f"  {field_title(name)} / {method or '-'}: {right}/{judged} right -> {word(level)}"))
+    for title, table in ((_("before"), found.before), (_("after"), found.after)):
+        cells = ", ".join(f"{word(level)} {right}/{judged} ({right / judged:.0%})"
+                          for level, (right, judged) in table.items())
+        out.print(Text(_("%(when)s: %(cells)s", when=title, cells=cells)))
+    if dry_run:
+        return
+    where = Path(target or os.environ.get(ENV) or Path(ctx.db_path).resolve().parent / "calibration.json")
+    write(found, where, min_reviews)
+    out.print(Text(_("written to %(file)s; the extractors read it when $%(env)s names it (then `prospect extract` "
+                     "re-reads the stored pages)", file=str(where), env=ENV)))
+
+
+COMMANDS = [evaluate, fixture, calibrate]
