@@ -133,7 +133,8 @@ def fixture(ctx: Context, urls: tuple[str, ...], target: str, all_reviewed: bool
 @pass_ctx
 def calibrate(ctx: Context, target: str | None, corpus: str | None, min_reviews: int, dry_run: bool) -> None:
     """Re-fit the confidence levels from the reps' reviews: per field and method, the share right,
-    and the level it earns (high >= 97 % right, medium >= 85 %); before and after shown."""
+    and the level it earns (high from 97 percent right, medium from 85 percent); before and after
+    shown."""
     import datetime as dt
     import os
 
