@@ -9,10 +9,12 @@ other request is downloaded as before.
 The browser's own requests are guarded by `abort_request` (route interception): images, fonts and
 media are not loaded; a request to another site than the page's (a tracker, a CDN, another
 company) is blocked; so is one to a private, loopback or reserved address, literal or resolved,
-unless PROSPECT_ALLOW_PRIVATE. The page's own request goes through Scrapy's downloader middlewares
-first (robots.txt, politeness, the SSRF guard on its address). What the guard cannot see: a
-redirect Chromium follows by itself is not re-checked (the same URL was fetched plainly, through
-the guarded resolver, before it was rendered).
+unless PROSPECT_ALLOW_PRIVATE; a script sending the page to another site is a request of
+another site too (the spider keeps the page as fetched when the browser ends elsewhere). The
+page's own request goes through Scrapy's downloader middlewares first (robots.txt, politeness,
+the SSRF guard on its address). What the guard cannot see: an HTTP redirect Chromium follows by
+itself is not re-checked (the same URL was fetched plainly, through the guarded resolver, before
+it was rendered).
 """
 from __future__ import annotations
 
@@ -111,8 +113,8 @@ async def abort_request(request: Any) -> bool:
 
 
 def _page_url(request: Any) -> str:
-    if request.is_navigation_request():
-        return ""
+    """The address of the page making the request: for a script sending the page elsewhere
+    (`location.href = ...`), the page it leaves; for the first navigation, none (about:blank)."""
     try:
         return request.frame.url
     except Exception:  # a detached frame: judged as a request of no page

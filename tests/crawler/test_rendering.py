@@ -46,6 +46,17 @@ def _vue(address: str, tracker: TestSite) -> TestSite:
     return site.start()
 
 
+LEAVING = """<html><head><title>Leaving</title></head><body><div id="app"></div>
+<script>setTimeout(function () { location.href = 'http://%(tracker)s/landing'; }, 50);</script>
+</body></html>"""
+
+
+def _leaving(address: str, tracker: TestSite) -> TestSite:
+    site = TestSite(address)
+    site.page("/", LEAVING % {"tracker": tracker.host})
+    return site.start()
+
+
 def _json(address: str) -> TestSite:
     site = TestSite(address)
     site.page("/", JSON_HOME)
@@ -56,7 +67,8 @@ def _json(address: str) -> TestSite:
 @pytest.fixture(scope="module")
 def web():
     tracker = TestSite(TRACKER).start()
-    sites = {"tracker": tracker, "vue": _vue("127.0.32.1", tracker), "json": _json("127.0.32.2")}
+    sites = {"tracker": tracker, "vue": _vue("127.0.32.1", tracker), "json": _json("127.0.32.2"),
+             "leaving": _leaving("127.0.32.3", tracker)}
     yield sites
     stop_all(sites.values())
 
@@ -65,7 +77,7 @@ def _crawl(web, tmp_path, *settings: str) -> tuple:
     for site in web.values():
         site.requests.clear()
     db, log = tmp_path / "render.db", tmp_path / "crawl.log"
-    prospect(db, "add", "--allow-private", web["vue"].url, web["json"].url)
+    prospect(db, "add", "--allow-private", web["vue"].url, web["json"].url, web["leaving"].url)
     prospect(db, "crawl", "--quiet", "--allow-private", *FAST, "--log-file", str(log), *settings, timeout=300)
     return db, log.read_text("utf-8")
 
@@ -98,6 +110,16 @@ def test_the_browser_reaches_no_other_host_and_loads_no_images(web, rendered):
     assert web["tracker"].requests == []
     assert f"blocked the browser's request to http://{web['tracker'].host}/collect" in log and "another site" in log
     assert "/logo.png" not in web["vue"].requests
+
+
+def test_a_script_that_sends_the_page_to_another_site_is_stopped(web, rendered):
+    """The browser never goes there; the page is kept as it was fetched, not as another site."""
+    db, log = rendered
+    found = show(db, web["leaving"].url)
+    assert "/landing" not in web["tracker"].requests
+    assert f"blocked the browser's request to http://{web['tracker'].host}/landing" in log
+    assert [(p["url"], p["rendered"]) for p in found["pages"]] == [(web["leaving"].url, False)]
+    assert f"rendering {web['leaving'].url} ended on" in log and "kept as fetched" in log
 
 
 def test_rendering_off_keeps_the_shell_as_fetched(web, tmp_path):

@@ -157,6 +157,11 @@ class ProspectSpider(scrapy.Spider):
             return
         candidate: Candidate = response.meta[CANDIDATE]
         plain = response.meta.get(PLAIN)  # set on a rendered page: the page as first fetched
+        if plain is not None and not site.owns(response.url):  # the browser was sent to another site
+            self.logger.warning("rendering %s ended on %s: kept as fetched", plain.page.url, response.url)
+            self._keep(site, candidate, plain.page, plain.links)
+            yield from self._advance(site)
+            return
         is_home = plain.is_home if plain else candidate.role == "home" and site.home_url is None
         render = None
         try:
