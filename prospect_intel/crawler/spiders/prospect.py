@@ -143,13 +143,12 @@ class ProspectSpider(scrapy.Spider):
     def _request(self, site: SiteCrawl, candidate: Candidate) -> scrapy.Request:
         site.requests += 1
         self.crawler.stats.inc_value("prospect/pages_requested")
-        return scrapy.Request(
-            candidate.url,
-            callback=self.parse,
-            errback=self.on_error,
-            dont_filter=True,
-            meta={SITE: site.prospect_id, CANDIDATE: candidate, DEADLINE: site.deadline},
-        )
+        return self._site_request(site, candidate, candidate.url)
+
+    def _site_request(self, site: SiteCrawl, candidate: Candidate, url: str, **meta) -> scrapy.Request:
+        """A request of the site's, answered by `parse` or `on_error` within its deadline."""
+        return scrapy.Request(url, callback=self.parse, errback=self.on_error, dont_filter=True,
+                              meta={SITE: site.prospect_id, CANDIDATE: candidate, DEADLINE: site.deadline, **meta})
 
     def parse(self, response):
         site = self.sites.get(response.meta[SITE])
@@ -158,9 +157,8 @@ class ProspectSpider(scrapy.Spider):
         candidate: Candidate = response.meta[CANDIDATE]
         plain = response.meta.get(PLAIN)  # set on a rendered page: the page as first fetched
         if plain is not None and not site.owns(response.url):  # the browser was sent to another site
-            self.logger.warning("rendering %s ended on %s: kept as fetched", plain.page.url, response.url)
-            self._keep(site, candidate, plain.page, plain.links)
-            yield from self._advance(site)
+            yield from self._keep_as_fetched(site, candidate, plain,
+                                             f"rendering {plain.page.url} ended on {response.url}")
             return
         is_home = plain.is_home if plain else candidate.role == "home" and site.home_url is None
         render = None
@@ -184,11 +182,9 @@ class ProspectSpider(scrapy.Spider):
         if site is None:
             return
         plain = request.meta.get(PLAIN)
-        if plain is not None:  # the browser failed: the page is kept as first fetched
-            self.logger.warning("could not render %s (%s): kept as fetched", request.url, failure.getErrorMessage())
-            self.crawler.stats.inc_value("prospect/render/failed")
-            self._keep(site, request.meta[CANDIDATE], plain.page, plain.links)
-            yield from self._advance(site)
+        if plain is not None:  # the browser failed
+            yield from self._keep_as_fetched(site, request.meta[CANDIDATE], plain,
+                                             f"could not render {request.url} ({failure.getErrorMessage()})")
             return
         kind, message = classify_failure(failure, request.url)
         if kind == "timeout" and site.out_of_time():
@@ -252,11 +248,15 @@ class ProspectSpider(scrapy.Spider):
         """The page again, through the browser (it costs no page budget: the same page)."""
         site.renders += 1
         self.logger.info("rendering %s: %s", plain.page.url, why)
-        return scrapy.Request(
-            plain.page.url, callback=self.parse, errback=self.on_error, dont_filter=True,
-            meta={SITE: site.prospect_id, CANDIDATE: candidate, DEADLINE: site.deadline, PLAIN: plain,
-                  **rendering.page_meta(self.render_timeout)},
-        )
+        return self._site_request(site, candidate, plain.page.url, **{PLAIN: plain},
+                                  **rendering.page_meta(self.render_timeout))
+
+    def _keep_as_fetched(self, site: SiteCrawl, candidate: Candidate, plain: Plain, what: str):
+        """A render that failed: the page is kept as first fetched, and the site goes on."""
+        self.logger.warning("%s: kept as fetched", what)
+        self.crawler.stats.inc_value("prospect/render/failed")
+        self._keep(site, candidate, plain.page, plain.links)
+        yield from self._advance(site)
 
     def _advance(self, site: SiteCrawl):
         candidate = site.next_candidate()
