@@ -29,7 +29,7 @@ from urllib.parse import urlsplit
 from scrapy.settings import BaseSettings
 
 from prospect_intel.core.urls import registered_domain
-from prospect_intel.crawler.ssrf import is_public, literal_block_reason, parse_ip
+from prospect_intel.crawler.ssrf import literal_block_reason, parse_ip, resolved_block_reason
 
 logger = logging.getLogger(__name__)
 
@@ -149,6 +149,5 @@ async def _resolved_private(host: str) -> str:
         except OSError as exc:
             cache[host] = f"{host} does not resolve ({exc})"
         else:
-            private = [info[4][0] for info in infos if (ip := parse_ip(info[4][0])) is None or not is_public(ip)]
-            cache[host] = f"{host} resolves to {private[0]}, a private, loopback or reserved address" if private else ""
+            cache[host] = next(filter(None, (resolved_block_reason(host, info[4][0]) for info in infos)), "")
     return cache[host]

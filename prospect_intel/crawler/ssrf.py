@@ -77,6 +77,15 @@ def literal_block_reason(host: str) -> str | None:
     return None
 
 
+def resolved_block_reason(name: str, address: str) -> str | None:
+    """Why a host name may not be fetched when it resolves to `address` (None: a public one)."""
+    parsed = parse_ip(address)
+    if parsed is None or not is_public(parsed):
+        return (f"refused to fetch {name}: it resolves to {address}, a private, loopback or "
+                f"reserved address (use --allow-private to permit)")
+    return None
+
+
 def blocked_reason(url: str) -> str | None:
     """Why the guard refused this URL's host, if it did."""
     host = (urlsplit(url).hostname or "").lower()
@@ -130,12 +139,8 @@ class GuardedResolver(CachingThreadedResolver):
         return deferred.addCallback(self._check, name)
 
     def _check(self, address: str, name: str) -> str:
-        parsed = parse_ip(address)
-        if parsed is None or not is_public(parsed):
-            reason = (
-                f"refused to fetch {name}: it resolves to {address}, a private, loopback or "
-                f"reserved address (use --allow-private to permit)"
-            )
+        reason = resolved_block_reason(name, address)
+        if reason:
             _remember(name.lower(), reason)
             raise net.DNSLookupError(reason)
         return address
