@@ -70,8 +70,7 @@ def compare(label: dict[str, Any], fields: dict[str, Evidence]) -> list[FieldOut
     if stated is not None:  # the same field without `inferred` values, reported beside it
         outcomes.append(dataclasses.replace(stated, field=STATED_ONLY))
     for key, name in LISTS.items():
-        expected = [(c["name"] if isinstance(c, dict) else c) for c in label.get(key) or []]
-        outcomes.append(_listed(name, expected, fields.get(name)))
+        outcomes.append(_listed(name, _names(label.get(key)), fields.get(name)))
     return outcomes
 
 
@@ -81,8 +80,8 @@ def _partial(label: dict[str, Any], fields: dict[str, Evidence]) -> list[FieldOu
     for key, name in {**SCALARS, **LISTS}.items():
         got = fields.get(name)
         if key in label:
-            outcomes.append(_scalar(name, label[key], got) if key in SCALARS else
-                            _listed(name, [(c["name"] if isinstance(c, dict) else c) for c in label[key] or []], got))
+            outcomes.append(_scalar(name, label[key], got) if key in SCALARS
+                            else _listed(name, _names(label[key]), got))
         elif key in rejected and got is not None:
             outcomes.append(_not_this(name, rejected[key], got))
     return [o for o in outcomes if o is not None]
@@ -91,9 +90,8 @@ def _partial(label: dict[str, Any], fields: dict[str, Evidence]) -> list[FieldOu
 def _not_this(name: str, rejected: Any, got: Evidence) -> FieldOutcome | None:
     """A value the reviews say is wrong, extracted again: wrong; another value: not scored."""
     if name in LISTS.values():
-        key = {"brands": brand_key, "phone_numbers": key_of, "fax_numbers": key_of}.get(name, name_key)
-        values = [(v["name"] if isinstance(v, dict) else v) for v in got.value or []]
-        again = {key(str(v)) for v in values} & {key(str(v)) for v in rejected or []}
+        key = _item_key(name)
+        again = {key(str(v)) for v in _names(got.value)} & {key(str(v)) for v in rejected or []}
         return FieldOutcome(name, None, sorted(again), got.confidence, fp=len(again), correct=False) if again else None
     if _matches(name, rejected, got.value):
         return FieldOutcome(name, None, got.value, got.confidence, fp=1, correct=False)
@@ -162,14 +160,23 @@ def _matches(name: str, expected: Any, value: Any) -> bool:
 
 
 def _listed(name: str, expected: Sequence[str], got: Evidence | None) -> FieldOutcome:
-    key: Callable[[str], str] = {"phone_numbers": key_of, "fax_numbers": key_of,
-                                 "brands": brand_key, "branches": _branch_key}.get(name, name_key)
-    values = [(v["name"] if isinstance(v, dict) else v) for v in (got.value if got else [])]
-    want, have = {key(v) for v in expected} - {""}, {key(str(v)) for v in values} - {""}
+    key = _item_key(name)
+    want, have = {key(v) for v in expected} - {""}, {key(str(v)) for v in _names(got.value if got else None)} - {""}
     correct = (want == have) if have else None
     return FieldOutcome(name, sorted(want), sorted(have), got.confidence if got else None,
                         tp=len(want & have), fp=len(have - want), fn=len(want - have),
                         correct=correct)
+
+
+def _item_key(name: str) -> Callable[[str], str]:
+    """How a list field's items are compared: phones by digits, brands by their table key..."""
+    return {"phone_numbers": key_of, "fax_numbers": key_of, "brands": brand_key,
+            "branches": _branch_key}.get(name, name_key)
+
+
+def _names(items: Sequence[Any] | None) -> list[Any]:
+    """A list's items as compared: reference clients by their name."""
+    return [(item["name"] if isinstance(item, dict) else item) for item in items or []]
 
 
 def _branch_key(name: str) -> str:
