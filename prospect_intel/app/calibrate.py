@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from prospect_intel.app.review_accuracy import judges, reviews
 from prospect_intel.app.store import Store
 from prospect_intel.core.clock import utc_now
 from prospect_intel.core.errors import ProspectError
@@ -48,15 +49,8 @@ class Fit:
 
 
 def review_observations(store: Store) -> list[Observation]:
-    found = []
-    for pid in store.reviewed_prospects():
-        extracted = store.evidence(pid)
-        for name, fact in store.review_facts(pid).items():
-            item = extracted.get(name)
-            if fact.action in ("confirmed", "corrected", "rejected") and item is not None \
-                    and fact.site_value == item.value:
-                found.append(Observation(name, method_key(item.method), item.confidence, fact.action == "confirmed"))
-    return found
+    return [Observation(name, method_key(item.method), item.confidence, fact.action == "confirmed")
+            for _pid, name, fact, item in reviews(store) if item is not None and judges(fact, item)]
 
 
 def corpus_observations(root: Path, crawled_at: dt.date) -> list[Observation]:

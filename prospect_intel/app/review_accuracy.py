@@ -10,6 +10,7 @@ rejections are grouped by the reason the rep gave.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -71,16 +72,29 @@ def _share(right: int, judged: int) -> float | None:
     return round(right / judged, 3) if judged else None
 
 
+def reviews(store: Store) -> Iterator[tuple[int, str, ReviewFact, Evidence | None]]:
+    """(prospect, field, the rep's word, the extracted value the store holds) of every review."""
+    for pid in store.reviewed_prospects():
+        extracted = store.evidence(pid)
+        for name, fact in store.review_facts(pid).items():
+            yield pid, name, fact, extracted.get(name)
+
+
+def judges(fact: ReviewFact, found: Evidence | None) -> bool:
+    """Whether a review judged the extracted value the store holds now (not one a later crawl
+    replaced): confirmed it (right), corrected or rejected it (wrong)."""
+    return fact.action in JUDGED and found is not None and fact.site_value == found.value
+
+
 def review_accuracy(store: Store) -> ReviewAccuracy:
     """Every review in the store, counted (see the module's docstring)."""
     tallies: dict[str, FieldTally] = defaultdict(FieldTally)
-    prospects = stale = 0
-    for pid in store.reviewed_prospects():
-        prospects += 1
-        extracted = store.evidence(pid)
-        for name, fact in store.review_facts(pid).items():
-            stale += _count(tallies[name], fact, extracted.get(name))
-    return ReviewAccuracy(dict(tallies), prospects, stale)
+    prospects: set[int] = set()
+    stale = 0
+    for pid, name, fact, found in reviews(store):
+        prospects.add(pid)
+        stale += _count(tallies[name], fact, found)
+    return ReviewAccuracy(dict(tallies), len(prospects), stale)
 
 
 def _count(tally: FieldTally, fact: ReviewFact, found: Evidence | None) -> int:
@@ -88,7 +102,7 @@ def _count(tally: FieldTally, fact: ReviewFact, found: Evidence | None) -> int:
     if fact.action == "added" or (fact.action == "corrected" and found is None):
         tally.added += 1
         return 0
-    if found is None or fact.site_value != found.value:
+    if found is None or not judges(fact, found):
         return 1
     tally.judged[found.confidence][fact.action] += 1
     if fact.action != "confirmed":
