@@ -75,8 +75,8 @@ def review_lines(found: ReviewAccuracy) -> list[str]:
     lines = [_("%(count)s reviewed prospect(s); share of the extracted values reps confirmed, by confidence",
                count=found.prospects)]
     for name, tally in sorted(found.fields.items()):
-        cells = [f"{word(level)} {right}/{judged}" for level in LEVELS if (judged := tally.right(level)[1])
-                 for right in [tally.right(level)[0]]]
+        counts = [(level, *tally.right(level)) for level in LEVELS]
+        cells = [f"{word(level)} {right}/{judged}" for level, right, judged in counts if judged]
         if cells:
             lines.append(f"  {field_title(name)}: {', '.join(cells)}")
     totals = [f"{word(level)} {right}/{judged} ({right / judged:.0%})" for level, (right, judged)
