@@ -6,19 +6,17 @@ it. When it is missing the browser tests fail with a message saying so, never sk
 """
 from __future__ import annotations
 
-import os
-import shutil
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from scrapy.settings import Settings
 
+from prospect_intel.crawler.rendering import find_chromium
 from tests.conftest import copy_store
 from tests.webapp.browsing import Watched
 
-CHROMIUM_ENV = "PROSPECT_CHROMIUM"
-CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--no-first-run", "--disable-sync"]
 
@@ -49,10 +47,10 @@ def live_url(app_db: Path) -> Iterator[str]:
 
 
 def chromium_path() -> str:
-    given = os.environ.get(CHROMIUM_ENV)
-    for candidate in ([given] if given else []) + list(CHROMIUM_CANDIDATES):
-        if candidate and (Path(candidate).exists() or shutil.which(candidate)):
-            return candidate
+    """The Chromium the crawl would render with (crawler/rendering.py: $PROSPECT_CHROMIUM, else the PATH)."""
+    found = find_chromium(Settings())
+    if found:
+        return found
     pytest.fail(
         "Chromium is not installed, so the browser tests cannot run. Install it from the system packages "
         "(Debian/Ubuntu: `apt-get update && apt-get install -y chromium`) or point $PROSPECT_CHROMIUM at a "
