@@ -10,7 +10,7 @@ from prospect_intel.app.calibrate import Observation, TooFewReviews, fit
 from prospect_intel.core.errors import SettingError
 from prospect_intel.core.models import Evidence
 from prospect_intel.extractors import calibration
-from tests.conftest import SITES
+from tests.conftest import SITES, copy_store
 from tests.support.cli import prospect, show
 
 
@@ -72,11 +72,9 @@ def test_a_broken_calibration_file_is_a_clear_error(tmp_path, monkeypatch):
         calibration.current()
 
 
-def test_calibrated_from_a_corpus_the_extractors_use_the_file(tmp_path):
-    db, table = tmp_path / "cal.db", tmp_path / "calibration.json"
+def test_calibrated_from_a_corpus_the_extractors_use_the_file(sites_db, tmp_path):
+    db, table = copy_store(sites_db, tmp_path / "cal.db"), tmp_path / "calibration.json"
     url = "http://www.hengan-anfang.cn/"
-    prospect(db, "add", url)
-    prospect(db, "crawl", "--quiet", "--replay", str(SITES))
     assert show(db, url)["evidence"]["reference_clients"]["confidence"] == "medium"
     refused = prospect(db, "calibrate", check=False)
     assert refused.returncode == 2 and "too few reviews to calibrate" in refused.stderr

@@ -4,12 +4,11 @@ evidence the store holds; its labels come from the reviews alone (nothing learnt
 from __future__ import annotations
 
 import json
-import shutil
 
 import pytest
 
 from prospect_intel.app.store import Store
-from tests.conftest import SITES
+from tests.conftest import copy_store
 from tests.support.cli import prospect
 
 HENGAN = "http://www.hengan-anfang.cn/"
@@ -25,17 +24,13 @@ def _done_urls(db) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def crawled(tmp_path_factory):
-    db = tmp_path_factory.mktemp("fixture") / "crawled.db"
-    prospect(db, "add", "--file", str(SITES.parent.parent.parent / "demo" / "prospects.csv"))
-    prospect(db, "crawl", "--quiet", "--replay", str(SITES))
-    return db
+def crawled(sites_db, tmp_path_factory):
+    return copy_store(sites_db, tmp_path_factory.mktemp("fixture") / "crawled.db")
 
 
 @pytest.fixture(scope="module")
 def reviewed(crawled, tmp_path_factory):
-    db = tmp_path_factory.mktemp("reviewed") / "reviewed.db"
-    shutil.copy(crawled, db)
+    db = copy_store(crawled, tmp_path_factory.mktemp("reviewed") / "reviewed.db")
     env = {"PROSPECT_REVIEWER": REVIEWER}
     for args in [
         ("founded_year", "--confirm"),

@@ -3,14 +3,13 @@ extracted value counted per field and confidence, hand-added fields and the reas
 from __future__ import annotations
 
 import json
-import shutil
 
 import pytest
 
 from prospect_intel.app.review_accuracy import FieldTally, _count
 from prospect_intel.app.web.app import AppConfig, create_app
 from prospect_intel.core.models import Evidence, ReviewFact
-from tests.conftest import SITES
+from tests.conftest import copy_store
 from tests.support.cli import prospect
 
 HENGAN = "http://www.hengan-anfang.cn/"
@@ -18,19 +17,15 @@ JIAKUN = "http://www.jiakun-af.com/"
 
 
 @pytest.fixture(scope="module")
-def crawled(tmp_path_factory):
-    db = tmp_path_factory.mktemp("accuracy") / "crawled.db"
-    prospect(db, "add", HENGAN, JIAKUN)
-    prospect(db, "crawl", "--quiet", "--replay", str(SITES))
-    return db
+def crawled(sites_db, tmp_path_factory):
+    return copy_store(sites_db, tmp_path_factory.mktemp("accuracy") / "crawled.db")
 
 
 @pytest.fixture(scope="module")
 def reviewed(crawled, tmp_path_factory):
     """Reviews of every kind: confirm, correct (with a reason), reject (with and without one),
     add by hand, and a confirmation undone."""
-    db = tmp_path_factory.mktemp("reviewed") / "reviewed.db"
-    shutil.copy(crawled, db)
+    db = copy_store(crawled, tmp_path_factory.mktemp("reviewed") / "reviewed.db")
     for args in [
         (HENGAN, "founded_year", "--confirm"),                     # high, right
         (HENGAN, "headcount", "60", "--why", "range_as_count"),    # high, corrected
@@ -81,8 +76,7 @@ def test_a_store_without_reviews_says_so(crawled):
     (("founded_year", "--reject", "--why", "bad_luck"), "Invalid value for '--why'"),
 ])
 def test_a_reason_must_be_known_and_go_with_a_correction_or_rejection(crawled, tmp_path, args, error):
-    db = tmp_path / "why.db"
-    shutil.copy(crawled, db)
+    db = copy_store(crawled, tmp_path / "why.db")
     result = prospect(db, "set", HENGAN, *args, check=False)
     assert result.returncode != 0 and error in result.stderr and "Traceback" not in result.stderr
 
