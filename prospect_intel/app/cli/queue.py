@@ -133,7 +133,8 @@ def crawl(ctx: Context, limit, pages_per_site, allow_private, replay_dir, overri
         db_path=ctx.db_path, limit=limit, pages_per_site=pages_per_site, allow_private=allow_private,
         replay_dir=replay_dir, overrides=settings, log_file=log_file, show_progress=not quiet,
     )
-    build_settings(options)  # a setting that stops the crawl (no contact) fails here, before any worker
+    if workers > 1:  # a setting that stops the crawl (no contact) fails before any worker starts;
+        build_settings(options)  # a single crawl checks it itself (run_crawl)
     # failed sites are stored unscored, with the reason (the pipeline)
     summary = run_workers(options, workers) if workers > 1 else run_crawl(options)
     _print_crawl_summary(summary)
