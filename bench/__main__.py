@@ -22,7 +22,7 @@ import time
 from dataclasses import asdict
 from pathlib import Path
 
-from bench import crawlrun, extraction, renderbench, report, snapshotbench, storebench
+from bench import crawlrun, extraction, relaybench, renderbench, report, snapshotbench, storebench
 from bench.server_proc import MockServer
 
 REALSITES = Path(__file__).resolve().parent.parent.parent / "shared" / "realsites"
@@ -34,12 +34,16 @@ def _ints(text: str) -> tuple[int, ...]:
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
-    parser.add_argument("--only", default="crawl,extraction,store,snapshots,workers,render",
-                        help="comma list of parts: crawl, extraction, store, snapshots, workers, render")
+    parser.add_argument("--only", default="crawl,extraction,store,snapshots,workers,relay,render",
+                        help="comma list of parts: crawl, extraction, store, snapshots, workers, relay, render")
+    parser.add_argument("--relay-sites", type=int, default=400, help="sites of the relay part (workers over Redis)")
     parser.add_argument("--render-cost-sites", type=int, default=20, help="sites of the render part's cost runs")
     parser.add_argument("--render-sites", type=int, default=400, help="sites of the render part's polite runs")
     parser.add_argument("--workers", type=_ints, default=(1, 2, 4), help="crawl --workers counts for the workers part")
     parser.add_argument("--workers-sites", type=int, default=1000, help="sites queued for each workers run")
+    parser.add_argument("--workers-modes", default="cpu,polite", help="modes of the workers part: cpu, polite or both")
+    parser.add_argument("--workers-rounds", type=int, default=1,
+                        help="rounds of the workers runs, interleaved (speed-up: per round and median)")
     parser.add_argument("--sizes", type=_ints, default=(200, 1000, 5000), help="N sites per crawl run")
     parser.add_argument("--modes", default="cpu,polite", help="cpu, polite or both")
     parser.add_argument("--kinds", default="bare,full", help="bare, full or both")
@@ -59,7 +63,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     if args.quick:
         args.sizes, args.cpu_cap, args.polite_window = (6,), 20.0, 8.0
         args.store_sizes, args.mock_extraction_sites = (2000,), 4
-        args.workers, args.workers_sites = (1, 2), 6
+        args.workers, args.workers_sites, args.relay_sites = (1, 2), 6, 6
         args.render_cost_sites, args.render_sites = 3, 20
     return args
 
@@ -117,16 +121,30 @@ def crawl_part(args, work: Path) -> list[crawlrun.RunResult]:
 
 
 def workers_part(args, work: Path) -> list[crawlrun.RunResult]:
-    """The full pipeline, CPU-bound (no latency, no delay), with 1, 2, 4 ... crawl workers."""
-    results = []
+    """The full pipeline with 1, 2, 4 ... crawl workers: CPU-bound (no latency, no delay), then
+    polite (the server's latency, the crawler's own delays)."""
+    results: list[crawlrun.RunResult] = []
+    reference = None
+    modes = [m for m in args.workers_modes.split(",") if m]
     with MockServer(max_sites=max(10_000, args.workers_sites)) as server:
-        server.set_latency(0)
-        for count in args.workers:
-            print(f"[bench] crawl cpu N={args.workers_sites} --workers {count} ...", file=sys.stderr, flush=True)
-            result = crawlrun.run("full", "cpu", args.workers_sites, server, work / f"workers-{count}",
-                                  cap=args.cpu_cap or None, workers=count)
-            print("[bench]   " + report.run_line(result), file=sys.stderr, flush=True)
-            results.append(result)
+        for mode in modes:
+            server.set_latency(0 if mode == "cpu" else args.latency_ms)
+            cap = (args.cpu_cap or None) if mode == "cpu" else args.polite_window
+            # Each round: 1, 2, 4 ... workers, then (cpu) as many independent crawls as the most
+            # workers, sharing nothing but the machine: what the machine allows more workers to give.
+            runs = [("full", c) for c in args.workers] + ([("apart", max(args.workers))] if mode == "cpu" else [])
+            for round_, (kind, count) in [(r, run) for r in range(args.workers_rounds) for run in runs]:
+                print(f"[bench] crawl {mode} N={args.workers_sites} {kind} x{count} ...", file=sys.stderr, flush=True)
+                result = crawlrun.run(kind, mode, args.workers_sites, server,
+                                      work / f"workers-{mode}-{kind}-{count}-{round_}", cap=cap, workers=count)
+                if mode == "cpu" and result.sites_done > (reference.sites_done if reference else 0):
+                    reference = result
+                if result.capped and reference and reference.sites_done >= 20:
+                    # Pages per finished site belong to the sites, not the run: a capped run that
+                    # finished few takes them from the cpu run that finished most (as crawl_part does).
+                    result.requests_per_site = reference.requests_per_site
+                print("[bench]   " + report.run_line(result), file=sys.stderr, flush=True)
+                results.append(result)
     return results
 
 
@@ -148,6 +166,7 @@ def main(argv: list[str] | None = None) -> int:
             print("[bench] store ...", file=sys.stderr, flush=True)
             store = storebench.run(work / "store", args.store_sizes)
         scaling = workers_part(args, work) if "workers" in parts else []
+        relayed = relaybench.run(work / "relay", args.relay_sites) if "relay" in parts else None
         rendered = None
         if "render" in parts:
             rendered = renderbench.run(work / "render", cost_sites=args.render_cost_sites,
@@ -159,12 +178,14 @@ def main(argv: list[str] | None = None) -> int:
             growth = snapshotbench.run(work / "snapshots")
         figures.update(crawl=[r.to_json() for r in crawl], extraction=[asdict(r) for r in extract],
                        store=[asdict(r) for r in store], snapshots=asdict(growth) if growth else None,
-                       workers=[r.to_json() for r in scaling],
+                       workers=[r.to_json() for r in scaling], relay=relayed.to_json() if relayed else None,
                        render=rendered.to_json() if rendered else None,
                        seconds=round(time.monotonic() - started, 1))
         print(report.render(figures["machine"], args, crawl, extract, store, time.monotonic() - started))
         if scaling:
             print("\n".join(["", *report.workers_table(scaling)]))
+        if relayed:
+            print("\n".join(["", *relaybench.render(relayed)]))
         if growth:
             print("\n".join(["", *snapshotbench.render(growth)]))
         if rendered:

@@ -29,7 +29,7 @@ FULL_CPU_MODE = {**CPU_MODE, "PROSPECT_RETRY_BASE_DELAY": 0}
 
 @dataclass
 class RunResult:
-    kind: str  # bare | full
+    kind: str  # bare | full | apart (independent full crawls of separate stores)
     mode: str  # cpu | polite
     sites: int  # queued
     sites_done: int  # finished (done or failed) within the window
@@ -223,7 +223,9 @@ def run(kind: str, mode: str, n: int, server: MockServer, work: Path, *, cap: fl
     extra = extra or {}
     work.mkdir(parents=True, exist_ok=True)
     urls = site_urls(server.port, n)
-    if kind == "full":
+    if kind == "apart":  # `workers` independent single crawls, each its share of the sites in its own store
+        figures = _apart(work, urls, mode, extra, workers, server, cap)
+    elif kind == "full":
         db = prepare_full(work, urls)
         figures = measure(full_command(db, mode, extra, workers), server, lambda: full_progress(db), cap=cap,
                           log=work / "full.log", proportional=proportional)
@@ -234,3 +236,20 @@ def run(kind: str, mode: str, n: int, server: MockServer, work: Path, *, cap: fl
         cmd, progress_file = bare_command(work, urls, mode, extra)
         figures = measure(cmd, server, lambda: bare_progress(progress_file), cap=cap, log=work / "bare.log")
     return RunResult(kind=kind, mode=mode, sites=n, **figures)
+
+
+def _apart(work: Path, urls: list[str], mode: str, extra: dict, count: int, server: MockServer,
+           cap: float | None) -> dict:
+    dbs = []
+    for n in range(count):
+        (work / f"apart-{n}").mkdir(exist_ok=True)
+        dbs.append(prepare_full(work / f"apart-{n}", urls[n::count]))
+    cmd = [sys.executable, "-m", "bench.together", json.dumps([full_command(db, mode, extra) for db in dbs])]
+
+    def progress() -> tuple[int, int]:
+        found = [full_progress(db) for db in dbs]
+        return sum(done for done, _ in found), sum(requests for _, requests in found)
+
+    figures = measure(cmd, server, progress, cap=cap, log=work / "apart.log")
+    figures["workers"] = count
+    return figures

@@ -1,6 +1,8 @@
 """Print the bench's figures as plain-text tables, with the issue's targets checked."""
 from __future__ import annotations
 
+import statistics
+
 from bench.crawlrun import RunResult
 
 
@@ -124,11 +126,28 @@ def render(machine: dict, args, crawl, extract, store, seconds: float) -> str:
     return "\n".join(out)
 
 
+_WORKERS_KIND = {"full": "--workers", "apart": "separate crawls"}
+
+
 def workers_table(results: list[RunResult]) -> list[str]:
-    """`crawl --workers N` on the CPU-bound mock web: rates, CPU per page, speed-up over one."""
-    one = next((r for r in results if r.workers == 1), None)
-    rows = [[r.workers, f"{r.seconds:.0f}{'*' if r.capped else ''}", f"{r.pages_per_s:.1f}",
-             f"{r.sites_per_hour:.0f}", f"{r.cpu_ms_per_page:.2f}", f"{r.peak_rss_mb:.0f}",
-             _ratio(r.pages_per_s, one.pages_per_s) if one else "-"] for r in results]
-    return ["Crawl workers (full pipeline, CPU-bound mock web; * = capped window; RSS of all processes)",
-            _table(["workers", "window s", "pages/s", "sites/h", "ms CPU/page", "RSS MB", "speed-up"], rows)]
+    """`crawl --workers N` on the mock web, per mode: rates, CPU per page, speed-up over one
+    worker (the one-worker run before it: runs come in rounds of 1, 2, 4 ... workers)."""
+    rows, speedups = [], {}
+    one = None
+    for r in results:
+        if r.workers == 1 and r.kind == "full":
+            one = r
+        ratio = r.pages_per_s / one.pages_per_s if one and one.mode == r.mode and one.pages_per_s else None
+        if ratio is not None:
+            speedups.setdefault((r.mode, r.kind, r.workers), []).append(ratio)
+        rows.append([r.mode, _WORKERS_KIND[r.kind], r.workers, f"{r.seconds:.0f}{'*' if r.capped else ''}",
+                     f"{r.pages_per_s:.1f}", f"{r.sites_per_hour:.0f}", f"{r.cpu_ms_per_page:.2f}",
+                     f"{r.peak_rss_mb:.0f}", f"{r.peak_rss_mb / max(r.workers, 1):.0f}",
+                     f"{ratio:.2f}x" if ratio is not None else "-"])
+    medians = [f"{mode} {_WORKERS_KIND[kind]} x{workers} {statistics.median(found):.2f}x ({len(found)} rounds)"
+               for (mode, kind, workers), found in speedups.items() if workers > 1]
+    return ["Crawl workers (full pipeline, mock web; * = capped window; RSS of all processes; separate crawls:"
+            " independent crawls of separate stores, what the machine allows)",
+            _table(["mode", "how", "workers", "window s", "pages/s", "sites/h", "ms CPU/page", "RSS MB",
+                    "RSS MB/worker", "speed-up"], rows),
+            *(["median speed-up: " + "; ".join(medians)] if medians else [])]

@@ -28,7 +28,6 @@ from typing import Any
 from prospect_intel.app.crawl_run import CrawlOptions, CrawlSummary, run_crawl
 from prospect_intel.app.crawl_store import resume_queue
 from prospect_intel.app.store import Store, crawl_lock
-from prospect_intel.crawler.settings import PROSPECT_CONCURRENT_SITES as CONCURRENT_SITES
 
 POLL_SECONDS = 0.2
 MAX_RESTARTS_PER_WORKER = 3  # a worker that keeps dying (a poisoned site) does not loop for ever
@@ -89,12 +88,10 @@ def _supervise(job: _Job) -> CrawlSummary:
 
 
 def _start(job: _Job, limit: int) -> None:
-    overrides = dict(job.options.overrides)
-    # The sites in flight are shared out, as the queue is: N workers crawl as many sites at once
-    # as one crawl would (each a site at a time: politeness is unchanged), on N cores.
-    overrides.setdefault("PROSPECT_CONCURRENT_SITES", math.ceil(CONCURRENT_SITES / job.workers))
-    options = replace(job.options, limit=limit, show_progress=False, only_urls=(), worker=True,
-                      overrides=overrides)
+    # Each worker is a whole crawl with its own PROSPECT_CONCURRENT_SITES, as a Redis worker on
+    # another machine is: N workers crawl N times as many sites at once, each site still one
+    # request at a time with its delay (politeness is per site, unchanged).
+    options = replace(job.options, limit=limit, show_progress=False, only_urls=(), worker=True)
     process = job.context.Process(target=_work, args=(options, job.results, os.getpid()), daemon=False)
     process.start()
     job.running[process.pid] = (process, limit)

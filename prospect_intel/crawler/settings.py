@@ -18,8 +18,10 @@ PROSPECT_QUEUE = None
 PROSPECT_SINK = None
 # Pages requested per site at most (redirect hops and robots.txt not counted).
 PROSPECT_PAGES_PER_SITE = 30
-# Sites crawled at the same time; each site has at most one request in flight.
-PROSPECT_CONCURRENT_SITES = 64
+# Sites crawled at the same time (by each worker of `crawl --workers`); each site has at most one
+# request in flight. At the polite pace a site in flight costs about 1 % of a core (docs/benchmarks.md):
+# 80 keep a crawl, or each worker, under one core.
+PROSPECT_CONCURRENT_SITES = 80
 # Links followed this many hops from the home page at most.
 PROSPECT_MAX_DEPTH = 5
 # Seconds one site may take before it is finished with the pages it has. It holds inside a

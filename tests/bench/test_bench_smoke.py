@@ -72,3 +72,19 @@ def test_a_workers_crawl_runs_and_counts_its_workers_cpu(tmp_path):
         result = crawlrun.run("full", "cpu", 4, server, tmp_path / "workers", cap=90, workers=2)
     assert result.sites_done == 4 and result.db_sites == 4 and result.cpu > 0 and result.workers == 2
     assert "speed-up" in "\n".join(report.workers_table([result]))
+
+
+def test_separate_crawls_baseline_crawls_each_share_in_its_own_store(tmp_path):
+    with MockServer() as server:
+        result = crawlrun.run("apart", "cpu", 4, server, tmp_path / "apart", cap=90, workers=2)
+    stores = [crawlrun.full_progress(db)[0] for db in sorted(tmp_path.glob("apart/apart-*/full.db"))]
+    assert stores == [2, 2] and result.sites_done == 4 and result.cpu > 0
+    assert "separate crawls" in "\n".join(report.workers_table([result]))
+
+
+def test_relay_part_crawls_through_redis_and_collects_every_site(tmp_path):
+    from bench import relaybench
+
+    figures = relaybench.run(tmp_path, 4)
+    assert figures.collected == 4 and figures.redis_commands > 0 and figures.collect_sites_per_hour > 0
+    assert "one collector stores 4" in "\n".join(relaybench.render(figures))
