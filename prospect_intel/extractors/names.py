@@ -9,6 +9,7 @@ gives the part after the dash.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache, lru_cache
 from typing import Any
 
@@ -135,6 +136,29 @@ def _english(text: str) -> str | None:
     if _ACTIVITY.search(words[-1]) and words[-1].lower() not in _NOT_ACTIVITY:
         return None  # "APFC Panel Installation": a service, not a client
     return text
+
+
+_NAME_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+_LOWER_WORD = re.compile(r"(?<![\w'-])[a-z][a-z'-]{2,}(?![\w'-])")
+_JOINERS = frozenset({"and", "of", "the", "for", "in", "at", "on", "to", "a", "an", "&"})
+
+
+def lower_words(texts: Iterable[str]) -> frozenset[str]:
+    """The words a site prints in lower case, as common nouns ("hotel", "banking", "support")."""
+    return frozenset(word for text in texts for word in _LOWER_WORD.findall(text))
+
+
+def common_nouns_only(name: str, site_lower: frozenset[str]) -> bool:
+    """Whether an English name is made of words the same site prints in lower case: a sector or a
+    service in title case ("Boutique Hotel", "Banking & Financial", "24/7 Priority Support"), not
+    an organisation's name, which holds a word only ever capitalised (Engro, Getz, Germany) or an
+    acronym (IOBM)."""
+    if has_cjk(name):
+        return False
+    words = [w for w in _NAME_WORD.findall(re.sub(r"[（(][^)）]*[)）]", " ", name)) if w.lower() not in _JOINERS]
+    if not words or any(len(w) >= 2 and w.isupper() for w in words):
+        return False
+    return all(w.lower() in site_lower for w in words)
 
 
 def client_record(name: str) -> dict[str, Any]:

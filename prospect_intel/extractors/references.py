@@ -24,7 +24,17 @@ from .captions import client_wall
 from .common import SiteContext, evidence, site_pages
 from .keywords import clients as words
 from .listlines import SEPARATORS, and_list, separated_list, strip_more
-from .names import clean_name, client_record, has_cjk, name_key, names_organisation, project_title, sector_of
+from .names import (
+    clean_name,
+    client_record,
+    common_nouns_only,
+    has_cjk,
+    lower_words,
+    name_key,
+    names_organisation,
+    project_title,
+    sector_of,
+)
 
 _ZH = words.ZH_LIST
 _ZH_LIST = Started(re.compile(rf"(?:(?:{words_alternation(_ZH['heads'], False)})"
@@ -69,6 +79,7 @@ def reference_clients(pages: Sequence[ParsedPage], ctx: SiteContext) -> list[Evi
                 found.setdefault(name_key(name), (name, page, (0, 0), "client logo wall"))
         for name, span in _prose_lists(page):
             found.setdefault(name_key(name), (name, page, span, "client list in text"))
+    found = _named(found, pages)
     if not found:
         return []
     clients = [client_record(name) for name, *_ in found.values()]
@@ -81,6 +92,15 @@ def reference_clients(pages: Sequence[ParsedPage], ctx: SiteContext) -> list[Evi
             return [Evidence("reference_clients", clients, confidence, page.url, name, method)]
         span = (index, index + len(name))
     return [evidence("reference_clients", clients, confidence, page, span, method)]
+
+
+def _named(found: dict[str, tuple], pages: Sequence[ParsedPage]) -> dict[str, tuple]:
+    """The candidates that name someone: English titles made only of words the site itself prints
+    in lower case are its sectors and services in title case, not clients."""
+    if all(has_cjk(name) for name, *_ in found.values()):
+        return found
+    site_lower = lower_words(page.text for page in pages)
+    return {key: item for key, item in found.items() if not common_nouns_only(item[0], site_lower)}
 
 
 def _template_texts(pages: Sequence[ParsedPage]) -> set[str]:

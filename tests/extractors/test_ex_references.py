@@ -311,3 +311,28 @@ def test_descriptions_between_entry_titles_do_not_make_them_organisations():
     entries = "".join(f"<li><a href='/solution{i}.html'>{t}</a><a href='/solution{i}.html'>{d}</a></li>"
                       for i, (t, d) in enumerate(solutions))
     assert clients(page(f"<ul>{entries}</ul>", "cases")) == []
+
+
+SECTOR_PROSE = ("<p>We secure every boutique hotel, chain hotel and luxury resort, and the banking and "
+                "financial sector: branch cameras, priority support and service reports.</p>")
+
+
+def test_title_case_sectors_the_site_prints_in_lower_case_are_not_clients():
+    cards = "".join(f"<div class='card'><h2>{t}</h2><p>Details.</p></div>"
+                    for t in ["Boutique Hotel", "Chain Hotel", "Luxury Resort", "Banking & Financial",
+                              "Priority Support"])
+    assert clients(page(SECTOR_PROSE + cards, "cases")) == []
+
+
+def test_names_with_a_word_never_printed_in_lower_case_stay_clients():
+    cards = "".join(f"<div class='card'><h3>{t}</h3><p>Details.</p></div>"
+                    for t in ["Getz Pharma", "Embassy of Germany", "Hilton Boutique Hotel", "IOBM Campus"])
+    assert clients(page(SECTOR_PROSE + cards, "cases")) == ["Getz Pharma", "Embassy of Germany",
+                                                            "Hilton Boutique Hotel", "IOBM Campus"]
+
+
+def test_the_same_title_case_words_are_clients_where_the_site_never_uses_them_as_common_nouns():
+    cards = "".join(f"<div class='card'><h2>{t}</h2><p>Details.</p></div>"
+                    for t in ["Grand Resort", "Luxury Heights", "Crystal Bay"])
+    assert clients(page("<p>Our recent installations.</p>" + cards, "cases")) == [
+        "Grand Resort", "Luxury Heights", "Crystal Bay"]
