@@ -18,6 +18,12 @@ os.environ["PROSPECT_CONFIG"] = str(Path(tempfile.mkdtemp(prefix="prospect-confi
 os.environ.pop("PROSPECT_LANG", None)
 for _variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
     os.environ[_variable] = "C.UTF-8"
+# The rules' own confidence levels, not the bundled calibration fitted over them (which the tests of
+# `tests/extractors/test_ex_bundled_calibration.py` check on their own): a rule's test asserts
+# what the rule says, whatever a later fit makes of its method.
+UNCALIBRATED = Path(tempfile.mkdtemp(prefix="prospect-calibration-")) / "calibration.json"
+UNCALIBRATED.write_text('{"version": 1, "fitted_on": null, "levels": {}}', encoding="utf-8")
+os.environ["PROSPECT_CALIBRATION"] = str(UNCALIBRATED)
 
 
 @pytest.fixture

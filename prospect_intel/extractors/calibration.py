@@ -4,8 +4,9 @@ The extractors give each value a level by their own rules. A calibration table, 
 reviews, says per field and method how right that method has been: `high` where reps confirmed
 at least 97 % of its values, `medium` at least 85 %, `low` below; a method the table does not
 name keeps the extractors' own level. The table is `$PROSPECT_CALIBRATION` when set, else the
-bundled `calibration.json` (empty: the extractors' levels as they are); it is read again when
-the file changes.
+bundled `calibration.json`, fitted the same way on the labelled corpus's tuning split
+(`tools/fit_bundled_calibration.py`, never its locked split); it is read again when the file
+changes.
 """
 from __future__ import annotations
 
