@@ -6,43 +6,41 @@ the other, both ways, five times.
     python tools/fit_bundled_calibration.py --corpus CORPUS [--min 5] [--write]
 
 The levels are the same rule `prospect calibrate` applies to reps' reviews (high from 97 % right,
-medium from 85 %), per field and method.
+medium from 85 %), per field and method; the pages are read as of the day the corpus evaluation
+reads them.
 """
 from __future__ import annotations
 
 import argparse
-import datetime as dt
+import os
 import random
-from collections import Counter
+import tempfile
 from pathlib import Path
 
-from prospect_intel.app.calibrate import Observation, TooFewReviews, fit, write
+from prospect_intel.app.calibrate import Observation, TooFewReviews, by_level, fit, site_observations, write
 from prospect_intel.evaluation.corpus import load_corpus, load_split
-from prospect_intel.evaluation.harness import compare
+from prospect_intel.evaluation.sidebyside import CRAWLED_AT
 from prospect_intel.extractors import calibration
-from prospect_intel.extractors.site import extract_site
-
-CRAWLED_AT = dt.date(2026, 11, 20)  # the corpus's crawl (its dated items are read against it)
-LEVELS = ("high", "medium", "low")
 
 
 def observations(corpus: Path) -> dict[str, list[Observation]]:
-    """Per tuning site, each labelled field's value: its method, the extractors' own level, right or not."""
+    """Per tuning site, each labelled field's value: its method, the extractors' own level (not
+    the bundled calibration's: an empty one is named while extracting), right or not."""
     split = load_split()
-    found: dict[str, list[Observation]] = {}
-    for site in load_corpus(corpus):
-        if split.get(site.slug) != "tuning":
-            continue
-        fields = extract_site(site.pages, crawled_at=CRAWLED_AT).fields
-        found[site.slug] = [Observation(o.field, calibration.method_key(fields[o.field].method),
-                                        fields[o.field].confidence, o.correct)
-                            for o in compare(site.label, fields) if o.correct is not None and o.field in fields]
-    return found
+    with tempfile.TemporaryDirectory() as folder:
+        empty = Path(folder) / "calibration.json"
+        empty.write_text('{"version": 1, "fitted_on": null, "levels": {}}', encoding="utf-8")
+        os.environ[calibration.ENV] = str(empty)
+        try:
+            return {site.slug: site_observations(site, CRAWLED_AT)
+                    for site in load_corpus(corpus) if split.get(site.slug) == "tuning"}
+        finally:
+            del os.environ[calibration.ENV]
 
 
-def cross_validated(by_site: dict[str, list[Observation]], min_reviews: int) -> tuple[Counter, Counter]:
-    before: Counter = Counter()
-    after: Counter = Counter()
+def cross_validated(by_site: dict[str, list[Observation]], min_reviews: int) -> tuple[list, list]:
+    """(level, right) of every held-out value, with the extractors' own level and with the fitted one."""
+    before, after = [], []
     for seed in range(5):
         slugs = sorted(by_site)
         random.Random(seed).shuffle(slugs)
@@ -52,16 +50,14 @@ def cross_validated(by_site: dict[str, list[Observation]], min_reviews: int) -> 
             except TooFewReviews:
                 continue
             for o in (o for s in test for o in by_site[s]):
-                level = levels.get(o.field, {}).get(o.method, o.level)
-                before.update({(o.level, "judged"): 1, (o.level, "right"): o.right})
-                after.update({(level, "judged"): 1, (level, "right"): o.right})
+                before.append((o.level, o.right))
+                after.append((levels.get(o.field, {}).get(o.method, o.level), o.right))
     return before, after
 
 
-def _line(name: str, counts: Counter) -> str:
-    return f"{name:7}" + "  ".join(
-        f"{level} {counts[(level, 'right')]}/{counts[(level, 'judged')]} "
-        f"{counts[(level, 'right')] / max(1, counts[(level, 'judged')]):.3f}" for level in LEVELS)
+def _line(name: str, pairs: list) -> str:
+    return f"{name:7}" + "  ".join(f"{level} {right}/{judged} {right / judged:.3f}"
+                                   for level, (right, judged) in by_level(pairs).items())
 
 
 def main() -> None:

@@ -15,6 +15,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from prospect_intel.app.review_accuracy import judges, reviews
 from prospect_intel.app.store import Store
@@ -22,6 +23,9 @@ from prospect_intel.core.clock import utc_now
 from prospect_intel.core.errors import ProspectError
 from prospect_intel.core.language import _
 from prospect_intel.extractors.calibration import LEVELS, method_key
+
+if TYPE_CHECKING:
+    from prospect_intel.evaluation.goldsets import LabelledSite
 
 HIGH_SHARE, MEDIUM_SHARE = 0.97, 0.85
 MIN_REVIEWS = 20
@@ -56,17 +60,20 @@ def review_observations(store: Store) -> list[Observation]:
 def corpus_observations(root: Path, crawled_at: dt.date) -> list[Observation]:
     """Observations from a folder of labelled saved-site entries."""
     from prospect_intel.evaluation.goldsets import load_fixture_sites
+
+    return [observation for site in load_fixture_sites(root)
+            for observation in site_observations(site, crawled_at)]
+
+
+def site_observations(site: LabelledSite, crawled_at: dt.date) -> list[Observation]:
+    """One labelled site's extracted values, each judged right or wrong against its label."""
     from prospect_intel.evaluation.harness import compare
     from prospect_intel.extractors.site import extract_site
 
-    found = []
-    for site in load_fixture_sites(root):
-        fields = extract_site(site.pages, crawled_at=crawled_at).fields
-        for outcome in compare(site.label, fields):
-            item = fields.get(outcome.field)
-            if outcome.correct is not None and item is not None:
-                found.append(Observation(outcome.field, method_key(item.method), item.confidence, outcome.correct))
-    return found
+    fields = extract_site(site.pages, crawled_at=crawled_at).fields
+    return [Observation(outcome.field, method_key(item.method), item.confidence, outcome.correct)
+            for outcome in compare(site.label, fields)
+            if outcome.correct is not None and (item := fields.get(outcome.field)) is not None]
 
 
 def level_for(right: int, judged: int) -> str:
@@ -93,11 +100,12 @@ def fit(observations: Iterable[Observation], min_reviews: int = MIN_REVIEWS) -> 
             "(the most reviewed: %(most)s)", count=len(observed), min=min_reviews,
             most=f"{most[0][0]} / {most[0][1] or '-'} {len(most[1])}" if most else _("none")))
     after = [(levels.get(o.field, {}).get(o.method, o.level), o.right) for o in observed]
-    return Fit(dict(levels), dict(shares), _by_level((o.level, o.right) for o in observed), _by_level(after),
+    return Fit(dict(levels), dict(shares), by_level((o.level, o.right) for o in observed), by_level(after),
                len(observed))
 
 
-def _by_level(pairs: Iterable[tuple[str, bool]]) -> dict[str, tuple[int, int]]:
+def by_level(pairs: Iterable[tuple[str, bool]]) -> dict[str, tuple[int, int]]:
+    """level -> (right, judged) over (level, right) pairs."""
     right: Counter = Counter()
     judged: Counter = Counter()
     for level, ok in pairs:

@@ -13,12 +13,14 @@ import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
 
+from prospect_intel.extractors.calibration import LEVELS
+
 from .corpus import load_corpus, load_split
 from .goldsets import LabelledSite
 from .harness import evaluate, evaluate_sites
 from .report import REPORT_ORDER, STATED_ONLY, FieldStats, Report
 
-LEVELS = ("high", "medium", "low")
+CRAWLED_AT = dt.date(2026, 12, 1)  # the corpus's pages are read as of this day (their dated items, `stale`)
 
 
 def together(report: Report) -> FieldStats:
@@ -99,7 +101,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                                      description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", type=Path, required=True, help="folder of labelled site groups")
     parser.add_argument("--realsites", type=Path, default=None, help="a ../shared/realsites folder too")
-    parser.add_argument("--crawled-at", type=dt.date.fromisoformat, default=dt.date(2026, 12, 1))
+    parser.add_argument("--crawled-at", type=dt.date.fromisoformat, default=CRAWLED_AT)
     parser.add_argument("--mismatches", action="store_true", help="list the tuning set's mismatches")
     parser.add_argument("--hide-locked", action="store_true",
                         help="leave the locked split out (not even measured): the way to work while tuning")
