@@ -61,39 +61,40 @@ def _crawl(db: Path, url: str, work: Path) -> float:
     return time.monotonic() - started
 
 
-def _collect(db: Path, url: str) -> tuple[float, float, str]:
+def _collect(db: Path, url: str) -> tuple[float, float]:
+    """One `prospect collect` of everything handed back: its wall seconds and CPU seconds."""
+    before = psutil.Process().cpu_times()
     started = time.monotonic()
-    proc = _prospect(db, "collect", "--redis", url, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    out, err = proc.communicate()
+    proc = _prospect(db, "collect", "--redis", url, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    _out, err = proc.communicate()
     if proc.returncode != 0:
         raise RuntimeError(f"bench collect exited {proc.returncode}: {err}")
-    usage = psutil.Process().cpu_times()
-    return time.monotonic() - started, usage.children_user + usage.children_system, out
+    after = psutil.Process().cpu_times()
+    cpu = after.children_user + after.children_system - before.children_user - before.children_system
+    return time.monotonic() - started, cpu
 
 
 def run(work: Path, sites: int) -> RelayFigures:
     work.mkdir(parents=True, exist_ok=True)
     server = RedisServer(work).start()
+    client = redis.Redis.from_url(server.url)
     try:
         with MockServer(max_sites=max(10_000, sites)) as web:
             web.set_latency(0)
             db = crawlrun.prepare_full(work, crawlrun.site_urls(web.port, sites))
-            subprocess.run([sys.executable, "-m", "prospect_intel", "--db", str(db), "queue", "push",
-                            "--redis", server.url], cwd=crawlrun.ROOT, env=crawlrun._env(), check=True,
-                           capture_output=True)
+            if _prospect(db, "queue", "push", "--redis", server.url, stdout=subprocess.DEVNULL).wait() != 0:
+                raise RuntimeError("bench queue push failed")
             print(f"[bench] relay: {WORKERS} workers crawl {sites} sites ...", file=sys.stderr, flush=True)
             crawl_seconds = _crawl(db, server.url, work)
-        results_mb = redis.Redis.from_url(server.url).info("memory")["used_memory"] / 2**20
+        results_mb = client.info("memory")["used_memory"] / 2**20
         print("[bench] relay: collect ...", file=sys.stderr, flush=True)
-        cpu_before = psutil.Process().cpu_times()
-        seconds, cpu, out = _collect(db, server.url)
-        cpu -= cpu_before.children_user + cpu_before.children_system
+        seconds, cpu = _collect(db, server.url)
         collected = crawlrun.full_progress(db)[0]
-        client = redis.Redis.from_url(server.url)
         commands = client.info("stats")["total_commands_processed"]
         cpu_info = client.info("cpu")
         redis_cpu = cpu_info["used_cpu_user"] + cpu_info["used_cpu_sys"]
     finally:
+        client.close()
         server.stop()
     return RelayFigures(sites=sites, workers=WORKERS, crawl_seconds=crawl_seconds,
                         crawl_sites_per_hour=sites / crawl_seconds * 3600, results_mb=results_mb,

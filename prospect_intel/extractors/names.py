@@ -44,13 +44,14 @@ _NOT_ACTIVITY = {"building", "housing", "wing", "ring", "king", "spring", "holdi
                  "organisation", "organization", "mansion", "pavilion", "mission", "union", "nation"}
 _LOGO_SUFFIX = re.compile(r"\s+logos?$|\s*(?:标志|商标)$", re.IGNORECASE)
 _PROJECT_SPLIT = re.compile(r"\s+[–—-]\s+|\s+for\s+|:\s+")
+_BRACKETED = re.compile(r"[（(][^)）]*[)）]")  # "Prabhi Apartment (Duplex)", "中控（ZKTeco）"
 _PLACEHOLDER = re.compile(r"(?:unknown|multiple|various|misc|client|customer|logo|partner|image)"
                           r"\b.*", re.IGNORECASE)
 
 
 def name_key(name: str) -> str:
     """Normalised name for de-duplication and comparison."""
-    name = re.sub(r"[（(][^)）]*[)）]", " ", fold(name))
+    name = _BRACKETED.sub(" ", fold(name))
     name = re.sub(r"[^\w\u4e00-\u9fff]+", " ", name.lower())
     return collapse(name)
 
@@ -126,7 +127,7 @@ def _chinese(text: str) -> str | None:
 
 def _english(text: str) -> str | None:
     text = text.strip(" -–—|:,")
-    words = re.findall(r"[A-Za-z][\w'&.-]*|\d+", re.sub(r"[（(][^)）]*[)）]", " ", text))
+    words = re.findall(r"[A-Za-z][\w'&.-]*|\d+", _BRACKETED.sub(" ", text))
     if not words or len(words) > 8 or _PLACEHOLDER.fullmatch(text):
         return None
     generic = _generic()[0]
@@ -155,7 +156,7 @@ def common_nouns_only(name: str, site_lower: frozenset[str]) -> bool:
     acronym (IOBM)."""
     if has_cjk(name):
         return False
-    words = [w for w in _NAME_WORD.findall(re.sub(r"[（(][^)）]*[)）]", " ", name)) if w.lower() not in _JOINERS]
+    words = [w for w in _NAME_WORD.findall(_BRACKETED.sub(" ", name)) if w.lower() not in _JOINERS]
     if not words or any(len(w) >= 2 and w.isupper() for w in words):
         return False
     return all(w.lower() in site_lower for w in words)
