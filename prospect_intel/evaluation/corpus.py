@@ -32,6 +32,12 @@ def load_corpus(root: Path | str) -> list[LabelledSite]:
     return sites
 
 
+def load_manifests(root: Path | str) -> list[tuple[Path, dict]]:
+    """(group folder, manifest entry) for every site recorded under `root`, labelled or not."""
+    return [(group, entry) for group in sorted(Path(root).iterdir()) if (group / "manifest.json").is_file()
+            for entry in json.loads((group / "manifest.json").read_text(encoding="utf-8"))]
+
+
 def drawn_split(slug: str) -> str:
     """The split the hash draws for a site: `locked` or `tuning`."""
     digest = int(hashlib.sha256((SALT + slug).encode()).hexdigest(), 16)
