@@ -24,6 +24,7 @@ class LabelledSite:
     slug: str
     label: dict[str, Any]
     pages: tuple[PageDoc, ...]
+    category: str | None = None  # a corpus manifest's: access_control, security, neighbour, unrelated
 
 
 def load_realsites(root: Path | str) -> list[LabelledSite]:
@@ -43,7 +44,8 @@ def load_group(folder: Path, manifest_path: Path, labels_path: Path) -> list[Lab
     for entry in json.loads(manifest_path.read_text(encoding="utf-8")):
         label = labels.get(entry["slug"])
         if label is not None:
-            sites.append(LabelledSite(entry["slug"], label, _pages(folder / entry["slug"], entry, label)))
+            sites.append(LabelledSite(entry["slug"], label, _pages(folder / entry["slug"], entry, label),
+                                      entry.get("category")))
     return sites
 
 

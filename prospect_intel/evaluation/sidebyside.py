@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from prospect_intel.extractors.calibration import LEVELS
@@ -80,6 +81,13 @@ def format_confidence(reports: dict[str, Report]) -> str:
     return "\n".join(lines)
 
 
+def composition(sites: Sequence[LabelledSite]) -> str:
+    """How many sites of each language and category: what a figure was measured on."""
+    def counts(key: Callable[[LabelledSite], str | None]) -> str:
+        return ", ".join(f"{name} {n}" for name, n in sorted(Counter(key(s) or "-" for s in sites).items()))
+    return f"{len(sites)} sites: {counts(lambda s: s.label.get('language'))}; {counts(lambda s: s.category)}"
+
+
 def run(corpus: Path, realsites: Path | None, day: dt.date,
         locked: bool = True) -> tuple[dict[str, Report], list[LabelledSite]]:
     split = load_split()
@@ -88,9 +96,12 @@ def run(corpus: Path, realsites: Path | None, day: dt.date,
     if unsplit:
         raise SystemExit(f"sites not in the recorded split (record them first): {', '.join(unsplit)}")
     tuning = [s for s in sites if split[s.slug] == "tuning"]
+    print(f"tuning: {composition(tuning)}")
     reports = {"tuning": evaluate_sites(tuning, day)}
     if locked:
-        reports["locked"] = evaluate_sites([s for s in sites if split[s.slug] == "locked"], day)
+        kept = [s for s in sites if split[s.slug] == "locked"]
+        print(f"locked: {composition(kept)}")
+        reports["locked"] = evaluate_sites(kept, day)
     if realsites is not None:
         reports["realsites"] = evaluate(realsites, crawled_at=day)
     return reports, tuning

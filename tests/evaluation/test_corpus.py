@@ -55,11 +55,14 @@ def test_while_tuning_the_locked_split_can_be_left_out_entirely(tmp_path, capsys
     for slug in slugs:
         (group / slug).mkdir(parents=True)
         (group / slug / "index.html").write_text("<html><body>成立于2009年</body></html>", encoding="utf-8")
-    (group / "manifest.json").write_text(json.dumps([{"slug": s, "pages": ["index.html"]} for s in slugs]))
-    (group / "labels.json").write_text(json.dumps([{"slug": s, "pages": {"home": "index.html"},
+    (group / "manifest.json").write_text(json.dumps([{"slug": s, "pages": ["index.html"], "category": c}
+                                                     for s, c in zip(slugs, ("security", "unrelated"))]))
+    (group / "labels.json").write_text(json.dumps([{"slug": s, "pages": {"home": "index.html"}, "language": "zh",
                                                     "founded_year": 2009} for s in slugs]))
     main(["--corpus", str(tmp_path)])
-    assert "locked (1 sites)" in capsys.readouterr().out
+    shown = capsys.readouterr().out
+    assert "locked (1 sites)" in shown
+    assert "tuning: 1 sites: zh 1; unrelated 1" in shown and "locked: 1 sites: zh 1; security 1" in shown
     main(["--corpus", str(tmp_path), "--hide-locked"])
     shown = capsys.readouterr().out
     assert "tuning (1 sites)" in shown and "locked" not in shown
