@@ -10,6 +10,7 @@ import pytest
 FIXTURES = Path(__file__).parent / "fixtures"
 SITES = FIXTURES / "sites"
 REALSITES = Path(__file__).resolve().parents[2] / "shared" / "realsites"
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"  # labels and provenance; pages restored apart
 
 # The suite speaks English unless a test chooses otherwise: neither the tester's own settings
 # file, nor $PROSPECT_LANG, nor a Chinese terminal locale reaches it (the CLI runs in subprocesses
