@@ -27,6 +27,8 @@ _ITEMS = etree.XPath(
     "|//li|//li/a|//th|//td|//td/a|//dt|//img[@alt]|//a[@title])"
     f"[{_OUTSIDE}]")
 _HOME_HREF = re.compile(r"(?:\.?/|\.\./)*(?:index\.\w+)?|#?")
+# Links to the site's machine-read files (its feed, its sitemap), not to an entry: "RSS", "XML".
+_FEED_HREF = re.compile(r"(?i)\.xml$|\brss\b|\bsitemap\b|\batom\b|/feed/?$")
 # Links to the entries of a list (case studies, projects): their targets share one address
 # pattern, differing by a number (/shili/anli/85.html, /shili/anli/86.html; pid5.html, pid6.html).
 _LINKS = etree.XPath(f"//a[@href][{_OUTSIDE}]")
@@ -42,7 +44,7 @@ def case_item_texts(tree: etree._Element | None) -> tuple[tuple[Shape, str], ...
     found = []
     paths: dict[Any, str] = {}  # element -> its path, for the lists and tables items share
     for el in _ITEMS(tree):
-        if _home_link(el):
+        if _home_link(el) or _feed_link(el):
             continue
         raw = el.get("alt") if el.tag == "img" else (el.get("title") if el.tag == "a" and
                                                      el.get("title") else el.text_content())
@@ -71,6 +73,10 @@ def _entry_links(tree: etree._Element) -> tuple[tuple[Shape, str], ...]:
         if text:
             found.append(((LINK, _DIGITS.sub("#", href), ""), text))
     return tuple(found)
+
+
+def _feed_link(el: Any) -> bool:
+    return el.tag == "a" and _FEED_HREF.search((el.get("href") or "").strip().split("?")[0]) is not None
 
 
 def _home_link(el: Any) -> bool:

@@ -30,6 +30,10 @@ _PROSE_CUE = re.compile("(?i)" + "|".join(
 _EN_WORD = r"[A-Z0-9](?:[\w&+-]|\.(?=\w))*"  # a full stop inside (Alarm.com), not at the end
 _EN_NAME = rf"{_EN_WORD}(?:\s{_EN_WORD}){{0,3}}"
 _EN_LIST = re.compile(rf"{_EN_NAME}(?:\s*,\s*(?:(?:and|&)\s+)?{_EN_NAME})+(?:,?\s+(?:and|&)\s+{_EN_NAME})?")
+# The word "brands" opening the list that follows: "brands (A, B, C)", "brands such as A, B and C".
+_INTRODUCED = re.compile(r"(?i)\bbrands\s*(?:\(|:|,?\s+(?:such\s+as|like|including|include)\s+)\s*")
+# "keys for all major brands (Ford, Chevy, …)": examples of what it serves, not brands it sells.
+_ANY_BRAND = re.compile(r"(?i)\b(?:all|any|most|every|other)\b[\w\s-]{0,20}$")
 _EN_SPLIT = re.compile(r"\s*,\s*(?:(?:and|&)\s+)?|\s+(?:and|&)\s+")
 
 
@@ -43,11 +47,13 @@ def prose_brands(page: ParsedPage, known: Callable[[str], bool], own: str) -> It
         captioned = index > 0 and len(lines[index - 1]) <= 30 and heading_caption(lines[index - 1]) == "brand"
         if not captioned and not _PROSE_CUE.search(line):
             continue
+        introduced = {m.end() for m in _INTRODUCED.finditer(line) if not _ANY_BRAND.search(line, 0, m.start())}
         for match in _EN_LIST.finditer(line):
             parts = _EN_SPLIT.split(match.group(0))
             names = [n for n in map(_clean, parts) if n]
             joined = len(parts) >= 3 or re.search(r"\s(?:and|&)\s", match.group(0))
-            if len(names) >= 2 and joined and any(map(known, names)):  # "A, B" alone is a clause
+            # "A, B" alone is a clause; a list the word "brands" opens needs no brand of the table
+            if len(names) >= 2 and joined and (match.start() in introduced or any(map(known, names))):
                 yield from (n for n in names if n.lower() != own)
 
 

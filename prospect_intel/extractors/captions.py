@@ -18,6 +18,8 @@ _TOKEN = re.compile(r"[a-z]+|[\u4e00-\u9fff]+")
 _ATTRIBUTE_VOCAB = (frozenset(words.LIST_ATTRIBUTE_WORDS), frozenset(w for w in words.LIST_CLIENT_WORDS if w.isascii()))
 _CLIENT_NOUNS = frozenset(w for w in words.LIST_CLIENT_WORDS if w.startswith(("client", "customer")))
 _HEADING_VOCAB = (frozenset(words.LIST_HEADING_WORDS), frozenset(words.LIST_CLIENT_WORDS))
+_HEADING_CLIENT_VOCAB = (frozenset(words.LIST_HEADING_WORDS), frozenset(words.HEADING_CLIENT_NOUNS))
+_VOICE_VOCAB = (frozenset(), frozenset(words.HEADING_VOICE_WORDS))
 
 
 def caption(found: CaptionedList) -> str:
@@ -30,11 +32,17 @@ def attribute_caption(found: CaptionedList) -> str:
 
 
 def client_wall(found: CaptionedList) -> bool:
-    """A wall of logo images whose markup names it for clients or customers (`clients-grid`,
-    `client-logos`); `trust-badges` and `reviews` are other things."""
-    tokens = _TOKEN.findall(found.attributes)
-    return found.images and attribute_caption(found) == "client" and \
-        _first_cue(tokens, (_ATTRIBUTE_VOCAB[0], _CLIENT_NOUNS)) == "client"
+    """A wall of logo images named for clients or customers: by its markup (`clients-grid`,
+    `client-logos`) or, when its markup names neither brands nor clients, by its heading ("Our
+    Clients", "合作客户"); `trust-badges` and `reviews` are other things, and so is a wall headed
+    for what clients say (their photos)."""
+    if not found.images:
+        return False
+    by_markup = _first_cue(_TOKEN.findall(found.attributes), (_ATTRIBUTE_VOCAB[0], _CLIENT_NOUNS))
+    if by_markup:
+        return by_markup == "client"
+    heading = _tokens(found.heading)
+    return _first_cue(heading, _HEADING_CLIENT_VOCAB) == "client" and not _first_cue(heading, _VOICE_VOCAB)
 
 
 def heading_caption(text: str) -> str:

@@ -69,14 +69,12 @@ def reference_clients(pages: Sequence[ParsedPage], ctx: SiteContext) -> list[Evi
     products = "\n".join(page.text for page in pages if page.role == "products")
     found: dict[str, tuple[str, ParsedPage, tuple[int, int], str]] = {}
     for page in site_pages(pages):
-        if page.role == "cases":
-            for name, how in _case_items(page, common, products):
-                if own and own in name.lower():
-                    continue  # the company itself ("NanoView Engineering Team")
+        listed = _case_items(page, common, products) if page.role == "cases" else []
+        listed += [(name, "client logo wall") for name in _client_walls(page)]
+        for name, how in listed:
+            name = _without_own(name, own)
+            if name and not (own and own in name.lower()):  # the company itself ("NanoView Engineering Team")
                 found.setdefault(name_key(name), (name, page, (0, 0), how))
-        for name in _client_walls(page):
-            if not (own and own in name.lower()):
-                found.setdefault(name_key(name), (name, page, (0, 0), "client logo wall"))
         for name, span in _prose_lists(page):
             found.setdefault(name_key(name), (name, page, span, "client list in text"))
     found = _named(found, pages)
@@ -207,11 +205,24 @@ def _client_walls(page: ParsedPage) -> list[str]:
     return names
 
 
+_TITLE_PARTS = re.compile(r"\s*(?:\||-{1,3}|–|—|_|::|·|»)\s*")
+
+
+def _without_own(name: str, own: str) -> str:
+    """A client's name without the site's own name a caption adds to it ("Allen Fleming
+    Chartered — GDC Fire & Security" on a site titled "… | GDC Fire & Security NI")."""
+    if not own:
+        return name
+    parts = [p for p in _TITLE_PARTS.split(name) if p]
+    kept = [p for p in parts if not (len(p) * 2 >= len(own) and own.startswith(p.lower()))]
+    return " ".join(kept) if kept and len(kept) < len(parts) else name if kept else ""
+
+
 def own_name(pages: Sequence[ParsedPage]) -> str:
     """The site's own name as its page titles repeat it (lower case), or ''."""
     counts: Counter[str] = Counter()
     for page in pages:
-        for part in dict.fromkeys(re.split(r"\s*(?:\||-{1,3}|–|—|_|::|·|»)\s*", page.title)):
+        for part in dict.fromkeys(_TITLE_PARTS.split(page.title)):
             if 3 <= len(part) <= 40:
                 counts[part.lower()] += 1
     if not counts:

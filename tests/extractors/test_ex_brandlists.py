@@ -131,6 +131,11 @@ def test_the_sites_own_name_in_its_brand_wall_is_not_a_carried_brand():
     ("<p>Offices in Leeds, York and Hull; we fit Hikvision cameras.</p>", ["Hikvision"]),
     # a list that cut a table brand short ("Software" of "Software House") adds nothing
     ("<p>Certified partner for Lenel, OnGuard, Software House C•CURE.</p>", ["Lenel", "Software House"]),
+    # the word "brands" opening the list names them, known to the table or not
+    ("<p>Premium brands (CommScope, Panduit, Corning) for every rack.</p>", ["CommScope", "Corning", "Panduit"]),
+    ("<p>We install brands such as KeyScan, Aurora and Mobotix.</p>", ["Aurora", "Keyscan", "Mobotix"]),
+    # ... but not as examples of what it serves: keys for all major brands (Ford, Chevy, Honda)
+    ("<p>We program transponder keys for all major brands (Ford, Chevy, Honda, Toyota).</p>", []),
 ])
 def test_brand_lists_in_sentences(body, expected):
     assert _brands(body) == expected

@@ -15,6 +15,9 @@ from extractor_helpers import page, site, value
     ("<p>地址：深圳市福田区深南中路6011号恒福大厦18楼1806室 总机：0755-83456701 传真：0755-83456709</p>",
      "深圳市福田区深南中路6011号恒福大厦18楼1806室"),
     ("<p>Address: 14 King Street, Leeds LS1 2HL | Tel: 0113 496 0000</p>", "14 King Street, Leeds LS1 2HL"),
+    # an address broken after its road: the next line opens with the house number
+    ("<div>河北省石家庄市桥西区新石北路<br />399号振新工业园E座B区304</div>",
+     "河北省石家庄市桥西区新石北路399号振新工业园E座B区304"),
 ])
 def test_office_address(body, address):
     assert value(body, "office_address", "contact") == address
@@ -50,6 +53,8 @@ def test_email_is_not_an_address():
     ("佛山市南海区狮山镇某某路工厂厂房", "factory"),
     ("合肥市庐阳区某某商城一楼门面12号", "shop_street"),
     ("深圳市宝安区西乡街道碧海花园商铺12号", "shop_street"),  # the unit's designation, not the compound
+    ("湖北省武汉市江岸区汉黄路888号岱家山科技创业城9号楼9楼", "industrial_park"),  # a park by another name
+    ("成都市高新区天府软件园C区6栋", "industrial_park"),
 ])
 def test_office_type_from_chinese_address(address, kind):
     assert value(f"<p>地址：{address}</p>", "office_type", "contact") == kind

@@ -215,6 +215,35 @@ def test_badges_reviews_and_plain_galleries_are_not_client_walls(css):
     assert _clients(body) == []
 
 
+def test_a_logo_wall_headed_our_clients_counts_when_its_markup_names_no_brands():
+    body = "<h2>Our Clients</h2>" + _wall("testimonial-slider owl-carousel", ["Asada Pvt Ltd", "Harmony School",
+                                                                          "TCI Express"])
+    assert _clients(body, "home") == ["Asada Pvt Ltd", "Harmony School", "TCI Express"]
+
+
+@pytest.mark.parametrize("heading, css", [
+    ("What Our Clients Say", "testimonial-slider"),  # their photos, not logos
+    ("Our Clients", "brands-track"),  # the markup says brands
+    ("Our Services", "testimonial-slider"),
+])
+def test_walls_the_heading_does_not_name_for_clients(heading, css):
+    body = f"<h2>{heading}</h2>" + _wall(css, ["Priya Sharma", "Rahul Verma", "Anita Desai"])
+    assert _clients(body, "home") == []
+
+
+def test_the_sites_own_name_a_caption_adds_to_a_client_is_dropped():
+    alts = [f"{n} — GDC Fire &amp; Security" for n in ("Allen Fleming Chartered", "Applegreen", "Ramada Hotel")]
+    pages = [page(_wall("clients-grid", alts), "cases", title="Projects | GDC Fire &amp; Security NI"),
+             page("<p>Fire and security in Belfast.</p>", "about", title="About Us | GDC Fire &amp; Security NI")]
+    assert sorted(clients(*pages)) == ["Allen Fleming Chartered", "Applegreen", "Ramada Hotel"]
+
+
+def test_links_to_the_sites_feed_and_sitemap_are_no_entries():
+    footer = ('<p><span><a href="/sitemap.html" title="网站地图">网站地图</a> <a href="/rss.xml" title="RSS">RSS</a> '
+              '<a href="/sitemap.xml" title="XML">XML</a></span></p>')
+    assert clients(page(footer, "cases")) == []
+
+
 def test_the_word_logo_after_a_client_name_is_dropped():
     body = _wall("client-logos", ["Bureau de Change Trade logo", "Hawai Ventures Logo", "Cleargate Freight logo"])
     assert _clients(body) == ["Bureau de Change Trade", "Cleargate Freight", "Hawai Ventures"]

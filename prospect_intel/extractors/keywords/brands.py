@@ -108,6 +108,11 @@ LIST_HEADING_WORDS = ("brand", "brands", "partners", "vendors", "manufacturers",
 # Words that make such a list someone else's: the clients the company serves, what they say.
 LIST_CLIENT_WORDS = ("client", "clients", "customer", "customers", "trust", "trusted", "testimonial",
                      "testimonials", "review", "reviews", "客户", "案例", "业绩")
+# A heading that names a logo wall for the clients ("Our Clients", "合作客户"), and the words that
+# make it what they say instead ("What our clients say", "客户评价"): people's photos, not logos.
+HEADING_CLIENT_NOUNS = ("client", "clients", "customer", "customers", "客户")
+HEADING_VOICE_WORDS = ("say", "says", "said", "speak", "testimonial", "testimonials", "review", "reviews",
+                       "feedback", "评价", "心声")
 # Template names a logo wall shows before its images are filled in ("Brand 1", "Partner 2", "Logo").
 PLACEHOLDER_WORDS = ("brand", "partner", "logo", "client", "image", "img", "photo", "picture", "品牌", "图片")
 # Lower-case words an English brand name may hold ("Morley-IAS Fire Systems by Honeywell").

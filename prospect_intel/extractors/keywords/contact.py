@@ -29,6 +29,7 @@ ADDRESS = {
 OFFICE_TYPE = {
     "industrial_park": (
         "工业园", "工业区", "产业园", "科技园", "开发区", "工业集中区", "经济开发区", "高新园", "创业园", "孵化园",
+        "创业城", "科技城", "软件园", "创新园", "产业基地", "创业基地", "孵化基地", "孵化器",
         "物流园", "industrial area", "industrial dist", "industrial estate", "industrial park", "industrial zone",
         "business park", "technology park", "tech park", "sidc", "midc", "商务园", "enterprise centre",
         "enterprise center", "enterprise park", "trading estate", "industrial units",
