@@ -19,7 +19,7 @@ _ATTRIBUTE_VOCAB = (frozenset(words.LIST_ATTRIBUTE_WORDS), frozenset(w for w in 
 _CLIENT_NOUNS = frozenset(w for w in words.LIST_CLIENT_WORDS if w.startswith(("client", "customer")))
 _HEADING_VOCAB = (frozenset(words.LIST_HEADING_WORDS), frozenset(words.LIST_CLIENT_WORDS))
 _HEADING_CLIENT_VOCAB = (frozenset(words.LIST_HEADING_WORDS), frozenset(words.HEADING_CLIENT_NOUNS))
-_VOICE_VOCAB = (frozenset(), frozenset(words.HEADING_VOICE_WORDS))
+_VOICE_VOCAB: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset(words.HEADING_VOICE_WORDS))
 
 
 def caption(found: CaptionedList) -> str:
