@@ -22,6 +22,9 @@ _CN_SERVICE = re.compile(r"[48]00\d{7}")
 _SEPARATED_LANDLINE = re.compile(r"\(?0\d{2,4}\)?[\s-]\s*\d{3,4}[\s-]?\d{3,4}|\(0\d{2,4}\)\d{6,8}")
 _BARE_86 = re.compile(r"\(?(?:00)?86\)?[\s.-]+(?=\(?0?[1-9])")  # country code printed without "+"
 _SPACES = re.compile(r"\s+")
+# A template's number: the digits counted up to 0 (01234 567 890, 123-456-7890); a run that
+# stops short (400-123-4567, 136 1234 5678) is a vanity number, sold as such in China.
+_PLACEHOLDER_RUN = re.compile(r"234567890")
 _NANP_TRUNK = re.compile(r"1[\s.-]\(?\d{3}")  # 1-586-..., 1 (586) ...
 _NANP = re.compile(r"(?:1[\s.-])?\(?[2-9]\d{2}\)?[\s.-]?\d{3}[\s.-]\d{4}")
 
@@ -45,7 +48,7 @@ def normalise(raw: str, region: str, lang: str, labelled: bool,
     if bare and not international and region == "CN":  # 86-755-28761234, 0086 755 ...
         return normalise("+86 " + body[bare.end():] + (f"转{ext}" if ext else ""), region, lang,
                          labelled, lenient)
-    if not 7 <= len(digits) <= 15:
+    if not 7 <= len(digits) <= 15 or is_placeholder(digits):
         return None
     if international and region == "CN" and _CN_MOBILE.fullmatch(digits) and not _valid_abroad(digits):
         return digits, digits  # "+135 3083 9500": a Chinese mobile with a stray plus, not +1 353 ...
@@ -69,14 +72,21 @@ def normalise(raw: str, region: str, lang: str, labelled: bool,
         return None
     if ext:
         parsed.extension = ext
-    if phonenumbers.is_possible_number(parsed) and (labelled or international
-                                                    or phonenumbers.is_valid_number(parsed)):
+    # A North American number has its area code: seven digits are a local number, or the end of
+    # a number from elsewhere (033 345 6696 read from "345 6696"), never "+1 3456696".
+    whole = parsed.country_code != 1 or len(str(parsed.national_number)) == 10
+    if whole and phonenumbers.is_possible_number(parsed) and (labelled or international
+                                                              or phonenumbers.is_valid_number(parsed)):
         display = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
         return display, key_of(display)
     if lenient and (strong or labelled):
         display = _SPACES.sub(" ", raw.strip())
         return display, key_of(display)
     return None
+
+
+def is_placeholder(raw: str) -> bool:
+    return _PLACEHOLDER_RUN.search(re.sub(r"\D", "", raw)) is not None
 
 
 def _valid_abroad(digits: str) -> bool:

@@ -19,6 +19,7 @@ from functools import cache
 from urllib.parse import urlsplit
 
 import phonenumbers
+from phonenumbers import geocoder
 
 from prospect_intel.core.document import ParsedPage
 from prospect_intel.core.models import Evidence
@@ -27,7 +28,7 @@ from prospect_intel.core.structured import as_text
 from prospect_intel.core.terms import Gated
 
 from .common import SiteContext, alternation, distinct_confirmed, evidence, site_pages
-from .phonenorm import key_of, normalise
+from .phonenorm import is_placeholder, key_of, normalise
 
 __all__ = ["fax_numbers", "key_of", "normalise", "phone_numbers", "region_of", "scan"]
 
@@ -82,7 +83,41 @@ def region_of(pages: Sequence[ParsedPage], lang: str) -> str:
             region = phonenumbers.region_code_for_country_code(int(match.group(1)))
             if region != "ZZ":
                 codes[region] += 1
-    return codes.most_common(1)[0][0] if codes else "US"
+    return codes.most_common(1)[0][0] if codes else _named_country(pages) or "US"
+
+
+def _named_country(pages: Sequence[ParsedPage]) -> str:
+    """The country the pages name most (an address's "Gauteng, South Africa", "Kenya"), as a
+    region code: where no TLD or +code tells, a number's trunk 0 is read as that country's."""
+    names = _country_names()
+    counts: Counter[str] = Counter()
+    for page in pages:
+        if page.role not in ("home", "contact", "about"):
+            continue  # where the address is printed (the name pattern costs ~1 ms a page)
+        counts.update(names[m.group(0)] for m in _country_pattern().finditer(page.text))
+    return counts.most_common(1)[0][0] if counts else ""
+
+
+@cache
+def _country_names() -> dict[str, str]:
+    """English country name -> region code, from the phone library's own data."""
+    names = dict(_COUNTRY_SHORT_NAMES)
+    for region in phonenumbers.SUPPORTED_REGIONS:
+        example = phonenumbers.example_number(region)
+        name = geocoder.country_name_for_number(example, "en") if example else ""
+        if len(name) > 3 and name not in _AMBIGUOUS_NAMES:
+            names.setdefault(name, region)
+    return names
+
+
+@cache
+def _country_pattern() -> re.Pattern[str]:
+    return re.compile(rf"(?<!New )\b(?:{'|'.join(map(re.escape, sorted(_country_names(), key=len, reverse=True)))})\b")
+
+
+# Country names that are more often something else: a US state, a person, a bird.
+_AMBIGUOUS_NAMES = frozenset(("Georgia", "Jersey", "Guernsey", "Jordan", "Chad", "Turkey"))
+_COUNTRY_SHORT_NAMES = {"UK": "GB", "UAE": "AE", "U.A.E": "AE", "USA": "US", "U.S.A": "US", "KSA": "SA"}
 
 
 def phone_numbers(pages: Sequence[ParsedPage], ctx: SiteContext) -> list[Evidence]:
@@ -239,7 +274,10 @@ def _split(raw: str, region: str, lang: str, labelled: bool) -> list[tuple]:
 
     Numbers the phone library accepts are looked for first, in the whole and in its parts, so a
     "+1 313-555-0142 42" (the phone run into a house number) gives the phone; a printed form the
-    library rejects is kept as printed only when nothing else is found."""
+    library rejects is kept as printed only when nothing else is found. A template's number
+    (01234 567 890) gives nothing, not its parts."""
+    if is_placeholder(raw):
+        return []
     found = _split_once(raw, region, lang, labelled, True)
     if all(normalise(text, region, lang, labelled, False) for text, _, _ in found):
         return found  # nothing kept as printed: the strict reading is the same (and cheap to check)

@@ -91,6 +91,16 @@ TRAPS = [
     # a number with a trunk 0 is no North American one (the default region of an English site
     # with no country code in sight): kept as printed, not cut to "+1 0289622"
     ("<p>Tel: 028 9622 3008</p>", ["028 9622 3008"]),
+    # ... nor is its end: "345 6696" of 033 345 6696 is no "+1 3456696"
+    ("<p>Office Phone: 033 345 6696</p>", ["033 345 6696"]),
+    # the country the pages name reads a trunk-0 number as its own
+    ("<p>Office: 12 Long St, Pietermaritzburg, South Africa</p><p>Tel: 033 345 6696</p>", ["+27 33 345 6696"]),
+    ("<p>Office: 4 Carr Rd, Nairobi, Kenya</p><p>Tel: 0715 087630</p>", ["+254 715 087630"]),
+    # "New Mexico" names a US state, not Mexico
+    ("<p>Albuquerque, New Mexico</p><p>Call (505) 555-0142</p>", ["+1 505-555-0142"]),
+    # a template's number counting up, whole or in parts, is no phone
+    ("<p>Telephone: 01234 567 890</p>", None),
+    ("<p>Call us: 123-456-7890</p>", None),
 ])
 def test_site_of_unknown_country(body, expected):
     assert value(body, "phone_numbers", "contact", url="http://www.example.com/contact.html") == expected
