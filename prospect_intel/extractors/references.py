@@ -11,8 +11,9 @@ logo walls whose markup captions them as clients (`clients-grid`, see `captions`
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from prospect_intel.core.case_items import LINK
 from prospect_intel.core.document import ParsedPage
@@ -70,6 +71,9 @@ def reference_clients(pages: Sequence[ParsedPage], ctx: SiteContext) -> list[Evi
     found: dict[str, tuple[str, ParsedPage, tuple[int, int], str]] = {}
     for page in site_pages(pages):
         listed = _case_items(page, common, products) if page.role == "cases" else []
+        if listed:
+            whole = _printed_whole(page, pages)
+            listed = [(whole(name), how) for name, how in listed]
         listed += [(name, "client logo wall") for name in _client_walls(page)]
         for name, how in listed:
             name = _without_own(name, own)
@@ -133,6 +137,8 @@ def _case_items(page: ParsedPage, template: set[str], products: str = "") -> lis
         names = [n for n in (clean_name(t, page.lang) for t in texts) if n]
         if shape[0] in ("li", "td", "dt"):  # plain lists: English names need an organisation word
             names = [n for n in names if has_cjk(n) or sector_of(n) != "other"]
+        if len(names) * 2 < len(texts) and shape[0] in _HEADINGS and not _shown_as_products(texts, products):
+            names = _titles(texts, page.lang)  # headings of entries: project titles count as printed
         if len(names) * 2 < len(texts):
             continue  # mostly service headings or placeholders: not a client list
         items.extend((name, f"<{shape[0]}> items on the cases page") for name in names)
@@ -152,9 +158,38 @@ def _entry_titles(page: ParsedPage, links: dict[tuple[str, str, str], list[str]]
         titles = [text for text, n in Counter(texts).items() if n == 1 or _one_target(text, texts)]
         if len(titles) > len(best):
             best = titles
-    if len(best) < ENTRY_LINKS or sum(title in products for title in best) * 2 >= len(best):
+    if len(best) < ENTRY_LINKS or _shown_as_products(best, products):
         return []
     return [(name, "a list of entry links on the cases page") for name in _titles(best, page.lang)]
+
+
+_HEADINGS = ("h2", "h3", "h4", "h5", "h6")
+_MAX_CUT = 12  # characters a list may cut from the end of a Chinese title
+
+
+def _printed_whole(cases: ParsedPage, pages: Sequence[ParsedPage]) -> Callable[[str], str]:
+    """A case title as another page prints it whole: a cases page cuts long titles without a
+    mark (五星小学防刻划环氧自流 for 五星小学防刻划环氧自流平案例), the home page's list often
+    does not. A longer line the cases page prints itself is what a name was read from."""
+    lines = sorted({line.strip() for page in pages if page is not cases for line in page.line_set
+                    if has_cjk(line)} - {line.strip() for line in cases.line_set})
+
+    def whole(name: str) -> str:
+        if not has_cjk(name) or len(name) < 6:
+            return name
+        at = bisect_left(lines, name)
+        longer = [line for line in lines[at:at + 8] if line.startswith(name) and
+                  len(name) < len(line) <= len(name) + _MAX_CUT and not _SENTENCE_MARK.search(line)]
+        return min(longer, key=len) if len(longer) == 1 else name
+    return whole
+
+
+_SENTENCE_MARK = re.compile(r"[，。：:；;！？]")
+
+
+def _shown_as_products(titles: list[str], products: str) -> bool:
+    """Whether the products page prints most of a list's titles: the product range again."""
+    return sum(title in products for title in titles) * 2 >= len(titles)
 
 
 def _titles(texts: list[str], lang: str) -> list[str]:

@@ -244,6 +244,33 @@ def test_links_to_the_sites_feed_and_sitemap_are_no_entries():
     assert clients(page(footer, "cases")) == []
 
 
+COMPANIES = ["青岛XXX进出口有限公司", "正大食品企业（秦皇岛）有限公司", "江苏XXX家纺有限公司"]
+
+
+def test_an_element_whose_class_holds_the_company_is_an_item():
+    cards = "".join(f"<div class='case-card'><div class='case-date'>2026-06-0{i}</div>"
+                    f"<div class='case-company'>{n}</div><div class='case-service'>验厂咨询</div></div>"
+                    for i, n in enumerate(COMPANIES))
+    assert clients(page(cards, "cases")) == COMPANIES
+
+
+def test_entry_headings_give_project_titles_as_printed():
+    # one title in four names an organisation: projects, not a range of services
+    titles = ["国网绍兴电力自动化检定流水线", "辽宁电力单相电能表自动化检定系统",
+              "浙江电力嘉兴基地自动化检定流水线系统整体建设", "杭州市第一人民医院门禁系统工程"]
+    body = "".join(f"<div class='item'><h4><a href='/{city}/{i}.html'>{t}</a></h4><p>规模：120个表位</p></div>"
+                   for i, (city, t) in enumerate(zip(["shaoxing", "liaoning", "jiaxing", "hangzhou"], titles)))
+    assert clients(page(body, "cases")) == [*titles[:3], "杭州市第一人民医院"]
+
+
+def test_a_title_the_cases_page_cuts_is_read_whole_where_another_page_prints_it():
+    titles = ["五星小学防刻划环氧自流平案例", "四川兴德红油厂区环氧自流平案例", "遂宁东湖丽景耐磨地坪工程案例"]
+    cases = _entries([t[:11] for t in titles])
+    home = page("".join(f"<div class='title'><a href='/gcal/zxal/{80 + i}.html'>{t}</a></div>"
+                        for i, t in enumerate(titles)), "home")
+    assert clients(cases, home) == titles
+
+
 def test_the_word_logo_after_a_client_name_is_dropped():
     body = _wall("client-logos", ["Bureau de Change Trade logo", "Hawai Ventures Logo", "Cleargate Freight logo"])
     assert _clients(body) == ["Bureau de Change Trade", "Cleargate Freight", "Hawai Ventures"]
