@@ -23,7 +23,15 @@ MODELS = [
     ("<p>Access control sales and installation across Leeds.</p>", "mixed"),
     # ... unless the same sentence says it makes them: a maker's own chain, not a second business
     ("<p>公司拥有生产基地，已经形成了一支专业的设计、生产、销售、安装和售后服务队伍。</p>", "manufacturer"),
+    # writing software for clients is project work, not making products in a plant
+    ("<p>公司致力于计算机系统集成、应用软件开发和网络工程，为用户提供全面解决方案。</p>", "integrator"),
 ]
+
+
+@pytest.mark.parametrize("body", ["<p>软博科技致力于软件开发、app开发、微信小程序开发、网站建设。</p>",
+                                  "<p>Custom software development for businesses: apps, websites and portals.</p>"])
+def test_software_development_is_no_manufacturing(body):
+    assert value(body, "business_model") != "manufacturer"
 
 
 @pytest.mark.parametrize("body, model", MODELS, ids=[m[1] + str(i) for i, m in enumerate(MODELS)])

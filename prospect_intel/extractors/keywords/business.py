@@ -57,12 +57,12 @@ MODEL = {
         "zh": (
             "生产厂家", "源头厂家", "厂家直销", "自主研发生产", "研发生产", "研发、生产", "研发与制造", "生产制造",
             "生产基地", "自有工厂", "工厂", "厂房", "车间", "生产线", "模具厂", "加工厂", "制造商", "生产商",
-            "专业生产", "从事生产", "生产加工", "加工生产", "研发、设计、生产", "开发、生产", "软件开发", "研发",
+            "专业生产", "从事生产", "生产加工", "加工生产", "研发、设计、生产", "开发、生产", "研发",
             "制造", "制作", "加工", "生产",
         ),
         "en": (
             "we manufacture", "manufacturer", "manufacturing facility", "our factory", "own factory",
-            "production line", "in-house production", "we produce", "software development", "fabrication",
+            "production line", "in-house production", "we produce", "fabrication",
             "fabricate", "machining", "machine shop",
         ),
     },
