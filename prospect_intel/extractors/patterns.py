@@ -31,6 +31,8 @@ BUILT_LATER: tuple[Builder, ...] = (
     (crosscheck._own_factory, ((),)),
     (profile._lead_in, ((),)),
     (phones._other_digit_needles, ((),)),
+    (phones._country_names, ((),)),
+    (phones._country_pattern, ((),)),
     (products.brands, ((),)),
     (products._brand_needles, ((),)),
     (names._generic, ((),)),

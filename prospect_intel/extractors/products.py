@@ -171,6 +171,8 @@ def _listed(pages: Sequence[ParsedPage], counts: Counter[str]) -> dict[str, tupl
 def _cut_short(name: str) -> bool:
     """The first words of a table brand's name ("Software" of "Software House"): a list that
     broke the name, not another brand."""
+    if _known_brand(name):
+        return False  # a brand of the table in its own right (Ajax, beside "Ajax Systems")
     start = name.lower() + " "
     return any(needle.startswith(start) for brand in brands() for needle in brand.needles)
 

@@ -137,8 +137,9 @@ def _case_items(page: ParsedPage, template: set[str], products: str = "") -> lis
         names = [n for n in (clean_name(t, page.lang) for t in texts) if n]
         if shape[0] in ("li", "td", "dt"):  # plain lists: English names need an organisation word
             names = [n for n in names if has_cjk(n) or sector_of(n) != "other"]
-        if len(names) * 2 < len(texts) and shape[0] in _HEADINGS and not _shown_as_products(texts, products):
-            names = _titles(texts, page.lang)  # headings of entries: project titles count as printed
+        if len(names) * 2 < len(texts) and shape[0] in _HEADINGS and page.lang == "zh" \
+                and not _shown_as_products(texts, products):
+            names = _titles(texts, page.lang)  # entry headings: project titles (…工程, …系统) as printed
         if len(names) * 2 < len(texts):
             continue  # mostly service headings or placeholders: not a client list
         items.extend((name, f"<{shape[0]}> items on the cases page") for name in names)
@@ -170,13 +171,15 @@ _MAX_CUT = 12  # characters a list may cut from the end of a Chinese title
 def _printed_whole(cases: ParsedPage, pages: Sequence[ParsedPage]) -> Callable[[str], str]:
     """A case title as another page prints it whole: a cases page cuts long titles without a
     mark (五星小学防刻划环氧自流 for 五星小学防刻划环氧自流平案例), the home page's list often
-    does not. A longer line the cases page prints itself is what a name was read from."""
+    does not. Only a title the cases page prints as a line of its own can be cut so; a longer
+    line the cases page prints itself is what a name was read from."""
+    printed = {line.strip() for line in cases.line_set}
     lines = sorted({line.strip() for page in pages if page is not cases for line in page.line_set
-                    if has_cjk(line)} - {line.strip() for line in cases.line_set})
+                    if has_cjk(line)} - printed)
 
     def whole(name: str) -> str:
-        if not has_cjk(name) or len(name) < 6:
-            return name
+        if not has_cjk(name) or len(name) < 6 or name not in printed:
+            return name  # a name read out of a longer title is not cut: it was chosen
         at = bisect_left(lines, name)
         longer = [line for line in lines[at:at + 8] if line.startswith(name) and
                   len(name) < len(line) <= len(name) + _MAX_CUT and not _SENTENCE_MARK.search(line)]
