@@ -18,6 +18,7 @@ from prospect_intel.core.text import NUMBER, cn_to_int, parse_int, sentence_boun
 
 from .common import SiteContext, evidence, site_pages
 from .keywords import company_names, experience, founding
+from .products import table_brand
 
 _YEAR_DIGITS = r"(?:1[89]|20)\d\d|[12]\s\d\s?\d\s?\d|[12]\d\s\d\s?\d|[12]\d\d\s\d"
 YEAR = rf"(?<![\d.\-/])({_YEAR_DIGITS})(?!\d|\.\d)"
@@ -188,7 +189,7 @@ def founded_year(pages: Sequence[ParsedPage], ctx: SiteContext) -> list[Evidence
         for match in _EN_SINCE.finditer(page.folded):
             year = _year(match.group(1), ctx)
             if year is None or _EN_SINCE_SKIP.search(page.folded[max(0, match.start() - 60):
-                                                                 match.start()]):
+                                                                 match.start()]) or _a_makers(page.folded, match):
                 continue
             confidence = "low" if page.is_article else "medium"
             found.append(evidence("founded_year", year, confidence, page, match.span(), "en-since"))
@@ -222,6 +223,14 @@ def _other_company(text: str, start: int, own: set[str]) -> str:
             any(subject in name or name in subject for name in own):
         return ""
     return subject
+
+
+def _a_makers(text: str, match: re.Match[str]) -> bool:
+    """A "since" sentence whose subject is a maker the site resells, not the site's company:
+    "Cisco is the worldwide technology leader that has been making the Internet work since 1984"."""
+    left, _ = sentence_bounds(text, match.start(), match.end())
+    before = text[left:match.start()]
+    return table_brand(before) is not None and not _EN_OWN_SUBJECT.search(before)
 
 
 def _begins_other(text: str, match: re.Match[str]) -> bool:

@@ -178,10 +178,10 @@ def _cut_short(name: str) -> bool:
 
 
 def _known_brand(name: str) -> bool:
-    return _table_brand(name) is not None
+    return table_brand(name) is not None
 
 
-def _table_brand(name: str) -> Brand | None:
+def table_brand(name: str) -> Brand | None:
     """The brand of the built-in table a printed name is (中控智慧（ZKTeco） is ZKTeco), or None."""
     folded = fold(name)
     return next((brand for brand in brands() if brand.pattern.search(folded)), None)
@@ -222,5 +222,5 @@ def _near_access_control(text: str, position: int) -> bool:
 
 def brand_key(name: str) -> str:
     """Canonical brand for comparing names printed differently (中控智慧（ZKTeco） → zkteco)."""
-    brand = _table_brand(name)
+    brand = table_brand(name)
     return brand.name.lower() if brand else re.sub(r"\W+", " ", fold(name).lower()).strip()

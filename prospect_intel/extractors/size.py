@@ -82,8 +82,19 @@ _ZH_GROUP_AFTER = Gated.of_words(words.ZH_GROUP_HEADS, r"(?:{words})[^。，,；
 _ZH_GROUP_BEFORE = Gated.of_words(words.ZH_GROUP_HEADS, r"(" + NUMBER + r")\s*(余|多)?\s*(?:名|人|位)(以上|左右)?的"
                                   r"[^。，,；;！!？?\n\d]{0,8}?(?:{words})", longest=40)
 _CLAUSE_START = re.compile(r"[。，,；;！!？?\n]")
-_EN_SKIP = re.compile(r"(?:serv\w*|train\w*|help\w*|protect\w*|clients?|customers?)[ \t]+(?:\w+[ \t]+)?$",
-                      re.IGNORECASE)
+_EN_SKIP = re.compile(r"(?:serv\w*|train\w*|help\w*|protect\w*|clients?|customers?)[ \t]+(?:\w+[ \t]+)?$"
+                      r"|\bup[ \t]+to[ \t]+$", re.IGNORECASE)  # "teams of up to 200 employees": a capacity
+# A sentence addressed to the reader counts the reader's staff: "a platform that grows with your
+# team — from 10 to 10,000 employees".
+_YOUR = re.compile(r"\byour\b", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?\n]")
+
+
+def _addressed_to_reader(text: str, start: int, end: int) -> bool:
+    opening = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 160), start)), default=0)
+    closing = _SENTENCE_END.search(text, end)
+    return _YOUR.search(text, opening, closing.start() if closing else len(text)) is not None
+
 
 def _value(low: int, more: str | bool | None, qualifier: str | None = None) -> Any:
     if more or (qualifier and qualifier.lower() in ("over", "more than")):
@@ -150,8 +161,8 @@ def _zh_headcount(page: ParsedPage, base: str) -> list[Evidence]:
     for pattern in (_ZH_TOTAL, _ZH_SIZE_AFTER, _ZH_TEAM):
         for match in pattern.finditer(page.folded):
             if pattern is _ZH_TOTAL and (match.group(1) or _SUBGROUP.search(
-                    page.folded[max(0, match.start() - 4):match.start()])):
-                continue
+                    page.folded[max(0, match.start() - 4):match.start()]) or _subset(page.folded, match.start())):
+                continue  # a group's count, or a part opened by 其中 (其中主体员工108人)
             if pattern is _ZH_TEAM and _SUBGROUP.search(match.group(3)):
                 continue  # 一支30人的施工队伍: the installers, not the company
             number_group = 2 if pattern is _ZH_TOTAL else 1
@@ -173,7 +184,8 @@ def _en_headcount(page: ParsedPage, base: str) -> list[Evidence]:
     found = []
     ranges = []
     for span, low_text, high_text, more, conf in _en_sizes(page.folded, base):
-        if _EN_SKIP.search(page.folded[max(0, span[0] - 30):span[0]]):
+        if _EN_SKIP.search(page.folded[max(0, span[0] - 30):span[0]]) or \
+                _addressed_to_reader(page.folded, *span):
             continue
         low, high = parse_int(low_text), parse_int(high_text) if high_text else None
         if not low or low > 500_000 or (high is not None and not low < high < 1_000_000):
@@ -184,7 +196,7 @@ def _en_headcount(page: ParsedPage, base: str) -> list[Evidence]:
     for pattern in (_EN_TOTAL, _EN_TEAM, _EN_EMPLOYS, _EN_STRONG):
         for match in pattern.finditer(page.folded):
             if _EN_SKIP.search(page.folded[max(0, match.start() - 30):match.start()]) or \
-                    any(s <= match.start() < e for s, e in ranges):
+                    any(s <= match.start() < e for s, e in ranges) or _addressed_to_reader(page.folded, *match.span()):
                 continue
             group = 1 if pattern is _EN_STRONG else 2
             count = _count(match.group(group).replace(",", ""))

@@ -83,6 +83,8 @@ TRAPS = [
     "<p>The Canadian Security Association (CANASA) is the national non-profit organization, established in "
     "1977, dedicated to promoting the interests of its members.</p>",
     "<p>The university, founded in 1911, trains our engineers.</p>",
+    # a maker the site resells, on its partners page
+    "<p>Cisco is the worldwide technology leader that has been making the Internet work since 1984.</p>",
 ]
 
 

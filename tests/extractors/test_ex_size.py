@@ -62,9 +62,16 @@ def test_headcount(body, expected):
     "<div><span>500+</span><p>Satisfied Clients</p></div>",
     "<div><span>500+</span><p>Members</p></div>",
     "<p>公司累计服务客户300人次。</p>",
+    # the reader's staff, and a product's capacity
+    "<p>A complete workforce platform that grows with your team — from 10 to 10,000 employees.</p>",
+    "<p>Typically completed within half a day for teams of up to 200 employees.</p>",
 ])
 def test_not_a_headcount(body):
     assert value(body, "headcount") is None
+
+
+def test_a_part_of_the_staff_opened_by_qizhong_is_no_total():
+    assert value("<p>其中主体员工108人，紧密型劳务外包人员89人。</p>", "headcount") != 108
 
 
 def test_headcount_on_about_page_is_high():
