@@ -9,10 +9,12 @@ gives the part after the dash.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from functools import cache, lru_cache
 from typing import Any
 
+from prospect_intel.core.document import ParsedPage
 from prospect_intel.core.text import collapse, fold
 
 from .common import load
@@ -220,3 +222,24 @@ def well_known(name: str, *, anywhere: bool = False) -> bool:
     if any((known in folded) if anywhere else folded.startswith(known) for known in chinese):
         return True
     return latin is not None and latin.search(folded.lower()) is not None
+
+
+_TITLE_PARTS = re.compile(r"\s*(?:\||-{1,3}|–|—|_|::|·|»)\s*")
+
+
+def title_parts(text: str) -> list[str]:
+    """The parts of a page title or caption between its separators (| - – — _ :: · »)."""
+    return _TITLE_PARTS.split(text)
+
+
+def own_name(pages: Sequence[ParsedPage]) -> str:
+    """The site's own name as its page titles repeat it (lower case), or ''."""
+    counts: Counter[str] = Counter()
+    for page in pages:
+        for part in dict.fromkeys(title_parts(page.title)):
+            if 3 <= len(part) <= 40:
+                counts[part.lower()] += 1
+    if not counts:
+        return ""
+    name, count = counts.most_common(1)[0]
+    return name if count >= 2 else ""

@@ -23,7 +23,7 @@ from prospect_intel.core.text import fold
 
 from .brandlists import appointed_brands, listed_brands, prose_brands
 from .common import SiteContext, evidence, load, site_pages
-from .references import own_name
+from .names import own_name
 
 TIERS = ("domestic_mid_networked", "foreign_high_end", "domestic_low_standalone")
 

@@ -33,9 +33,12 @@ from .names import (
     lower_words,
     name_key,
     names_organisation,
+    own_name,
     project_title,
     sector_of,
+    title_parts,
 )
+from .products import table_brand
 
 _ZH = words.ZH_LIST
 _ZH_LIST = Started(re.compile(rf"(?:(?:{words_alternation(_ZH['heads'], False)})"
@@ -238,12 +241,15 @@ def _client_walls(page: ParsedPage) -> list[str]:
     `client-logos`), on any page: "Trusted by" strips sit on home and about pages."""
     names: list[str] = []
     for found in page.lists:
-        if client_wall(found):
+        if client_wall(found) and not _makers(found.names):
             names += [n for n in (clean_name(t, page.lang) for t in found.names) if n]
     return names
 
 
-_TITLE_PARTS = re.compile(r"\s*(?:\||-{1,3}|–|—|_|::|·|»)\s*")
+def _makers(names: Sequence[str]) -> bool:
+    """Whether most of a wall's names are makers of the brand table (Hikvision, Cisco, Bosch):
+    the lines the company carries, whatever its markup calls the wall."""
+    return sum(table_brand(name) is not None for name in names) * 2 > len(names)
 
 
 def _without_own(name: str, own: str) -> str:
@@ -251,22 +257,9 @@ def _without_own(name: str, own: str) -> str:
     Chartered — GDC Fire & Security" on a site titled "… | GDC Fire & Security NI")."""
     if not own:
         return name
-    parts = [p for p in _TITLE_PARTS.split(name) if p]
+    parts = [p for p in title_parts(name) if p]
     kept = [p for p in parts if not (len(p) * 2 >= len(own) and own.startswith(p.lower()))]
     return " ".join(kept) if kept and len(kept) < len(parts) else name if kept else ""
-
-
-def own_name(pages: Sequence[ParsedPage]) -> str:
-    """The site's own name as its page titles repeat it (lower case), or ''."""
-    counts: Counter[str] = Counter()
-    for page in pages:
-        for part in dict.fromkeys(_TITLE_PARTS.split(page.title)):
-            if 3 <= len(part) <= 40:
-                counts[part.lower()] += 1
-    if not counts:
-        return ""
-    name, count = counts.most_common(1)[0]
-    return name if count >= 2 else ""
 
 
 def _prose_lists(page: ParsedPage) -> list[tuple[str, tuple[int, int]]]:

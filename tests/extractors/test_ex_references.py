@@ -231,6 +231,11 @@ def test_walls_the_heading_does_not_name_for_clients(heading, css):
     assert _clients(body, "home") == []
 
 
+def test_a_client_wall_of_makers_is_the_lines_the_company_carries():
+    body = "<h2>Our Trusted Brands</h2>" + _wall("clients-grid", ["Samsung", "Hikvision", "Dahua", "Cisco", "Bosch"])
+    assert _clients(body, "home") == []
+
+
 def test_the_sites_own_name_a_caption_adds_to_a_client_is_dropped():
     alts = [f"{n} — GDC Fire &amp; Security" for n in ("Allen Fleming Chartered", "Applegreen", "Ramada Hotel")]
     pages = [page(_wall("clients-grid", alts), "cases", title="Projects | GDC Fire &amp; Security NI"),
