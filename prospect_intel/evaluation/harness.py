@@ -185,11 +185,20 @@ def _branch_key(name: str) -> str:
 
 
 def evaluate_sites(sites: Sequence[LabelledSite], day: dt.date) -> Report:
-    """Run the extractors over labelled sites, as crawled on `day`, and aggregate."""
+    """Run the extractors over labelled sites, as crawled on `day`, and aggregate. An extractor
+    that raised is named in the report's notes: its fields would otherwise read as misses."""
     from prospect_intel.extractors.site import extract_site
 
-    return aggregate([(site.slug, compare(site.label, extract_site(site.pages, crawled_at=day).fields))
-                      for site in sites])
+    outcomes, failures = [], []
+    for site in sites:
+        found = extract_site(site.pages, crawled_at=day)
+        outcomes.append((site.slug, compare(site.label, found.fields)))
+        failures += [f"{site.slug}: {name}: {note}" for name, why in found.absence.items()
+                     if why == "extraction_failed"
+                     for note in [n for n in found.notes.get(name, ()) if n.startswith("extraction failed")][:1]]
+    report = aggregate(outcomes)
+    report.notes += [f"extractor failed: {line}" for line in failures]
+    return report
 
 
 def evaluate(root: Path | str, *, crawled_at: dt.date | None = None,

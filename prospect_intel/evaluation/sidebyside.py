@@ -121,6 +121,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(format_side_by_side(reports))
     print()
     print(format_confidence(reports))
+    for name, report in reports.items():
+        for note in report.notes:
+            print(f"{name}: {note}")
     if args.mismatches:
         print("\ntuning-set mismatches:")
         for slug, o in reports["tuning"].mismatches:

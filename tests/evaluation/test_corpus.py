@@ -66,3 +66,20 @@ def test_while_tuning_the_locked_split_can_be_left_out_entirely(tmp_path, capsys
     main(["--corpus", str(tmp_path), "--hide-locked"])
     shown = capsys.readouterr().out
     assert "tuning (1 sites)" in shown and "locked" not in shown
+
+
+def test_an_extractor_that_raises_is_named_not_read_as_misses(monkeypatch):
+    import datetime as dt
+
+    from prospect_intel.core.models import PageDoc
+    from prospect_intel.evaluation.goldsets import LabelledSite
+    from prospect_intel.evaluation.harness import evaluate_sites
+    from prospect_intel.extractors import site as dispatcher
+
+    def broken(pages, ctx):
+        raise NameError("name 'table_brand' is not defined")
+
+    monkeypatch.setattr(dispatcher, "EXTRACTORS", [(broken, ("reference_clients",))])
+    page = PageDoc("http://s.test/cases.html", "cases", "<html><body><li>Acme Bank</li></body></html>")
+    report = evaluate_sites([LabelledSite("s", {"reference_clients": ["Acme Bank"]}, (page,))], dt.date(2026, 12, 1))
+    assert any("s: reference_clients: extraction failed" in note and "table_brand" in note for note in report.notes)
