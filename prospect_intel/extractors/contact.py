@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache
 from itertools import accumulate
 
@@ -24,6 +24,7 @@ from prospect_intel.core.text import fold
 from .common import SiteContext, evidence, load, site_pages
 from .keywords import contact as words
 from .listlines import and_list
+from .names import common_nouns_only, lower_words
 
 OFFICE_TYPES = ("industrial_park", "office_tower", "residential", "factory", "shop_street")
 _STOP = r"(?=\s*(?:电话|手机|传真|邮编|邮箱|网址|E-?mail|QQ|联系人|联系电话|服务热线|热线|Tel|Phone|Fax|\||\n|$))"
@@ -64,7 +65,10 @@ _BRANCH_VERB = re.compile(r"设有|设立|成立|由|负责|当地|营业部$")
 # (自立经营权的|全资分公司, 个连续亏损三年的|分公司) or the company it belongs to (…有限公司|西安北三环分公司).
 _BRANCH_NAME_START = re.compile(r"^.*(?:的|了|个|是|为|将|被|把|之|其|这|那|任何|每|公司|集团|全资|控股|下属)")
 _EN_OFFICES = Started.of_words(words.EN_OFFICE_NOUNS, r"\b(?:{words})\s+in\s+((?:[A-Z][\w.]+(?:\s[A-Z][\w.]+)?"
-                               r",\s+)+(?:and\s+)?[A-Z][\w.]+(?:\s[A-Z][\w.]+)?)")
+                               r"(?:,\s+|\s+and\s+))+(?:and\s+)?[A-Z][\w.]+(?:\s[A-Z][\w.]+)?)")
+# A "Branches" heading over a short list of place names, one a line ("Branches / Jeddah / Khobar").
+_EN_BRANCH_HEADING = re.compile(r"(?:our\s+)?(?:branches|branch\s+offices)", re.IGNORECASE)
+_PLACE_LINE = re.compile(r"[A-Z][\w.'-]*(?:\s+(?:[A-Z][\w.'-]*|of|and|&)){0,3}")
 
 
 @cache
@@ -323,8 +327,30 @@ def _branch_name(found: str) -> str:
     return _BRANCH_NAME_START.sub("", found[:-len(word)]) + word
 
 
+def _listed_under_heading(page: ParsedPage,
+                          site_lower: Callable[[], frozenset[str]]) -> list[tuple[str, tuple[int, int]]]:
+    """The place names listed one a line under a "Branches" heading, up to the first line that
+    is not one: a place's name holds a word the site never prints in lower case (Jeddah), a
+    menu's items do not (Contact Us, Access Control)."""
+    lines = page.text.split("\n")
+    found = []
+    offset = 0
+    for index, line in enumerate(lines):
+        if _EN_BRANCH_HEADING.fullmatch(line.strip()):
+            start = offset + len(line) + 1
+            for item in lines[index + 1:index + 9]:
+                if not _PLACE_LINE.fullmatch(item.strip()) or len(item.strip()) > 30 or \
+                        common_nouns_only(item, site_lower()):
+                    break
+                found.append((item.strip(), (start, start + len(item))))
+                start += len(item) + 1
+        offset += len(line) + 1
+    return found
+
+
 def branches(pages: Sequence[ParsedPage], ctx: SiteContext) -> list[Evidence]:
     names: dict[str, tuple[ParsedPage, tuple[int, int]]] = {}
+    site_lower = cache(lambda: lower_words(page.text for page in pages))
     for page in site_pages(pages):
         for match in _BRANCH.finditer(page.folded):
             name = _BRANCH_SKIP.sub("", _branch_name(match.group(1)))
@@ -334,7 +360,9 @@ def branches(pages: Sequence[ParsedPage], ctx: SiteContext) -> list[Evidence]:
                 names.setdefault(shown, (page, match.span()))
         for match in _EN_OFFICES.finditer(page.folded):
             for part in and_list(match.group(1)):
-                names.setdefault(part, (page, match.span()))
+                names.setdefault(part.rstrip("."), (page, match.span()))  # the sentence's full stop
+        for name, span in _listed_under_heading(page, site_lower):
+            names.setdefault(name, (page, span))
     if not names:
         return []
     page, span = next(iter(names.values()))

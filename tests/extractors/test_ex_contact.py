@@ -117,6 +117,19 @@ def test_branches_chinese():
     assert value(body, "branches", "about") == ["天津分公司", "杭州分公司"]
 
 
+@pytest.mark.parametrize("body, found", [
+    ("<p>Three showrooms in the east, plus regional offices in Riyadh and Jeddah.</p>", ["Riyadh", "Jeddah"]),
+    # a "Branches" heading over place names, one a line, up to the first line that is none
+    ("<p>Our services are available across the Kingdom.</p><h4>Branches</h4><p>Jeddah</p><p>Khobar</p>"
+     "<p>Send a Message</p>", ["Jeddah", "Khobar"]),
+    # ... a menu's items are none: the site prints their words in lower case
+    ("<p>Contact us about web development and access control.</p>"
+     "<ul><li>Our Branches</li><li>Web Development</li><li>Contact Us</li><li>Access Control</li></ul>", None),
+])
+def test_branches_listed_in_english(body, found):
+    assert value(body, "branches", "contact") == found
+
+
 def test_branches_english():
     body = "<p>With offices in Vicksburg, Natchez, and Vidalia, we're never far away.</p>"
     assert value(body, "branches", "about") == ["Vicksburg", "Natchez", "Vidalia"]
