@@ -22,8 +22,9 @@ _PART = re.compile(r"\s+[—–-]\s+|\s*[|｜]\s*")  # "Samsung — authorised p
 _LOGO_WORD = re.compile(r"(?i)(?<![a-z])logos?(?![a-z])|标志|商标")
 _PLACEHOLDER = re.compile(rf"(?i)(?:{'|'.join(map(re.escape, words.PLACEHOLDER_WORDS))})s?\s*[\d.]*")
 _LETTERS = re.compile(r"[A-Za-z]{2}|[\u4e00-\u9fff]")
-_PROSE_CUE = re.compile("(?i)" + "|".join(
-    rf"\b{re.escape(w)}\b" if w.isascii() else re.escape(w) for w in words.PROSE_CUES))
+# One word boundary before the alternation, not one per word: a line is scanned ten times faster.
+_PROSE_CUE = re.compile(r"(?i)\b(?:" + "|".join(re.escape(w) for w in words.PROSE_CUES if w.isascii()) + r")\b|"
+                        + "|".join(re.escape(w) for w in words.PROSE_CUES if not w.isascii()))
 
 
 # A Latin name: capitalised words (CP Plus, TP-Link, Alarm.com); and a list of two or more of them.
@@ -34,6 +35,7 @@ _EN_LIST = re.compile(rf"{_EN_NAME}(?:\s*,\s*(?:(?:and|&)\s+)?{_EN_NAME})+(?:,?\
 _INTRODUCED = re.compile(r"(?i)\bbrands\s*(?:\(|:|,?\s+(?:such\s+as|like|including|include)\s+)\s*")
 # "keys for all major brands (Ford, Chevy, …)": examples of what it serves, not brands it sells.
 _ANY_BRAND = re.compile(r"(?i)\b(?:all|any|most|every|other)\b[\w\s-]{0,20}$")
+_JOINED = re.compile(r"\s(?:and|&)\s")
 _EN_SPLIT = re.compile(r"\s*,\s*(?:(?:and|&)\s+)?|\s+(?:and|&)\s+")
 
 
@@ -44,6 +46,8 @@ def prose_brands(page: ParsedPage, known: Callable[[str], bool], own: str) -> It
     to tell where its first and last names start and end."""
     lines = page.text.split("\n")
     for index, line in enumerate(lines):
+        if "," not in line and " and " not in line and " & " not in line:
+            continue  # no list of two or more names (tested first, as plain substrings: most lines have none)
         captioned = index > 0 and len(lines[index - 1]) <= 30 and heading_caption(lines[index - 1]) == "brand"
         if not captioned and not _PROSE_CUE.search(line):
             continue
@@ -51,7 +55,7 @@ def prose_brands(page: ParsedPage, known: Callable[[str], bool], own: str) -> It
         for match in _EN_LIST.finditer(line):
             parts = _EN_SPLIT.split(match.group(0))
             names = [n for n in map(_clean, parts) if n]
-            joined = len(parts) >= 3 or re.search(r"\s(?:and|&)\s", match.group(0))
+            joined = len(parts) >= 3 or _JOINED.search(match.group(0))
             # "A, B" alone is a clause; a list the word "brands" opens needs no brand of the table
             if len(names) >= 2 and joined and (match.start() in introduced or any(map(known, names))):
                 yield from (n for n in names if n.lower() != own)
@@ -62,13 +66,17 @@ def prose_brands(page: ParsedPage, known: Callable[[str], bool], own: str) -> It
 _APPOINTED_EN = re.compile(
     r"(?i:authori[sz]ed|official|exclusive|sole|approved|certified)\s+(?i:dealers?|distributors?|resellers?|"
     rf"installers?|partners?|agents?)\s+(?i:for|of)\s+(?:the\s+)?({_EN_NAME})|(?i:dealership)\s+of\s+({_EN_NAME})")
+_APPOINTED_EN_WORD = re.compile(r"(?i)dealer|distributor|reseller|installer|partner|agent")
 _APPOINTED_ZH = re.compile(r"(?:^|[为是，,、。\s])([\u4e00-\u9fffA-Za-z]{2,8}?)(?:品牌)?(?:官方)?授权"
                            r"(?:一级|总|区域)?(?:代理商|经销商|服务商|代理|经销)")
 
 
 def appointed_brands(page: ParsedPage, own: str) -> Iterator[str]:
     """Brands the site says it is an authorised dealer, distributor or agent for."""
-    for match in (*_APPOINTED_EN.finditer(page.text), *_APPOINTED_ZH.finditer(page.text)):
+    text = page.text
+    english = _APPOINTED_EN.finditer(text) if _APPOINTED_EN_WORD.search(text) else ()
+    chinese = _APPOINTED_ZH.finditer(text) if "授权" in text else ()  # the patterns cost a scan a page
+    for match in (*english, *chinese):
         name = _clean(match.group(1) or match.group(2) or "")
         if name and name.lower() != own:
             yield name

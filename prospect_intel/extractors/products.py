@@ -184,7 +184,13 @@ def _known_brand(name: str) -> bool:
 def table_brand(name: str) -> Brand | None:
     """The brand of the built-in table a printed name is (中控智慧（ZKTeco） is ZKTeco), or None."""
     folded = fold(name)
-    return next((brand for brand in brands() if brand.pattern.search(folded)), None)
+    hay = lowered(folded)
+    if hay is None:
+        candidates: Sequence[int] = range(len(brands()))
+    else:  # only the brands one of whose names occurs (one pass for all), in the table's order
+        needles, owners = _brand_needles()
+        candidates = sorted({owners[needle] for needle in needles.starts(hay)})
+    return next((brands()[i] for i in candidates if brands()[i].pattern.search(folded)), None)
 
 
 def tier_evidence(pages: Sequence[ParsedPage], ctx: SiteContext) -> list[Evidence]:
