@@ -132,6 +132,15 @@ class _Tally:
     both: tuple[ParsedPage, tuple[int, int]] | None = None
 
 
+_ADDRESS_AFTER = re.compile(r"[\w.+-]*@")
+
+
+def _in_address(text: str, start: int, end: int) -> bool:
+    """Whether a cue is part of an e-mail or web address (sales@…, supply.example.com), not a
+    word of the site's."""
+    return bool(_ADDRESS_AFTER.match(text, end)) or (start > 0 and text[start - 1] in "@./")
+
+
 def _score_page(page: ParsedPage, tally: _Tally) -> None:
     weight = _ROLE_WEIGHT.get(page.role, 1.0)
     text = _excluded().sub(lambda m: " " * len(m.group(0)), page.folded)
@@ -141,8 +150,8 @@ def _score_page(page: ParsedPage, tally: _Tally) -> None:
             else _patterns("model", model)
         for match in pattern.finditer(text):
             if _NEGATED.search(text[max(0, match.start() - 8):match.start()]) or \
-                    _IN_NAME.match(text, match.end()):
-                continue  # 不承接工程安装, "we do not install"; 弱电安装公司 (a customer)
+                    _IN_NAME.match(text, match.end()) or _in_address(text, *match.span()):
+                continue  # 不承接工程安装, "we do not install"; 弱电安装公司 (a customer); sales@…
             term = match.group(0).lower()
             tally.terms[model][term] += 1
             score = weight / (1 + tally.terms[model][term] // 3)

@@ -28,6 +28,11 @@ MODELS = [
 ]
 
 
+def test_a_cue_inside_an_email_address_is_no_cue():
+    body = "<p>We install intruder alarms and CCTV.</p><p>Email: sales@defendra.co.uk</p>"
+    assert value(body, "business_model") == "integrator"
+
+
 @pytest.mark.parametrize("body", ["<p>软博科技致力于软件开发、app开发、微信小程序开发、网站建设。</p>",
                                   "<p>Custom software development for businesses: apps, websites and portals.</p>"])
 def test_software_development_is_no_manufacturing(body):
