@@ -1,6 +1,6 @@
 """Repeated short items of a page (logo walls, name strips, lists) with the words that caption them.
 
-A logo wall or a strip of names is three or more sibling elements of one shape (tag and class),
+A logo wall or a strip of names is three or more sibling elements of one shape (tag and first class),
 each holding one short name: an image's alt text, or a short text with no block inside. What the
 list is about is read from its caption: the class and id words of the list and its ancestors
 (`brands-bar`, `partner-logo`, `clients`) and the nearest heading before it ("Brands we install",
@@ -69,7 +69,7 @@ def captioned_lists(tree: etree._Element | None, anchors: Collection[str]) -> tu
             if unit is None or unit in claimed or unit.getparent() is None:
                 continue
             claimed.add(unit)
-            key = (unit.getparent(), unit.tag, unit.get("class", ""))
+            key = (unit.getparent(), unit.tag, _first_class(unit))
             groups[key].append(name)
             images[key] = images.get(key, True) and el.tag == "img"
     found = []
@@ -119,6 +119,13 @@ def _name(el: Any) -> str:
         raw = el.text_content()
     text = collapse(raw)
     return text if 1 < len(text) <= MAX_NAME else ""
+
+
+def _first_class(el: Any) -> str:
+    """An item's first class word: its kind (client-logo-card), not the modifier that styles
+    each one apart (logo-torobo, logo-cleargate)."""
+    classes = (el.get("class") or "").split()
+    return classes[0] if classes else ""
 
 
 def _unit(el: Any) -> Any:

@@ -231,6 +231,13 @@ def test_walls_the_heading_does_not_name_for_clients(heading, css):
     assert _clients(body, "home") == []
 
 
+def test_wall_items_styled_apart_by_a_second_class_are_one_list():
+    names = ["Hawai Ventures", "Torobo Limited", "Transworld Wholesalers Limited"]
+    cards = "".join(f'<div class="client-logo-card logo-{n.split()[0].lower()}"><img src="c/{i}.png" alt="{n} logo">'
+                    f"</div>" for i, n in enumerate(names))
+    assert _clients(f'<div class="client-logo-grid">{cards}</div>', "home") == sorted(names)
+
+
 def test_a_client_wall_of_makers_is_the_lines_the_company_carries():
     body = "<h2>Our Trusted Brands</h2>" + _wall("clients-grid", ["Samsung", "Hikvision", "Dahua", "Cisco", "Bosch"])
     assert _clients(body, "home") == []
