@@ -43,7 +43,10 @@ _PERSON = re.compile(r"^(?:mr|mrs|ms|dr|miss|sir)\.?\s", re.IGNORECASE)
 _ACTIVITY = re.compile(r"(?:tion|sion|ing|ysis)s?$", re.IGNORECASE)
 _NOT_ACTIVITY = {"building", "housing", "wing", "ring", "king", "spring", "holdings", "holding",
                  "foundation", "station", "corporation", "federation", "association", "institution",
-                 "organisation", "organization", "mansion", "pavilion", "mission", "union", "nation"}
+                 "organisation", "organization", "mansion", "pavilion", "mission", "union", "nation",
+                 # a firm's head noun after its proper name (Cleargate Solutions, Prime Engineering)
+                 "solutions", "engineering", "trading", "consulting", "marketing", "manufacturing",
+                 "printing", "packaging", "catering", "clothing"}
 _LOGO_SUFFIX = re.compile(r"\s+logos?$|\s*(?:标志|商标)$", re.IGNORECASE)
 _PROJECT_SPLIT = re.compile(r"\s+[–—-]\s+|\s+for\s+|:\s+")
 _BRACKETED = re.compile(r"[（(][^)）]*[)）]")  # "Prabhi Apartment (Duplex)", "中控（ZKTeco）"

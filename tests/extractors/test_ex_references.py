@@ -112,6 +112,9 @@ def test_name_key():
     ("台北市政府某局處辦公大樓門禁管制工程", "台北市政府某局處"),
     ("Campus-wide access upgrade – Pennine Valley University", "Pennine Valley University"),
     ("IPAS Development Foundation – Pune Office", "IPAS Development Foundation – Pune Office"),
+    # a firm's head noun after its proper name is no activity (APFC Panel Installation is one)
+    ("Cleargate Seemless Solutions logo", "Cleargate Seemless Solutions"),
+    ("Prime Engineering", "Prime Engineering"),
 ])
 def test_clean_name_from_project_titles(text, name):
     assert clean_name(text) == name
