@@ -45,6 +45,7 @@ _CANDIDATE_START = re.compile(r"[+(\d](?<![\w.+].)(?<![0-9A-Za-z_.+-]-.)")
 # Unicode digit category, and a page printing no other digit (most of them) needs no more.
 _ASCII_CANDIDATE_START = re.compile(r"[+(0-9](?<![\w.+].)(?<![0-9A-Za-z_.+-]-.)")
 _LABEL_WINDOW = 40
+_LABEL_LINE = 20  # characters: a line above that is a label alone ("传真：", "Fax Lines"), not a sentence
 # A calendar date (news lists print hundreds) is never a phone number, labelled or not.
 _DATE = re.compile(r"(?:19|20)\d\d[-./](?:0?[1-9]|1[0-2])[-./](?:0?[1-9]|[12]\d|3[01])")
 # Nor is an IPv4 address (127.0.0.10, 192.168.1.200): four dot-separated numbers of 0-255 written
@@ -223,6 +224,8 @@ def _read(line: str, above: tuple[str, ...], candidate: str, region: str, lang: 
     faxes = alternation("phones", "labels", "fax")
     traps = alternation("phones", "labels", "trap")
     kind, labelled = _label_kind(line[-_LABEL_WINDOW:], labels, faxes, traps)
+    if not labelled and not line.strip() and above and len(above[0].strip()) <= _LABEL_LINE:
+        kind, labelled = _label_kind(above[0], labels, faxes, traps)  # "传真：" / "Fax Lines" on its own line
     if kind == "trap" or _branch_line(line, above) or _other_body_line(line):
         return None
     return kind, labelled, _split(candidate, region, lang, labelled)

@@ -117,6 +117,10 @@ def test_not_a_phone(body):
     ("<p>电话：15822426955</p><p>022-26551913</p><p>传真: 022-26551913</p>",
      ["15822426955", "022-26551913"], ["022-26551913"]),
     ("<p>Tel: (601) 636-6955 Fax: (601) 636-6956</p>", ["+1 601-636-6955"], ["+1 601-636-6956"]),
+    # a label on its own line above the number
+    ("<p>电话：027-82796479</p><p>传真：</p><p>027-82796480</p>", ["027-82796479"], ["027-82796480"]),
+    ("<p>Office Phone</p><p>033 345 6696</p><p>Fax Lines</p><p>086 600 5040</p>",
+     ["033 345 6696"], ["086 600 5040"]),
 ])
 def test_fax_numbers(body, phones, faxes):
     result = site(page(body, "contact", url="http://example.com/contact"))
