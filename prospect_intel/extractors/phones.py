@@ -19,7 +19,7 @@ from functools import cache
 from urllib.parse import urlsplit
 
 import phonenumbers
-from phonenumbers import geocoder
+from babel import Locale
 
 from prospect_intel.core.document import ParsedPage
 from prospect_intel.core.models import Evidence
@@ -101,12 +101,11 @@ def _named_country(pages: Sequence[ParsedPage]) -> str:
 
 @cache
 def _country_names() -> dict[str, str]:
-    """English country name -> region code, from the phone library's own data."""
+    """English country name -> region code, from Babel's territory names (CLDR) for the regions
+    the phone library knows (its own geocoder would hold ~100 MB of prefix data for this)."""
     names = dict(_COUNTRY_SHORT_NAMES)
-    for region in phonenumbers.SUPPORTED_REGIONS:
-        example = phonenumbers.example_number(region)
-        name = geocoder.country_name_for_number(example, "en") if example else ""
-        if len(name) > 3 and name not in _AMBIGUOUS_NAMES:
+    for region, name in Locale("en").territories.items():
+        if region in phonenumbers.SUPPORTED_REGIONS and len(name) > 3 and name not in _AMBIGUOUS_NAMES:
             names.setdefault(name, region)
     return names
 
