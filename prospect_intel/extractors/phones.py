@@ -28,6 +28,7 @@ from prospect_intel.core.structured import as_text
 from prospect_intel.core.terms import Gated
 
 from .common import SiteContext, alternation, distinct_confirmed, evidence, site_pages
+from .keywords import phones as phone_words
 from .phonenorm import is_placeholder, key_of, normalise
 
 __all__ = ["fax_numbers", "key_of", "normalise", "phone_numbers", "region_of", "scan"]
@@ -103,21 +104,19 @@ def _named_country(pages: Sequence[ParsedPage]) -> str:
 def _country_names() -> dict[str, str]:
     """English country name -> region code, from Babel's territory names (CLDR) for the regions
     the phone library knows (its own geocoder would hold ~100 MB of prefix data for this)."""
-    names = dict(_COUNTRY_SHORT_NAMES)
+    names = dict(phone_words.COUNTRY_SHORT_NAMES)
     for region, name in Locale("en").territories.items():
-        if region in phonenumbers.SUPPORTED_REGIONS and len(name) > 3 and name not in _AMBIGUOUS_NAMES:
+        if region in phonenumbers.SUPPORTED_REGIONS and len(name) > 3 \
+                and name not in phone_words.AMBIGUOUS_COUNTRY_NAMES:
             names.setdefault(name, region)
     return names
 
 
 @cache
 def _country_pattern() -> re.Pattern[str]:
-    return re.compile(rf"(?<!New )\b(?:{'|'.join(map(re.escape, sorted(_country_names(), key=len, reverse=True)))})\b")
+    names = sorted(_country_names(), key=len, reverse=True)  # longest first: "Papua New Guinea"
+    return re.compile(rf"(?<!New )\b(?:{'|'.join(map(re.escape, names))})\b")  # not New Mexico
 
-
-# Country names that are more often something else: a US state, a person, a bird.
-_AMBIGUOUS_NAMES = frozenset(("Georgia", "Jersey", "Guernsey", "Jordan", "Chad", "Turkey"))
-_COUNTRY_SHORT_NAMES = {"UK": "GB", "UAE": "AE", "U.A.E": "AE", "USA": "US", "U.S.A": "US", "KSA": "SA"}
 
 
 def phone_numbers(pages: Sequence[ParsedPage], ctx: SiteContext) -> list[Evidence]:

@@ -6,7 +6,8 @@ not. A candidate must look like an organisation or a project: Chinese names need
 suffix (公司, 银行, 医院, 小区 ...), English names need a word that is not a service word, a
 placeholder ("Client 1") or a person ("Mr. ..."). Names are de-duplicated on a normalised key.
 Prose lists count on every page: 主要客户有：A、B、C; "for the A, B, and C Police Stations"; so do
-logo walls whose markup captions them as clients (`clients-grid`, see `captions`).
+logo walls captioned as clients by their markup (`clients-grid`) or their heading ("Our Clients"),
+unless most of their names are makers of the brand table (see `captions`).
 """
 from __future__ import annotations
 
@@ -169,6 +170,7 @@ def _entry_titles(page: ParsedPage, links: dict[tuple[str, str, str], list[str]]
 
 _HEADINGS = ("h2", "h3", "h4", "h5", "h6")
 _MAX_CUT = 12  # characters a list may cut from the end of a Chinese title
+_NEAREST = 8  # sorted lines after a cut title looked at for its whole (one is wanted)
 
 
 def _printed_whole(cases: ParsedPage, pages: Sequence[ParsedPage]) -> Callable[[str], str]:
@@ -183,8 +185,8 @@ def _printed_whole(cases: ParsedPage, pages: Sequence[ParsedPage]) -> Callable[[
     def whole(name: str) -> str:
         if not has_cjk(name) or len(name) < 6 or name not in printed:
             return name  # a name read out of a longer title is not cut: it was chosen
-        at = bisect_left(lines, name)
-        longer = [line for line in lines[at:at + 8] if line.startswith(name) and
+        at = bisect_left(lines, name)  # the lines that start with it follow it in sorted order
+        longer = [line for line in lines[at:at + _NEAREST] if line.startswith(name) and
                   len(name) < len(line) <= len(name) + _MAX_CUT and not _SENTENCE_MARK.search(line)]
         return min(longer, key=len) if len(longer) == 1 else name
     return whole
@@ -259,7 +261,9 @@ def _without_own(name: str, own: str) -> str:
         return name
     parts = [p for p in title_parts(name) if p]
     kept = [p for p in parts if not (len(p) * 2 >= len(own) and own.startswith(p.lower()))]
-    return " ".join(kept) if kept and len(kept) < len(parts) else name if kept else ""
+    if not kept:
+        return ""  # the company's own name alone
+    return " ".join(kept) if len(kept) < len(parts) else name
 
 
 def _prose_lists(page: ParsedPage) -> list[tuple[str, tuple[int, int]]]:

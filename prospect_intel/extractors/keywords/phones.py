@@ -1,7 +1,8 @@
 """Labels that say what the number after them is (read by extractors/phones.py).
 
 Concept: LABELS per kind (phone, fax, trap), Chinese and English in each list, matched in lower
-case.
+case; the country names phones.py adds to CLDR's (COUNTRY_SHORT_NAMES) and the ones it leaves out
+(AMBIGUOUS_COUNTRY_NAMES) when it reads the site's country from the pages.
 """
 
 VERSION = 1
@@ -24,6 +25,11 @@ LABELS = {
         "tax id", "crn",
     ),
 }
+
+# Short names of countries a site prints in its address, beside CLDR's English names.
+COUNTRY_SHORT_NAMES = {"UK": "GB", "UAE": "AE", "U.A.E": "AE", "USA": "US", "U.S.A": "US", "KSA": "SA"}
+# Country names that are more often something else on a page: a US state, a person, a bird.
+AMBIGUOUS_COUNTRY_NAMES = ("Georgia", "Jersey", "Guernsey", "Jordan", "Chad", "Turkey")
 
 # The table as `extractors.common.load("phones")` returns it.
 TABLE = {"version": VERSION, "labels": LABELS}
