@@ -122,9 +122,9 @@ def office_address(pages: Sequence[ParsedPage], ctx: SiteContext) -> list[Eviden
                                           f"{line.strip()} {value}"[:120], "heading then address"))
             elif _ZH_LINE.match(line) or (ctx.lang != "zh" and _en_address_line(line)):
                 street = _EN_STREET.search(line) if ctx.lang != "zh" else None
-                value = street.group(0) if street else _with_house_number(lines, index)
+                value, spanned = (street.group(0), len(line)) if street else _with_house_number(lines, index)
                 found.append(evidence("office_address", value.strip(), "medium" if ctx.lang != "zh"
-                                      else "low", page, (offset, offset + len(value)),
+                                      else "low", page, (offset, offset + spanned),
                                       "address-shaped line"))
     return found
 
@@ -135,13 +135,14 @@ _ROAD_END = re.compile(r"[路街道巷弄]\s*$")
 _HOUSE_NUMBER = re.compile(r"\d{1,5}\s*(?:号|號)")
 
 
-def _with_house_number(lines: list[str], index: int) -> str:
-    """The address line, joined to the next when the road's house number starts that one."""
+def _with_house_number(lines: list[str], index: int) -> tuple[str, int]:
+    """The address line, joined to the next when the road's house number starts that one, and
+    how many characters of the page text it spans."""
     line = lines[index]
-    following = lines[index + 1].strip() if index + 1 < len(lines) else ""
-    if _ROAD_END.search(line) and _HOUSE_NUMBER.match(following) and len(following) <= 40:
-        return f"{line.rstrip()}{following}"
-    return line
+    following = lines[index + 1] if index + 1 < len(lines) else ""
+    if _ROAD_END.search(line) and _HOUSE_NUMBER.match(following.strip()) and len(following.strip()) <= 40:
+        return f"{line.rstrip()}{following.strip()}", len(line) + 1 + len(following)
+    return line, len(line)
 
 
 # Every line the line tests can take holds one of these: an address heading's label (any case),
