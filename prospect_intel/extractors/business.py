@@ -138,7 +138,7 @@ _ADDRESS_AFTER = re.compile(r"[\w.+-]*@")
 def _in_address(text: str, start: int, end: int) -> bool:
     """Whether a cue is part of an e-mail or web address (sales@…, supply.example.com), not a
     word of the site's."""
-    return bool(_ADDRESS_AFTER.match(text, end)) or (start > 0 and text[start - 1] in "@./")
+    return bool(_ADDRESS_AFTER.match(text, end)) or (start > 0 and text[start - 1] in "@.")  # not "/": 销售/安装
 
 
 def _score_page(page: ParsedPage, tally: _Tally) -> None:

@@ -31,6 +31,7 @@ MODELS = [
 def test_a_cue_inside_an_email_address_is_no_cue():
     body = "<p>We install intruder alarms and CCTV.</p><p>Email: sales@defendra.co.uk</p>"
     assert value(body, "business_model") == "integrator"
+    assert value("<p>Access control sales/installation across Leeds.</p>", "business_model") == "mixed"
 
 
 @pytest.mark.parametrize("body", ["<p>软博科技致力于软件开发、app开发、微信小程序开发、网站建设。</p>",
