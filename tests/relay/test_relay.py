@@ -10,6 +10,7 @@ import random
 import signal
 import subprocess
 import sys
+import threading
 import time
 
 import pytest
@@ -152,12 +153,19 @@ def test_a_worker_started_before_redis_waits_for_it_and_says_so(web, tmp_path):
     prospect(db, "queue", "push", "--redis", later.url)
     later.stop()
     worker = _spawn(db, *WORKER, "--redis", later.url)
-    time.sleep(2.5)
+    said: list[str] = []  # its stderr, read as it comes: a slow machine takes seconds to start it
+    reader = threading.Thread(target=lambda: said.extend(worker.stderr), daemon=True)
+    reader.start()
+    deadline = time.monotonic() + 60
+    while not any("does not answer" in line for line in said) and time.monotonic() < deadline:
+        time.sleep(0.1)
     assert worker.poll() is None  # waiting, not crashed
     later.start()  # the same port and append-only file: the pushed jobs are there
     try:
         collector = _spawn(db, "collect", "--redis", later.url)
-        stdout, stderr = worker.communicate(timeout=120)
+        worker.wait(timeout=120)
+        reader.join(timeout=10)
+        stderr = "".join(said)
         assert worker.returncode == 0 and "does not answer" in stderr and "trying again in" in stderr
         assert "Traceback" not in stderr
         _finish([collector])

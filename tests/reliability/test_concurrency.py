@@ -26,7 +26,7 @@ FIRST_CRAWL = 3
 def web():
     sites = [_site(n, "127.0.6") for n in range(SITES)]
     for site in sites:
-        site.delay = 0.6  # slow enough that the crawl outlasts the reviews, on a busy machine too
+        site.delay = 1.2  # slow enough that the crawl outlasts the reviews (each a CLI process), on a slow machine too
     yield sites
     stop_all(sites)
 
