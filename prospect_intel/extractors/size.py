@@ -13,7 +13,7 @@ from prospect_intel.core.document import ParsedPage
 from prospect_intel.core.models import Evidence
 from prospect_intel.core.structured import as_text
 from prospect_intel.core.terms import Gated, Started, led_by, words_alternation
-from prospect_intel.core.text import NUMBER, parse_int
+from prospect_intel.core.text import NUMBER, parse_int, sentence_bounds
 
 from .common import SiteContext, evidence, site_pages
 from .dates import EN_NUMBER, EN_NUMBER_FIRST, _count
@@ -87,13 +87,10 @@ _EN_SKIP = re.compile(r"(?:serv\w*|train\w*|help\w*|protect\w*|clients?|customer
 # A sentence addressed to the reader counts the reader's staff: "a platform that grows with your
 # team — from 10 to 10,000 employees".
 _YOUR = re.compile(r"\byour\b", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"[.!?\n]")
 
 
 def _addressed_to_reader(text: str, start: int, end: int) -> bool:
-    opening = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 160), start)), default=0)
-    closing = _SENTENCE_END.search(text, end)
-    return _YOUR.search(text, opening, closing.start() if closing else len(text)) is not None
+    return _YOUR.search(text, *sentence_bounds(text, start, end)) is not None
 
 
 def _value(low: int, more: str | bool | None, qualifier: str | None = None) -> Any:
