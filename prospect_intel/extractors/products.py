@@ -36,6 +36,7 @@ class Brand:
     tier: str
     # Lower-cased names and aliases: the pattern can only match where one of them occurs.
     needles: tuple[str, ...] = ()
+    access_control_maker: bool = False  # its tier needs no access-control words beside it
 
 
 # Characters that re.IGNORECASE matches to an ASCII letter while str.lower() does not map them
@@ -55,7 +56,8 @@ def brands() -> tuple[Brand, ...]:
             parts.append(body)
         flags = 0 if entry.get("match_case") else re.IGNORECASE
         found.append(Brand(entry["name"], re.compile("|".join(parts), flags), entry["origin"],
-                           entry.get("tier", ""), tuple(name.lower() for name in names)))
+                           entry.get("tier", ""), tuple(name.lower() for name in names),
+                           entry.get("access_control_maker", False)))
     return tuple(sorted(found, key=lambda b: len(b.name), reverse=True))
 
 
@@ -205,7 +207,7 @@ def tier_evidence(pages: Sequence[ParsedPage], ctx: SiteContext) -> list[Evidenc
                 counts[tier] += weight
                 where.setdefault(tier, (page, match.span(), f"term {match.group(0)!r}"))
         for brand, match in brand_hits(page, owner_text):
-            if brand.tier and _near_access_control(page.folded, match.start()):
+            if brand.tier and (brand.access_control_maker or _near_access_control(page.folded, match.start())):
                 counts[brand.tier] += weight
                 where.setdefault(brand.tier, (page, match.span(), f"brand {brand.name}"))
     if not counts:

@@ -53,6 +53,18 @@ def test_an_english_sites_product_lines_take_their_tier_from_brands(body, tiers)
     assert value(body, "product_tiers", "products") == tiers
 
 
+@pytest.mark.parametrize("body, tiers", [
+    # a maker of access control above all gives its tier wherever the site names it
+    ("<p>PAXTON REGISTERED INSTALLER</p>", ["foreign_high_end"]),
+    ("<p>Authorised partner: ZKTeco</p>", ["domestic_mid_networked"]),
+    # a maker of everything gives its tier only beside access-control words
+    ("<p>HIKVISION VASP PARTNER</p>", None),
+    ("<p>Hikvision access control terminals</p>", ["domestic_mid_networked"]),
+])
+def test_a_makers_tier_needs_access_control_words_unless_it_makes_access_control(body, tiers):
+    assert value(body, "product_tiers", "products") == tiers
+
+
 def test_two_tiers_and_main_tier():
     body = "<p>联网门禁控制器、门禁管理系统、网络门禁；另有考勤门禁一体机</p>"
     result = site(page(body, "products"))

@@ -3,47 +3,54 @@
 Concept: brand names as printed. Each brand: its `name` and `aliases` (Latin and Chinese names in
 one list: a brand is the same word in either language), `origin` (domestic = Chinese, foreign),
 and the access-control `tier` its access-control line belongs to ("" when it is not an
-access-control brand or its tier depends on the product). `match_case` names must match
-case-sensitively (short or common-word names); `excluded_after` words after a name make it
-another company's (Bosch Rexroth).
+access-control brand or its tier depends on the product); `access_control_maker` brands make access
+control above all (Paxton, HID, ZKTeco), so their tier counts wherever a site names them, where a
+maker of everything (Hikvision, Bosch) gives its tier only beside access-control words.
+`match_case` names must match case-sensitively (short or common-word names); `excluded_after`
+words after a name make it another company's (Bosch Rexroth).
 """
 
 VERSION = 1
 
 BRANDS = (
     {"name": "HID", "aliases": ("HID Global", "HID iCLASS"), "origin": "foreign", "tier": "foreign_high_end",
-     "match_case": True},
+     "match_case": True, "access_control_maker": True},
     {"name": "Honeywell", "aliases": ("霍尼韦尔",), "origin": "foreign", "tier": "foreign_high_end"},
-    {"name": "Lenel", "aliases": ("LenelS2", "Lenel S2", "OnGuard"), "origin": "foreign", "tier": "foreign_high_end"},
-    {"name": "Software House", "aliases": ("C•CURE", "CCURE"), "origin": "foreign", "tier": "foreign_high_end"},
-    {"name": "Gallagher", "aliases": ("嘉拉格",), "origin": "foreign", "tier": "foreign_high_end"},
-    {"name": "AMAG", "origin": "foreign", "tier": "foreign_high_end", "match_case": True},
+    {"name": "Lenel", "aliases": ("LenelS2", "Lenel S2", "OnGuard"),
+     "origin": "foreign", "tier": "foreign_high_end", "access_control_maker": True},
+    {"name": "Software House", "aliases": ("C•CURE", "CCURE"),
+     "origin": "foreign", "tier": "foreign_high_end", "access_control_maker": True},
+    {"name": "Gallagher", "aliases": ("嘉拉格",),
+     "origin": "foreign", "tier": "foreign_high_end", "access_control_maker": True},
+    {"name": "AMAG", "origin": "foreign", "tier": "foreign_high_end", "match_case": True, "access_control_maker": True},
     {"name": "Genetec", "origin": "foreign", "tier": "foreign_high_end"},
-    {"name": "Kantech", "origin": "foreign", "tier": "foreign_high_end"},
-    {"name": "Keyscan", "origin": "foreign", "tier": "foreign_high_end"},
-    {"name": "CDVI", "origin": "foreign", "tier": "foreign_high_end", "match_case": True},
+    {"name": "Kantech", "origin": "foreign", "tier": "foreign_high_end", "access_control_maker": True},
+    {"name": "Keyscan", "origin": "foreign", "tier": "foreign_high_end", "access_control_maker": True},
+    {"name": "CDVI", "origin": "foreign", "tier": "foreign_high_end", "match_case": True, "access_control_maker": True},
     {"name": "dormakaba", "aliases": ("Dorma", "Kaba", "多玛凯拔"), "origin": "foreign", "tier": "foreign_high_end"},
     {"name": "ASSA ABLOY", "aliases": ("Assa Abloy", "亚萨合莱"), "origin": "foreign", "tier": "foreign_high_end"},
-    {"name": "Paxton", "origin": "foreign", "tier": "foreign_high_end"},
-    {"name": "Salto", "aliases": ("SALTO Systems",), "origin": "foreign", "tier": "foreign_high_end"},
+    {"name": "Paxton", "origin": "foreign", "tier": "foreign_high_end", "access_control_maker": True},
+    {"name": "Salto", "aliases": ("SALTO Systems",),
+     "origin": "foreign", "tier": "foreign_high_end", "access_control_maker": True},
     {"name": "Bosch", "aliases": ("博世",), "origin": "foreign", "tier": "foreign_high_end",
      "excluded_after": ("Rexroth",)},
     {"name": "Siemens", "aliases": ("西门子",), "origin": "foreign", "tier": ""},
     {"name": "Johnson Controls", "aliases": ("江森自控",), "origin": "foreign", "tier": "foreign_high_end"},
     {"name": "Tyco", "aliases": ("泰科",), "origin": "foreign", "tier": "foreign_high_end"},
-    {"name": "Brivo", "origin": "foreign", "tier": "foreign_high_end"},
+    {"name": "Brivo", "origin": "foreign", "tier": "foreign_high_end", "access_control_maker": True},
     {"name": "Verkada", "origin": "foreign", "tier": "foreign_high_end"},
-    {"name": "Openpath", "origin": "foreign", "tier": "foreign_high_end"},
+    {"name": "Openpath", "origin": "foreign", "tier": "foreign_high_end", "access_control_maker": True},
     {"name": "Avigilon", "origin": "foreign", "tier": "foreign_high_end"},
     {"name": "Nedap", "origin": "foreign", "tier": "foreign_high_end"},
     {"name": "ZKTeco", "aliases": ("中控智慧", "熵基科技", "ZK Teco", "中控"), "origin": "domestic",
-     "tier": "domestic_mid_networked"},
+     "tier": "domestic_mid_networked", "access_control_maker": True},
     {"name": "Hikvision", "aliases": ("海康威视", "海康", "HIKVISION"), "origin": "domestic",
      "tier": "domestic_mid_networked"},
     {"name": "Dahua", "aliases": ("大华", "大华股份"), "origin": "domestic", "tier": "domestic_mid_networked"},
     {"name": "Uniview", "aliases": ("宇视", "宇视科技", "UNV"), "origin": "domestic",
      "tier": "domestic_mid_networked"},
-    {"name": "微耕", "aliases": ("WGACCESS", "微耕门禁"), "origin": "domestic", "tier": "domestic_mid_networked"},
+    {"name": "微耕", "aliases": ("WGACCESS", "微耕门禁"),
+     "origin": "domestic", "tier": "domestic_mid_networked", "access_control_maker": True},
     {"name": "捷顺", "aliases": ("捷顺科技", "JIESHUN"), "origin": "domestic", "tier": "domestic_mid_networked"},
     {"name": "立林", "aliases": ("Leelen",), "origin": "domestic", "tier": ""},
     {"name": "汉王", "aliases": ("Hanvon",), "origin": "domestic", "tier": "domestic_low_standalone"},
@@ -53,7 +60,8 @@ BRANDS = (
      "match_case": True},
     {"name": "依时利", "origin": "domestic", "tier": "domestic_mid_networked"},
     {"name": "达实", "aliases": ("达实智能",), "origin": "domestic", "tier": "domestic_mid_networked"},
-    {"name": "SOYAL", "aliases": ("茂旭", "茂旭资讯"), "origin": "foreign", "tier": "domestic_mid_networked"},
+    {"name": "SOYAL", "aliases": ("茂旭", "茂旭资讯"),
+     "origin": "foreign", "tier": "domestic_mid_networked", "access_control_maker": True},
     {"name": "安居宝", "aliases": ("Anjubao",), "origin": "domestic", "tier": ""},
     {"name": "汉军", "origin": "domestic", "tier": ""},
     {"name": "Axis", "aliases": ("Axis Communications", "安讯士"), "origin": "foreign", "tier": "",
