@@ -136,6 +136,8 @@ def brand_evidence(pages: Sequence[ParsedPage], ctx: SiteContext) -> list[Eviden
     first: dict[str, tuple[ParsedPage, tuple[int, int]]] = {}
     for page in own:
         for brand, match in brand_hits(page, owner_text):
+            if _instrument_used(page.folded, match):
+                continue
             counts[brand.name] += 1
             first.setdefault(brand.name, (page, match.span()))
     listed = _listed(own, counts)
@@ -149,6 +151,19 @@ def brand_evidence(pages: Sequence[ParsedPage], ctx: SiteContext) -> list[Eviden
     if listed:
         how += f"; {len(listed)} from the site's brand lists"
     return [evidence("brands", names, confidence, page, span, how)]
+
+
+# A brand named as the instrument an installer tests its work with is no line it carries: "Fluke
+# testing", "Fluke DTX certification reports", "certified on a Fluke DSX".
+_TESTED_AFTER = re.compile(r"[ \t]+(?:[A-Z0-9][\w-]*[ \t]+)?(?:test(?:ing|ed|ers?)\b|certification[ \t]+reports?\b|"
+                           r"(?:cable[ \t]+)?analy[sz]ers?\b)", re.IGNORECASE)
+_TESTED_BEFORE = re.compile(r"\b(?:tested|certified|verified)[ \t]+(?:on|with|using)[ \t]+(?:an?[ \t]+|the[ \t]+)?$",
+                            re.IGNORECASE)
+
+
+def _instrument_used(text: str, match: re.Match[str]) -> bool:
+    return _TESTED_AFTER.match(text, match.end()) is not None or \
+        _TESTED_BEFORE.search(text, max(0, match.start() - 30), match.start()) is not None
 
 
 def _listed(pages: Sequence[ParsedPage], counts: Counter[str]) -> dict[str, tuple[ParsedPage, tuple[int, int]]]:

@@ -17,6 +17,21 @@ def test_brand_needs_word_boundary_and_case():
     assert value("<p>We hide cables; axis of rotation; a hid door.</p>", "brands", "products") is None
 
 
+@pytest.mark.parametrize("body", [
+    "<p>Cat6 cabling, patch panel dressing and Fluke testing.</p>",
+    "<p>Every link verified with Fluke DTX certification reports.</p>",
+    "<p>Cable is certified on a Fluke DSX, not tested by plugging it in.</p>",
+    "<p>Link certification using advanced Fluke cable analyzers.</p>",
+])
+def test_an_instrument_the_installer_tests_with_is_no_brand_it_carries(body):
+    assert value(body, "brands", "products") is None
+
+
+def test_a_test_instrument_maker_in_a_brand_list_is_carried():
+    assert value("<p>We distribute Yokogawa, Fluke and KROHNE instruments.</p>", "brands", "products") \
+        == ["Yokogawa", "KROHNE", "Fluke"]
+
+
 def test_brands_in_blog_articles_do_not_count():
     result = site(page("<p>Security systems</p>", "home"),
                   page("<p>Honeywell vs Hikvision: which is better?</p>", "other",
