@@ -3,9 +3,10 @@
 A logo wall or a strip of names is three or more sibling elements of one shape (tag and first class),
 each holding one short name: an image's alt text, or a short text with no block inside. What the
 list is about is read from its caption: the class and id words of the list and its ancestors
-(`brands-bar`, `partner-logo`, `clients`) and the nearest heading before it ("Brands we install",
-"合作品牌"). The extractors decide what a caption means (a brand list, a client list); this module
-only reads the structure, at parse time, so the tree need not outlive the parse.
+(`brands-bar`, `partner-logo`, `clients`), their accessible names (aria-label) and the nearest
+heading before it ("Brands we install", "合作品牌"). The extractors decide what a caption means (a
+brand list, a client list); this module only reads the structure, at parse time, so the tree need
+not outlive the parse.
 """
 from __future__ import annotations
 
@@ -104,9 +105,16 @@ def _section(heading: Any) -> Any:
 
 @lru_cache(maxsize=128)
 def _anchor_query(words: frozenset[str]) -> etree.XPath:
-    """Elements whose class or id holds one of `words` (lower case, as class names are written)."""
+    """Elements whose class or id holds one of `words` (lower case, as class names are written),
+    or whose accessible name does in any case (aria-label="Our approved-installer Partners")."""
     tests = " or ".join(f"contains(., '{w}')" for w in sorted(words))
-    return etree.XPath(f"(//@class|//@id)[{tests}]/..")  # the attribute axis: twice as fast as //*[...]
+    label = f"translate(., '{_UPPER}', '{_UPPER.lower()}')"
+    label_tests = " or ".join(f"contains({label}, '{w}')" for w in sorted(words))
+    # the attribute axis: twice as fast as //*[...]
+    return etree.XPath(f"(//@class|//@id)[{tests}]/..|//@aria-label[{label_tests}]/..")
+
+
+_UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 
 def _name(el: Any) -> str:
@@ -143,7 +151,7 @@ def _attribute_words(el: Any) -> str:
     for level, node in enumerate((el, *el.iterancestors())):
         if level == _ATTR_LEVELS or node.tag == "body":
             break
-        words += [node.get("class") or "", node.get("id") or ""]
+        words += [node.get("class") or "", node.get("id") or "", node.get("aria-label") or ""]
     return " ".join(w for w in words if w).lower()
 
 

@@ -22,6 +22,10 @@ _PART = re.compile(r"\s+[—–-]\s+|\s*[|｜]\s*")  # "Samsung — authorised p
 _LOGO_WORD = re.compile(r"(?i)(?<![a-z])logos?(?![a-z])|标志|商标")
 _PLACEHOLDER = re.compile(rf"(?i)(?:{'|'.join(map(re.escape, words.PLACEHOLDER_WORDS))})s?\s*[\d.]*")
 _LETTERS = re.compile(r"[A-Za-z]{2}|[\u4e00-\u9fff]")
+_CREDENTIAL_TAIL = re.compile(rf"(?i)\s+(?:(?:{'|'.join(words.CREDENTIAL_WORDS)})\s+)?"
+                              rf"(?:{'|'.join(words.CREDENTIAL_ROLES)})$")
+_BODY = re.compile(rf"(?i)\b(?:{'|'.join(w for w in words.BODY_WORDS if w.isascii())})\b|"
+                   + "|".join(w for w in words.BODY_WORDS if not w.isascii()))
 # One word boundary before the alternation, not one per word: a line is scanned ten times faster.
 _PROSE_CUE = re.compile(r"(?i)\b(?:" + "|".join(re.escape(w) for w in words.PROSE_CUES if w.isascii()) + r")\b|"
                         + "|".join(re.escape(w) for w in words.PROSE_CUES if not w.isascii()))
@@ -94,11 +98,13 @@ def listed_brands(page: ParsedPage, known: Callable[[str], bool], own: str) -> I
 
 
 def _clean(name: str) -> str:
-    """A brand name from a list item: the part before a tagline, without the word "logo";
-    '' for a placeholder, a model number or a phrase."""
+    """A brand name from a list item: the part before a tagline, without the word "logo" or
+    the company's standing with the maker; '' for a placeholder, an accreditation body, a model
+    number or a phrase."""
     name = collapse(_LOGO_WORD.sub(" ", _PART.split(name, maxsplit=1)[0])).strip(" :：,，")
-    if not _LETTERS.search(name) or _PLACEHOLDER.fullmatch(name):
-        return ""
+    name = _CREDENTIAL_TAIL.sub("", name)  # "Paxton registered installer": the maker
+    if not _LETTERS.search(name) or _PLACEHOLDER.fullmatch(name) or _BODY.search(name):
+        return ""  # a placeholder; an accreditation body or scheme
     tokens = name.split()
     if all(re.search(r"\d", t) for t in tokens):
         return ""  # a model number (DS-K1T671M), a figure (10+)

@@ -48,6 +48,13 @@ def test_only_parts_marked_by_a_caption_word_are_read():
     assert len(captioned_lists(f'<div><div><h2>Our Partners</h2></div><ul>{items}</ul></div>')) == 1
 
 
+def test_an_accessible_name_captions_a_list_in_any_case():
+    items = "".join(f"<li>{n}</li>" for n in ("Texecom", "Videx", "Pyronix"))
+    [found] = captioned_lists(f'<div aria-label="Our approved-installer Partners"><ul>{items}</ul></div>')
+    assert "partners" in found.attributes
+    assert captioned_lists(f'<div aria-label="Our accreditations"><ul>{items}</ul></div>') == ()
+
+
 def test_every_caption_word_of_the_extractors_is_one_the_page_parse_reads():
     for word in words.LIST_ATTRIBUTE_WORDS:
         assert any(anchor in word for anchor in ATTRIBUTE_ANCHORS), word
@@ -56,6 +63,15 @@ def test_every_caption_word_of_the_extractors_is_one_the_page_parse_reads():
 
 
 # --- what a caption says ----------------------------------------------------------------------------
+
+def test_a_strip_of_makers_and_accreditations_gives_the_makers_without_the_standing_words():
+    strip = _logos(["SSAIB Certificated", "UKAS accredited", "Fire Industry Association — F-Gas",
+                    "SafeContractor Approved", "Private Security Authority — licence 13183",
+                    "Pyronix approved installer", "Hikvision authorised partner", "Paxton registered installer",
+                    "Texecom Premier Partner"], item_class="accred")
+    body = f'<div class="accreds-strip" aria-label="Our accreditations and approved-installer partners">{strip}</div>'
+    assert _brands(body) == ["Hikvision", "Paxton", "Pyronix", "Texecom"]
+
 
 def test_a_logo_wall_captioned_as_brands_by_its_markup_names_unknown_brands():
     body = f'<div class="brands-panel">{_logos(["Cooper Safety Fire Systems", "C-TEC", "Zeta Alarm Systems"])}</div>'

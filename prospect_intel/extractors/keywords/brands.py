@@ -200,5 +200,16 @@ PROSE_CUES = ("brand", "brands", "partner", "partners", "partnering", "partnered
               "dealership", "distributor", "distributors", "reseller", "resellers", "manufacturers",
               "vendors", "suppliers", "authorised", "authorized", "certified", "品牌", "代理", "经销", "授权")
 
+# A logo's caption naming the maker and the company's standing with it ("Hikvision authorised
+# partner", "Paxton registered installer"): the standing words after the name, and the roles.
+CREDENTIAL_WORDS = ("approved", "authorised", "authorized", "registered", "certified", "accredited", "official",
+                    "preferred", "premier", "gold", "silver", "platinum", "elite")
+CREDENTIAL_ROLES = ("installer", "installers", "partner", "partners", "dealer", "dealers", "reseller",
+                    "resellers", "distributor", "distributors", "integrator", "integrators", "agent")
+# Accreditation bodies and schemes shown on the same strips ("Fire Industry Association",
+# "SafeContractor Approved", "SSAIB Certificated"): the company's credentials, not brands.
+BODY_WORDS = ("association", "institute", "institution", "authority", "register", "federation", "council",
+              "society", "chamber", "board", "approved", "accredited", "certificated", "member", "协会", "学会")
+
 # The table as `extractors.common.load("brands")` returns it.
 TABLE = {"version": VERSION, "brand": BRANDS}
