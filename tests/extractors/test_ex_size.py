@@ -43,6 +43,8 @@ HEADCOUNT = [
     ("<p>公司拥有中级技术人员15人，工程技术人员25人。</p>", [40, None]),
     ("<p>拥有一支30人的施工队伍。</p>", [30, None]),
     ("<p>技术人员30人，其中高级工程师5人。</p>", [30, None]),
+    # every clause after 其中 in its sentence is a part, not only the first
+    ("<p>技术骨干30人，其中高级工程师15人，中级工程师11人。</p>", [30, None]),
 ]
 
 
