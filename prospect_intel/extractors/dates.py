@@ -88,6 +88,7 @@ _EN_OTHER_ORG = re.compile(r"\b(?:association|council|federation|institute|socie
                            r"organi[sz]ation|consortium|alliance)s?\b", re.IGNORECASE)
 _EN_OWN_SUBJECT = re.compile(r"\b(?:we|our|us|ltd|limited|inc|llc|plc|co|corp|company|gmbh|pvt)\b\.?",
                              re.IGNORECASE)
+_PREDECESSOR = re.compile("|".join(founding.PREDECESSOR), re.IGNORECASE)
 _EN_WEAK_VERB = re.compile(r"\b(?:opened|launched|started)\b", re.IGNORECASE)
 _SINCE, _SERVING = founding.EN_SINCE
 _EN_SINCE = Started(re.compile(rf"\b(?:{_SINCE}|{_SERVING}\s[^.\n]{{0,40}}?{_SINCE})\s+" + YEAR, re.IGNORECASE),
@@ -182,17 +183,18 @@ def founded_year(pages: Sequence[ParsedPage], ctx: SiteContext) -> list[Evidence
                     continue
                 confidence = "high" if strong and method != "en-in-year-founded" else "medium"
                 other = _other_company(page.folded, match.start(), own) if method.startswith("zh-") else ""
-                if page.is_article or other:
+                doubt = _doubt(page, match, other)
+                if doubt:
                     confidence = "low"
-                found.append(evidence("founded_year", year, confidence, page, match.span(),
-                                      method + (f" (about {other}, not this site's company)" if other else "")))
+                found.append(evidence("founded_year", year, confidence, page, match.span(), method + doubt))
         for match in _EN_SINCE.finditer(page.folded):
             year = _year(match.group(1), ctx)
             if year is None or _EN_SINCE_SKIP.search(page.folded[max(0, match.start() - 60):
                                                                  match.start()]) or _a_makers(page.folded, match):
                 continue
-            confidence = "low" if page.is_article else "medium"
-            found.append(evidence("founded_year", year, confidence, page, match.span(), "en-since"))
+            doubt = _doubt(page, match, "")
+            found.append(evidence("founded_year", year, "low" if doubt else "medium", page, match.span(),
+                                  "en-since" + doubt))
         found.extend(_inferred(page, ctx))
     return found
 
@@ -223,6 +225,23 @@ def _other_company(text: str, start: int, own: set[str]) -> str:
             any(subject in name or name in subject for name in own):
         return ""
     return subject
+
+
+def _doubt(page: ParsedPage, match: re.Match[str], other: str) -> str:
+    """Why a stated founding is likely not the company's ('' when nothing speaks against it), as
+    a method of its own: the calibration table, which levels a method by its record, must not
+    raise these with the plain method's record."""
+    if other:
+        return f" of another company (about {other}, not this site's company)"
+    if _of_predecessor(page.folded, match):
+        return " of a predecessor"
+    return " in an article" if page.is_article else ""
+
+
+def _of_predecessor(text: str, match: re.Match[str]) -> bool:
+    """A founding in a sentence about the company's predecessor (公司前身是…，创建于1956年)."""
+    left, _ = sentence_bounds(text, match.start(), match.end())
+    return _PREDECESSOR.search(text, left, match.start()) is not None
 
 
 def _a_makers(text: str, match: re.Match[str]) -> bool:

@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+from extractor_helpers import page, site
 
 from prospect_intel.core.fields import FIELDS
 from prospect_intel.core.models import Evidence
@@ -53,3 +54,16 @@ def test_on_sites_it_was_not_fitted_on_high_and_medium_mean_what_they_say(bundle
     medium_judged, medium_right = levels["medium"]
     assert high_right / high_judged >= 0.97, levels
     assert medium_right / medium_judged >= 0.85, levels
+
+
+@pytest.mark.parametrize("body, title", [
+    # the predecessor's founding, and another company's: the rule's doubt is a method of its own,
+    # which the bundled table (fitted on plain foundings, levelled high) must not raise
+    ("<p>公司前身是第六工程分公司钢结构事业部，创建于1956年，是以钢结构制作安装为主要业务的施工单位。</p>",
+     "中交二航局结构工程有限公司"),
+    ("<p>山东济南鲁明新能源有限公司成立于2003年，位于济南。</p>", "陕西鲁明热力设备工程有限公司"),
+])
+def test_a_founding_the_rules_doubt_stays_low_under_the_bundled_table(bundled, body, title):
+    assert bundled["founded_year"].get("zh-verb-year") == "high"
+    result = site(page(body, "about", title=title), page("<p>x</p>", "home", title=title))
+    assert result.fields["founded_year"].confidence == "low"

@@ -19,6 +19,10 @@ ZH_HISTORY_NOUNS = ("发展历程", "发展历史", "历史", "风雨历程")
 # Literals every ZH_HISTORY_NOUNS word holds.
 ZH_HISTORY = ("历程", "历史")
 
+# A founding said of the company's predecessor (公司前身…创建于1956年, "its predecessor was founded
+# in 1956"): the history before the company, a weak founding year.
+PREDECESSOR = ("前身", "predecessor", "forerunner")
+
 EN_FOUNDING_VERBS = ("established", "founded", "incorporated", "formed", "started", "launched", "opened")
 # After "In 1998, ...": the founding verbs but "formed".
 EN_IN_YEAR_VERBS = ("founded", "established", "started", "opened", "incorporated", "launched")
