@@ -215,6 +215,7 @@ def tier_evidence(pages: Sequence[ParsedPage], ctx: SiteContext) -> list[Evidenc
     counts: Counter[str] = Counter()
     where: dict[str, tuple[ParsedPage, tuple[int, int], str]] = {}
     owner_text = "\n".join(p.title for p in pages if p.role in ("home", "about", "contact"))
+    deals = any(_names_access_control(page.folded) for page in site_pages(pages))
     for page in site_pages(pages):
         weight = 2 if page.role == "products" else 1
         for tier, pattern in _tier_patterns().items() if ctx.lang == "zh" else ():
@@ -222,7 +223,8 @@ def tier_evidence(pages: Sequence[ParsedPage], ctx: SiteContext) -> list[Evidenc
                 counts[tier] += weight
                 where.setdefault(tier, (page, match.span(), f"term {match.group(0)!r}"))
         for brand, match in brand_hits(page, owner_text):
-            if brand.tier and (brand.access_control_maker or _near_access_control(page.folded, match.start())):
+            if brand.tier and ((brand.access_control_maker and deals) or
+                               _near_access_control(page.folded, match.start())):
                 counts[brand.tier] += weight
                 where.setdefault(brand.tier, (page, match.span(), f"brand {brand.name}"))
     if not counts:
@@ -239,8 +241,12 @@ def tier_evidence(pages: Sequence[ParsedPage], ctx: SiteContext) -> list[Evidenc
 
 
 def _near_access_control(text: str, position: int) -> bool:
-    window = text[max(0, position - 80):position + 80].lower()
-    return "门禁" in window or "access control" in window or "一卡通" in window
+    return _names_access_control(text[max(0, position - 80):position + 80])
+
+
+def _names_access_control(text: str) -> bool:
+    lowered = text.lower()
+    return "门禁" in lowered or "access control" in lowered or "一卡通" in lowered
 
 
 def brand_key(name: str) -> str:

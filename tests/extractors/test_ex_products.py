@@ -7,10 +7,13 @@ from extractor_helpers import page, site, value
     ("<p>代理品牌：海康威视、大华、ZKTeco</p>", ["Hikvision", "Dahua", "ZKTeco"]),
     ("<p>We install HID, Honeywell and Lenel systems.</p>", ["Honeywell", "Lenel", "HID"]),
     ("<p>Bosch Rexroth hydraulics</p>", ["Bosch Rexroth"]),
+    ("<p>中控指纹考勤机、中控门禁</p>", ["ZKTeco"]),
+    ("<p>温度测控系统作为集中控制的主机，设中控室与中控台。</p>", None),
     ("<p>霍尼韦尔门禁</p>", ["Honeywell"]),
 ])
 def test_brands(body, brands):
-    assert sorted(value(body, "brands", "products")) == sorted(brands)
+    found = value(body, "brands", "products")
+    assert (sorted(found) if found else None) == (sorted(brands) if brands else None)
 
 
 def test_brand_needs_word_boundary_and_case():
@@ -68,12 +71,18 @@ def test_an_english_sites_product_lines_take_their_tier_from_brands(body, tiers)
     assert value(body, "product_tiers", "products") == tiers
 
 
+_FAR = ("<p>We fit intruder alarms, CCTV and fire alarms for homes, shops and offices across the county, "
+        "and service every system we fit.</p><p>We also fit access control.</p>")
+
+
 @pytest.mark.parametrize("body, tiers", [
-    # a maker of access control above all gives its tier wherever the site names it
-    ("<p>PAXTON REGISTERED INSTALLER</p>", ["foreign_high_end"]),
-    ("<p>Authorised partner: ZKTeco</p>", ["domestic_mid_networked"]),
+    # a maker of access control above all gives its tier wherever a site that deals in access
+    # control names it
+    ("<p>PAXTON REGISTERED INSTALLER</p>" + _FAR, ["foreign_high_end"]),
+    ("<p>Authorised partner: ZKTeco. Access control and CCTV.</p>", ["domestic_mid_networked"]),
+    ("<p>Authorised partner: ZKTeco. CCTV and alarms.</p>", None),  # a site that names no access control
     # a maker of everything gives its tier only beside access-control words
-    ("<p>HIKVISION VASP PARTNER</p>", None),
+    ("<p>HIKVISION VASP PARTNER</p>" + _FAR, None),
     ("<p>Hikvision access control terminals</p>", ["domestic_mid_networked"]),
 ])
 def test_a_makers_tier_needs_access_control_words_unless_it_makes_access_control(body, tiers):

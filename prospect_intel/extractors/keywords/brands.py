@@ -43,7 +43,8 @@ BRANDS = (
     {"name": "Avigilon", "origin": "foreign", "tier": "foreign_high_end"},
     {"name": "Nedap", "origin": "foreign", "tier": "foreign_high_end"},
     {"name": "ZKTeco", "aliases": ("中控智慧", "熵基科技", "ZK Teco", "中控"), "origin": "domestic",
-     "tier": "domestic_mid_networked", "access_control_maker": True},
+     "tier": "domestic_mid_networked", "access_control_maker": True,
+     "excluded_after": ("制", "室", "台")},  # 集中控制, 中控室, 中控台: central control, not the maker
     {"name": "Hikvision", "aliases": ("海康威视", "海康", "HIKVISION"), "origin": "domestic",
      "tier": "domestic_mid_networked"},
     {"name": "Dahua", "aliases": ("大华", "大华股份"), "origin": "domestic", "tier": "domestic_mid_networked"},
