@@ -68,6 +68,10 @@ def test_manufacturer_selling_its_products_stays_manufacturer():
      "installation and maintenance.</p><p>Retail stores, storefronts and retail chains trust our "
      "monitoring.</p><p>We supply door hardware for every install.</p>", "integrator"),
     ("<p>承接门禁工程施工、门禁安装、系统集成。</p><p>服务商场门店、连锁门店。</p>", "integrator"),
+    # procurement is a phase of the installer's project, or its client's buying, not a trade
+    ("<p>Systems integrator for access control and CCTV: system design, procurement, installation, "
+     "programming and maintenance.</p><p>We comply with state procurement codes and sourcing policies.</p>",
+     "integrator"),
 ])
 def test_sales_words_apart_from_installation_are_not_mixed(body, model):
     assert value(body, "business_model") == model
