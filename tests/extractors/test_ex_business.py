@@ -72,6 +72,11 @@ def test_manufacturer_selling_its_products_stays_manufacturer():
     ("<p>Systems integrator for access control and CCTV: system design, procurement, installation, "
      "programming and maintenance.</p><p>We comply with state procurement codes and sourcing policies.</p>",
      "integrator"),
+    # a client's trading is no trade of the company's; a trading company's is
+    ("<p>We design, install and maintain alarms and access control. Our technicians handle installation "
+     "and repairs for shops, with minimal disruption to live retail trading.</p>", "integrator"),
+    ("<p>We install access control and carry out maintenance.</p><p>Al Noor is a general trading company: "
+     "as a general trading company we import security products.</p>", "mixed"),
 ])
 def test_sales_words_apart_from_installation_are_not_mixed(body, model):
     assert value(body, "business_model") == model

@@ -73,10 +73,12 @@ MODEL = {
             "代理", "总代理", "经销", "经销商", "分销", "批发", "购销", "商贸", "贸易", "专卖", "代理商", "授权经销",
         ),
         # (not "procurement" or "sourcing": an installer's project phase, design, procurement,
-        # installation, or its client's buying)
+        # installation, or its client's buying; "trading" only as the company's trade, not a
+        # client's "trading hours" or "live retail trading")
         "en": (
             "distributor", "authorized dealer", "authorised dealer", "authorized reseller", "reseller", "wholesale",
-            "wholesaler", "supplier", "trading", "importer", "trade counter",
+            "wholesaler", "supplier", "trading company", "trading co", "trading firm", "trading house",
+            "general trading", "trading llc", "trading est", "importer", "trade counter",
             "trade supply", "trade supplier", "trade installers", "trade customers",
         ),
         "weak_zh": ("零售", "销售", "门店", "供应", "供货", "出售"),
