@@ -19,7 +19,8 @@ phonenumbers.enable_pattern_cache()
 
 _CN_MOBILE = re.compile(r"1[3-9]\d{9}")
 _CN_SERVICE = re.compile(r"[48]00\d{7}")
-_SEPARATED_LANDLINE = re.compile(r"\(?0\d{2,4}\)?[\s-]\s*\d{3,4}[\s-]?\d{3,4}|\(0\d{2,4}\)\d{6,8}")
+# A trunk-0 area code set apart from the local number: 0571-85369138, (0755) 2876 1234, (02)8740-8399.
+_SEPARATED_LANDLINE = re.compile(r"\(?0\d{2,4}\)?[\s-]\s*\d{3,4}[\s-]?\d{3,4}|\(0\d{1,4}\)\s*\d{3,4}[\s-]?\d{3,4}")
 _BARE_86 = re.compile(r"\(?(?:00)?86\)?[\s.-]+(?=\(?0?[1-9])")  # country code printed without "+"
 _SPACES = re.compile(r"\s+")
 # A template's number: the digits counted up to 0 (01234 567 890, 123-456-7890); a run that
@@ -38,7 +39,7 @@ def normalise(raw: str, region: str, lang: str, labelled: bool,
     ext = ext_match.group(1) if ext_match else ""
     body = raw[:ext_match.start()] if ext_match else raw
     digits = re.sub(r"\D", "", body)
-    international = body.strip().startswith("+")
+    international = body.strip().lstrip("(").startswith("+")  # +1 828 ..., (+1)828-...
     dash = re.fullmatch(r"(.*\d)-(\d{1,5})", body.strip())
     if not ext and len(digits) > 12 and dash:  # 0571-85369138-8001, (0755) 2876 1234-801
         found = normalise(f"{dash.group(1)}转{dash.group(2)}", region, lang, labelled, lenient)

@@ -34,7 +34,7 @@ from .phonenorm import is_placeholder, key_of, normalise
 __all__ = ["fax_numbers", "key_of", "normalise", "phone_numbers", "region_of", "scan"]
 
 _CANDIDATE = re.compile(
-    r"(?<![\w.+])(?<![0-9A-Za-z_.+-]-)(\+\s?\d{1,3}[\s.-]?)?(\(?\d[\d \t().-]{5,18}\d)"
+    r"(?<![\w.+])(?<![0-9A-Za-z_.+-]-)(\(?\+\s?\d{1,3}\)?[\s.-]?)?(\(?\d[\d \t().-]{5,18}\d)"
     r"(?:\s*(?:转|分机|ext\.?|x|#)\s*(\d{1,5}))?(?![\w-])", re.IGNORECASE)
 # Where a candidate can start: its first character, not after a word character, dot or plus, nor
 # after a hyphen that follows one of them or a digit (a product code, a range); a hyphen after a
@@ -68,7 +68,7 @@ class _Hit:
 _TLD_REGION = {"cn": "CN", "mo": "MO", "uk": "GB", "in": "IN", "ng": "NG", "ke": "KE", "sa": "SA", "ca": "CA",
                "au": "AU", "nz": "NZ", "za": "ZA", "ae": "AE", "sg": "SG", "my": "MY", "hk": "HK",
                "tw": "TW", "de": "DE", "fr": "FR", "pk": "PK", "ph": "PH", "gh": "GH", "us": "US"}
-_COUNTRY_CODE = Gated(re.compile(r"(?<![\w+])\+\s?(\d{1,3})[\s.-]?\(?\d"), ("+",), longest=10)
+_COUNTRY_CODE = Gated(re.compile(r"(?<![\w+])\+\s?(\d{1,3})\)?[\s.-]?\(?\d"), ("+",), longest=10)
 
 
 def region_of(pages: Sequence[ParsedPage], lang: str) -> str:
@@ -224,6 +224,8 @@ def _read(line: str, above: tuple[str, ...], candidate: str, region: str, lang: 
     kind, labelled = _label_kind(line[-_LABEL_WINDOW:], labels, faxes, traps)
     if not labelled and not line.strip() and above and len(above[0].strip()) <= _LABEL_LINE:
         kind, labelled = _label_kind(above[0], labels, faxes, traps)  # "传真：" / "Fax Lines" on its own line
+    if not labelled and _LISTED_AFTER.search(line):
+        labelled = True  # "0866-2523197, 9440753197": listed after a number, read as one like it
     if kind == "trap" or _branch_line(line, above) or _other_body_line(line):
         return None
     return kind, labelled, _split(candidate, region, lang, labelled)
@@ -253,6 +255,8 @@ def _other_digit_needles() -> NeedleSet:
 
 
 _LIST_SEPARATOR = re.compile(r"\s*[、,，/;；]\s*")
+# The line before a candidate ends with a number of phone length and a list separator.
+_LISTED_AFTER = re.compile(r"\d[\d \t().-]{5,18}\d[ \t]*[,，、/][ \t]*$")
 _WITH_AREA = re.compile(r"(0\d{2,3})-(\d{7,8})(?:-\d+)?")
 
 

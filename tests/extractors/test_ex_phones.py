@@ -37,6 +37,8 @@ ZH = [
     ("<p>手机：杨女士-18280349423 马先生-18302809651</p>", ["18280349423", "18302809651"]),
     # a trunk 0 printed before a mobile (which has none) is dropped, not read as an area code
     ("<p>手机：(0)18957513988 (0)13706856251</p>", ["18957513988", "13706856251"]),
+    # a foreign number with its country code in brackets keeps it
+    ("<p>美国热线：(+1)828-4904420</p>", ["+1 828-490-4420"]),
     # a landline one digit short for its area code (Shenzhen numbers have eight) is a typo
     ("<p>电话：0755-22968428</p><p>服务电话：0755-2296816</p>", ["0755-22968428"]),
 ]
@@ -98,6 +100,11 @@ TRAPS = [
     ("<p>Office: 4 Carr Rd, Nairobi, Kenya</p><p>Tel: 0715 087630</p>", ["+254 715 087630"]),
     # "New Mexico" names a US state, not Mexico
     ("<p>Albuquerque, New Mexico</p><p>Call (505) 555-0142</p>", ["+1 505-555-0142"]),
+    # a one-digit area code in brackets is set apart like a longer one: a landline by its shape
+    ("<p>Quezon City, Philippines</p><p>(02)8740-8399</p>", ["+63 2 8740 8399"]),
+    # a number listed after a number on an unlabelled line reads like it
+    ("<p>Vijayawada, India</p><p>0866-2523197, 9440753197</p>", ["+91 866 252 3197", "+91 94407 53197"]),
+    ("<p>Reg. No. 1234567, 9440753197</p>", None),
     # a template's number counting up, whole or in parts, is no phone
     ("<p>Telephone: 01234 567 890</p>", None),
     ("<p>Call us: 123-456-7890</p>", None),
