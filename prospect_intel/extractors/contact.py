@@ -28,6 +28,9 @@ from .names import common_nouns_only, lower_words
 
 OFFICE_TYPES = ("industrial_park", "office_tower", "residential", "factory", "shop_street")
 _STOP = r"(?=\s*(?:电话|手机|传真|邮编|邮箱|网址|E-?mail|QQ|联系人|联系电话|服务热线|热线|Tel|Phone|Fax|\||\n|$))"
+# A line ending with a building's name after its house number: 上海市闸北恒丰路299号隆宇国际商务大厦.
+_ZH_BUILDING_LINE = re.compile(r"^[\u4e00-\u9fa5]{2,7}(?:省|市|县|区)[\u4e00-\u9fa5\d\-－()（）A-Za-z#]{1,30}\d+号"
+                               r"[\u4e00-\u9fa5A-Za-z\d]{1,20}(?:大厦|广场|中心|大楼|城|苑)$")
 _ZH_LINE = re.compile(r"^[\u4e00-\u9fa5]{2,7}(?:省|市|县|区)[\u4e00-\u9fa5\d\-－()（）A-Za-z#]{4,50}"
                       r"(?:号|园|村|室|楼|层|栋|幢|座|区|镇|路|街|道|巷|弄)(?:[（(][^)）]{1,30}[)）])?$")
 _EN_STREET = re.compile(
@@ -72,7 +75,7 @@ _PLACE_LINE = re.compile(r"[A-Z][\w.'-]*(?:\s+(?:[A-Z][\w.'-]*|of|and|&)){0,3}")
 
 
 @cache
-def _labels() -> tuple[Started, re.Pattern[str], re.Pattern[str]]:
+def _labels() -> tuple[Started, re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     table = load("contact")["address"]
     zh = "|".join(map(re.escape, sorted(table["zh"], key=len, reverse=True)))
     en = "|".join(map(re.escape, sorted(table["en"], key=len, reverse=True)))
@@ -81,7 +84,10 @@ def _labels() -> tuple[Started, re.Pattern[str], re.Pattern[str]]:
                      [*table["zh"], *table["en"]])
     heading = re.compile(rf"^(?:our\s+|office\s+|company\s+)?(?:{en}|{zh})s?\s*:?$", re.IGNORECASE)
     not_office = re.compile("|".join(map(re.escape, table["not_office"])), re.IGNORECASE)
-    return inline, heading, not_office
+    # the heading with the address's first line after it: "Head Office 21 Aurora Drive,"
+    heading_then = re.compile(rf"^(?:our\s+|office\s+|company\s+)?(?:{en})s?\s*:?\s+(\d{{1,5}}[A-Za-z]?\s+\S.*)$",
+                              re.IGNORECASE)
+    return inline, heading, not_office, heading_then
 
 
 def office_address(pages: Sequence[ParsedPage], ctx: SiteContext) -> list[Evidence]:
@@ -93,7 +99,7 @@ def office_address(pages: Sequence[ParsedPage], ctx: SiteContext) -> list[Eviden
         if address and url in by_url:
             found.append(Evidence("office_address", address, "high", url, address[:120],
                                   "schema.org"))
-    inline, heading, not_office = _labels()
+    inline, heading, not_office, _ = _labels()
     for page in site_pages(pages):
         labelled = list(inline.finditer(page.folded)) if page.role != "cases" else []
         if page.role == "cases" or len(labelled) >= 4:
@@ -120,7 +126,14 @@ def office_address(pages: Sequence[ParsedPage], ctx: SiteContext) -> list[Eviden
                 if value and _address_like(value):
                     found.append(Evidence("office_address", value, lower_of(base), page.url,
                                           f"{line.strip()} {value}"[:120], "heading then address"))
-            elif _ZH_LINE.match(line) or (ctx.lang != "zh" and _en_address_line(line)):
+            elif ctx.lang != "zh" and (started := _heading_then_street(lines, index)):
+                found.append(Evidence("office_address", started, lower_of(base), page.url, started[:120],
+                                      "heading then address"))
+            elif ctx.lang != "zh" and (joined := _street_then_postcode(lines, index)):
+                found.append(evidence("office_address", joined[0], "medium", page, (offset, offset + joined[1]),
+                                      "address-shaped lines"))
+            elif _ZH_LINE.match(line) or _ZH_BUILDING_LINE.match(line) or \
+                    (ctx.lang != "zh" and _en_address_line(line)):
                 street = _EN_STREET.search(line) if ctx.lang != "zh" else None
                 value, spanned = (street.group(0), len(line)) if street else _with_house_number(lines, index)
                 found.append(evidence("office_address", value.strip(), "medium" if ctx.lang != "zh"
@@ -204,6 +217,34 @@ def _after_heading(lines: list[str], index: int) -> str:
     if len(parts) > 1 and not _DIGIT.search(parts[0]):
         parts = parts[1:]  # "Northgate Access Systems Ltd" above the street lines
     return ", ".join(p for p in parts if p)
+
+
+def _heading_then_street(lines: list[str], index: int) -> str:
+    """An address that starts on its heading's line ("Head Office 21 Aurora Drive," then "1st
+    Floor, Liberty Life Building", "Umhlanga Ridge, 4301."): the rest of the line and the lines
+    under it, up to the postcode."""
+    inline = _labels()[3].match(lines[index].strip())
+    if not inline or not _STREET_WORD.search(inline.group(1)):
+        return ""
+    rest = _after_heading(lines, index) if not _POSTAL.search(inline.group(1)) else ""
+    value = ", ".join(part for part in (inline.group(1).strip(" ,"), rest) if part)
+    return value if _address_like(value) else ""
+
+
+def _street_then_postcode(lines: list[str], index: int) -> tuple[str, int] | None:
+    """A street line whose postcode is on the line or two after it ("Unit A1 Ayjay House, 23
+    Greenway" / "Bedwas, Caerphilly · CF83 8DW · UK"): the lines joined, and the characters of
+    page text they span. None when the line is an address on its own or no postcode follows."""
+    line = lines[index]
+    if len(line) > 80 or not _DIGIT.search(line) or not _STREET_WORD.search(line) or _en_address_line(line):
+        return None
+    for end in (index + 1, index + 2):
+        if end >= len(lines) or len(lines[end]) > 80 or _CONTACT_LINE.match(lines[end]):
+            return None
+        if _POSTAL.search(lines[end]):
+            parts = [part.strip(" ,") for part in lines[index:end + 1]]
+            return ", ".join(p for p in parts if p), sum(len(part) + 1 for part in lines[index:end + 1]) - 1
+    return None
 
 
 def _en_address_line(line: str) -> bool:

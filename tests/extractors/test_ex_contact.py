@@ -18,6 +18,9 @@ from extractor_helpers import page, site, value
     # an address broken after its road: the next line opens with the house number
     ("<div>河北省石家庄市桥西区新石北路<br />399号振新工业园E座B区304</div>",
      "河北省石家庄市桥西区新石北路399号振新工业园E座B区304"),
+    # an unlabelled address line ending with its building's name
+    ("<p>上海凯萨琳娜设计咨询有限公司</p><p>上海市闸北恒丰路299号隆宇国际商务大厦</p>",
+     "上海市闸北恒丰路299号隆宇国际商务大厦"),
 ])
 def test_office_address(body, address):
     assert value(body, "office_address", "contact") == address
@@ -149,6 +152,12 @@ def test_traditional_chinese_floor_address_is_an_office():
     ("<h4>Head office</h4><p>Northgate Access Systems Ltd</p><p>Suite 4.02, Canal View House</p>"
      "<p>112 Whitworth Street West</p><p>Manchester M1 5WZ</p><p>Main office: 0161 496 0732</p>",
      "Suite 4.02, Canal View House, 112 Whitworth Street West, Manchester M1 5WZ"),
+    # the address starting on its heading's line
+    ("<p>sales@timetag.co.za</p><p>Head Office 21 Aurora Drive,</p><p>1st Floor , Liberty Life Building</p>"
+     "<p>Umhlanga Ridge, 4301.</p>", "21 Aurora Drive, 1st Floor , Liberty Life Building, Umhlanga Ridge, 4301."),
+    # a street line with its postcode on the line after, under no address heading
+    ("<p>Caerphilly HQ</p><p>Unit A1 Ayjay House, 23 Greenway</p><p>Bedwas, Caerphilly · CF83 8DW · UK</p>"
+     "<p>Main office · management</p>", "Unit A1 Ayjay House, 23 Greenway, Bedwas, Caerphilly · CF83 8DW · UK"),
 ])
 def test_heading_then_address_lines(body, address):
     assert value(body, "office_address", "contact", url="http://example.co.uk/contact") == address
