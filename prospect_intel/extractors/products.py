@@ -23,6 +23,7 @@ from prospect_intel.core.text import fold
 
 from .brandlists import appointed_brands, listed_brands, prose_brands
 from .common import SiteContext, evidence, load, site_pages
+from .mainline import ac_terms
 from .names import own_name
 
 TIERS = ("domestic_mid_networked", "foreign_high_end", "domestic_low_standalone")
@@ -215,7 +216,7 @@ def tier_evidence(pages: Sequence[ParsedPage], ctx: SiteContext) -> list[Evidenc
     counts: Counter[str] = Counter()
     where: dict[str, tuple[ParsedPage, tuple[int, int], str]] = {}
     owner_text = "\n".join(p.title for p in pages if p.role in ("home", "about", "contact"))
-    deals = any(_names_access_control(page.folded) for page in site_pages(pages))
+    deals = any(ac_terms().search(page.folded) for page in site_pages(pages))  # card access, door entry ...
     for page in site_pages(pages):
         weight = 2 if page.role == "products" else 1
         for tier, pattern in _tier_patterns().items() if ctx.lang == "zh" else ():
@@ -241,12 +242,8 @@ def tier_evidence(pages: Sequence[ParsedPage], ctx: SiteContext) -> list[Evidenc
 
 
 def _near_access_control(text: str, position: int) -> bool:
-    return _names_access_control(text[max(0, position - 80):position + 80])
-
-
-def _names_access_control(text: str) -> bool:
-    lowered = text.lower()
-    return "门禁" in lowered or "access control" in lowered or "一卡通" in lowered
+    window = text[max(0, position - 80):position + 80].lower()
+    return "门禁" in window or "access control" in window or "一卡通" in window
 
 
 def brand_key(name: str) -> str:

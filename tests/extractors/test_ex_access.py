@@ -8,6 +8,7 @@ from extractor_helpers import field, page, site, value
     "<p>We install access control and card readers.</p>",
     "<p>产品：门禁控制器、读卡器、考勤门禁一体机</p>",
     "<p>Access Controls</p>",
+    "<p>Card access restricts or allows entrance to a property.</p>",  # the American name
 ])
 def test_sells_access_control(body):
     assert value(body, "sells_access_control", "products") is True

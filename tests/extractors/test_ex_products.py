@@ -79,6 +79,7 @@ _FAR = ("<p>We fit intruder alarms, CCTV and fire alarms for homes, shops and of
     # a maker of access control above all gives its tier wherever a site that deals in access
     # control names it
     ("<p>PAXTON REGISTERED INSTALLER</p>" + _FAR, ["foreign_high_end"]),
+    ("<p>HID readers</p>" + _FAR.replace("access control", "card access"), ["foreign_high_end"]),
     ("<p>Authorised partner: ZKTeco. Access control and CCTV.</p>", ["domestic_mid_networked"]),
     ("<p>Authorised partner: ZKTeco. CCTV and alarms.</p>", None),  # a site that names no access control
     # a maker of everything gives its tier only beside access-control words
