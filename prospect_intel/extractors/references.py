@@ -129,8 +129,8 @@ def _case_items(page: ParsedPage, template: set[str], products: str = "") -> lis
     for shape, texts in groups.items():
         if shape[0] == LINK:
             continue
-        if len(texts) < 2:
-            continue
+        if len(texts) < 2 or (shape[0] == "img" and _photo_gallery(texts)):
+            continue  # one item is no list; numbered photos of each entry are no names
         if shape[0] == "td" and _NAME_HEADER.fullmatch(texts[0]):
             items.extend((name, "a name column on the cases page") for name in _column_names(texts[1:], page.lang))
             continue
@@ -148,6 +148,16 @@ def _case_items(page: ParsedPage, template: set[str], products: str = "") -> lis
             continue  # mostly service headings or placeholders: not a client list
         items.extend((name, f"<{shape[0]}> items on the cases page") for name in names)
     return items
+
+
+_RUNNING_NUMBER = re.compile(r"\s*[-_#(]?\s*\d{1,2}\)?$")
+
+
+def _photo_gallery(texts: list[str]) -> bool:
+    """Whether most alt texts are numbered photos of a few entries ("Din Tai Fung Clark 1", "… 2",
+    "… 3"): a gallery, whose entries' names the page prints elsewhere as their titles."""
+    stems = Counter(_RUNNING_NUMBER.sub("", text) for text in texts if _RUNNING_NUMBER.search(text))
+    return sum(count for count in stems.values() if count >= 2) * 2 > len(texts)
 
 
 def _entry_titles(page: ParsedPage, links: dict[tuple[str, str, str], list[str]],

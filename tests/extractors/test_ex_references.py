@@ -407,3 +407,13 @@ def test_the_same_title_case_words_are_clients_where_the_site_never_uses_them_as
                     for t in ["Grand Resort", "Luxury Heights", "Crystal Bay"])
     assert clients(page("<p>Our recent installations.</p>" + cards, "cases")) == [
         "Grand Resort", "Luxury Heights", "Crystal Bay"]
+
+
+def test_numbered_photos_of_each_entry_are_no_names():
+    photos = "".join(f"<div class='slide'><img class='slide-img' src='p{i}{n}.jpg' alt='{name} {n}'></div>"
+                     for i, name in enumerate(["Din Tai Fung Clark", "Golden Sky Warehouse CCTV"])
+                     for n in (1, 2, 3))
+    titles = "".join(f"<div class='work'><h3 class='work-title'>{t}</h3><p>CCTV and access control.</p></div>"
+                     for t in ["Din Tai Fung Clark Ltd", "Golden Sky Warehouse Inc"])
+    found = clients(page(photos + titles, "cases"))
+    assert found == ["Din Tai Fung Clark Ltd", "Golden Sky Warehouse Inc"]
