@@ -138,6 +138,10 @@ def _case_items(page: ParsedPage, template: set[str], products: str = "") -> lis
             # often describe a photo ("Technician wiring a device"): those take the rule below
             items.extend((name, "logo alt texts on the cases page") for name in _titles(texts, page.lang))
             continue
+        if shape[0] == "td" and page.lang == "zh" and not _shown_as_products(texts, products) and \
+                (titles := _titles(texts, page.lang)):  # a column of projects done: 山西大医院, 恒大绿洲, 丽景苑
+            items.extend((name, "a column of project names on the cases page") for name in titles)
+            continue
         names = [n for n in (clean_name(t, page.lang) for t in texts) if n]
         if shape[0] in ("li", "td", "dt"):  # plain lists: English names need an organisation word
             names = [n for n in names if has_cjk(n) or sector_of(n) != "other"]

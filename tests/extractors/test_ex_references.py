@@ -137,6 +137,18 @@ def test_case_table_first_column():
     assert clients(page(body, "cases")) == ["桂城金桂花园小区", "南海区某小学", "狮山镇某五金厂"]
 
 
+def test_a_chinese_table_of_project_names_gives_each_columns_titles():
+    """A grid of projects done, a column each district: the titles as printed where one in four
+    names an organisation (医院, 公安厅, 中心); a column of product specs is no list of them."""
+    rows = [("山西大医院", "山西省公安厅", "2400×1800×1800 粉末冶金烧结炉"),
+            ("恒大绿洲", "凯宾斯基酒店", "2100×950×750 台车焙烧炉"),
+            ("丽景苑", "山西省体育中心", "2000×800×1000 连续式喷漆烘干炉"),
+            ("紫荆假日", "汾河西岸", "1800×1200×800 全纤维台车式电阻炉")]
+    body = "<table>" + "".join(f"<tr><td>{a}</td><td>{b}</td><td>{c}</td></tr>" for a, b, c in rows) + "</table>"
+    assert sorted(clients(page(body, "cases"))) == sorted(
+        ["山西大医院", "恒大绿洲", "丽景苑", "紫荆假日", "山西省公安厅", "凯宾斯基酒店", "山西省体育中心", "汾河西岸"])
+
+
 @pytest.mark.parametrize("header, cells, names", [
     # a column headed as project or client names: every cell a name, suffix or not
     ("<thead><tr><th>工程名称</th><th>层数</th><th>建筑面积(m2)</th></tr></thead>",
