@@ -3,7 +3,8 @@
 The caption is read nearest first: the class and id words of the list and its ancestors
 (`brands-bar`, `partners__track`, `clients-grid`), then, when they say nothing, the heading
 before it ("Brands We Install", "合作品牌", "Our Clients"). The first brand or client word met
-decides, so `trust-strip` around a `ts-brands` row is still a brand list.
+decides, so `trust-strip` around a `ts-brands` row is still a brand list; but "Trusted by …" said in
+words (a heading, an accessible name) names clients whatever the class words say.
 """
 from __future__ import annotations
 
@@ -22,9 +23,20 @@ _HEADING_CLIENT_VOCAB = (frozenset(words.LIST_HEADING_WORDS), frozenset(words.HE
 _VOICE_VOCAB: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset(words.HEADING_VOICE_WORDS))
 
 
+# "Trusted by" names the people who bought, whatever the designer called the logos
+# (`brands-list` under aria-label="Trusted by Brands"): said in words, it is read first.
+_TRUSTED_BY = re.compile(r"\btrusted\s+by\b|深受.{0,12}信赖", re.IGNORECASE)
+
+
 def caption(found: CaptionedList) -> str:
     """`brand`, `client` or '' for what the list's caption says it holds."""
+    if _trusted_by(found):
+        return "client"
     return attribute_caption(found) or heading_caption(found.heading)
+
+
+def _trusted_by(found: CaptionedList) -> bool:
+    return _TRUSTED_BY.search(found.attributes) is not None or _TRUSTED_BY.search(found.heading) is not None
 
 
 def attribute_caption(found: CaptionedList) -> str:
@@ -38,6 +50,8 @@ def client_wall(found: CaptionedList) -> bool:
     for what clients say (their photos)."""
     if not found.images:
         return False
+    if _trusted_by(found):
+        return True
     by_markup = _first_cue(_TOKEN.findall(found.attributes), (_ATTRIBUTE_VOCAB[0], _CLIENT_NOUNS))
     if by_markup:
         return by_markup == "client"

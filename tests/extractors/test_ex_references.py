@@ -429,3 +429,16 @@ def test_numbered_photos_of_each_entry_are_no_names():
                      for t in ["Din Tai Fung Clark Ltd", "Golden Sky Warehouse Inc"])
     found = clients(page(photos + titles, "cases"))
     assert found == ["Din Tai Fung Clark Ltd", "Golden Sky Warehouse Inc"]
+
+
+@pytest.mark.parametrize("body, names, url", [
+    ('<section class="brands-section" aria-label="Trusted by Brands">'
+     + _wall("brands-list", ["Airtel", "Tata Motors", "UCO Bank"]) + "</section>",
+     ["Airtel", "Tata Motors", "UCO Bank"], "http://www.example.in/"),
+    ("<div><h2>深受众多企业信赖</h2>" + _wall("partner-logos", ["中国银行", "万科集团", "华为技术有限公司"]) + "</div>",
+     ["万科集团", "中国银行", "华为技术有限公司"], "http://www.example.cn/"),
+])
+def test_a_wall_captioned_trusted_by_in_words_is_clients_whatever_its_class_words(body, names, url):
+    result = site(page(body, "home", url=url))
+    assert sorted(c["name"] for c in result.fields["reference_clients"].value) == names
+    assert "brands" not in result.fields
