@@ -23,6 +23,7 @@ from prospect_intel.core.models import Evidence
 BUNDLED = Path(__file__).resolve().parent / "calibration.json"
 ENV = "PROSPECT_CALIBRATION"
 LEVELS = ("high", "medium", "low")
+DOUBTS = ("conflict", "implausible")  # flags that keep a value below `high`
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _CUT = re.compile(r"[:;|'\"]|\s\(")
 _cache: dict[str, tuple[float, dict[str, dict[str, str]]]] = {}
@@ -67,13 +68,14 @@ def read(where: Path) -> dict[str, dict[str, str]]:
 
 
 def apply(fields: dict[str, Evidence], table: dict[str, dict[str, str]]) -> dict[str, Evidence]:
-    """The fields with the levels the table gives their methods (a conflict is never `high`)."""
+    """The fields with the levels the table gives their methods (a value flagged with one of
+    DOUBTS is never `high`)."""
     if not table:
         return fields
     out = {}
     for name, item in fields.items():
         level = table.get(name, {}).get(method_key(item.method))
-        if level == "high" and "conflict" in item.flags:
+        if level == "high" and set(DOUBTS) & set(item.flags):
             level = "medium"
         out[name] = dataclasses.replace(item, confidence=level) if level and level != item.confidence else item
     return out

@@ -99,11 +99,6 @@ def distinct_confirmed(items: Sequence[T], key: Callable[[T], str],
     return first, confirmed
 
 
-def lower(confidence: str, steps: int = 1) -> str:
-    order = ("high", "medium", "low")
-    return order[min(len(order) - 1, order.index(confidence) + steps)]
-
-
 def site_pages(pages: Sequence[ParsedPage], *, articles: bool = False) -> list[ParsedPage]:
     """Pages sorted by role rank; blog/news articles left out unless asked for."""
     kept = [p for p in pages if articles or not p.is_article]

@@ -35,7 +35,7 @@ from . import (
     size,
     vitality,
 )
-from .common import ROLE_RANK, SiteContext, Unresolved, lower
+from .common import ROLE_RANK, SiteContext, Unresolved
 
 Extractor = Callable[[Sequence[ParsedPage], SiteContext], Sequence[Evidence | Unresolved]]
 
@@ -161,9 +161,7 @@ def choose(name: str, items: Sequence[Evidence], notes: dict[str, list[str]],
         reason = f"pages disagree: chose {chosen.value!r} by confidence/support/page; " \
                  f"others {values}"
         notes.setdefault(name, []).append(reason)
-        chosen = dataclasses.replace(_flag(chosen, "conflict", reason),
-                                     confidence=lower(chosen.confidence)
-                                     if chosen.confidence == "high" else chosen.confidence)
+        chosen = _flag(chosen, "conflict", reason)  # never high
     return chosen
 
 
@@ -182,9 +180,12 @@ def _key(value: object) -> str:
 
 
 def _flag(item: Evidence, flag: str, reason: str) -> Evidence:
+    """The item flagged with the reason; a value the pages dispute or a cross-check doubts is
+    never `high`."""
     flags = item.flags if flag in item.flags else (*item.flags, flag)
     method = f"{item.method} | {flag}: {reason}" if item.method else f"{flag}: {reason}"
-    return dataclasses.replace(item, flags=flags, method=method)
+    confidence = "medium" if item.confidence == "high" and flag in calibration.DOUBTS else item.confidence
+    return dataclasses.replace(item, flags=flags, method=method, confidence=confidence)
 
 
 def _context(parsed: Sequence[ParsedPage], crawled_at: dt.date,

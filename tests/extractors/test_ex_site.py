@@ -157,3 +157,10 @@ def test_no_factory_claim_no_flag():
     result = site(page("<p>我们是门禁产品代理商，经销各品牌门禁。</p>", "about"),
                   page("<p>地址：杭州市西湖区文三路90号华星大厦1501室</p>", "contact"))
     assert "implausible" not in result.fields["business_model"].flags
+
+
+def test_a_value_a_cross_check_doubts_is_never_high():
+    result = site(page("<p>公司拥有员工80人。</p>", "about"),
+                  page("<p>地址：成都市龙泉驿区某某花园小区28栋304号</p><p>电话：18080455670</p>", "contact"))
+    headcount = result.fields["headcount"]
+    assert "implausible" in headcount.flags and headcount.confidence == "medium"

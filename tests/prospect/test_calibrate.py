@@ -54,13 +54,16 @@ def _evidence(field: str, method: str, confidence: str, flags=()) -> Evidence:
 
 
 def test_the_table_sets_the_levels_of_the_methods_it_names_only():
-    table = {"headcount": {"zh-total": "medium"}, "founded_year": {"en-since": "high"}}
+    table = {"headcount": {"zh-total": "medium"}, "founded_year": {"en-since": "high"},
+             "business_model": {"cue scores manufacturer=#": "high"}}
     fields = {"headcount": _evidence("headcount", "zh-total", "high"),
               "founded_year": _evidence("founded_year", "en-since: since 1998", "medium", ["conflict"]),
+              "business_model": _evidence("business_model", "cue scores manufacturer=3.0", "medium", ["implausible"]),
               "phone_numbers": _evidence("phone_numbers", "2 distinct number(s) from 1 page(s)", "high")}
     applied = calibration.apply(fields, table)
     assert applied["headcount"].confidence == "medium"
     assert applied["founded_year"].confidence == "medium"  # a conflict is never high
+    assert applied["business_model"].confidence == "medium"  # nor a value a cross-check doubts
     assert applied["phone_numbers"] is fields["phone_numbers"]
 
 
