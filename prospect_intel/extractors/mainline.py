@@ -35,6 +35,9 @@ _EN_NAME_AFTER = re.compile(r"(?:\s+[A-Z][\w&'-]*){0,3}\s+(?:Ltd\.?|Limited|LLC|
                             r"Corp\.?|Group|GmbH|PLC)(?![\w])")
 _EN_NAME_BEFORE = re.compile(r"(?:[A-Z][\w&'-]*\s+){1,3}$")
 SHARE_MIN_LINES = 3
+MAIN_LINES = 4  # lines a company names as its main ones: access control among them is a main line
+# Words that make the line after them a sideline: 兼做门禁, 兼营, "also fit access control".
+_ASIDE = re.compile(r"兼|另外|此外|\balso\b|\bsideline\b|\boccasionally\b", re.IGNORECASE)
 
 
 @cache
@@ -106,19 +109,26 @@ def _kinds(clause: str) -> list[str]:
 
 
 def _kinds_of(clause: str, other: Sequence[int], ac: Sequence[int]) -> list[str]:
-    """`_kinds` given where other lines and access-control terms start in `clause`."""
+    """`_kinds` given where other lines and access-control terms start in `clause`; access
+    control said to be a sideline (兼做门禁, "and also fit access control") is "aside"."""
     ends = [m.start() for m in _ITEM_SPLIT.finditer(clause)]
     kinds: dict[int, str] = {}
     for start in other:
         kinds.setdefault(bisect_right(ends, start), "other")
     for start in ac:
-        kinds[bisect_right(ends, start)] = "ac"
+        item = bisect_right(ends, start)
+        opening = ends[item - 1] if item else 0
+        kinds[item] = "aside" if _ASIDE.search(clause, opening, start) else "ac"
     return [kinds[i] for i in sorted(kinds)]
 
 
 def _kinds_verdict(kinds: list[str]) -> bool:
-    """True: access control listed first or as half of the lines; False: other lines lead."""
-    return kinds[0] == "ac" or kinds.count("ac") * 2 >= len(kinds)
+    """True: access control listed first, as half of the lines, or as one of at most MAIN_LINES
+    lines (LABELLING: "among its main lines"); False: one of many, other lines leading, or
+    access control named only as a sideline."""
+    if "ac" not in kinds:
+        return False
+    return kinds[0] == "ac" or kinds.count("ac") * 2 >= len(kinds) or len(kinds) <= MAIN_LINES
 
 
 def listed_lines(hits: Sequence[tuple[ParsedPage, re.Match[str]]], template: set[str],
