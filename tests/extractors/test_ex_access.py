@@ -9,6 +9,9 @@ from extractor_helpers import field, page, site, value
     "<p>产品：门禁控制器、读卡器、考勤门禁一体机</p>",
     "<p>Access Controls</p>",
     "<p>Card access restricts or allows entrance to a property.</p>",  # the American name
+    # an intercom that opens the door or gate is door entry
+    "<p>Door and gate intercoms so you can see, hear and manage visitor access.</p>",
+    "<p>An outdoor station with a camera, speaker and a lock release for the door.</p>",
 ])
 def test_sells_access_control(body):
     assert value(body, "sells_access_control", "products") is True

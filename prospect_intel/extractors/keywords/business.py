@@ -20,7 +20,7 @@ ACCESS_CONTROL = {
         "access control", "access-control", "card reader", "card readers", "door entry", "keypad entry", "maglock",
         "maglocks", "mag lock", "electric strike", "badge reader", "keycard", "key card", "key fob", "turnstile",
         "turnstiles", "door access", "entry system", "biometric reader", "access systems", "access controls",
-        "card access",
+        "card access", "lock release", "door release", "gate release", "visitor access",
     ),
 }
 
