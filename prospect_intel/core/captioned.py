@@ -27,7 +27,7 @@ from .text import collapse
 # for them first, with the other markup marks, so a page without them costs nothing), and the
 # sections of headings that print one of HEADING_ANCHORS. The extractors decide what each caption
 # means; their caption words must each contain one of these (a test checks it).
-ATTRIBUTE_ANCHORS = ("brand", "partner", "vendor", "manufactur", "supplier", "client", "customer")
+ATTRIBUTE_ANCHORS = ("brand", "partner", "vendor", "manufactur", "supplier", "client", "customer", "trust")
 HEADING_ANCHORS = (*ATTRIBUTE_ANCHORS, "品牌", "合作", "客户", "案例", "代理")
 _HEADING_ANCHOR = re.compile("|".join(HEADING_ANCHORS), re.IGNORECASE)
 _HEADINGS = etree.XPath("//h1|//h2|//h3|//h4|//h5|//h6")

@@ -6,6 +6,8 @@ heading ("Brands We Install", "合作品牌"); a client word met first (`trust-l
 clients say") makes it a client list instead. Its names are taken when the list is confirmed
 as brands: it holds a brand of the built-in table, or it is a wall of logo images captioned by
 its markup. So a brand nobody put in the table is found where the site shows it among its brands.
+A logo wall most of whose names are makers of the table is a brand list whatever its caption says
+("Trusted by industry leaders" over Honeywell, HID and Axis).
 """
 from __future__ import annotations
 
@@ -90,11 +92,19 @@ def listed_brands(page: ParsedPage, known: Callable[[str], bool], own: str) -> I
     """Names of the brand lists of a page, as printed (cleaned of "logo" and taglines); `known`
     tells a brand of the built-in table, `own` is the site's own name (lower case)."""
     for found in page.lists:
-        if caption(found) != "brand":
-            continue
         names = [n for n in map(_clean, found.names) if n and n.lower() != own]
+        if caption(found) != "brand":
+            if found.images and _makers_wall(names, known):
+                yield from names  # "Trusted by industry leaders" over Honeywell, HID, Axis: its lines
+            continue
         if names and (any(map(known, names)) or (found.images and attribute_caption(found) == "brand")):
             yield from names
+
+
+def _makers_wall(names: list[str], known: Callable[[str], bool]) -> bool:
+    """Whether most of a logo wall's names are makers of the brand table: the lines the company
+    carries, whatever its caption calls them (the client extractor leaves such walls out)."""
+    return len(names) >= 3 and sum(map(known, names)) * 2 > len(names)
 
 
 def _clean(name: str) -> str:

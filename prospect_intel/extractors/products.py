@@ -188,11 +188,17 @@ def _listed(pages: Sequence[ParsedPage], counts: Counter[str]) -> dict[str, tupl
 
 def _cut_short(name: str) -> bool:
     """The first words of a table brand's name ("Software" of "Software House"): a list that
-    broke the name, not another brand."""
+    broke the name, not another brand. A brand's name without the company word it ends with
+    ("Milestone" of "Milestone Systems", "AJAX" of "Ajax Systems") is that brand, printed short."""
     if _known_brand(name):
         return False  # a brand of the table in its own right (Ajax, beside "Ajax Systems")
     start = name.lower() + " "
-    return any(needle.startswith(start) for brand in brands() for needle in brand.needles)
+    longer = [needle[len(start):] for brand in brands() for needle in brand.needles if needle.startswith(start)]
+    return bool(longer) and not any(rest in _COMPANY_WORDS for rest in longer)
+
+
+_COMPANY_WORDS = frozenset(("systems", "system", "group", "technologies", "technology", "security", "electronics",
+                            "communications", "global", "international"))
 
 
 def _known_brand(name: str) -> bool:

@@ -78,6 +78,13 @@ def test_a_logo_wall_captioned_as_brands_by_its_markup_names_unknown_brands():
     assert _brands(body) == ["C-TEC", "Cooper Safety Fire Systems", "Zeta Alarm Systems"]
 
 
+def test_a_wall_of_makers_is_the_lines_carried_whatever_its_caption_says():
+    wall = _logos(["Honeywell", "Axis", "HID", "Milestone", "Genetec", "AJAX"], item_class="trust-logo")
+    body = f'<section class="trust-section"><p>Trusted by industry leaders globally</p>{wall}</section>'
+    # "Milestone" and "AJAX": brands of the table printed without their company word (Systems)
+    assert _brands(body) == ["AJAX", "Axis", "Genetec", "HID", "Honeywell", "Milestone"]
+
+
 def test_a_text_list_under_a_brands_heading_counts_when_it_holds_a_known_brand():
     items = "".join(f"<li>{n}</li>" for n in ("August", "Yale", "Level Lock", "Ultraloq"))
     assert _brands(f"<h3>Brands We Install</h3><ul>{items}</ul>") == ["August", "Level Lock", "Ultraloq", "Yale"]
