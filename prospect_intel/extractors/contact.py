@@ -108,7 +108,10 @@ def office_address(pages: Sequence[ParsedPage], ctx: SiteContext) -> list[Eviden
         for match in labelled:
             label = match.group(1) or match.group(3)
             start = match.start(2) if match.group(2) else match.start(4)
-            value = _cut_at_next_label(page.text[start:match.end()]).strip(" ,，。;；|")
+            value = _cut_at_next_label(page.text[start:match.end()]).strip()
+            if value.endswith(",") and ctx.lang != "zh":  # "Registered Office: 1st Floor, Shed No. 7," and on
+                value = ", ".join((value.rstrip(" ,"), *_continued(page.text, match.end())))
+            value = value.strip(" ,，。;；|")
             if not _address_like(value):
                 continue
             conf = "low" if not_office.search(label) else base
@@ -217,6 +220,19 @@ def _after_heading(lines: list[str], index: int) -> str:
     if len(parts) > 1 and not _DIGIT.search(parts[0]):
         parts = parts[1:]  # "Northgate Access Systems Ltd" above the street lines
     return ", ".join(p for p in parts if p)
+
+
+def _continued(text: str, end: int) -> list[str]:
+    """The lines an address broken after a comma goes on with, up to its postcode (at most
+    three, none a contact line)."""
+    parts: list[str] = []
+    for line in text[end:].split("\n", 4)[1:4]:
+        if not line.strip() or len(line) > 100 or _CONTACT_LINE.match(line) or _NEXT_LABEL.match(line):
+            break
+        parts.append(line.strip(" ,"))
+        if _POSTAL.search(line) or not line.rstrip().endswith(","):
+            break
+    return parts
 
 
 def _heading_then_street(lines: list[str], index: int) -> str:

@@ -163,6 +163,16 @@ def test_heading_then_address_lines(body, address):
     assert value(body, "office_address", "contact", url="http://example.co.uk/contact") == address
 
 
+@pytest.mark.parametrize("body, address", [
+    # a labelled address broken after a comma goes on to its postcode
+    ("<p>Registered Office: 1st Floor, Shed No. 7,<br>Shyam Estate, Khatraj Road,<br>Kalol, Gujarat 382721</p>"
+     "<p>Phone: +91 98250 12345</p>", "1st Floor, Shed No. 7, Shyam Estate, Khatraj Road, Kalol, Gujarat 382721"),
+    ("<p>Address: 14 King Street,<br>Leeds LS1 2HL</p><p>Tel: 0113 496 0000</p>", "14 King Street, Leeds LS1 2HL"),
+])
+def test_a_labelled_address_broken_after_a_comma_goes_on(body, address):
+    assert value(body, "office_address", "contact", url="http://example.co.uk/contact") == address
+
+
 def test_site_run_from_a_home_office_is_residential():
     result = site(page("<p>We run the business from our home office in Leeds.</p>", "about",
                        url="http://www.example.co.uk/about"),
