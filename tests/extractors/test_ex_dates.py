@@ -14,6 +14,7 @@ STATED = [
     ("<p>我们的团队于2017年4月成立于上海。</p>", 2017),
     ("<p>公司于2015年09月在北京成立。</p>", 2015),
     ("<p>公司成立于２０１０年。</p>", 2010),
+    ("<p>太原市鹏飞加气混凝土厂兴建于2008年3月，总投资近7000万元。</p>", 2008),  # a plant built in
     ("<p>Acme Security was established in 2004 in Leeds.</p>", 2004),
     ("<p>Founded in 1985, we install access control.</p>", 1985),
     ("<p>The company was founded on March 3, 1999 by two engineers.</p>", 1999),

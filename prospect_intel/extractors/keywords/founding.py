@@ -9,7 +9,9 @@ EN_AGE_UNITS ("over 20 years").
 
 VERSION = 1
 
-ZH_FOUNDING_VERBS = ("注册成立", "正式成立", "成立", "创立", "创建", "创办", "始创", "始建", "组建", "建立", "注册")
+# (兴建 / 始建: a plant "built in", as a factory states its founding: 本厂兴建于2008年3月)
+ZH_FOUNDING_VERBS = ("注册成立", "正式成立", "成立", "创立", "创建", "创办", "始创", "始建", "兴建", "组建", "建立",
+                     "注册")
 ZH_YEAR_VERBS = ("注册成立", "正式成立", "成立", "创立", "创建", "创办", "始创", "组建")
 # Literals every ZH_YEAR_VERBS match holds (注册成立 and 正式成立 hold 成立).
 ZH_YEAR_VERBS_GATE = ("成立", "创立", "创建", "创办", "始创", "组建")
