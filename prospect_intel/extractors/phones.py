@@ -226,6 +226,9 @@ def _read(line: str, above: tuple[str, ...], candidate: str, region: str, lang: 
         kind, labelled = _label_kind(above[0], labels, faxes, traps)  # "传真：" / "Fax Lines" on its own line
     if not labelled and _LISTED_AFTER.search(line):
         labelled = True  # "0866-2523197, 9440753197": listed after a number, read as one like it
+    if not labelled and not line.strip() and len(above) == 2 and _NUMBER_LINE.fullmatch(above[0].strip()) \
+            and len(above[1].strip()) <= _LABEL_LINE:
+        kind, labelled = _label_kind(above[1], labels, faxes, traps)  # "Contact" / 0540130082 / 0532116548
     if kind == "trap" or _branch_line(line, above) or _other_body_line(line):
         return None
     return kind, labelled, _split(candidate, region, lang, labelled)
@@ -256,6 +259,7 @@ def _other_digit_needles() -> NeedleSet:
 
 _LIST_SEPARATOR = re.compile(r"\s*[、,，/;；]\s*")
 # The line before a candidate ends with a number of phone length and a list separator.
+_NUMBER_LINE = re.compile(r"\+?[\d \t().-]{7,20}")  # a line holding only a number
 _LISTED_AFTER = re.compile(r"\d[\d \t().-]{5,18}\d[ \t]*[,，、/][ \t]*$")
 _WITH_AREA = re.compile(r"(0\d{2,3})-(\d{7,8})(?:-\d+)?")
 

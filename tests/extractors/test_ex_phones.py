@@ -105,6 +105,8 @@ TRAPS = [
     # a number listed after a number on an unlabelled line reads like it
     ("<p>Vijayawada, India</p><p>0866-2523197, 9440753197</p>", ["+91 866 252 3197", "+91 94407 53197"]),
     ("<p>Reg. No. 1234567, 9440753197</p>", None),
+    # numbers stacked under one label, one a line, read like the first
+    ("<p>Accra, Ghana</p><p>Contact</p><p>0540130082</p><p>0532116548</p>", ["+233 54 013 0082", "+233 53 211 6548"]),
     # a template's number counting up, whole or in parts, is no phone
     ("<p>Telephone: 01234 567 890</p>", None),
     ("<p>Call us: 123-456-7890</p>", None),
