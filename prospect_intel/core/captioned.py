@@ -15,6 +15,7 @@ from collections import defaultdict
 from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
+from string import ascii_lowercase, ascii_uppercase
 from typing import Any
 
 from lxml import etree
@@ -108,13 +109,10 @@ def _anchor_query(words: frozenset[str]) -> etree.XPath:
     """Elements whose class or id holds one of `words` (lower case, as class names are written),
     or whose accessible name does in any case (aria-label="Our approved-installer Partners")."""
     tests = " or ".join(f"contains(., '{w}')" for w in sorted(words))
-    label = f"translate(., '{_UPPER}', '{_UPPER.lower()}')"
+    label = f"translate(., '{ascii_uppercase}', '{ascii_lowercase}')"
     label_tests = " or ".join(f"contains({label}, '{w}')" for w in sorted(words))
     # the attribute axis: twice as fast as //*[...]
     return etree.XPath(f"(//@class|//@id)[{tests}]/..|//@aria-label[{label_tests}]/..")
-
-
-_UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 
 def _name(el: Any) -> str:

@@ -75,7 +75,7 @@ _PLACE_LINE = re.compile(r"[A-Z][\w.'-]*(?:\s+(?:[A-Z][\w.'-]*|of|and|&)){0,3}")
 
 
 @cache
-def _labels() -> tuple[Started, re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _labels() -> tuple[Started, re.Pattern[str], re.Pattern[str]]:
     table = load("contact")["address"]
     zh = "|".join(map(re.escape, sorted(table["zh"], key=len, reverse=True)))
     en = "|".join(map(re.escape, sorted(table["en"], key=len, reverse=True)))
@@ -84,10 +84,16 @@ def _labels() -> tuple[Started, re.Pattern[str], re.Pattern[str], re.Pattern[str
                      [*table["zh"], *table["en"]])
     heading = re.compile(rf"^(?:our\s+|office\s+|company\s+)?(?:{en}|{zh})s?\s*:?$", re.IGNORECASE)
     not_office = re.compile("|".join(map(re.escape, table["not_office"])), re.IGNORECASE)
-    # the heading with the address's first line after it: "Head Office 21 Aurora Drive,"
-    heading_then = re.compile(rf"^(?:our\s+|office\s+|company\s+)?(?:{en})s?\s*:?\s+(\d{{1,5}}[A-Za-z]?\s+\S.*)$",
-                              re.IGNORECASE)
-    return inline, heading, not_office, heading_then
+    return inline, heading, not_office
+
+
+@cache
+def _heading_then_street_pattern() -> re.Pattern[str]:
+    """An English address heading with the address's first line after it ("Head Office 21
+    Aurora Drive,"): the line from its house number on."""
+    en = "|".join(map(re.escape, sorted(load("contact")["address"]["en"], key=len, reverse=True)))
+    return re.compile(rf"^(?:our\s+|office\s+|company\s+)?(?:{en})s?\s*:?\s+(\d{{1,5}}[A-Za-z]?\s+\S.*)$",
+                      re.IGNORECASE)
 
 
 def office_address(pages: Sequence[ParsedPage], ctx: SiteContext) -> list[Evidence]:
@@ -99,7 +105,7 @@ def office_address(pages: Sequence[ParsedPage], ctx: SiteContext) -> list[Eviden
         if address and url in by_url:
             found.append(Evidence("office_address", address, "high", url, address[:120],
                                   "schema.org"))
-    inline, heading, not_office, _ = _labels()
+    inline, heading, not_office = _labels()
     for page in site_pages(pages):
         labelled = list(inline.finditer(page.folded)) if page.role != "cases" else []
         if page.role == "cases" or len(labelled) >= 4:
@@ -239,7 +245,7 @@ def _heading_then_street(lines: list[str], index: int) -> str:
     """An address that starts on its heading's line ("Head Office 21 Aurora Drive," then "1st
     Floor, Liberty Life Building", "Umhlanga Ridge, 4301."): the rest of the line and the lines
     under it, up to the postcode."""
-    inline = _labels()[3].match(lines[index].strip())
+    inline = _heading_then_street_pattern().match(lines[index].strip())
     if not inline or not _STREET_WORD.search(inline.group(1)):
         return ""
     rest = _after_heading(lines, index) if not _POSTAL.search(inline.group(1)) else ""

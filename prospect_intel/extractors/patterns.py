@@ -26,6 +26,7 @@ BUILT_LATER: tuple[Builder, ...] = (
     (business._patterns, (*(("model", model) for model in business.MODELS), ("model", "distributor", True),
                           ("access_control", ""))),
     (contact._labels, ((),)),
+    (contact._heading_then_street_pattern, ((),)),
     (contact._heading_needles, ((),)),
     (contact._english_cues, ((),)),
     (crosscheck._own_factory, ((),)),

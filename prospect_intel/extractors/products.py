@@ -23,6 +23,7 @@ from prospect_intel.core.text import fold
 
 from .brandlists import appointed_brands, listed_brands, prose_brands
 from .common import SiteContext, evidence, load, site_pages
+from .keywords import brands as words
 from .mainline import ac_terms
 from .names import own_name
 
@@ -194,11 +195,7 @@ def _cut_short(name: str) -> bool:
         return False  # a brand of the table in its own right (Ajax, beside "Ajax Systems")
     start = name.lower() + " "
     longer = [needle[len(start):] for brand in brands() for needle in brand.needles if needle.startswith(start)]
-    return bool(longer) and not any(rest in _COMPANY_WORDS for rest in longer)
-
-
-_COMPANY_WORDS = frozenset(("systems", "system", "group", "technologies", "technology", "security", "electronics",
-                            "communications", "global", "international"))
+    return bool(longer) and not any(rest in words.COMPANY_WORDS for rest in longer)
 
 
 def _known_brand(name: str) -> bool:

@@ -212,5 +212,10 @@ CREDENTIAL_ROLES = ("installer", "installers", "partner", "partners", "dealer", 
 BODY_WORDS = ("association", "institute", "institution", "authority", "register", "federation", "council",
               "society", "chamber", "board", "approved", "accredited", "certificated", "member", "协会", "学会")
 
+# The word a brand's full name ends with and a wall often leaves out ("Milestone" for
+# "Milestone Systems"): without it the name is still that brand, not one cut short.
+COMPANY_WORDS = ("systems", "system", "group", "technologies", "technology", "security", "electronics",
+                 "communications", "global", "international")
+
 # The table as `extractors.common.load("brands")` returns it.
 TABLE = {"version": VERSION, "brand": BRANDS}
