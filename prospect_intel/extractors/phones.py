@@ -258,8 +258,8 @@ def _other_digit_needles() -> NeedleSet:
 
 
 _LIST_SEPARATOR = re.compile(r"\s*[、,，/;；]\s*")
-# The line before a candidate ends with a number of phone length and a list separator.
 _NUMBER_LINE = re.compile(r"\+?[\d \t().-]{7,20}")  # a line holding only a number
+# The line before a candidate ends with a number of phone length and a list separator.
 _LISTED_AFTER = re.compile(r"\d[\d \t().-]{5,18}\d[ \t]*[,，、/][ \t]*$")
 _WITH_AREA = re.compile(r"(0\d{2,3})-(\d{7,8})(?:-\d+)?")
 
