@@ -12,7 +12,7 @@ A logo wall most of whose names are makers of the table is a brand list whatever
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 
 from prospect_intel.core.document import ParsedPage
 from prospect_intel.core.text import collapse
@@ -94,16 +94,17 @@ def listed_brands(page: ParsedPage, known: Callable[[str], bool], own: str) -> I
     for found in page.lists:
         names = [n for n in map(_clean, found.names) if n and n.lower() != own]
         if caption(found) != "brand":
-            if found.images and _makers_wall(names, known):
+            if found.images and makers_wall(names, known):
                 yield from names  # "Trusted by industry leaders" over Honeywell, HID, Axis: its lines
             continue
         if names and (any(map(known, names)) or (found.images and attribute_caption(found) == "brand")):
             yield from names
 
 
-def _makers_wall(names: list[str], known: Callable[[str], bool]) -> bool:
-    """Whether most of a logo wall's names are makers of the brand table: the lines the company
-    carries, whatever its caption calls them (the client extractor leaves such walls out)."""
+def makers_wall(names: Sequence[str], known: Callable[[str], bool]) -> bool:
+    """Whether most of a logo wall's names are makers of the brand table (`known`: Hikvision,
+    Cisco, HID): the lines the company carries, whatever its caption calls them, so neither a
+    client wall nor another caption's list."""
     return len(names) >= 3 and sum(map(known, names)) * 2 > len(names)
 
 

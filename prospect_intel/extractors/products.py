@@ -175,7 +175,7 @@ def _listed(pages: Sequence[ParsedPage], counts: Counter[str]) -> dict[str, tupl
     seen = {brand_key(name) for name in counts}
     where: dict[str, tuple[ParsedPage, tuple[int, int]]] = {}
     for page in pages:
-        for name in (*listed_brands(page, _known_brand, own), *prose_brands(page, _known_brand, own),
+        for name in (*listed_brands(page, known_brand, own), *prose_brands(page, known_brand, own),
                      *appointed_brands(page, own)):
             key = brand_key(name)
             if key in seen or _cut_short(name):
@@ -191,14 +191,15 @@ def _cut_short(name: str) -> bool:
     """The first words of a table brand's name ("Software" of "Software House"): a list that
     broke the name, not another brand. A brand's name without the company word it ends with
     ("Milestone" of "Milestone Systems", "AJAX" of "Ajax Systems") is that brand, printed short."""
-    if _known_brand(name):
+    if known_brand(name):
         return False  # a brand of the table in its own right (Ajax, beside "Ajax Systems")
     start = name.lower() + " "
     longer = [needle[len(start):] for brand in brands() for needle in brand.needles if needle.startswith(start)]
     return bool(longer) and not any(rest in words.COMPANY_WORDS for rest in longer)
 
 
-def _known_brand(name: str) -> bool:
+def known_brand(name: str) -> bool:
+    """Whether a printed name is a brand of the built-in table."""
     return table_brand(name) is not None
 
 

@@ -22,6 +22,7 @@ from prospect_intel.core.models import Evidence
 from prospect_intel.core.terms import Started, words_alternation
 from prospect_intel.core.text import collapse
 
+from .brandlists import makers_wall
 from .captions import client_wall
 from .common import SiteContext, evidence, site_pages
 from .keywords import clients as words
@@ -39,7 +40,7 @@ from .names import (
     sector_of,
     title_parts,
 )
-from .products import table_brand
+from .products import known_brand
 
 _ZH = words.ZH_LIST
 _ZH_LIST = Started(re.compile(rf"(?:(?:{words_alternation(_ZH['heads'], False)})"
@@ -257,15 +258,9 @@ def _client_walls(page: ParsedPage) -> list[str]:
     `client-logos`), on any page: "Trusted by" strips sit on home and about pages."""
     names: list[str] = []
     for found in page.lists:
-        if client_wall(found) and not _makers(found.names):
+        if client_wall(found) and not makers_wall(found.names, known_brand):
             names += [n for n in (clean_name(t, page.lang) for t in found.names) if n]
     return names
-
-
-def _makers(names: Sequence[str]) -> bool:
-    """Whether most of a wall's names are makers of the brand table (Hikvision, Cisco, Bosch):
-    the lines the company carries, whatever its markup calls the wall."""
-    return sum(table_brand(name) is not None for name in names) * 2 > len(names)
 
 
 def _without_own(name: str, own: str) -> str:
