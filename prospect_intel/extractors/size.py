@@ -82,7 +82,6 @@ _ZH_GROUP_AFTER = Gated.of_words(words.ZH_GROUP_HEADS, r"(?:{words})[^。，,；
 _ZH_GROUP_BEFORE = Gated.of_words(words.ZH_GROUP_HEADS, r"(" + NUMBER + r")\s*(余|多)?\s*(?:名|人|位)(以上|左右)?的"
                                   r"[^。，,；;！!？?\n\d]{0,8}?(?:{words})", longest=40)
 _CLAUSE_START = re.compile(r"[。，,；;！!？?\n]")
-_SENTENCE_START = re.compile(r"[。；;！!？?\n]")
 _EN_SKIP = re.compile(r"(?:serv\w*|train\w*|help\w*|protect\w*|clients?|customers?)[ \t]+(?:\w+[ \t]+)?$"
                       r"|\bup[ \t]+to[ \t]+$", re.IGNORECASE)  # "teams of up to 200 employees": a capacity
 # A sentence addressed to the reader counts the reader's staff: "a platform that grows with your
@@ -147,8 +146,7 @@ def _staff_groups(pages: Sequence[ParsedPage]) -> list[Evidence]:
 def _subset(text: str, start: int) -> bool:
     """Whether a clause opened by 其中 / 包括 comes before `start` in its sentence: every count after
     it is a part of the group before it (现有人才210人，其中高级工程师15人，中级工程师31人)."""
-    sentence = max((m.end() for m in _SENTENCE_START.finditer(text, max(0, start - 200), start)),
-                   default=max(0, start - 200))
+    sentence, _ = sentence_bounds(text, start, start)
     clauses = (sentence, *(m.end() for m in _CLAUSE_START.finditer(text, sentence, start)))
     return any(text.startswith(word, clause) for clause in clauses for word in words.ZH_SUBSET)
 
