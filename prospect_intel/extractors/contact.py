@@ -18,7 +18,7 @@ from prospect_intel.core.document import ParsedPage
 from prospect_intel.core.models import Evidence
 from prospect_intel.core.needles import NeedleSet, find_all, lowered
 from prospect_intel.core.structured import as_text
-from prospect_intel.core.terms import Gated, Started
+from prospect_intel.core.terms import Gated, Started, words_alternation
 from prospect_intel.core.text import fold
 
 from .common import SiteContext, evidence, load, site_pages
@@ -77,8 +77,7 @@ _PLACE_LINE = re.compile(r"[A-Z][\w.'-]*(?:\s+(?:[A-Z][\w.'-]*|of|and|&)){0,3}")
 @cache
 def _labels() -> tuple[Started, re.Pattern[str], re.Pattern[str]]:
     table = load("contact")["address"]
-    zh = "|".join(map(re.escape, sorted(table["zh"], key=len, reverse=True)))
-    en = "|".join(map(re.escape, sorted(table["en"], key=len, reverse=True)))
+    zh, en = words_alternation(table["zh"]), words_alternation(table["en"])
     inline = Started(re.compile(rf"({zh})\s*[:：]\s*([^\n]{{4,80}}?){_STOP}"
                                 rf"|(?<![A-Za-z])({en})\s*:\s*([^\n]{{6,120}})", re.IGNORECASE),
                      [*table["zh"], *table["en"]])
@@ -91,7 +90,7 @@ def _labels() -> tuple[Started, re.Pattern[str], re.Pattern[str]]:
 def _heading_then_street_pattern() -> re.Pattern[str]:
     """An English address heading with the address's first line after it ("Head Office 21
     Aurora Drive,"): the line from its house number on."""
-    en = "|".join(map(re.escape, sorted(load("contact")["address"]["en"], key=len, reverse=True)))
+    en = words_alternation(load("contact")["address"]["en"])
     return re.compile(rf"^(?:our\s+|office\s+|company\s+)?(?:{en})s?\s*:?\s+(\d{{1,5}}[A-Za-z]?\s+\S.*)$",
                       re.IGNORECASE)
 
