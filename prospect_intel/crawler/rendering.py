@@ -7,22 +7,27 @@ rendering. Only requests the spider marks (`playwright` in their meta) go to the
 other request is downloaded as before.
 
 The browser's own requests are guarded by `abort_request` (route interception): images, fonts and
-media are not loaded; a request to another site than the page's (a tracker, a CDN, another
-company) is blocked; so is one to a private, loopback or reserved address, literal or resolved,
-unless PROSPECT_ALLOW_PRIVATE; a script sending the page to another site is a request of
-another site too (the spider keeps the page as fetched when the browser ends elsewhere). The
-page's own request goes through Scrapy's downloader middlewares first (robots.txt, politeness,
-the SSRF guard on its address). What the guard cannot see: an HTTP redirect Chromium follows by
-itself is not re-checked (the same URL was fetched plainly, through the guarded resolver, before
-it was rendered).
+media are not loaded; a request to another site than the one the spider sent the page to (a
+tracker, a CDN, another company) is blocked; so is one to a private, loopback or reserved address,
+literal or resolved, unless PROSPECT_ALLOW_PRIVATE. The site is the page's, recorded when the page
+is opened (`own_page`), not the frame's current address: a script sending the page elsewhere, and
+Chromium's own reload of that blocked navigation from its error page, are requests of another
+site too (the spider keeps the page as fetched when the browser ends elsewhere). A window the page
+opens (`window.open`) reaches nothing and is closed: the browser context refuses every request of
+a page the crawl did not open. The page's own request goes through Scrapy's downloader
+middlewares first (robots.txt, politeness, the SSRF guard on its address). What the guard cannot
+see: an HTTP redirect Chromium follows by itself is not re-checked (the same URL was fetched
+plainly, through the guarded resolver, before it was rendered).
 """
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import os
 import shutil
 import socket
+import weakref
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -38,6 +43,8 @@ ON = "on"
 _NOT_LOADED = frozenset(("image", "font", "media"))
 _CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 _guard: dict[str, Any] = {"allow_private": False, "addresses": {}}
+_sites: weakref.WeakKeyDictionary[Any, str] = weakref.WeakKeyDictionary()  # page → the address it was sent to
+_guarded_contexts: weakref.WeakSet[Any] = weakref.WeakSet()
 # Images are never requested (an aborted one can loop for ever through an `onerror` fallback, as
 # many CMS templates have: `onerror="this.src='/images/nopic.gif'"`).
 _SWITCHES = ("--no-sandbox", "--disable-dev-shm-usage", "--blink-settings=imagesEnabled=false")
@@ -94,7 +101,29 @@ def page_meta(timeout: float) -> dict[str, Any]:
     from scrapy_playwright.page import PageMethod
 
     return {"playwright": True, "playwright_page_goto_kwargs": {"wait_until": "load", "timeout": timeout * 1000},
-            "playwright_page_methods": [PageMethod(_settle)]}
+            "playwright_page_init_callback": f"{__name__}.own_page", "playwright_page_methods": [PageMethod(_settle)]}
+
+
+async def own_page(page: Any, request: Any) -> None:
+    """scrapy-playwright's page init callback, before the page is sent anywhere: record the site it
+    is sent to, and have its browser context refuse requests of windows the crawl did not open."""
+    _sites[page] = request.url
+    page.on("popup", _close_window)
+    context = page.context
+    if context not in _guarded_contexts:
+        _guarded_contexts.add(context)
+        await context.route("**", _refuse_unowned)
+
+
+async def _close_window(window: Any) -> None:
+    with contextlib.suppress(Exception):  # already closed with its opener
+        await window.close()
+
+
+async def _refuse_unowned(route: Any, request: Any) -> None:
+    """The context's route: only requests no page route took reach it, those of windows a page opened."""
+    logger.warning("blocked the browser's request to %s: a window the page opened", request.url)
+    await route.abort("blockedbyclient")
 
 
 async def _settle(page: Any) -> None:
@@ -106,19 +135,21 @@ async def _settle(page: Any) -> None:
 
 async def abort_request(request: Any) -> bool:
     """scrapy-playwright's PLAYWRIGHT_ABORT_REQUEST: whether to block one of the browser's requests."""
-    reason = await blocked_reason(request.url, request.resource_type, _page_url(request))
+    site = _page_site(request)
+    reason = "a page the crawl did not open" if site is None else \
+        await blocked_reason(request.url, request.resource_type, site)
     if reason:
         logger.warning("blocked the browser's request to %s: %s", request.url, reason)
     return bool(reason)
 
 
-def _page_url(request: Any) -> str:
-    """The address of the page making the request: for a script sending the page elsewhere
-    (`location.href = ...`), the page it leaves; for the first navigation, none (about:blank)."""
+def _page_site(request: Any) -> str | None:
+    """The address the spider sent the requesting page to (None for a page it did not open); not
+    the frame's current address, which after a blocked navigation is Chromium's error page."""
     try:
-        return request.frame.url
-    except Exception:  # a detached frame: judged as a request of no page
-        return ""
+        return _sites.get(request.frame.page)
+    except Exception:  # a detached frame or a worker's request: no page of ours
+        return None
 
 
 async def blocked_reason(url: str, resource_type: str, page_url: str) -> str:

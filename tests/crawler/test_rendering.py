@@ -47,7 +47,9 @@ def _vue(address: str, tracker: TestSite) -> TestSite:
 
 
 LEAVING = """<html><head><title>Leaving</title></head><body><div id="app"></div>
-<script>setTimeout(function () { location.href = 'http://%(tracker)s/landing'; }, 50);</script>
+<iframe src="http://%(tracker)s/framed"></iframe>
+<script>window.open('http://%(tracker)s/popup');
+setTimeout(function () { location.href = 'http://%(tracker)s/landing'; }, 50);</script>
 </body></html>"""
 
 
@@ -120,6 +122,16 @@ def test_a_script_that_sends_the_page_to_another_site_is_stopped(web, rendered):
     assert f"blocked the browser's request to http://{web['tracker'].host}/landing" in log
     assert [(p["url"], p["rendered"]) for p in found["pages"]] == [(web["leaving"].url, False)]
     assert f"rendering {web['leaving'].url} ended on" in log and "kept as fetched" in log
+
+
+def test_a_frame_or_window_the_page_opens_reaches_no_other_site(web, rendered):
+    """A frame's first request comes from a frame still at about:blank, a window's from a page the
+    crawl never opened: both are judged by the site the page was sent to."""
+    _, log = rendered
+    assert not {"/framed", "/popup"} & set(web["tracker"].requests)
+    tracker = f"http://{web['tracker'].host}"
+    assert f"blocked the browser's request to {tracker}/framed: another site" in log
+    assert f"blocked the browser's request to {tracker}/popup: a window the page opened" in log
 
 
 def test_rendering_off_keeps_the_shell_as_fetched(web, tmp_path):
