@@ -2,6 +2,7 @@
 `backup` copies it consistently, also while another process writes to it."""
 from __future__ import annotations
 
+import json
 import sqlite3
 import subprocess
 import sys
@@ -48,7 +49,7 @@ def test_backup_is_a_consistent_copy_while_another_process_writes(sites_db, tmp_
         count = copy.execute("SELECT count(*) FROM prospects").fetchone()[0]
     finally:
         copy.close()
-    fixture_sites = len(prospect(sites_db, "list", "--json", "--all").stdout.split('"url"')) - 1
+    fixture_sites = len(json.loads(prospect(sites_db, "list", "--json", "--all").stdout))
     assert fixture_sites <= count <= fixture_sites + 300
     assert prospect(tmp_path / "copy.db", "list", "--all").returncode == 0
     refused = prospect(db, "backup", str(tmp_path / "copy.db"), check=False)
