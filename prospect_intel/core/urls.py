@@ -6,21 +6,19 @@ from __future__ import annotations
 
 import ipaddress
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
+from typing import TYPE_CHECKING
 from urllib.parse import SplitResult, urlsplit, urlunsplit
-
-import tldextract
 
 from prospect_intel.core.errors import InvalidUrl
 from prospect_intel.core.language import _
 
+if TYPE_CHECKING:
+    import tldextract
+
 ALLOWED_SCHEMES = ("http", "https")
 _MAX_URL_LENGTH = 2000
 
-# The bundled public-suffix snapshot only: no download at run time.
-_EXTRACT = tldextract.TLDExtract(
-    suffix_list_urls=(), cache_dir=None, include_psl_private_domains=True
-)
 
 
 def normalise_url(raw: str) -> str:
@@ -119,7 +117,16 @@ def registered_domain(host: str) -> str:
 @lru_cache(maxsize=4096)
 def _parts(host: str) -> tldextract.tldextract.ExtractResult:
     """The public-suffix reading of a host (cached: adding a prospect asks twice)."""
-    return _EXTRACT(host)
+    return _extractor()(host)
+
+
+@cache
+def _extractor() -> tldextract.TLDExtract:
+    """The bundled public-suffix snapshot only: no download at run time. Built on first use, since
+    tldextract brings requests and urllib3 (a sixth of a second) to commands that never ask."""
+    import tldextract
+
+    return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None, include_psl_private_domains=True)
 
 
 # Paths that are a site's home page: http://x.cn/index.html is the site http://x.cn/.

@@ -2,13 +2,17 @@
 from __future__ import annotations
 
 import csv
+import importlib
 import io
 import json
+import pkgutil
 
+import click
 import pytest
 from click.testing import CliRunner
 
-from prospect_intel.app.cli import cli
+import prospect_intel.app.cli as cli_package
+from prospect_intel.app.cli import COMMAND_MODULES, cli
 from prospect_intel.app.store import Store
 from prospect_intel.core.models import KeptPage, SiteOutcome
 
@@ -18,9 +22,21 @@ def run(db, *args, input=None):
 
 
 def test_every_command_has_help_text():
-    for name, command in cli.commands.items():
-        assert command.help, f"prospect {name} has no help text"
+    for name in cli.list_commands(click.Context(cli)):
+        command = cli.get_command(None, name)
+        assert command is not None and command.help, f"prospect {name} has no help text"
         assert CliRunner().invoke(cli, [name, "--help"]).exit_code == 0
+
+
+def test_the_table_of_lazily_loaded_commands_names_each_modules_commands():
+    """A command a module adds but the table misses could never run; one the table names in the
+    wrong module would fail when asked for."""
+    modules = set(COMMAND_MODULES.values())
+    defined = {command.name: module for module in modules
+               for command in importlib.import_module(f"prospect_intel.app.cli.{module}").COMMANDS}
+    assert defined == COMMAND_MODULES
+    helpers = {"console", "context", "helptext", "__main__"}
+    assert {m.name for m in pkgutil.iter_modules(cli_package.__path__)} - helpers == modules
 
 
 def test_add_normalises_and_says_when_already_queued(db):

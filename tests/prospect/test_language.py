@@ -252,12 +252,13 @@ def test_the_help_follows_a_language_switch_in_one_process():
     from prospect_intel.app.cli import cli, helptext
 
     try:
+        crawl = cli.get_command(None, "crawl")
         i18n.use("zh")
         helptext.translate(cli)
-        assert cli.commands["crawl"].help == "抓取队列中的潜在客户，直到队列为空。"
+        assert crawl is not None and crawl.help == "抓取队列中的潜在客户，直到队列为空。"
         i18n.use("en")
         helptext.translate(cli)
-        assert cli.commands["crawl"].help == "Crawl queued prospects until the queue is empty."
+        assert crawl.help == "Crawl queued prospects until the queue is empty."
     finally:
         i18n.use("en")
         helptext.translate(cli)
