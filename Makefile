@@ -59,7 +59,12 @@ lint: install-test
 	$(BIN)/lint-imports --no-cache
 	$(BIN)/mypy
 
+# The suite starts the `prospect` command some hundreds of times: its modules are compiled once
+# first, or each start compiles them again where PYTHONDONTWRITEBYTECODE is set (a quarter second).
+COMPILE = -m compileall -q prospect_intel
+
 test: lint install-browser install-redis
+	$(BIN)/python $(COMPILE) >/dev/null
 	$(BIN)/python -m pytest -q $(PARALLEL)
 
 # The floors in pyproject.toml must really work: install exactly them (uv's lowest-direct
@@ -68,6 +73,7 @@ test-lowest: install-test install-browser install-redis
 	$(BIN)/python -m pip install --quiet $(LOCK) uv
 	rm -rf $(LOWEST) && $(PYTHON) -m venv $(LOWEST)
 	$(BIN)/uv pip install --quiet --python $(LOWEST)/bin/python --resolution lowest-direct -e '.[test]'
+	$(LOWEST)/bin/python $(COMPILE) >/dev/null
 	$(LOWEST)/bin/python -m pytest -q -p no:cacheprovider $(PARALLEL)
 
 # The interface's sentences: extract them into the template and merge it into each language's
