@@ -51,6 +51,7 @@ _DIGIT = re.compile(r"\d")  # both street patterns need one: most lines are spar
 # Whole-site cues, tried on every page: gated on their words, most pages hold none.
 _SHOP_SITE = Gated.of_words(words.SHOP_SITE_WORDS, flags=re.IGNORECASE, longest_first=False)
 _WORKSHOP = Gated.of_words(words.WORKSHOP_WORDS, flags=re.IGNORECASE)
+_OWN_PLANT = Gated.of_words(words.OWN_PLANT_WORDS, flags=re.IGNORECASE)
 _RURAL = re.compile(r"[\u4e00-\u9fa5]{1,4}(?:村|镇|乡)(?![\u4e00-\u9fa5]*(?:小区|花园))")
 _FLOOR = re.compile(r"号\s*\d{1,2}\s*(?:楼|层|F)(?:之\d+|\d{2,4}室?)?|\d{1,2}\s*(?:楼|层)\s*\d{3,4}\s*室")
 # "Unit H8, Halesfield 19": British and Irish business and industrial estates number their units
@@ -323,6 +324,9 @@ def office_type(address: Evidence | None, pages: Sequence[ParsedPage],
     if _site_has(pages, _SHOP_SITE):
         return [Evidence("office_type", "shop_street", "low", address.source_url,
                          address.snippet, "site speaks of its shop / storefront")]
+    if _site_has(pages, _OWN_PLANT):
+        return [Evidence("office_type", "factory", "low", address.source_url, address.snippet,
+                         "no premises in the address, and the site describes its own plant (厂区, our factory)")]
     return [Evidence("office_type", "unknown", "low", address.source_url, address.snippet,
                      "no office-type cue in the address")]
 

@@ -109,6 +109,19 @@ def test_village_address_of_a_workshop_site_is_a_factory():
     assert result.fields["office_type"].value == "factory"
 
 
+@pytest.mark.parametrize("address, about, kind", [
+    ("河南省新密市青屏大街88号", "<p>公司厂区占地面积30000平方米，拥有现代化生产车间。</p>", "factory"),
+    ("Plot 14, Ring Road, Rajkot 360002", "<p>Our factory in Rajkot runs two shifts.</p>", "factory"),
+    # a factory as a product's market says nothing of the premises
+    ("Plot 14, Ring Road, Rajkot 360002", "<p>We automate every kind of factory floor.</p>", "unknown"),
+    # the address's own cue wins over the plant the pages describe
+    ("深圳市南山区科技园南区8栋3楼", "<p>公司拥有厂房5000平方米。</p>", "industrial_park"),
+])
+def test_an_address_without_premises_words_takes_the_plant_the_site_describes(address, about, kind):
+    result = site(page(f"<p>地址：{address}</p>", "contact"), page(about, "about"))
+    assert result.fields["office_type"].value == kind
+
+
 def test_address_without_cue_is_unknown_low():
     found = site(page("<p>Address: 925 Isaac Phillips Way, Newmarket, ON</p>", "contact"))
     assert found.fields["office_type"].value == "unknown"

@@ -74,6 +74,10 @@ ENGLISH_RESIDENTIAL = {
 LOCATED_SUBJECTS = ("本店", "本公司", "公司", "我们", "本厂", "总部", "门店", "工厂")
 # A site that names these has workshops (a village address of it is a factory).
 WORKSHOP_WORDS = ("车间", "厂房", "厂区", "生产线", "工厂", "workshop", "factory")
+# A site that describes its own plant: its office is the factory when the address says no other
+# premises (LABELLING: "from the address words first, then what the pages say about the premises").
+OWN_PLANT_WORDS = ("厂区", "厂房", "生产车间", "占地面积", "our factory", "our plant", "our manufacturing facility",
+                   "our manufacturing plant", "our production facility", "own factory", "own manufacturing")
 # What a branch name ends with (杭州分公司, 温州办事处).
 BRANCH_WORDS = ("分公司", "办事处", "分部", "营业部", "分店", "子公司")
 # "offices in Leeds, York and Hull".
