@@ -6,7 +6,7 @@ Headcount is an int, or [min, max] for ranges (人员规模：50-99人) with max
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from prospect_intel.core.document import ParsedPage
@@ -69,9 +69,11 @@ _EN_STRONG = Gated(led_by(EN_NUMBER_FIRST, r"\b(" + EN_NUMBER + r"|\d+)[- ](?:" 
                           + r")[ \t]+(?:\w+[ \t]+)?(?:team|workforce|staff|crew)\b", re.IGNORECASE), words.EN_STRONG)
 _EN_EMPLOYS = Started.of_words(words.EN_EMPLOYS, r"\b(?:{words})[ \t]+(?:(over|more than|nearly|about)[ \t]+)?("
                                + EN_NUMBER + r"|\d+)[ \t]*(\+)?[ \t]+(?:people|staff|employees)", re.IGNORECASE)
-# A counter widget: "200 +" on a line of its own, "Team members" on the next.
-_COUNTER = Gated.of_words(words.COUNTER_LABELS, r"^[ \t]*(\d[\d,]*)[ \t]*(\+)?[ \t]*\n[ \t]*(?:{words})[ \t]*$",
-                          re.IGNORECASE | re.MULTILINE)
+# A counter widget: "200 +" on a line of its own, "Team members" on the next, its noun qualified by
+# up to two words either side ("Certified Engineers", "Guards Deployed").
+_COUNTER = Gated.of_words(words.COUNTER_LABELS, r"^[ \t]*(\d[\d,]*)[ \t]*(\+)?[ \t]*\n[ \t]*((?:[a-z-]+[ \t]+){0,2}"
+                          r"(?:{words})(?:[ \t]+[a-z-]+){0,2})[ \t]*$", re.IGNORECASE | re.MULTILINE)
+_COUNTER_NOT_OURS = re.compile(rf"\b(?:{words_alternation(words.COUNTER_NOT_OURS, False)})\b", re.IGNORECASE)
 # 公司目前超过300人: the company as the subject of a count with no staff noun.
 _ZH_COMPANY = Started.of_words(words.ZH_COMPANY, r"(?:{words})(?:目前|现在|现有|现|已经|已)?(?:拥有|共有|有)?"
                                r"(超过|逾|近|约)?(" + NUMBER + r")\s*(余|多)?\s*(?:名|人)(以上|左右)?(?![次口])")
@@ -81,6 +83,9 @@ _ZH_GROUP_AFTER = Gated.of_words(words.ZH_GROUP_HEADS, r"(?:{words})[^。，,；
                                  + r")\s*(余|多|以上|\+)?\s*(?:名|人|位)(以上|左右)?(?![次口])", longest=40)
 _ZH_GROUP_BEFORE = Gated.of_words(words.ZH_GROUP_HEADS, r"(" + NUMBER + r")\s*(余|多)?\s*(?:名|人|位)(以上|左右)?的"
                                   r"[^。，,；;！!？?\n\d]{0,8}?(?:{words})", longest=40)
+# "20+ certified engineers", "over 40 technicians": a group counted as at least so many.
+_EN_GROUP = Gated.of_words(words.EN_GROUP_HEADS, r"\b(?:(over|more[ \t]+than)[ \t]+)?(\d[\d,]*)[ \t]*(\+)?[ \t]+"
+                           r"(?:[a-z-]+[ \t]+){0,2}?(?:{words})\b", re.IGNORECASE, longest=60)
 _CLAUSE_START = re.compile(r"[。，,；;！!？?\n]")
 _EN_SKIP = re.compile(r"(?:serv\w*|train\w*|help\w*|protect\w*|clients?|customers?)[ \t]+(?:\w+[ \t]+)?$"
                       r"|\bup[ \t]+to[ \t]+$", re.IGNORECASE)  # "teams of up to 200 employees": a capacity
@@ -117,7 +122,7 @@ def _counters(page: ParsedPage) -> list[Evidence]:
     found = []
     for match in _COUNTER.finditer(page.folded):
         count = parse_int(match.group(1))
-        if count and count < 500_000:
+        if count and count < 500_000 and not _COUNTER_NOT_OURS.search(match.group(3)):
             found.append(evidence("headcount", _value(count, match.group(2)), "medium", page, match.span(),
                                   "counter widget"))
     return found
@@ -130,17 +135,29 @@ def _staff_groups(pages: Sequence[ParsedPage]) -> list[Evidence]:
         if page.role not in ("about", "home"):
             continue
         counts: dict[tuple[int, int], int] = {}
-        for pattern in (_ZH_GROUP_AFTER, _ZH_GROUP_BEFORE):
-            for match in pattern.finditer(page.folded):
-                count = parse_int(match.group(1))
-                if count and count < 100_000 and not _subset(page.folded, match.start()) and \
-                        not any(s < match.end() and match.start() < e for s, e in counts):
-                    counts[match.span()] = count
+        for span, count in _group_counts(page.folded):
+            if count < 100_000 and not any(s < span[1] and span[0] < e for s, e in counts):
+                counts[span] = count
         if counts:
             spans = sorted(counts)
             return [evidence("headcount", [sum(counts.values()), None], "medium", page,
                              (spans[0][0], spans[-1][1]), "sum of stated staff groups", ("inferred",))]
     return []
+
+
+def _group_counts(text: str) -> Iterator[tuple[tuple[int, int], int]]:
+    """The staff groups a text counts: Chinese ones not opened by 其中; English ones stated as a
+    lower bound ("20+", "over 40"), not others' people ("trained 500+ engineers")."""
+    for pattern in (_ZH_GROUP_AFTER, _ZH_GROUP_BEFORE):
+        for match in pattern.finditer(text):
+            count = parse_int(match.group(1))
+            if count and not _subset(text, match.start()):
+                yield match.span(), count
+    for match in _EN_GROUP.finditer(text):
+        count = parse_int(match.group(2))
+        if count and (match.group(1) or match.group(3)) and not _addressed_to_reader(text, *match.span()) \
+                and not _EN_SKIP.search(text[max(0, match.start() - 30):match.start()]):
+            yield match.span(), count
 
 
 def _subset(text: str, start: int) -> bool:

@@ -36,6 +36,9 @@ HEADCOUNT = [
     ("<div><span>200 +</span><p>Team members</p></div>", [200, None]),
     ("<div><h3>25+</h3><p>Expert Members</p></div>", [25, None]),
     ("<div><b>35</b><p>员工</p></div>", 35),
+    # the label's noun qualified either side
+    ("<div><h3>200 +</h3><p>Guards Deployed</p></div>", [200, None]),
+    ("<div><h3>40+</h3><p>Certified Engineers</p></div>", [40, None]),
     # Only groups of its staff stated: they add up, as a lower bound (LABELLING.md).
     ("<p>多年培养施工队伍二百余人。</p>", [200, None]),
     ("<p>专业猎头顾问已达到10人以上规模。</p>", [10, None]),
@@ -43,6 +46,9 @@ HEADCOUNT = [
     ("<p>公司拥有中级技术人员15人，工程技术人员25人。</p>", [40, None]),
     ("<p>拥有一支30人的施工队伍。</p>", [30, None]),
     ("<p>技术人员30人，其中高级工程师5人。</p>", [30, None]),
+    # English groups stated as a lower bound ("20+", "over"), added up likewise
+    ("<ul><li>Flexible AMC plans</li><li>20+ certified engineers on call every hour</li></ul>", [20, None]),
+    ("<p>Over 40 technicians and 15+ engineers cover the state.</p>", [55, None]),
     # every clause after 其中 in its sentence is a part, not only the first
     ("<p>技术骨干30人，其中高级工程师15人，中级工程师11人。</p>", [30, None]),
 ]
@@ -63,6 +69,11 @@ def test_headcount(body, expected):
     "<p>We serve 10-50 people a day.</p>",
     "<div><span>500+</span><p>Satisfied Clients</p></div>",
     "<div><span>500+</span><p>Members</p></div>",
+    # a counter or a count of others' people
+    "<div><span>500+</span><p>Engineers Trained</p></div>",
+    "<p>We have trained 500+ engineers across Africa.</p>",
+    # a group without "+" or "over" is not said to be all of them
+    "<p>12 engineers attended the launch.</p>",
     "<p>公司累计服务客户300人次。</p>",
     # the reader's staff, and a product's capacity
     "<p>A complete workforce platform that grows with your team — from 10 to 10,000 employees.</p>",

@@ -37,13 +37,19 @@ TECH = {
 # A counter widget: a line holding only a number ("200 +") over the line naming it. These labels
 # name the company's own people ("Team members", not "Satisfied Clients").
 COUNTER_LABELS = ("team members", "expert members", "staff members", "crew members", "employees", "staff",
-                  "professionals", "experts", "engineers", "technicians", "specialists", "workers",
-                  "员工", "名员工", "团队成员", "专业人员", "技术人员", "工程师")
+                  "professionals", "experts", "engineers", "technicians", "specialists", "workers", "guards",
+                  "installers", "员工", "名员工", "团队成员", "专业人员", "技术人员", "工程师")
+# A counter's label may qualify its noun ("Certified Engineers", "Guards Deployed"), unless it says
+# the people are others' ("Engineers Trained", "Clients Served").
+COUNTER_NOT_OURS = ("trained", "served", "helped", "supported", "clients", "customers", "partners", "users")
 # The company itself as the subject of a count without a staff noun (公司目前超过300人).
 ZH_COMPANY = ("本公司", "公司", "企业", "集团")
 # The head noun of a group of the company's own staff (施工人员二十余人, 100多人的研发团队, 顾问):
 # a group's count is a part of the headcount (LABELLING: parts add up, "at least").
 ZH_GROUP_HEADS = ("人员", "队伍", "团队", "工程师", "顾问", "专家", "设计师", "技术员", "技工", "骨干")
+# The same in English, counted as at least so many ("20+ certified engineers", "over 40 technicians").
+EN_GROUP_HEADS = ("engineers", "technicians", "installers", "electricians", "guards", "security officers",
+                  "specialists", "professionals", "experts", "consultants", "developers")
 # A clause opening with these counts a subset of the group before it (其中工程师15人).
 ZH_SUBSET = ("其中", "包括", "含")
 
