@@ -17,9 +17,8 @@ from typing import Any
 from prospect_intel.core.document import ParsedPage, parse_page
 from prospect_intel.core.fields import GONE_STATUSES
 from prospect_intel.core.models import Evidence, KeptPage, PageDoc, ReviewFact
-from prospect_intel.extractors import SiteEvidence, extract_site
 from prospect_intel.extractors.crosscheck import headcount_low
-from prospect_intel.extractors.site import SITE_FIELDS
+from prospect_intel.extractors.results import SITE_FIELDS, SiteEvidence
 from prospect_intel.scoring import RegistryCheck, RegistrySettings, Rubric, bundled_rubric, combine, load_rubric, score
 
 RUBRIC_META_KEY = "rubric"
@@ -204,6 +203,8 @@ def analyse_pages(docs: list[PageDoc | ParsedPage], facts: Mapping[str, ReviewFa
 
 def extract_pages(docs: list[PageDoc | ParsedPage], crawled_at: dt.date) -> SiteEvidence:
     """The evidence of a site's pages (a relay worker stops here; `analyse_extracted` scores it)."""
+    from prospect_intel.extractors import extract_site  # every extractor: imported when a site is read
+
     parsed = [doc if isinstance(doc, ParsedPage) else parse_page(doc) for doc in docs]
     if any(page.text.strip() for page in parsed):
         return extract_site(parsed, crawled_at=crawled_at)

@@ -12,10 +12,8 @@ import dataclasses
 import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 
 from prospect_intel.core.document import ParsedPage, parse_page
-from prospect_intel.core.fields import FIELDS
 from prospect_intel.core.models import Evidence, PageDoc
 from prospect_intel.core.structured import organizations
 
@@ -36,6 +34,9 @@ from . import (
     vitality,
 )
 from .common import ROLE_RANK, SiteContext, Unresolved
+from .results import FIELD_ROLES, SITE_FIELDS, SiteEvidence
+
+__all__ = ["DERIVED_FIELDS", "EXTRACTORS", "FIELD_ROLES", "SITE_FIELDS", "SiteEvidence", "extract_site"]
 
 Extractor = Callable[[Sequence[ParsedPage], SiteContext], Sequence[Evidence | Unresolved]]
 
@@ -69,33 +70,10 @@ EXTRACTORS: tuple[tuple[Extractor, tuple[str, ...]], ...] = (
 # Fields no extractor yields on its own: `_derived` computes them from the chosen fields.
 DERIVED_FIELDS = ("office_type",)
 
-# Roles of the pages that would state each field (for `page_not_found`).
-FIELD_ROLES = {f.name: f.roles for f in FIELDS}
-# The fields a site may state (registry facts come from `prospect import-registry`): each is
-# found or its absence explained.
-SITE_FIELDS = tuple(f.name for f in FIELDS if not f.registry)
 _CONTACT_FIELDS = {"office_address", "phone_numbers", "fax_numbers", "emails", "branches"}
 _NO_CONFLICT = {"company_name", "main_business", "product_tiers", "main_product_tier", "brands"}
 _CONF_RANK = {"high": 0, "medium": 1, "low": 2}
 STALE_YEARS = 3
-
-
-@dataclass(frozen=True)
-class SiteEvidence:
-    """What the extractors found for one site.
-
-    fields: chosen evidence per field (only fields with a value).
-    candidates: every candidate per field, chosen one included (for conflicts and review).
-    absence: for each contract field without a value: not_stated / page_not_found /
-        extraction_failed, or an extractor's own reason for a value it saw but could not use
-        (stated_in_other_currency: a registered capital in US dollars and no rate on the page).
-    notes: readable reasons per field: cross-check findings, conflicts, extractor errors.
-    """
-
-    fields: dict[str, Evidence]
-    candidates: dict[str, tuple[Evidence, ...]]
-    absence: dict[str, str]
-    notes: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 def extract_site(pages: Sequence[PageDoc | ParsedPage], *, crawled_at: dt.date) -> SiteEvidence:
