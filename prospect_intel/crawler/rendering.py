@@ -116,6 +116,8 @@ async def own_page(page: Any, request: Any) -> None:
 
 
 async def _close_window(window: Any) -> None:
+    """A window the page opened is closed at once (its requests, if any come first, are refused)."""
+    logger.warning("closed a window the page opened (%s)", window.url or "before it loaded anything")
     with contextlib.suppress(Exception):  # already closed with its opener
         await window.close()
 

@@ -125,13 +125,14 @@ def test_a_script_that_sends_the_page_to_another_site_is_stopped(web, rendered):
 
 
 def test_a_frame_or_window_the_page_opens_reaches_no_other_site(web, rendered):
-    """A frame's first request comes from a frame still at about:blank, a window's from a page the
-    crawl never opened: both are judged by the site the page was sent to."""
+    """A frame's first request comes from a frame still at about:blank: it is judged by the site the
+    page was sent to. A window is closed, and a request of it is refused (a page the crawl never opened)."""
     _, log = rendered
     assert not {"/framed", "/popup"} & set(web["tracker"].requests)
     tracker = f"http://{web['tracker'].host}"
     assert f"blocked the browser's request to {tracker}/framed: another site" in log
-    assert f"blocked the browser's request to {tracker}/popup: a window the page opened" in log
+    # closed at once; whether its request comes first (and is refused) depends on Playwright's version
+    assert "closed a window the page opened" in log
 
 
 def test_rendering_off_keeps_the_shell_as_fetched(web, tmp_path):
