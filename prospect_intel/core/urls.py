@@ -20,7 +20,6 @@ ALLOWED_SCHEMES = ("http", "https")
 _MAX_URL_LENGTH = 2000
 
 
-
 def normalise_url(raw: str) -> str:
     """Return the canonical form of a prospect URL or raise InvalidUrl saying why."""
     text = raw.strip()

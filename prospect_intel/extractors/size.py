@@ -94,6 +94,12 @@ _EN_SKIP = re.compile(r"(?:serv\w*|train\w*|help\w*|protect\w*|clients?|customer
 _YOUR = re.compile(r"\byour\b", re.IGNORECASE)
 
 
+def _others_people(text: str, start: int, end: int) -> bool:
+    """Whether an English count is of others' people: those the company serves, trains or protects
+    ("served 3000+ clients", "trained 500+ engineers"), a capacity ("up to 200"), the reader's."""
+    return bool(_EN_SKIP.search(text[max(0, start - 30):start])) or _addressed_to_reader(text, start, end)
+
+
 def _addressed_to_reader(text: str, start: int, end: int) -> bool:
     return _YOUR.search(text, *sentence_bounds(text, start, end)) is not None
 
@@ -155,8 +161,7 @@ def _group_counts(text: str) -> Iterator[tuple[tuple[int, int], int]]:
                 yield match.span(), count
     for match in _EN_GROUP.finditer(text):
         count = parse_int(match.group(2))
-        if count and (match.group(1) or match.group(3)) and not _addressed_to_reader(text, *match.span()) \
-                and not _EN_SKIP.search(text[max(0, match.start() - 30):match.start()]):
+        if count and (match.group(1) or match.group(3)) and not _others_people(text, *match.span()):
             yield match.span(), count
 
 
@@ -200,8 +205,7 @@ def _en_headcount(page: ParsedPage, base: str) -> list[Evidence]:
     found = []
     ranges = []
     for span, low_text, high_text, more, conf in _en_sizes(page.folded, base):
-        if _EN_SKIP.search(page.folded[max(0, span[0] - 30):span[0]]) or \
-                _addressed_to_reader(page.folded, *span):
+        if _others_people(page.folded, *span):
             continue
         low, high = parse_int(low_text), parse_int(high_text) if high_text else None
         if not low or low > 500_000 or (high is not None and not low < high < 1_000_000):
@@ -211,8 +215,7 @@ def _en_headcount(page: ParsedPage, base: str) -> list[Evidence]:
         found.append(evidence("headcount", value, conf, page, span, "en-size"))
     for pattern in (_EN_TOTAL, _EN_TEAM, _EN_EMPLOYS, _EN_STRONG):
         for match in pattern.finditer(page.folded):
-            if _EN_SKIP.search(page.folded[max(0, match.start() - 30):match.start()]) or \
-                    any(s <= match.start() < e for s, e in ranges) or _addressed_to_reader(page.folded, *match.span()):
+            if _others_people(page.folded, *match.span()) or any(s <= match.start() < e for s, e in ranges):
                 continue
             group = 1 if pattern is _EN_STRONG else 2
             count = _count(match.group(group).replace(",", ""))
