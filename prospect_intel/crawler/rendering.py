@@ -15,9 +15,10 @@ Chromium's own reload of that blocked navigation from its error page, are reques
 site too (the spider keeps the page as fetched when the browser ends elsewhere). A window the page
 opens (`window.open`) reaches nothing and is closed: the browser context refuses every request of
 a page the crawl did not open. The page's own request goes through Scrapy's downloader
-middlewares first (robots.txt, politeness, the SSRF guard on its address). What the guard cannot
-see: an HTTP redirect Chromium follows by itself is not re-checked (the same URL was fetched
-plainly, through the guarded resolver, before it was rendered).
+middlewares first (robots.txt, politeness, the SSRF guard on its address). Route interception
+does not see the HTTP redirects Chromium follows by itself: every connection the browser makes
+goes through the egress proxy (crawler/egress.py), whose judge (`judge_egress`) refuses, on every
+hop, a host of no site the crawl sent a page to and, unless allowed, a private address.
 """
 from __future__ import annotations
 
@@ -34,6 +35,7 @@ from urllib.parse import urlsplit
 from scrapy.settings import BaseSettings
 
 from prospect_intel.core.urls import registered_domain
+from prospect_intel.crawler import egress
 from prospect_intel.crawler.ssrf import literal_block_reason, parse_ip, resolved_block_reason
 
 logger = logging.getLogger(__name__)
@@ -170,6 +172,28 @@ async def blocked_reason(url: str, resource_type: str, page_url: str) -> str:
     if _guard["allow_private"]:
         return ""
     return literal_block_reason(host) or await _resolved_private(host)
+
+
+async def judge_egress(host: str, port: int) -> tuple[str, str]:
+    """The egress proxy's judge (crawler/egress.py), for every connection the browser makes, a
+    redirect it follows by itself included: the host must be of a site the crawl sent a page to
+    and, unless private addresses are allowed, resolve to public addresses only. Returns the
+    reason it is refused, or "" and the address to connect to (the one judged)."""
+    host = host.lower().rstrip(".")
+    sites = {registered_domain((urlsplit(url).hostname or "").lower()) for url in list(_sites.values())}
+    if registered_domain(host) not in sites:
+        return "another site than the pages' (a redirect the browser followed, or the browser's own traffic)", ""
+    if not _guard["allow_private"] and (reason := literal_block_reason(host)):
+        return reason, ""
+    try:
+        addresses = await egress.resolve(host, port)
+    except OSError as exc:
+        return f"{host} does not resolve ({exc})", ""
+    if not _guard["allow_private"]:
+        refused = next(filter(None, (resolved_block_reason(host, address) for address in addresses)), None)
+        if refused:
+            return refused, ""
+    return "", addresses[0]
 
 
 async def _resolved_private(host: str) -> str:

@@ -16,7 +16,7 @@ from tests.support.cli import FAST, prospect, show
 from tests.support.webserver import Route, TestSite, stop_all
 
 TRACKER = "127.0.32.9"
-VUE_HOME = """<html><head><title>恒安智能</title><script src="/app.js"></script></head>
+VUE_HOME = """<html><head><title>恒安智能</title><script src="/app.js"></script><script src="/moved.js"></script></head>
 <body><div id="app"></div></body></html>"""
 VUE_APP = """document.addEventListener('DOMContentLoaded', function () {
   document.getElementById('app').innerHTML =
@@ -40,6 +40,7 @@ def _vue(address: str, tracker: TestSite) -> TestSite:
     site.page("/", VUE_HOME)
     site.routes["/app.js"] = Route(200, (VUE_APP % {"tracker": tracker.host}).encode(),
                                    {"Content-Type": "application/javascript"})
+    site.redirect("/moved.js", f"http://{tracker.host}/redirected.js", status=302)  # followed by Chromium itself
     site.routes["/logo.png"] = Route(200, b"\x89PNG\r\n\x1a\n", {"Content-Type": "image/png"})
     site.page("/about.html", SHELL_ABOUT)
     site.page("/cases.html", "<html><head><title>工程案例</title></head><body><p>万科城门禁改造工程</p></body></html>")
@@ -112,6 +113,14 @@ def test_the_browser_reaches_no_other_host_and_loads_no_images(web, rendered):
     assert web["tracker"].requests == []
     assert f"blocked the browser's request to http://{web['tracker'].host}/collect" in log and "another site" in log
     assert "/logo.png" not in web["vue"].requests
+
+
+def test_a_redirect_the_browser_follows_by_itself_is_judged_too(web, rendered):
+    """Route interception never sees a redirect (Chromium's network stack follows it); the egress
+    proxy every connection of the browser goes through does."""
+    _, log = rendered
+    assert "/moved.js" in web["vue"].requests and "/redirected.js" not in web["tracker"].requests
+    assert f"blocked the browser's request to http://{web['tracker'].host}/redirected.js: another site" in log
 
 
 def test_a_script_that_sends_the_page_to_another_site_is_stopped(web, rendered):
