@@ -43,6 +43,11 @@ _LOCATED = Started.of_words(words.LOCATED_SUBJECTS,
                             r"(?:{words})(?:位于|坐落于|地处|地址位于|设在)([^，,。；;\n]{4,40})")
 _CONTACT_LINE = re.compile(r"^\s*(?:tel|phone|fax|e-?mail|mobile|call|main office|sales|office hours|"
                            r"hours|opening|电话|手机|传真|邮箱|网址|营业时间)\b.*[:：]", re.IGNORECASE)
+# A line opening with the next contact item's label ("Phone", "E-mail", "Name: …", "Contact Us",
+# "Follow us", "Directions"), with or without a colon: an address under its heading ends there.
+_NEXT_ITEM_LINE = re.compile(r"^\s*(?:tel|telephone|phone|mobile|cell|fax|e-?mail|whatsapp|name|contact|"
+                             r"follow\s+us|directions?|get\s+in\s+touch|opening\s+hours|hours|website)\b",
+                             re.IGNORECASE)
 _POSTAL = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b|\b[A-Z]{2}\.?\s+\d{5}(?:-\d{4})?\b|"
                      r"\b[A-Z]\d[A-Z]\s?\d[A-Z]\d\b|\b\d{6}\b\.?\s*$|Postal Code:?\s*\d+")
 _STREET_WORD = re.compile(r"\b(?:Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Lane|Ln|Way|Drive|Dr\.?|House|"
@@ -217,7 +222,7 @@ def _after_heading(lines: list[str], index: int) -> str:
     """The address lines under an "Our Address" / "Head office" heading, name line skipped."""
     parts: list[str] = []
     for line in lines[index + 1:index + 6]:
-        if _CONTACT_LINE.match(line) or len(line) > 140:
+        if _CONTACT_LINE.match(line) or _NEXT_ITEM_LINE.match(line) or len(line) > 140:
             break
         parts.append(line.strip(" ,"))
         if _POSTAL.search(line) or (len(parts) == 1 and "," in line and _POSTAL.search(

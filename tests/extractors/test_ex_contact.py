@@ -177,6 +177,20 @@ def test_heading_then_address_lines(body, address):
 
 
 @pytest.mark.parametrize("body, address", [
+    # the next contact item's label, with no colon, ends the address under its heading
+    ("<h4>Address</h4><p>263 Oak Ave, Randburg, Gauteng</p><p>Directions</p><p>Contact Us</p>",
+     "263 Oak Ave, Randburg, Gauteng"),
+    ("<h4>Our Address</h4><p>Ehsa Street, Al Malaz, Riyadh</p><p>Phone</p><p>+966 56 444 4319</p><p>E-mail</p>",
+     "Ehsa Street, Al Malaz, Riyadh"),
+    # nothing but other items' labels under the heading: no address
+    ("<h4>Address</h4><p>Follow us</p><p>Contact form</p><p>Name</p><p>Email</p>", None),
+    ("<h4>Address</h4><p>Name: Emmanuel Ratisai</p><p>Phone Numbers</p>", None),
+])
+def test_an_address_under_its_heading_ends_at_the_next_items_label(body, address):
+    assert value(body, "office_address", "contact", url="http://example.co.ke/contact") == address
+
+
+@pytest.mark.parametrize("body, address", [
     # a labelled address broken after a comma goes on to its postcode
     ("<p>Registered Office: 1st Floor, Shed No. 7,<br>Shyam Estate, Khatraj Road,<br>Kalol, Gujarat 382721</p>"
      "<p>Phone: +91 98250 12345</p>", "1st Floor, Shed No. 7, Shyam Estate, Khatraj Road, Kalol, Gujarat 382721"),
