@@ -88,7 +88,8 @@ _EN_GROUP = Gated.of_words(words.EN_GROUP_HEADS, r"\b(?:(over|more[ \t]+than)[ \
                            r"(?:[a-z-]+[ \t]+){0,2}?(?:{words})\b", re.IGNORECASE, longest=60)
 _CLAUSE_START = re.compile(r"[。，,；;！!？?\n]")
 _EN_SKIP = re.compile(r"(?:serv\w*|train\w*|help\w*|protect\w*|clients?|customers?)[ \t]+(?:\w+[ \t]+)?$"
-                      r"|\bup[ \t]+to[ \t]+$", re.IGNORECASE)  # "teams of up to 200 employees": a capacity
+                      r"|\bup[ \t]+to[ \t]+$"  # "teams of up to 200 employees": a capacity
+                      r"|\bfor[ \t]+$", re.IGNORECASE)  # "time attendance for 80 staff": whom a project serves
 # A sentence addressed to the reader counts the reader's staff: "a platform that grows with your
 # team — from 10 to 10,000 employees".
 _YOUR = re.compile(r"\byour\b", re.IGNORECASE)
@@ -96,7 +97,8 @@ _YOUR = re.compile(r"\byour\b", re.IGNORECASE)
 
 def _others_people(text: str, start: int, end: int) -> bool:
     """Whether an English count is of others' people: those the company serves, trains or protects
-    ("served 3000+ clients", "trained 500+ engineers"), a capacity ("up to 200"), the reader's."""
+    ("served 3000+ clients", "trained 500+ engineers", "for 80 staff"), a capacity ("up to 200"),
+    the reader's."""
     return bool(_EN_SKIP.search(text[max(0, start - 30):start])) or _addressed_to_reader(text, start, end)
 
 

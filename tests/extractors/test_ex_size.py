@@ -78,6 +78,8 @@ def test_headcount(body, expected):
     # the reader's staff, and a product's capacity
     "<p>A complete workforce platform that grows with your team — from 10 to 10,000 employees.</p>",
     "<p>Typically completed within half a day for teams of up to 200 employees.</p>",
+    # whom a project serves
+    "<p>Biometric access control across 6 entry points with integrated time attendance for 80 staff.</p>",
 ])
 def test_not_a_headcount(body):
     assert value(body, "headcount") is None
