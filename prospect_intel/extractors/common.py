@@ -41,12 +41,22 @@ def alternation(name: str, *keys: str) -> re.Pattern[str]:
     return re.compile("|".join(re.escape(t) for t in terms), re.IGNORECASE)
 
 
-def term_pattern(terms: Sequence[str]) -> TermAlternation:
-    """Case-insensitive alternation of `terms`, longest first; Latin terms match whole words."""
+def term_pattern(terms: Sequence[str], *, plurals: bool = False) -> TermAlternation:
+    """Case-insensitive alternation of `terms`, longest first; Latin terms match whole words.
+
+    `plurals`: a Latin term matches its plural too ("entry system", "entry systems"), for names
+    of things a company sells; never for the roles of companies, whose plural names others
+    ("we serve manufacturers", "our suppliers", "all contractors on site")."""
     ordered = sorted(set(terms), key=len, reverse=True)
     parts = [re.escape(t) if not re.match(r"[A-Za-z]", t)
-             else r"(?<![A-Za-z])" + re.escape(t) + r"(?![A-Za-z])" for t in ordered]
+             else r"(?<![A-Za-z])" + re.escape(t) + (_plural(t) if plurals else "") + r"(?![A-Za-z])"
+             for t in ordered]
     return TermAlternation(ordered, parts, re.IGNORECASE)
+
+
+def _plural(term: str) -> str:
+    """The plural ending a Latin term may take: "s" or "es" after a letter other than "s"."""
+    return r"(?:e?s)?" if term[-1].isalpha() and term[-1].lower() != "s" else ""
 
 
 @dataclass(frozen=True)

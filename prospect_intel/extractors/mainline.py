@@ -21,7 +21,6 @@ from prospect_intel.core.models import Evidence
 from prospect_intel.core.terms import TermAlternation
 from prospect_intel.core.text import fold, line_of
 
-from .business import _patterns
 from .common import evidence, load, term_pattern
 
 STATEMENT, NAME, LIST, SHARE, TITLE = 3, 3, 2, 2, 1  # weights of the kinds of evidence
@@ -42,7 +41,8 @@ _ASIDE = re.compile(r"兼|另外|此外|\balso\b|\bsideline\b|\boccasionally\b",
 
 @cache
 def ac_terms() -> TermAlternation:
-    return _patterns("access_control", "")
+    table = load("business")["access_control"]
+    return term_pattern([*table["zh"], *table["en"]], plurals=True)
 
 
 @cache
@@ -54,7 +54,7 @@ def _lead_ins() -> TermAlternation:
 @cache
 def _other_lines() -> TermAlternation:
     table = load("business")["main_line"]
-    return term_pattern([*table["other_zh"], *table["other_en"]])
+    return term_pattern([*table["other_zh"], *table["other_en"]], plurals=True)
 
 
 @dataclass

@@ -12,6 +12,9 @@ from extractor_helpers import field, page, site, value
     # an intercom that opens the door or gate is door entry
     "<p>Door and gate intercoms so you can see, hear and manage visitor access.</p>",
     "<p>An outdoor station with a camera, speaker and a lock release for the door.</p>",
+    # a product's name in the plural
+    "<p>Intercom and telephony entry systems</p>",
+    "<p>Turnstiles, maglocks and badge readers for offices.</p>",
 ])
 def test_sells_access_control(body):
     assert value(body, "sells_access_control", "products") is True
@@ -108,6 +111,12 @@ def test_product_pages_mostly_other_lines():
              "Smart home hub", "Intercom handset", "Card reader"]
     found = site(page(_products(lines), "products", title="Products")).fields["access_control_is_main"]
     assert found.value is False and "1 of 7 product lines" in found.method
+
+
+def test_other_lines_count_in_the_plural_too():
+    lines = ["CCTV cameras", "Intruder alarms", "Video door intercoms", "Fire alarms", "Card readers"]
+    found = site(page(_products(lines), "products", title="Products")).fields["access_control_is_main"]
+    assert found.value is False and "1 of 5 product lines" in found.method
 
 
 def test_strong_evidence_of_two_kinds_is_high():

@@ -17,9 +17,9 @@ ACCESS_CONTROL = {
         "读卡器", "电控锁", "磁力锁", "电磁锁", "人行通道", "速通门", "梯控", "访客系统",
     ),
     "en": (
-        "access control", "access-control", "card reader", "card readers", "door entry", "keypad entry", "maglock",
-        "maglocks", "mag lock", "electric strike", "badge reader", "keycard", "key card", "key fob", "turnstile",
-        "turnstiles", "door access", "entry system", "biometric reader", "access systems", "access controls",
+        "access control", "access-control", "card reader", "door entry", "keypad entry", "maglock",
+        "mag lock", "electric strike", "badge reader", "keycard", "key card", "key fob", "turnstile",
+        "door access", "entry system", "biometric reader", "access systems",
         "card access", "lock release", "door release", "gate release", "visitor access",
     ),
 }
@@ -45,7 +45,7 @@ MAIN_LINE = {
         "打印机", "空调", "家电", "电气", "机电", "照明", "模具", "注塑",
     ),
     "other_en": (
-        "cctv", "camera", "cameras", "video surveillance", "surveillance", "intercom", "intercoms", "alarm", "alarms",
+        "cctv", "camera", "video surveillance", "surveillance", "intercom", "alarm",
         "fire alarm", "intruder alarm", "burglar alarm", "fire systems", "home automation", "smart home",
         "networking", "wi-fi", "wifi", "data cabling", "structured cabling", "audio visual", "electrical", "lighting",
         "solar", "hvac", "air conditioning", "locksmith", "car keys", "lockout", "safes", "electric fence", "fencing",
