@@ -75,9 +75,11 @@ _BRANCH_VERB = re.compile(r"设有|设立|成立|由|负责|当地|营业部$")
 _BRANCH_NAME_START = re.compile(r"^.*(?:的|了|个|是|为|将|被|把|之|其|这|那|任何|每|公司|集团|全资|控股|下属)")
 _EN_OFFICES = Started.of_words(words.EN_OFFICE_NOUNS, r"\b(?:{words})\s+in\s+((?:[A-Z][\w.]+(?:\s[A-Z][\w.]+)?"
                                r"(?:,\s+|\s+and\s+))+(?:and\s+)?[A-Z][\w.]+(?:\s[A-Z][\w.]+)?)")
-# A "Branches" heading over a short list of place names, one a line ("Branches / Jeddah / Khobar").
-_EN_BRANCH_HEADING = re.compile(r"(?:our\s+)?(?:branches|branch\s+offices)", re.IGNORECASE)
-_PLACE_LINE = re.compile(r"[A-Z][\w.'-]*(?:\s+(?:[A-Z][\w.'-]*|of|and|&)){0,3}")
+# A "Branches" or "Our Locations" heading over a short list of place names, one a line ("Branches /
+# Jeddah / Khobar") or on one line between bars ("Bangalore | Mangalore | Kasaragod").
+_EN_BRANCH_HEADING = re.compile(r"(?:our\s+)?(?:branches|branch\s+offices|locations|offices)\s*:?", re.IGNORECASE)
+_PLACE_BARS = re.compile(r"\s+[|·•]\s+")
+_PLACE_LINE = re.compile(r"[A-Z][\w.'-]*(?:,?\s+(?:[A-Z][\w.'-]*|of|and|&)){0,3}")
 
 
 @cache
@@ -410,7 +412,9 @@ def _listed_under_heading(page: ParsedPage,
     for index, line in enumerate(lines):
         if _EN_BRANCH_HEADING.fullmatch(line.strip()):
             start = offset + len(line) + 1
-            for item in lines[index + 1:index + 9]:
+            following = lines[index + 1:index + 9]
+            barred = _PLACE_BARS.split(following[0].strip()) if following else []
+            for item in barred if len(barred) > 1 else following:
                 if not _PLACE_LINE.fullmatch(item.strip()) or len(item.strip()) > 30 or \
                         common_nouns_only(item, site_lower()):
                     break

@@ -141,6 +141,12 @@ def test_branches_chinese():
     # ... a menu's items are none: the site prints their words in lower case
     ("<p>Contact us about web development and access control.</p>"
      "<ul><li>Our Branches</li><li>Web Development</li><li>Contact Us</li><li>Access Control</li></ul>", None),
+    # an "Our Locations" heading, its places on one line between bars
+    ("<p>Get in touch with our team.</p><h4>Our Locations</h4><p>Bangalore | Mangalore | Kasaragod</p>"
+     "<h4>Call Us</h4>", ["Bangalore", "Mangalore", "Kasaragod"]),
+    # places written with their region, up to the next item's label
+    ("<p>Call our phone line.</p><h4>Locations</h4><p>Pickering, Ontario</p><p>Edmonton, Alberta</p>"
+     "<h4>Phone</h4><p>+1 (780) 884-7685</p>", ["Pickering, Ontario", "Edmonton, Alberta"]),
 ])
 def test_branches_listed_in_english(body, found):
     assert value(body, "branches", "contact") == found
