@@ -11,7 +11,7 @@ not outlive the parse.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
@@ -34,7 +34,7 @@ _HEADING_ANCHOR = re.compile("|".join(HEADING_ANCHORS), re.IGNORECASE)
 _HEADINGS = etree.XPath("//h1|//h2|//h3|//h4|//h5|//h6")
 # Candidate items inside an anchored part: images with alt or title text, and elements that can
 # hold a name as text.
-_ITEMS = etree.XPath("descendant-or-self::*[self::img[@alt or @title] or self::li or self::span or self::a or "
+_ITEMS = etree.XPath("descendant-or-self::*[self::img[@alt or @title or @src] or self::li or self::span or self::a or "
                      "self::p or self::div[not(*)] or self::h3 or self::h4 or self::h5 or self::h6 or "
                      "self::td or self::dd or self::strong]")
 _HEADING = etree.XPath("preceding::*[self::h1 or self::h2 or self::h3 or self::h4 or self::h5 or"
@@ -61,21 +61,22 @@ def captioned_lists(tree: etree._Element | None, anchors: Collection[str]) -> tu
     `anchors` are the ATTRIBUTE_ANCHORS the page's markup holds (in any case)."""
     if tree is None:
         return ()
-    groups: dict[tuple[Any, str, str], list[str]] = defaultdict(list)
+    groups: dict[tuple[Any, str, str], list[tuple[str, str]]] = defaultdict(list)
     images: dict[tuple[Any, str, str], bool] = {}
     claimed: set[Any] = set()  # units already holding a name (an <a> inside a named <li>)
     for region in _regions(tree, anchors):
         for el in _ITEMS(region):
-            name = _name(el)
-            unit = _unit(el) if name else None
+            name, stem = _name(el), file_name(el.get("src") or "") if el.tag == "img" else ""
+            unit = _unit(el) if name or stem else None
             if unit is None or unit in claimed or unit.getparent() is None:
                 continue
             claimed.add(unit)
             key = (unit.getparent(), unit.tag, _first_class(unit))
-            groups[key].append(name)
+            groups[key].append((name, stem))
             images[key] = images.get(key, True) and el.tag == "img"
     found = []
-    for key, names in groups.items():
+    for key, items in groups.items():
+        names = _logo_names(items) if images[key] else [name for name, _ in items if name]
         if len(set(names)) >= MIN_ITEMS:
             parent = key[0]
             found.append(CaptionedList(_attribute_words(parent), _heading(parent),
@@ -125,6 +126,42 @@ def _name(el: Any) -> str:
         raw = el.text_content()
     text = collapse(raw)
     return text if 1 < len(text) <= MAX_NAME else ""
+
+
+def _logo_names(items: list[tuple[str, str]]) -> list[str]:
+    """The names of a wall of logos: each one's alt text, or the name its image file carries when
+    it has none, or when one alt text sits on logos of different files (a copy-paste slip: alt
+    "Microsoft" on the Sophos, Teltonika and Ring logos)."""
+    alts = Counter(name for name, _ in items if name)
+    stems = defaultdict(set)
+    for name, stem in items:
+        stems[name].add(stem)
+    slipped = {name for name, count in alts.items() if count > 1 and len(stems[name]) > 1}
+    return [stem if name in slipped and stem else name for name, stem in items if name]
+
+
+# Words of logo file names that name no one: the file's kind, size, colour or position.
+_FILE_WORDS = frozenset(("logo", "logos", "brand", "brands", "client", "clients", "partner", "partners", "img",
+                         "image", "images", "icon", "pic", "photo", "thumb", "thumbnail", "small", "large",
+                         "white", "black", "color", "colour", "grey", "gray", "new", "min", "final", "removebg",
+                         "preview", "copy", "scaled", "web", "transparent", "bg"))
+_FILE_PARTS = re.compile(r"[-_.\s]+|%20")
+
+
+def file_name(src: str) -> str:
+    """The name a logo's image file carries (`images/brands/zkteco.png` → "zkteco", `cp-plus-logo.webp`
+    → "cp plus"), or '' when it carries none (`logo1.png`, `IMG_2041.jpg`, a data: image)."""
+    if not src or src.startswith("data:"):
+        return ""
+    base = src.split("?", 1)[0].split("#", 1)[0].rsplit("/", 1)[-1]
+    stem = base.rsplit(".", 1)[0] if "." in base else base
+    parts = (re.sub(r"\d+$", "", w) for w in _FILE_PARTS.split(stem)
+             if not re.fullmatch(r"\d+x\d+|v\d+|\d+px", w, re.IGNORECASE))  # logo1 → logo
+    words = [w for w in parts if w and w.lower() not in _FILE_WORDS]
+    name = " ".join(words)
+    if not 1 <= len(words) <= 3 or sum(c.isalpha() for c in name) < 3 or re.search(r"\d{3,}", name):
+        return ""
+    return name
 
 
 def _first_class(el: Any) -> str:

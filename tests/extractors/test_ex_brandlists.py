@@ -2,7 +2,7 @@
 import pytest
 from extractor_helpers import page, site, value
 
-from prospect_intel.core.captioned import ATTRIBUTE_ANCHORS, HEADING_ANCHORS
+from prospect_intel.core.captioned import ATTRIBUTE_ANCHORS, HEADING_ANCHORS, file_name
 from prospect_intel.core.document import parse_page
 from prospect_intel.extractors.keywords import brands as words
 
@@ -27,6 +27,25 @@ def test_a_logo_wall_is_one_list_with_its_attribute_words_and_heading():
                               f'{_logos(["Texecom", "Videx", "Pyronix"])}</section>')
     assert found.names == ("Texecom", "Videx", "Pyronix")
     assert found.images and "brands-bar" in found.attributes and found.heading == "Our Brand Partners"
+
+
+def test_one_alt_text_on_logos_of_different_files_gives_way_to_the_files_names():
+    """A copy-paste slip (alt "Microsoft" on the Sophos, Teltonika and Ring logos): the file names
+    the logo; an alt text repeated on one file (a carousel's second round) stands."""
+    wall = "".join(f'<div class="brand-item"><img src="img/brands/{src}" alt="{alt}"></div>' for src, alt in [
+        ("dahua.png", "Dahua"), ("microsoft.png", "Microsoft"), ("sophos-logo.png", "Microsoft"),
+        ("teltonika_1.webp", "Microsoft"), ("ring.svg?v=2", "Microsoft"), ("dahua.png", "Dahua")])
+    [found] = captioned_lists(f'<section class="brands-bar">{wall}</section>')
+    assert found.names == ("Dahua", "microsoft", "sophos", "teltonika", "ring")
+
+
+@pytest.mark.parametrize("src, name", [
+    ("images/brands/zkteco.png", "zkteco"), ("/assets/cp-plus-logo.webp?x=1", "cp plus"),
+    ("img/Texecom_Logo_300x100.png", "Texecom"), ("logo1.png", ""), ("img/IMG_2041.jpg", ""),
+    ("data:image/png;base64,iVBORw0KGgo=", ""), ("img/brand-3.png", ""),
+])
+def test_the_name_a_logos_file_carries(src, name):
+    assert file_name(src) == name
 
 
 def test_two_items_are_not_a_list_and_navigation_is_left_out():
