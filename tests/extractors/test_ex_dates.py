@@ -31,6 +31,9 @@ STATED = [
     ("<p>成立时间：二〇一二年</p>", 2012),
     ("<p>In 2005 we opened our doors in Leeds.</p>", 2005),
     ("<p>Headquartered in Leeds, Acme was founded in 1990.</p>", 1990),
+    # the verb's noun
+    ("<p>Since our founding in 2008, we have delivered access control across the Kingdom.</p>", 2008),
+    ("<p>Since its inception in 1998, Acme has grown into a national installer.</p>", 1998),
     # the year joined to the verb without 于: a colon, a label, nothing at all
     ("<p>成立时间 2009年3月</p>", 2009),
     ("<p>公司成立2012年以来，专注门禁。</p>", 2012),

@@ -25,7 +25,10 @@ ZH_HISTORY = ("历程", "历史")
 # in 1956"): the history before the company, a weak founding year.
 PREDECESSOR = ("前身", "predecessor", "forerunner")
 
-EN_FOUNDING_VERBS = ("established", "founded", "incorporated", "formed", "started", "launched", "opened")
+# The verbs and the nouns made of them ("since our founding in 2008", "since its inception in
+# 1998"); not "foundation", which names an organisation as often as an event.
+EN_FOUNDING_VERBS = ("established", "founded", "incorporated", "formed", "started", "launched", "opened",
+                     "founding", "inception", "establishment", "incorporation")
 # After "In 1998, ...": the founding verbs but "formed".
 EN_IN_YEAR_VERBS = ("founded", "established", "started", "opened", "incorporated", "launched")
 EN_EST = ("est",)
