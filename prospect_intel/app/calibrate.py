@@ -5,7 +5,8 @@ the level it was given, right or not: confirmed is right, corrected or rejected 
 every labelled field of a corpus (`--corpus`: saved-site entries such as `prospect fixture`
 writes). A method with at least `min_reviews` observations gets the level its share right earns
 (HIGH_SHARE for `high`, on HIGH_MIN_REVIEWS observations at least; MEDIUM_SHARE for `medium`,
-else `low`); the others keep the extractors' own. Refused, with the reason, when no method has enough observations to say.
+else `low`); the others keep the extractors' own. Refused, with the reason, when no method has
+enough observations to say.
 """
 from __future__ import annotations
 
