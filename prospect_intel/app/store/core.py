@@ -123,8 +123,8 @@ class Store:
                     first = added[site]["url"]
                     results.append(AddResult(url, "queued", None if first == url else first))
                     continue
-                row = db.execute("SELECT status, url FROM prospects WHERE url = ?", [url]).fetchone() or db.execute(
-                    "SELECT status, url FROM prospects WHERE site = ? ORDER BY id LIMIT 1", [site]).fetchone()
+                row = db.execute("SELECT status, url FROM prospects WHERE url = ? OR site = ? "
+                                 "ORDER BY url = ? DESC, id LIMIT 1", [url, site, url]).fetchone()
                 if row:
                     results.append(AddResult(url, row[0], None if row[1] == url else row[1]))
                     continue
