@@ -172,13 +172,33 @@ def _first_class(el: Any) -> str:
 
 
 def _unit(el: Any) -> Any:
-    """The element that repeats: `el` climbed through wrappers that hold nothing else."""
+    """The element that repeats: `el` climbed through wrappers that hold nothing else, then, for
+    an image, up to the card it sits in when that card repeats among its siblings (a logo with
+    its sector line under it: `cli-card` > `cli-logo-wrap` > img, `cli-type`)."""
     unit = el
     parent = unit.getparent()
     while parent is not None and len(parent) == 1 and not (parent.text or "").strip() \
             and not (unit.tail or "").strip() and parent.tag not in ("body", "ul", "ol", "table", "tr"):
         unit, parent = parent, parent.getparent()
+    if el.tag == "img" and not _repeats(unit):
+        card = next((a for a in list(unit.iterancestors())[:_CARD_LEVELS] if _repeats(a)), None)
+        if card is not None and card.getparent() is not None and card.getparent().tag != "body" \
+                and len(collapse(card.text_content())) <= _CARD_TEXT:
+            return card
     return unit
+
+
+_CARD_LEVELS = 2  # how far above its wrapper a logo's card may be
+_CARD_TEXT = 30  # what a logo's card may print beside it: a sector's name, not a product's description
+
+
+def _repeats(el: Any) -> bool:
+    """Whether `el` has two siblings of its shape (tag and first class) at least."""
+    parent = el.getparent()
+    if parent is None:
+        return False
+    shape = (el.tag, _first_class(el))
+    return sum(1 for sib in parent if sib.tag == shape[0] and _first_class(sib) == shape[1]) >= MIN_ITEMS
 
 
 def _attribute_words(el: Any) -> str:

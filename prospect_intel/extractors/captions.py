@@ -25,7 +25,8 @@ _VOICE_VOCAB: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset(wo
 
 # "Trusted by" names the people who bought, whatever the designer called the logos
 # (`brands-list` under aria-label="Trusted by Brands"): said in words, it is read first.
-_TRUSTED_BY = re.compile(r"\btrusted\s+by\b|深受.{0,12}信赖", re.IGNORECASE)
+_TRUSTED_BY = re.compile(r"\btrusted\s+by\b|\b(?:who|that)\s+trust\b|\btrust\s+us\b|深受.{0,12}信赖",
+                         re.IGNORECASE)
 
 
 def caption(found: CaptionedList) -> str:

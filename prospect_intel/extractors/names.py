@@ -49,6 +49,7 @@ _NOT_ACTIVITY = {"building", "housing", "wing", "ring", "king", "spring", "holdi
                  "printing", "packaging", "catering", "clothing"}
 _LOGO_SUFFIX = re.compile(r"\s+logos?$|\s*(?:标志|商标)$", re.IGNORECASE)
 _PROJECT_SPLIT = re.compile(r"\s+[–—-]\s+|\s+for\s+|:\s+")
+_DONE_BY = re.compile(r"[a-z]+ed\s+by\b", re.IGNORECASE)  # "secured by ISE", "installed by Acme"
 _BRACKETED = re.compile(r"[（(][^)）]*[)）]")  # "Prabhi Apartment (Duplex)", "中控（ZKTeco）"
 _PLACEHOLDER = re.compile(r"(?:unknown|multiple|various|misc|client|customer|logo|partner|image)"
                           r"\b.*", re.IGNORECASE)
@@ -80,6 +81,8 @@ def clean_name(text: str, lang: str = "") -> str | None:
     parts = _PROJECT_SPLIT.split(text, maxsplit=1)
     if len(parts) == 2 and _generic_share(parts[0]) >= 0.5:
         return _english(parts[1])  # "Campus-wide access upgrade – Pennine Valley University"
+    if len(parts) == 2 and _DONE_BY.match(parts[1]):
+        return _english(parts[0])  # "Summit Bank — secured by ISE": what the company did there
     return _english(text)
 
 

@@ -48,6 +48,19 @@ def test_the_name_a_logos_file_carries(src, name):
     assert file_name(src) == name
 
 
+def test_logos_on_cards_are_a_list_and_products_on_cards_are_not():
+    """A logo on a card with a short line under it repeats with its card; a card that describes a
+    product is a product's, not a name in a list."""
+    cards = "".join(f'<div class="card"><div class="wrap"><img src="{n}.png" alt="{n}"></div><p>{line}</p></div>'
+                    for n, line in [("Texecom", "Alarms"), ("Videx", "Door entry"), ("Pyronix", "Alarms")])
+    [found] = captioned_lists(f'<section class="brands">{cards}</section>')
+    assert found.names == ("Texecom", "Videx", "Pyronix") and found.images
+    products = "".join(f'<div class="card"><div class="wrap"><img src="{n}.png" alt="{n}"></div>'
+                       f'<p>Face and palm terminal with card reader, for up to 3,000 users.</p></div>'
+                       for n in ("SpeedFace V5L", "ProFace X", "FaceDepot 7B"))
+    assert captioned_lists(f'<section class="brands">{products}</section>') == ()
+
+
 def test_two_items_are_not_a_list_and_navigation_is_left_out():
     assert captioned_lists('<nav><ul class="brands"><li>Texecom</li><li>Videx</li><li>Pyronix</li></ul></nav>'
                            '<ul class="brands"><li>Texecom</li><li>Videx</li></ul>') == ()

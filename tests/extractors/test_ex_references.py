@@ -115,6 +115,8 @@ def test_name_key():
     # a firm's head noun after its proper name is no activity (APFC Panel Installation is one)
     ("Cleargate Seemless Solutions logo", "Cleargate Seemless Solutions"),
     ("Prime Engineering", "Prime Engineering"),
+    # what the company did there, after a dash
+    ("Summit Bank — secured by ISE", "Summit Bank"),
 ])
 def test_clean_name_from_project_titles(text, name):
     assert clean_name(text) == name
@@ -437,6 +439,13 @@ def test_numbered_photos_of_each_entry_are_no_names():
      ["Airtel", "Tata Motors", "UCO Bank"], "http://www.example.in/"),
     ("<div><h2>深受众多企业信赖</h2>" + _wall("partner-logos", ["中国银行", "万科集团", "华为技术有限公司"]) + "</div>",
      ["万科集团", "中国银行", "华为技术有限公司"], "http://www.example.cn/"),
+    # "who trust" said of the company; each logo on a card with its sector's name under it
+    ('<section><span class="eyb">Featured</span><h2 class="dmd">Industry Leaders Who Trust JREMD</h2>'
+     '<div class="cli-grid">' + "".join(
+         f'<div class="cli-card"><div class="cli-logo-wrap"><img src="images/{n.lower()}.png" alt="{n}"></div>'
+         f'<div class="cli-type">{sector}</div></div>'
+         for n, sector in [("Goldilocks", "Food & Beverage"), ("Vision Express", "Retail"), ("Mamou", "Dining")])
+     + "</div></section>", ["Goldilocks", "Mamou", "Vision Express"], "http://www.example.ph/"),
 ])
 def test_a_wall_captioned_trusted_by_in_words_is_clients_whatever_its_class_words(body, names, url):
     result = site(page(body, "home", url=url))
