@@ -18,6 +18,7 @@ import asyncio
 import contextlib
 import logging
 import socket
+import sys
 from collections.abc import Awaitable, Callable
 from urllib.parse import urlsplit
 
@@ -149,6 +150,14 @@ def _close(writer: asyncio.StreamWriter) -> None:
 
 
 async def resolve(host: str, port: int) -> list[str]:
-    """Every address `host` resolves to (an IP literal: itself)."""
-    infos = await asyncio.get_running_loop().getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    """The addresses `host` resolves to (an IP literal: itself): through the crawl's own resolver
+    while the crawl's reactor runs, so the browser meets the names the crawl met (its cache, its
+    guard, a test's or a bench's names), else through the system's."""
+    loop = asyncio.get_running_loop()
+    reactor = sys.modules.get("twisted.internet.reactor")
+    if reactor is not None and getattr(reactor, "running", False):
+        from twisted.internet.defer import Deferred
+
+        return [await Deferred.asFuture(reactor.resolve(host), loop)]
+    infos = await loop.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     return [info[4][0] for info in infos]

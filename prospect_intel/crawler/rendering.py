@@ -187,7 +187,7 @@ async def judge_egress(host: str, port: int) -> tuple[str, str]:
         return reason, ""
     try:
         addresses = await egress.resolve(host, port)
-    except OSError as exc:
+    except Exception as exc:  # noqa: BLE001 - OSError, Twisted's DNSLookupError, the crawl's guard refusing it
         return f"{host} does not resolve ({exc})", ""
     if not _guard["allow_private"]:
         refused = next(filter(None, (resolved_block_reason(host, address) for address in addresses)), None)
