@@ -10,8 +10,9 @@ Two comparisons, each run in the same bench run against its baseline:
   drawn by scripts and the default budget, against the plain mock web: sites per hour (target:
   within 20 %) and the whole crawl's peak memory (target: under 1 GB).
 
-Chromium resolves the mock hosts itself: `--host-resolver-rules` maps `*.bench.test` to the
-mock server's address.
+Chromium never resolves the mock hosts: every connection it makes goes through the crawl's
+egress proxy (crawler/egress.py), which resolves them with the crawl's own resolver (the bench's,
+mapping `*.bench.test` to the mock server's address).
 """
 from __future__ import annotations
 
@@ -22,7 +23,6 @@ from pathlib import Path
 from bench import crawlrun
 from bench.server_proc import MockServer
 
-RULES = {"PROSPECT_CHROMIUM_ARGS": ["--host-resolver-rules=MAP *.bench.test 127.0.0.1"]}
 POLITE_SHARE = 0.05
 
 
@@ -41,7 +41,7 @@ def _run(server: MockServer, share: float, mode: str, n: int, work: Path, cap: f
          extra: dict) -> crawlrun.RunResult:
     server.set_scripted(share)
     print(f"[bench] render {mode} N={n} scripted={share:.0%} ...", file=sys.stderr, flush=True)
-    return crawlrun.run("full", mode, n, server, work, cap=cap, extra={**RULES, **extra}, proportional=True)
+    return crawlrun.run("full", mode, n, server, work, cap=cap, extra=extra, proportional=True)
 
 
 def run(work: Path, *, cost_sites: int, polite_sites: int, polite_window: float, latency_ms: float,
