@@ -11,7 +11,7 @@ not outlive the parse.
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
@@ -34,7 +34,7 @@ _HEADING_ANCHOR = re.compile("|".join(HEADING_ANCHORS), re.IGNORECASE)
 _HEADINGS = etree.XPath("//h1|//h2|//h3|//h4|//h5|//h6")
 # Candidate items inside an anchored part: images with alt or title text, and elements that can
 # hold a name as text.
-_ITEMS = etree.XPath("descendant-or-self::*[self::img[@alt or @title or @src] or self::li or self::span or self::a or "
+_ITEMS = etree.XPath("descendant-or-self::*[self::img[@alt or @title] or self::li or self::span or self::a or "
                      "self::p or self::div[not(*)] or self::h3 or self::h4 or self::h5 or self::h6 or "
                      "self::td or self::dd or self::strong]")
 _HEADING = etree.XPath("preceding::*[self::h1 or self::h2 or self::h3 or self::h4 or self::h5 or"
@@ -66,13 +66,13 @@ def captioned_lists(tree: etree._Element | None, anchors: Collection[str]) -> tu
     claimed: set[Any] = set()  # units already holding a name (an <a> inside a named <li>)
     for region in _regions(tree, anchors):
         for el in _ITEMS(region):
-            name, stem = _name(el), file_name(el.get("src") or "") if el.tag == "img" else ""
-            unit = _unit(el) if name or stem else None
+            name = _name(el)
+            unit = _unit(el) if name else None
             if unit is None or unit in claimed or unit.getparent() is None:
                 continue
             claimed.add(unit)
             key = (unit.getparent(), unit.tag, _first_class(unit))
-            groups[key].append((name, stem))
+            groups[key].append((name, (el.get("src") or "") if el.tag == "img" else ""))
             images[key] = images.get(key, True) and el.tag == "img"
     found = []
     for key, items in groups.items():
@@ -129,15 +129,14 @@ def _name(el: Any) -> str:
 
 
 def _logo_names(items: list[tuple[str, str]]) -> list[str]:
-    """The names of a wall of logos: each one's alt text, or the name its image file carries when
-    it has none, or when one alt text sits on logos of different files (a copy-paste slip: alt
-    "Microsoft" on the Sophos, Teltonika and Ring logos)."""
-    alts = Counter(name for name, _ in items if name)
-    stems = defaultdict(set)
-    for name, stem in items:
-        stems[name].add(stem)
-    slipped = {name for name, count in alts.items() if count > 1 and len(stems[name]) > 1}
-    return [stem if name in slipped and stem else name for name, stem in items if name]
+    """The names of a wall of logos, (alt text, image address) each: the alt text, unless one alt
+    text sits on logos of different files (a copy-paste slip: alt "Microsoft" on the Sophos,
+    Teltonika and Ring logos), where the name each file carries stands instead when it has one."""
+    sources = defaultdict(set)
+    for name, src in items:
+        sources[name].add(src)
+    slipped = {name for name, srcs in sources.items() if len(srcs) > 1}
+    return [(file_name(src) or name) if name in slipped else name for name, src in items]
 
 
 # Words of logo file names that name no one: the file's kind, size, colour or position.
