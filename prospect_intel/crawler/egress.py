@@ -64,6 +64,8 @@ class EgressProxy:
         if request is None:
             return await _refuse(answer, 400, "not a proxy request")
         method, url, host, port = request
+        if _header(head, b"transfer-encoding"):
+            return await _refuse(answer, 411, "a body of unknown length is not forwarded")
         reason, address = await self._judge(host, port)
         if reason:
             logger.warning("blocked the browser's request to %s: %s", url, reason)
@@ -116,13 +118,21 @@ def origin_form(head: bytes, url: str) -> bytes:
 
 
 async def _send_body(head: bytes, client: asyncio.StreamReader, sending: asyncio.StreamWriter) -> None:
-    """The request's body, exactly as long as its Content-Length says (a browser sends no chunked
-    body over HTTP/1.1); nothing after it is read."""
+    """The request's body, exactly as long as its Content-Length says; nothing after it is read
+    (a chunked body, which a browser sends over HTTP/1.1 to no one, is refused before)."""
+    length = _header(head, b"content-length")
+    if length.isdigit():
+        sending.write(await asyncio.wait_for(client.readexactly(int(length)), TIMEOUT))
+        await sending.drain()
+
+
+def _header(head: bytes, name: bytes) -> str:
+    """A header's value in a request head ('' when absent)."""
     for line in head.split(b"\r\n")[1:]:
-        name, _, value = line.partition(b":")
-        if name.strip().lower() == b"content-length" and value.strip().isdigit():
-            sending.write(await asyncio.wait_for(client.readexactly(int(value.strip())), TIMEOUT))
-            await sending.drain()
+        key, _, value = line.partition(b":")
+        if key.strip().lower() == name:
+            return value.strip().decode("latin-1")
+    return ""
 
 
 async def _pipe(source: asyncio.StreamReader, sink: asyncio.StreamWriter) -> None:

@@ -117,6 +117,14 @@ def test_what_is_no_proxy_request_is_answered_400(head):
     assert answer.startswith(b"HTTP/1.1 400")
 
 
+def test_a_body_of_unknown_length_is_refused(shop):
+    """Where a chunked body ends the proxy would have to parse; it forwards none."""
+    shop.requests.clear()
+    [answer] = _through_proxy(_to("127.0.33.1"), f"POST http://{shop.host}/path HTTP/1.1\r\n"
+                              "Transfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\n\r\n".encode())
+    assert answer.startswith(b"HTTP/1.1 411") and shop.requests == []
+
+
 def test_the_site_receives_the_path_alone_and_no_hop_headers():
     head = (b"POST http://a.example/form?x=1 HTTP/1.1\r\nHost: a.example\r\nProxy-Connection: keep-alive\r\n"
             b"Keep-Alive: 300\r\nContent-Length: 3\r\n\r\n")
