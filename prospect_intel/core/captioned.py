@@ -15,6 +15,7 @@ from collections import defaultdict
 from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 from string import ascii_lowercase, ascii_uppercase
 from typing import Any
 
@@ -180,7 +181,7 @@ def _unit(el: Any) -> Any:
             and not (unit.tail or "").strip() and parent.tag not in ("body", "ul", "ol", "table", "tr"):
         unit, parent = parent, parent.getparent()
     if el.tag == "img" and not _repeats(unit):
-        card = next((a for a in list(unit.iterancestors())[:_CARD_LEVELS] if _repeats(a)), None)
+        card = next((a for a in islice(unit.iterancestors(), _CARD_LEVELS) if _repeats(a)), None)
         if card is not None and card.getparent() is not None and card.getparent().tag != "body" \
                 and len(collapse(card.text_content())) <= _CARD_TEXT:
             return card

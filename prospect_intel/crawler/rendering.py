@@ -189,10 +189,8 @@ async def judge_egress(host: str, port: int) -> tuple[str, str]:
         addresses = await egress.resolve(host, port)
     except Exception as exc:  # noqa: BLE001 - OSError, Twisted's DNSLookupError, the crawl's guard refusing it
         return f"{host} does not resolve ({exc})", ""
-    if not _guard["allow_private"]:
-        refused = next(filter(None, (resolved_block_reason(host, address) for address in addresses)), None)
-        if refused:
-            return refused, ""
+    if not _guard["allow_private"] and (refused := _refused_address(host, addresses)):
+        return refused, ""
     return "", addresses[0]
 
 
@@ -206,5 +204,10 @@ async def _resolved_private(host: str) -> str:
         except OSError as exc:
             cache[host] = f"{host} does not resolve ({exc})"
         else:
-            cache[host] = next(filter(None, (resolved_block_reason(host, info[4][0]) for info in infos)), "")
+            cache[host] = _refused_address(host, [info[4][0] for info in infos])
     return cache[host]
+
+
+def _refused_address(host: str, addresses: list[str]) -> str:
+    """Why `host` may not be reached when it resolves to `addresses` (any one not public), or ''."""
+    return next(filter(None, (resolved_block_reason(host, address) for address in addresses)), "")
