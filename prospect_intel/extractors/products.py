@@ -96,10 +96,15 @@ def _brand_hits(text: str, owner_text: str) -> tuple[tuple[Brand, re.Match[str]]
             continue  # the company's own name, e.g. "Siemens Electrical Services Ltd"
         brand = brands()[index]
         for match in _matches_at(brand.pattern, text, starts):
+            if _FORMER_NAME.search(text, max(0, match.start() - 30), match.start()):
+                continue  # "Hanwha (formerly Samsung)": the maker's old name, not a second maker
             if not any(s < match.end() and match.start() < e for s, e in taken):
                 taken.append(match.span())
                 hits.append((brand, match))
     return tuple(hits)
+
+
+_FORMER_NAME = re.compile(r"\b(?:formerly|previously)(?:\s+known\s+as)?\s*$", re.IGNORECASE)
 
 
 def _brand_starts(text: str) -> list[tuple[int, list[int] | None]]:

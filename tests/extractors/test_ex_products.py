@@ -10,6 +10,16 @@ from extractor_helpers import page, site, value
     ("<p>中控指纹考勤机、中控门禁</p>", ["ZKTeco"]),
     ("<p>温度测控系统作为集中控制的主机，设中控室与中控台。</p>", None),
     ("<p>霍尼韦尔门禁</p>", ["Honeywell"]),
+    # the trade's makers beyond access control: alarms, fire, intercoms, gates, radios
+    ("<p>Paradox and Visonic alarm panels, Notifier fire panels, Akuvox door stations.</p>",
+     ["Paradox", "Visonic", "Notifier", "Akuvox"]),
+    ("<p>FAAC and CAME gate motors; Motorola and Hytera two-way radios.</p>",
+     ["FAAC", "CAME", "Motorola Solutions", "Hytera"]),
+    ("<p>狄耐克可视对讲、天地伟业监控、青鸟消防报警主机</p>", ["DNAKE", "Tiandy", "青鸟消防"]),
+    # a common word in lower case, a model code, a former name: no maker
+    ("<p>A simplex link; the paradox of choice; a kidde pool.</p>", None),
+    ("<p>低荧光白沥青BFT-1等系列产品</p>", None),
+    ("<p>Cameras from Hanwha (formerly Samsung) and Axis.</p>", ["Hanwha", "Axis"]),
 ])
 def test_brands(body, brands):
     found = value(body, "brands", "products")
