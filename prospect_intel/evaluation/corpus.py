@@ -53,6 +53,11 @@ def load_split(path: Path = SPLIT_FILE) -> dict[str, str]:
     return split
 
 
+def moved_sites(path: Path = SPLIT_FILE) -> dict[str, str]:
+    """slug -> why it moved from the locked split to tuning (its errors were looked at)."""
+    return dict(json.loads(path.read_text(encoding="utf-8")).get("moved", {}))
+
+
 def record_split(slugs: list[str], path: Path = SPLIT_FILE) -> dict[str, list[str]]:
     """Draw the split of sites not yet recorded and write the file (recorded sites keep theirs)."""
     recorded = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else \

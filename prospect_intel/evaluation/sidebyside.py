@@ -16,7 +16,7 @@ from pathlib import Path
 
 from prospect_intel.extractors.calibration import LEVELS
 
-from .corpus import load_corpus, load_split
+from .corpus import load_corpus, load_split, moved_sites
 from .goldsets import LabelledSite
 from .harness import evaluate, evaluate_sites
 from .report import REPORT_ORDER, STATED_ONLY, FieldStats, Report
@@ -101,6 +101,8 @@ def run(corpus: Path, realsites: Path | None, day: dt.date,
     if locked:
         kept = [s for s in sites if split[s.slug] == "locked"]
         print(f"locked: {composition(kept)}")
+        for slug, why in moved_sites().items():
+            print(f"moved from locked to tuning: {slug} ({why})")
         reports["locked"] = evaluate_sites(kept, day)
     if realsites is not None:
         reports["realsites"] = evaluate(realsites, crawled_at=day)

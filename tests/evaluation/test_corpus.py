@@ -3,7 +3,14 @@ from __future__ import annotations
 
 import json
 
-from prospect_intel.evaluation.corpus import SPLIT_FILE, drawn_split, load_corpus, load_split, record_split
+from prospect_intel.evaluation.corpus import (
+    SPLIT_FILE,
+    drawn_split,
+    load_corpus,
+    load_split,
+    moved_sites,
+    record_split,
+)
 from prospect_intel.evaluation.report import FieldOutcome, aggregate
 from prospect_intel.evaluation.sidebyside import format_confidence, format_side_by_side, together
 
@@ -22,6 +29,17 @@ def test_a_new_site_is_drawn_and_recorded_ones_keep_their_split(tmp_path):
     again = record_split(["a-site", "b-site", "c-site"], path)
     assert set(first["locked"]) <= set(again["locked"]) and set(first["tuning"]) <= set(again["tuning"])
     assert load_split(path)["c-site"] == drawn_split("c-site")
+
+
+def test_a_moved_site_counts_as_tuning_and_says_why(tmp_path):
+    path = tmp_path / "split.json"
+    record_split(["a-site"], path)
+    recorded = json.loads(path.read_text(encoding="utf-8"))
+    recorded[drawn_split("a-site")].remove("a-site")
+    recorded["moved"]["a-site"] = "its errors were read"
+    path.write_text(json.dumps(recorded), encoding="utf-8")
+    assert load_split(path)["a-site"] == "tuning"
+    assert moved_sites(path) == {"a-site": "its errors were read"}
 
 
 def test_a_corpus_is_read_group_by_group(tmp_path):
