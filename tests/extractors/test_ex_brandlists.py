@@ -186,6 +186,10 @@ def test_the_sites_own_name_in_its_brand_wall_is_not_a_carried_brand():
     ("<p>Offices in Leeds, York and Hull; we fit Hikvision cameras.</p>", ["Hikvision"]),
     # a list that cut a table brand short ("Software" of "Software House") adds nothing
     ("<p>Certified partner for Lenel, OnGuard, Software House C•CURE.</p>", ["Lenel", "Software House"]),
+    # ... but the first word of a table brand whose whole name the site never prints is a brand
+    # of its own ("Matrix": an Indian maker, not "Matrix Comsec" cut short)
+    ("<p>Distribution of premium security brands like Hikvision, Matrix, Realtime and Dahua.</p>",
+     ["Dahua", "Hikvision", "Matrix", "Realtime"]),
     # the word "brands" opening the list names them, known to the table or not
     ("<p>Premium brands (CommScope, Panduit, Corning) for every rack.</p>", ["CommScope", "Corning", "Panduit"]),
     ("<p>We install brands such as KeyScan, Aurora and Mobotix.</p>", ["Aurora", "Keyscan", "Mobotix"]),
