@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from functools import cache
 from itertools import accumulate
 
@@ -24,7 +25,7 @@ from prospect_intel.core.text import fold
 from .common import SiteContext, evidence, load, site_pages
 from .keywords import contact as words
 from .listlines import and_list
-from .names import common_nouns_only, lower_words
+from .names import common_nouns_only, lower_words, name_key
 
 OFFICE_TYPES = ("industrial_park", "office_tower", "residential", "factory", "shop_street")
 _STOP = r"(?=\s*(?:电话|手机|传真|邮编|邮箱|网址|E-?mail|QQ|联系人|联系电话|服务热线|热线|Tel|Phone|Fax|\||\n|$))"
@@ -220,12 +221,19 @@ def _address_like(value: str) -> bool:
         and not re.fullmatch(r"[\d\s\-+()/.,]+", value) and value.count(". ") < 2
 
 
+# "Pickering, Ontario": a town and its region, not a company's name ("Acme Systems, Inc.").
+_PLACE_WITH_REGION = re.compile(r"[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2},\s+"
+                                r"(?!(?:Inc|Ltd|LLC|Limited|Corp|Co|PLC|LLP|Pvt)\b)[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2}")
+
+
 def _after_heading(lines: list[str], index: int) -> str:
     """The address lines under an "Our Address" / "Head office" heading, name line skipped."""
     parts: list[str] = []
     for line in lines[index + 1:index + 6]:
         if _CONTACT_LINE.match(line) or _NEXT_ITEM_LINE.match(line) or len(line) > 140:
             break
+        if parts and _PLACE_WITH_REGION.fullmatch(parts[-1]) and _PLACE_WITH_REGION.fullmatch(line.strip(" ,")):
+            break  # a list of locations, one a line: the first is the address
         parts.append(line.strip(" ,"))
         if _POSTAL.search(line) or (len(parts) == 1 and "," in line and _POSTAL.search(
                 " ".join(lines[index + 2:index + 3]) or "") is None and len(line) > 40):
@@ -416,7 +424,7 @@ def _listed_under_heading(page: ParsedPage,
             barred = _PLACE_BARS.split(following[0].strip()) if following else []
             for item in barred if len(barred) > 1 else following:
                 if not _PLACE_LINE.fullmatch(item.strip()) or len(item.strip()) > 30 or \
-                        common_nouns_only(item, site_lower()):
+                        _NEXT_ITEM_LINE.match(item) or common_nouns_only(item, site_lower()):
                     break
                 found.append((item.strip(), (start, start + len(item))))
                 start += len(item) + 1
@@ -444,3 +452,16 @@ def branches(pages: Sequence[ParsedPage], ctx: SiteContext) -> list[Evidence]:
     page, span = next(iter(names.values()))
     return [evidence("branches", list(names), "medium", page, span,
                      f"{len(names)} branch name(s)")]
+
+
+def without_head_office(found: Evidence, address: Evidence | None) -> Evidence | None:
+    """The branches less the head office's own place: an "Our Locations" list names the head
+    office too ("Pickering, Ontario" over the address "… Pickering, Ontario"). None when no
+    other is left (the dispatcher passes its pick of each)."""
+    office = name_key(str(address.value)) if address else ""
+    kept = [name for name in found.value if not (office and name_key(name) in office)]
+    if len(kept) == len(found.value):
+        return found
+    return replace(found, value=kept, snippet=kept[0],
+                   method=f"{len(kept)} branch name(s); the head office's place left out") \
+        if kept else None

@@ -181,13 +181,20 @@ def _context(parsed: Sequence[ParsedPage], crawled_at: dt.date,
 
 def _derived(fields: dict[str, Evidence], found: dict[str, list[Evidence]],
              parsed: Sequence[ParsedPage], ctx: SiteContext, failed: dict[str, str]) -> None:
-    """Fields computed from others: office type from the chosen address, years in AC."""
+    """Fields computed from others: office type from the chosen address, years in AC; the
+    branches less the head office's place."""
     try:
         for item in contact.office_type(fields.get("office_address"), parsed, ctx):
             found.setdefault("office_type", []).append(item)
             fields["office_type"] = item
     except Exception as error:  # noqa: BLE001
         failed["office_type"] = f"contact.office_type: {type(error).__name__}: {error}"
+    if "branches" in fields:
+        kept = contact.without_head_office(fields["branches"], fields.get("office_address"))
+        if kept is None:
+            del fields["branches"]
+        else:
+            fields["branches"] = kept
     founded, sells = fields.get("founded_year"), fields.get("sells_access_control")
     if "years_in_access_control" not in fields and founded and sells and sells.value is True \
             and "inferred" not in founded.flags:

@@ -144,12 +144,26 @@ def test_branches_chinese():
     # an "Our Locations" heading, its places on one line between bars
     ("<p>Get in touch with our team.</p><h4>Our Locations</h4><p>Bangalore | Mangalore | Kasaragod</p>"
      "<h4>Call Us</h4>", ["Bangalore", "Mangalore", "Kasaragod"]),
-    # places written with their region, up to the next item's label
-    ("<p>Call our phone line.</p><h4>Locations</h4><p>Pickering, Ontario</p><p>Edmonton, Alberta</p>"
-     "<h4>Phone</h4><p>+1 (780) 884-7685</p>", ["Pickering, Ontario", "Edmonton, Alberta"]),
+    # places written with their region, up to the next item's label ("Phone", printed nowhere in
+    # lower case)
+    ("<p>Address: 12 Mill Road, York YO1 7HH</p><h4>Our Locations</h4><p>Leeds, Yorkshire</p>"
+     "<p>Hull, Yorkshire</p><h4>Phone</h4><p>+44 1904 123456</p>", ["Leeds, Yorkshire", "Hull, Yorkshire"]),
 ])
 def test_branches_listed_in_english(body, found):
     assert value(body, "branches", "contact") == found
+
+
+@pytest.mark.parametrize("body, address, found", [
+    # a list of locations: the first is the head office's address, the others its branches
+    ("<h4>Locations</h4><p>Pickering, Ontario</p><p>Edmonton, Alberta</p><h4>Phone</h4><p>+1 (780) 884-7685</p>",
+     "Pickering, Ontario", ["Edmonton, Alberta"]),
+    # 青屏办事处 in the address is the subdistrict the office is in, not a branch office
+    ("<p>地址:河南省新密市青屏办事处辖区</p><p>电话：0371-69821234</p>", "河南省新密市青屏办事处辖区", None),
+])
+def test_the_head_offices_place_is_no_branch(body, address, found):
+    fields = site(page(body, "contact")).fields
+    assert fields["office_address"].value == address
+    assert (fields["branches"].value if "branches" in fields else None) == found
 
 
 def test_branches_english():
