@@ -60,6 +60,12 @@ _ZH_STATED: list[tuple[Gated | Started, str]] = [
                     r"(?!\s*\d+\s*周年|了|\s*[\u4e00-\u9fa5]{0,8}(?:分公司|子公司|办事处|中心|部))",
                     required=founding.ZH_YEAR_VERBS_GATE, longest=60), "zh-year-verb"),
 ]
+# The company as a founding verb's object: "the business", "our company", or its name in capitals.
+_EN_OBJECT = (r"(?:the|our|this)\s+(?:" + "|".join(founding.EN_OWN_OBJECTS) + r")|"
+              r"(?-i:(?:[A-Z][\w&'.-]*\s+){0,4}[A-Z][\w&'.-]*)")
+# Phrasings whose subject or object is read less surely: never `high` on their own.
+_LOOSER = ("en-in-year-founded", "en-verb-object-year", "en-operations-year")
+_OBJECT_OF = re.compile(r"^\S+(?:\s+up)?\s+|\s+(?:in|back\s+in|during)\s+(?:the\s+year\s+)?\d+$", re.IGNORECASE)
 _EN_STATED: list[tuple[Gated | Started, str]] = [
     (Started.of_words(founding.EN_FOUNDING_VERBS, r"\b(?:{words})(?:\s*(?:in|on|back in|during))?(?:\s*:)?\s+"
                       r"(?:the\s+year\s+)?(?:[A-Z][a-z]+\.?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?" + YEAR,
@@ -67,6 +73,11 @@ _EN_STATED: list[tuple[Gated | Started, str]] = [
     (Started.of_words(founding.EN_EST, r"\b(?:{words})(?:\.|ablished)?\s*:?\s*" + YEAR, re.IGNORECASE), "en-est"),
     (Gated.of_words(founding.EN_IN_YEAR_VERBS, r"\bIn\s+" + YEAR + r",?\s+[^.\n]{0,80}?\b(?:{words})\b",
                     re.IGNORECASE, required=founding.EN_FOUNDING_VERBS, longest=130), "en-in-year-founded"),
+    (Started.of_words(founding.EN_OBJECT_VERBS, r"\b(?:{words})\s+(?:" + _EN_OBJECT + r")\s+(?:in|back\s+in|during)\s+"
+                      r"(?:the\s+year\s+)?" + YEAR, re.IGNORECASE), "en-verb-object-year"),
+    (Started.of_words(("began", "commenced", "started"), r"\b(?:{words})\s+(?:"
+                      + "|".join(founding.EN_OPERATIONS) + r")\s+(?:in|back\s+in)\s+(?:the\s+year\s+)?" + YEAR,
+                      re.IGNORECASE), "en-operations-year"),
 ]
 # "In 2012 we opened our second branch", "our Leeds office was established in 2012": a year
 # something other than the company began (a branch, a store, a website), not the founding year.
@@ -179,9 +190,9 @@ def founded_year(pages: Sequence[ParsedPage], ctx: SiteContext) -> list[Evidence
                 between = match.group(2) if match.lastindex and match.lastindex >= 2 else ""
                 if year is None or _BRANCH_WORDS.search(before + (between or "")) or \
                         between.rstrip().endswith(_ZH_UNIT_HEADS) or \
-                        (method.startswith("en-") and _begins_other(page.folded, match)):
+                        (method.startswith("en-") and _begins_other(page.folded, match, method)):
                     continue
-                confidence = "high" if strong and method != "en-in-year-founded" else "medium"
+                confidence = "high" if strong and method not in _LOOSER else "medium"
                 other = _other_company(page.folded, match.start(), own) if method.startswith("zh-") else ""
                 doubt = _doubt(page, match, other)
                 if doubt:
@@ -252,8 +263,11 @@ def _a_makers(text: str, match: re.Match[str]) -> bool:
     return table_brand(before) is not None and not _EN_OWN_SUBJECT.search(before)
 
 
-def _begins_other(text: str, match: re.Match[str]) -> bool:
+def _begins_other(text: str, match: re.Match[str], method: str = "") -> bool:
     """An English founding phrase about a branch, store or website rather than the company."""
+    if method == "en-verb-object-year":  # the object says what began: not a maker, a branch, a store
+        began = _OBJECT_OF.sub("", match.group(0))
+        return table_brand(began) is not None or _EN_OTHER.search(began) is not None
     left, right = sentence_bounds(text, match.start(), match.end())
     before = text[left:match.start()]
     if _EN_OTHER_SUBJECT.search(before):

@@ -44,6 +44,10 @@ STATED = [
     ("<p>河南五环智能化工程有限公司于2008年06月23日在郑州市工商行政管理局中原分局登记成立。</p>", 2008),
     # inline markup run together by the page ("established<b>in 2020</b>")
     ("<p>It was establishedin 2020 as a systems integrator.</p>", 2020),
+    # the active voice, the company as the object (its name, "the business"), and a start of operations
+    ("<p>An entrepreneur started Unique Services in the year 1995 with registered office.</p>", 1995),
+    ("<p>Our founder set up the business in 2004 after a decade as an electrician.</p>", 2004),
+    ("<p>Acme commenced operations in 2007 in Pune.</p>", 2007),
 ]
 
 
@@ -54,6 +58,10 @@ def test_stated_founding_year(body, year):
 
 def test_stated_year_on_about_page_is_high():
     assert field("<p>公司成立于2009年。</p>", "founded_year").confidence == "high"
+
+
+def test_an_active_voice_founding_is_medium():
+    assert field("<p>He founded Acme Security in 2003.</p>", "founded_year").confidence == "medium"
 
 
 def test_since_is_medium():
@@ -89,6 +97,10 @@ TRAPS = [
     "<p>The university, founded in 1911, trains our engineers.</p>",
     # a maker the site resells, on its partners page
     "<p>Cisco is the worldwide technology leader that has been making the Internet work since 1984.</p>",
+    # an active-voice founding of something else: a branch, a maker's line, an association
+    "<p>We set up the Leeds Branch in 2012.</p>",
+    "<p>We started Hikvision in 2010 as our main camera line.</p>",
+    "<p>She founded the association in 1977.</p>",
 ]
 
 

@@ -31,6 +31,11 @@ EN_FOUNDING_VERBS = ("established", "founded", "incorporated", "formed", "starte
                      "founding", "inception", "establishment", "incorporation")
 # After "In 1998, ...": the founding verbs but "formed".
 EN_IN_YEAR_VERBS = ("founded", "established", "started", "opened", "incorporated", "launched")
+# A founding said in the active voice, the company as its object ("He started Unique Services in
+# the year 1995", "our founder set up the business in 2004"), and the start of operations.
+EN_OBJECT_VERBS = ("founded", "established", "started", "formed", "set up", "incorporated")
+EN_OWN_OBJECTS = ("company", "business", "firm", "agency", "enterprise", "practice")
+EN_OPERATIONS = ("operations", "operating", "trading", "business")
 EN_EST = ("est",)
 EN_SINCE = ("since", "serving")
 # "over 20 years", "two decades": each unit also in the plural.
