@@ -5,7 +5,8 @@ the same shape) are client candidates; text that the site repeats on other pages
 not. A candidate must look like an organisation or a project: Chinese names need an organisation
 suffix (公司, 银行, 医院, 小区 ...), English names need a word that is not a service word, a
 placeholder ("Client 1") or a person ("Mr. ..."). Names are de-duplicated on a normalised key.
-Prose lists count on every page: 主要客户有：A、B、C; "for the A, B, and C Police Stations"; so do
+Prose lists count on every page: 主要客户有：A、B、C; "for the A, B, and C Police Stations"; "our
+clients include A, B and C" (names in capitals: "clients include local businesses" names none); so do
 logo walls captioned as clients by their markup (`clients-grid`) or their heading ("Our Clients"),
 unless most of their names are makers of the brand table (see `captions`).
 """
@@ -67,6 +68,17 @@ _EN_LIST = Started(re.compile(
 _TWO_SEPARATORS = re.compile(rf"^[^\n{SEPARATORS}]*[{SEPARATORS}][^\n{SEPARATORS}]*[{SEPARATORS}][^\n]*$",
                              re.MULTILINE)
 _SEPARATOR = re.compile(r"\s*[·、/|]\s*")
+# A sentence's list of names starts after its subject and verb (公司客户包括中国银行、…; 公司已与A、B等单位
+# 合作).
+_ZH_LEAD_IN = re.compile(r"^.*?(?:客户|用户|单位|公司|我们|我司)[^、，,]{0,8}?"
+                         r"(?:包括|包含|涵盖|有|如|与|同|为|是)[:：]?")
+# A name's words: capitalised, or the joiners inside a name (Ministry of Health, Marks & Spencer).
+_NAME_RUN = re.compile(r"(?:[A-Z0-9][\w'&.-]*|&)(?:\s+(?:[A-Z0-9][\w'&.-]*|of|and|the|for|de|&))*")
+# "Our clients include A, B and C", "customers such as A and B": the names up to the sentence's end.
+_EN_INCLUDE = Started(re.compile(
+    r"\b(?:clients|customers|client\s+base|client\s+list)\s+(?:include|includes|including|such\s+as|"
+    r"like|range\s+from)\s*:?\s+(?:the\s+)?([^.;:\n]{3,300}?)(?:\.(?:\s|$)|[;:\n]|$)", re.IGNORECASE),
+    ("clients", "customers", "client base", "client list"))
 
 
 def reference_clients(pages: Sequence[ParsedPage], ctx: SiteContext) -> list[Evidence]:
@@ -293,10 +305,18 @@ def _prose_lists(page: ParsedPage) -> list[tuple[str, tuple[int, int]]]:
             parts = [p for p in _SEPARATOR.split(line) if p.strip()]
             if len(parts) < 3:
                 continue
+            parts[0] = _ZH_LEAD_IN.sub("", parts[0])
             names = [n for n in (clean_name(p, "zh") for p in parts) if n and has_cjk(n)]
             # most parts are organisation names (tested first: it is cheaper than the list shape)
             if len(names) * 3 >= len(parts) * 2 and separated_list(line):
                 found.extend((n, match.span()) for n in names)
+    for match in _EN_INCLUDE.finditer(page.folded):
+        parts = and_list(match.group(1))  # "Our clients include A, B and C"
+        if parts and (run := _NAME_RUN.match(parts[-1])):
+            parts[-1] = run.group(0)  # "… and KCB Bank trust our team": the name
+        for part in parts:
+            if part[:1].isupper() and (name := clean_name(part, "en")):
+                found.append((name, match.span()))
     for match in _EN_LIST.finditer(page.folded):
         suffix = _PLURAL.get(match.group(2).split()[-1], "")
         head = " ".join(match.group(2).split()[:-1])

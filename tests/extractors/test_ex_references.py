@@ -65,6 +65,21 @@ def test_prose_list_chinese():
     assert clients(page(body, "about")) == ["杭州市公安局", "中国工商银行", "浙江大学", "万科地产集团"]
 
 
+@pytest.mark.parametrize("body, names", [
+    ("<p>Our clients include Tata Motors, Infosys, Apollo Hospital and Wipro.</p>",
+     ["Tata Motors", "Infosys", "Apollo Hospital", "Wipro"]),
+    # the list ends where the sentence's verb starts
+    ("<p>Key customers such as the Ministry of Health, Safaricom and KCB Bank trust our team.</p>",
+     ["Ministry of Health", "Safaricom", "KCB Bank"]),
+    # kinds of client in lower case are no names
+    ("<p>Our clients include local businesses, national chains and schools.</p>", []),
+    # a list line's first name starts after the sentence's subject and verb
+    ("<p>公司客户包括中国银行、工商银行、万达广场等。</p>", ["中国银行", "工商银行", "万达广场"]),
+])
+def test_a_sentence_naming_the_clients(body, names):
+    assert clients(page(body, "home")) == names
+
+
 @pytest.mark.parametrize("name, sector, notable", [
     ("杭州市公安局", "government", True),
     ("中国工商银行杭州分行", "bank", True),
