@@ -23,6 +23,7 @@ BUILT_LATER: tuple[Builder, ...] = (
     (mainline._lead_ins, ((),)),
     (mainline._other_lines, ((),)),
     (products._tier_patterns, ((),)),
+    (products._en_tier_patterns, ((True,), (False,))),
     (business._patterns, (*(("model", model) for model in business.MODELS), ("model", "distributor", True),
                           ("access_control", ""))),
     (contact._labels, ((),)),

@@ -24,6 +24,7 @@ from prospect_intel.core.text import fold
 from .brandlists import appointed_brands, listed_brands, prose_brands
 from .common import SiteContext, evidence, load, site_pages
 from .keywords import brands as words
+from .keywords import business as business_words
 from .mainline import ac_terms
 from .names import own_name
 
@@ -68,6 +69,15 @@ def _tier_patterns() -> dict[str, TermAlternation]:
     table = load("business")["tiers"]
     return {tier: TermAlternation.of_terms(sorted(table[tier], key=len, reverse=True), re.IGNORECASE)
             for tier in TIERS}
+
+
+@cache
+def _en_tier_patterns(deals: bool) -> tuple[tuple[str, TermAlternation], ...]:
+    """The product lines an English site's tiers come from, once it deals in access control."""
+    if not deals:
+        return ()
+    return tuple((tier, TermAlternation.of_terms(sorted(terms, key=len, reverse=True), re.IGNORECASE))
+                 for tier, terms in business_words.EN_LINE_TIERS.items())
 
 
 @cache
@@ -232,7 +242,7 @@ def tier_evidence(pages: Sequence[ParsedPage], ctx: SiteContext) -> list[Evidenc
     deals = any(ac_terms().search(page.folded) for page in site_pages(pages))  # card access, door entry ...
     for page in site_pages(pages):
         weight = 2 if page.role == "products" else 1
-        for tier, pattern in _tier_patterns().items() if ctx.lang == "zh" else ():
+        for tier, pattern in _tier_patterns().items() if ctx.lang == "zh" else _en_tier_patterns(deals):
             for match in pattern.finditer(page.folded):
                 counts[tier] += weight
                 where.setdefault(tier, (page, match.span(), f"term {match.group(0)!r}"))

@@ -76,6 +76,10 @@ def test_tiers(body, tiers):
     ("<p>Networked access control from Paxton Net2 and standalone keypads such as the Paxton Compact.</p>",
      ["foreign_high_end"]),
     ("<p>ZKTeco networked access control controllers and standalone keypads.</p>", ["domestic_mid_networked"]),
+    # ... but an attendance-and-access terminal (考勤门禁一体机) is the standalone tier whoever makes it,
+    # on a site that deals in access control
+    ("<p>Access control systems and biometric attendance machines for offices.</p>", ["domestic_low_standalone"]),
+    ("<p>Biometric attendance machines and CCTV for factories.</p>", None),
 ])
 def test_an_english_sites_product_lines_take_their_tier_from_brands(body, tiers):
     assert value(body, "product_tiers", "products") == tiers

@@ -155,6 +155,11 @@ TIERS = {
         "standalone reader", "keypad access control", "keypad entry", "digital keypad",
     ),
 }
+# Attendance-and-access terminals (考勤门禁一体机) as English sites name them: the standalone tier
+# whoever makes them, where "networked access control" says nothing of the maker (its brands do).
+EN_LINE_TIERS = {"domestic_low_standalone": (
+    "biometric attendance", "attendance machine", "fingerprint attendance", "bio-metric attendance",
+    "biometric time attendance", "fingerprint time attendance")}
 
 # "Our own factory" claims (extractors/crosscheck.py), checked against the office address: a
 # company making its products in a flat or an office tower is worth a question.
