@@ -51,8 +51,11 @@ def normalise(raw: str, region: str, lang: str, labelled: bool,
                          labelled, lenient)
     if not 7 <= len(digits) <= 15 or is_placeholder(digits):
         return None
-    if international and region == "CN" and _CN_MOBILE.fullmatch(digits) and not _valid_abroad(digits):
-        return digits, digits  # "+135 3083 9500": a Chinese mobile with a stray plus, not +1 353 ...
+    if international and region == "CN" and not _valid_abroad(digits):
+        if _CN_MOBILE.fullmatch(digits):
+            return digits, digits  # "+135 3083 9500": a Chinese mobile with a stray plus, not +1 353 ...
+        if _CN_SERVICE.fullmatch(digits):
+            return _chinese(digits, digits, ext, True)  # "+4007676977": a 400 line, not +40 07676977
     if region == "CN" and not international or (international and digits.startswith("86")):
         if international:  # +86 571 ..., +86-0755-... (trunk 0 printed anyway)
             rest = digits[2:]

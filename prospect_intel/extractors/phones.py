@@ -315,8 +315,10 @@ def _split_once(raw: str, region: str, lang: str, labelled: bool, lenient: bool)
     return found
 
 
-_BRANCH_MARK = re.compile(r"办事处|分公司|分部|分厂|分店|子公司|branch|(?<!head )(?<!main )\b\w+ office\b",
-                          re.IGNORECASE)
+# "Leeds office" is a branch's; "Our Office", "Registered Office" are the company's own.
+_BRANCH_MARK = re.compile(r"办事处|分公司|分部|分厂|分店|子公司|branch|(?<!head )(?<!main )\b"
+                          r"(?!(?:our|registered|corporate|principal|central|the|your|home|contact|post)\b)"
+                          r"\w+ office\b", re.IGNORECASE)
 _HEAD_MARK = re.compile(r"总部|总公司|head office|headquarters|main office", re.IGNORECASE)
 _NUMBER_RUN = re.compile(r"\d[\d\s-]{6,}\d")  # a line above holding a number is no heading
 

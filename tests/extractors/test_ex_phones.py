@@ -188,6 +188,14 @@ def test_branch_heading_above_the_number():
     assert result.fields["phone_numbers"].value == ["+44 161 496 0732"]
 
 
+@pytest.mark.parametrize("heading", ["Our Office", "Registered Office", "Corporate Office"])
+def test_the_companys_own_office_heading_is_no_branch(heading):
+    body = (f"<h4>{heading}</h4><p>1st Floor, Par Shopping Complex</p>"
+            "<p>Kuzhikattussery, Kerala 680697 +91 9446363170, +91 9946667170</p>")
+    result = site(page(body, "contact", url="http://www.example.in/contact"))
+    assert result.fields["phone_numbers"].value == ["+91 94463 63170", "+91 99466 67170"]
+
+
 def test_traditional_chinese_labels_and_taiwan_numbers():
     body = "<p>電話：(02)2521-3456</p><p>傳真：(02)2521-3458</p><p>行動電話：0912-345-678</p>"
     result = site(page(body, "contact", url="http://www.example.com.tw/contact.htm"))
@@ -206,6 +214,11 @@ def test_ip_addresses_are_not_phone_numbers(body, phones):
 def test_a_chinese_mobile_with_a_stray_plus_is_the_mobile():
     body = "<p>联系我们</p><p>CALL US TODAY +135 3083 9500</p><p>135 3083 9500 袁先生</p>"
     assert value(body, "phone_numbers", "contact") == ["13530839500"]
+
+
+def test_a_400_line_with_a_stray_plus_is_the_400_line():
+    body = "<p>服务热线：4007676977 邮箱：jxds@example.cn</p><p>+4007676977</p>"
+    assert value(body, "phone_numbers", "contact") == ["400-767-6977"]
 
 
 @pytest.mark.parametrize("body, expected", [
