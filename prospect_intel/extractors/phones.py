@@ -229,7 +229,7 @@ def _read(line: str, above: tuple[str, ...], candidate: str, region: str, lang: 
     if not labelled and not line.strip() and len(above) == 2 and _NUMBER_LINE.fullmatch(above[0].strip()) \
             and len(above[1].strip()) <= _LABEL_LINE:
         kind, labelled = _label_kind(above[1], labels, faxes, traps)  # "Contact" / 0540130082 / 0532116548
-    if kind == "trap" or _branch_line(line, above) or _other_body_line(line):
+    if kind == "trap" or _branch_line(line, above) or _other_body_line(line) or _other_body_block(above):
         return None
     return kind, labelled, _split(candidate, region, lang, labelled)
 
@@ -349,6 +349,18 @@ def _other_body_line(line: str) -> bool:
     ("…escalate to our licensing authority: Lewes District Council, … Telephone: 01273 471600")."""
     named = list(_OTHER_BODY.finditer(line))
     return bool(named) and not _OWN_VOICE.search(line, named[-1].end())
+
+
+def _other_body_block(above: Sequence[str]) -> bool:
+    """A number in another organisation's contact block whose name heads it a line or two above
+    ("Information Commissioner's Office (ICO) — UK Supervisory Authority" / "Website: ico.org.uk" /
+    "Helpline: 0303 123 1113"); a line holding a number ends the block."""
+    for previous in above:
+        if len(previous) > 80 or _NUMBER_RUN.search(previous):
+            return False
+        if _other_body_line(previous):
+            return True
+    return False
 
 
 def _branch_line(line: str, above: Sequence[str]) -> bool:

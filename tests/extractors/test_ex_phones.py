@@ -230,6 +230,9 @@ def test_a_400_line_with_a_stray_plus_is_the_400_line():
      ["0571-85369138"]),
     # a body named before the company speaks again keeps the company's line
     ("<p>Approved by the Security Industry Authority. Call us on 0161 496 0000.</p>", ["+44 161 496 0000"]),
+    # ... or heading its own block a line or two above the number (a privacy page's regulator)
+    ("<p>Telephone: 0161 496 0000</p><p>Information Commissioner's Office (ICO) — UK Supervisory Authority</p>"
+     "<p>Website: ico.org.uk</p><p>Helpline: 0303 123 1113</p>", ["+44 161 496 0000"]),
 ])
 def test_another_organisations_contact_block_is_not_the_companys(body, expected):
     assert value(body, "phone_numbers", "contact", url="http://www.example.co.uk/contact") == expected
