@@ -27,6 +27,8 @@ _SPACES = re.compile(r"\s+")
 # stops short (400-123-4567, 136 1234 5678) is a vanity number, sold as such in China.
 _PLACEHOLDER_RUN = re.compile(r"234567890")
 _NANP_TRUNK = re.compile(r"1[\s.-]\(?\d{3}")  # 1-586-..., 1 (586) ...
+# "1-416-330-3117": North America's trunk 1 and its 3-3-4 grouping, not a Chinese mobile (3-4-4).
+_NANP_GROUPED = re.compile(r"1[\s.-]\(?[2-9]\d{2}\)?[\s.-]\d{3}[\s.-]\d{4}")
 _NANP = re.compile(r"(?:1[\s.-])?\(?[2-9]\d{2}\)?[\s.-]?\d{3}[\s.-]\d{4}")
 
 
@@ -56,6 +58,8 @@ def normalise(raw: str, region: str, lang: str, labelled: bool,
             return digits, digits  # "+135 3083 9500": a Chinese mobile with a stray plus, not +1 353 ...
         if _CN_SERVICE.fullmatch(digits):
             return _chinese(digits, digits, ext, True)  # "+4007676977": a 400 line, not +40 07676977
+    if region == "CN" and not international and _NANP_GROUPED.fullmatch(body.strip()) and _valid_abroad(digits):
+        return normalise("+" + digits + (f" ext {ext}" if ext else ""), region, lang, labelled, lenient)
     if region == "CN" and not international or (international and digits.startswith("86")):
         if international:  # +86 571 ..., +86-0755-... (trunk 0 printed anyway)
             rest = digits[2:]

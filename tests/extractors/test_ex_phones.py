@@ -216,6 +216,11 @@ def test_a_chinese_mobile_with_a_stray_plus_is_the_mobile():
     assert value(body, "phone_numbers", "contact") == ["13530839500"]
 
 
+def test_a_north_american_number_on_a_chinese_site_keeps_its_grouping():
+    body = "<p>咨询热线：1-416-330-3117</p><p>手机：138-2311-9181</p>"
+    assert value(body, "phone_numbers", "contact") == ["+1 416-330-3117", "13823119181"]
+
+
 def test_a_400_line_with_a_stray_plus_is_the_400_line():
     body = "<p>服务热线：4007676977 邮箱：jxds@example.cn</p><p>+4007676977</p>"
     assert value(body, "phone_numbers", "contact") == ["400-767-6977"]
