@@ -85,6 +85,7 @@ def test_office_type_from_chinese_address(address, kind):
     # the unit's own designation names the premises, whatever the building is called
     ("Shri Krishna Villa, Shop No.2, Plot No.B-595, Sec-3, Kharghar, Navi Mumbai 410210", "shop_street"),
     ("Suite 12, Rose Villa, 3 High Street, Bath BA1 1AA", "office_tower"),
+    ("1st Floor, Shed No. 7, Shyam Estate, Khatraj Road, Kalol, Gandhinagar", "industrial_park"),
     # unsure: unknown
     ("14 Apartment Road, York YO1 7HH", "unknown"),
     ("3 Gardens Road, Leeds LS2 9JT", "unknown"),

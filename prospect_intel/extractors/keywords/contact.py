@@ -53,7 +53,9 @@ OFFICE_TYPE = {
     ),
     # The premises a unit's own number names (Shop No.2, 商铺12号, Suite 401): they say what the
     # company occupies, so they win over the building's name (Shri Krishna Villa, Shop No.2).
-    "own_units": {"shop_street": ("shop no", "商铺", "门面", "铺位"), "office_tower": ("suite", "office no")},
+    # An industrial shed or gala (India's factory units: Shed No. 7, Gala No. 12) is an estate's unit.
+    "own_units": {"shop_street": ("shop no", "商铺", "门面", "铺位"), "office_tower": ("suite", "office no"),
+                  "industrial_park": ("shed no", "gala no")},
     # Unit markers that, with a residential compound name, mean a flat (8栋1单元1718号, 28栋304号).
     "flat_units": ("栋", "单元", "号楼", "幢"),
 }
