@@ -68,6 +68,11 @@ def _generic() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(table["en"]), frozenset(table["zh"])
 
 
+@cache
+def _category_heads() -> frozenset[str]:
+    return frozenset(load("clients")["generic"]["category_heads"])
+
+
 @lru_cache(maxsize=8192)  # names repeat on every page of a site
 def clean_name(text: str, lang: str = "") -> str | None:
     """The client name in a case title or alt text, or None when it is not one."""
@@ -144,6 +149,8 @@ def _english(text: str) -> str | None:
         return None
     if _ACTIVITY.search(words[-1]) and words[-1].lower() not in _NOT_ACTIVITY:
         return None  # "APFC Panel Installation": a service, not a client
+    if words[-1].lower() in _category_heads():
+        return None  # "Healthcare Facilities": a kind of client, not one
     return text
 
 

@@ -39,6 +39,7 @@ BUILT_LATER: tuple[Builder, ...] = (
     (products._brand_needles, ((),)),
     (names._generic, ((),)),
     (names._known, ((),)),
+    (names._category_heads, ((),)),
     (alternation, tuple(("phones", "labels", kind) for kind in ("phone", "fax", "trap"))),
 )
 

@@ -139,7 +139,9 @@ def test_clean_name_from_project_titles(text, name):
 
 @pytest.mark.parametrize(
     "text",
-    ["智慧医院", "商业写字楼", "周边地区的政府", "成都某公司诚邀您莅临2026安防博览会", "APFC Panel Installation"],
+    ["智慧医院", "商业写字楼", "周边地区的政府", "成都某公司诚邀您莅临2026安防博览会", "APFC Panel Installation",
+     # a kind of client in title case
+     "Banking Sector", "Healthcare Facilities", "Residential Complexes"],
 )
 def test_generic_categories_are_not_clients(text):
     assert clean_name(text) is None

@@ -106,6 +106,11 @@ GENERIC = {
         "available", "now",
     ),
     "person_titles": ("mr", "mrs", "ms", "dr", "miss", "先生", "女士", "经理", "总"),
+    # The head nouns of a kind of client ("Banking Sector", "Healthcare Facilities", "Residential
+    # Complexes"): a category a site serves, where an organisation's name ends with its own noun.
+    "category_heads": ("sector", "sectors", "facilities", "complexes", "institutions", "establishments",
+                       "businesses", "organisations", "organizations", "premises", "segment", "segments",
+                       "verticals"),
 }
 
 # The table as `extractors.common.load("clients")` returns it.
