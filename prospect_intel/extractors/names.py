@@ -47,6 +47,8 @@ _NOT_ACTIVITY = {"building", "housing", "wing", "ring", "king", "spring", "holdi
                  # a firm's head noun after its proper name (Cleargate Solutions, Prime Engineering)
                  "solutions", "engineering", "trading", "consulting", "marketing", "manufacturing",
                  "printing", "packaging", "catering", "clothing"}
+# A pronoun of the site or its reader (not "US Bank", not "Our Lady of Lourdes Hospital").
+_ADDRESSED = re.compile(r"\b(?:[Uu]s|[Ww]e|[Yy]ou|[Yy]our|[Oo]ur(?!\s+Lady\b))\b")
 _LOGO_SUFFIX = re.compile(r"\s+logos?$|\s*(?:标志|商标)$", re.IGNORECASE)
 _PROJECT_SPLIT = re.compile(r"\s+[–—-]\s+|\s+for\s+|:\s+")
 _DONE_BY = re.compile(r"[a-z]+ed\s+by\b", re.IGNORECASE)  # "secured by ISE", "installed by Acme"
@@ -151,6 +153,8 @@ def _english(text: str) -> str | None:
         return None  # "APFC Panel Installation": a service, not a client
     if words[-1].lower() in _category_heads():
         return None  # "Healthcare Facilities": a kind of client, not one
+    if _ADDRESSED.search(text):
+        return None  # "Email Us", "Join Our Team", "Your Security Partner": the site speaking
     return text
 
 

@@ -132,6 +132,9 @@ def test_name_key():
     ("Prime Engineering", "Prime Engineering"),
     # what the company did there, after a dash
     ("Summit Bank — secured by ISE", "Summit Bank"),
+    # a name that only looks like a pronoun
+    ("Our Lady of Lourdes Hospital", "Our Lady of Lourdes Hospital"),
+    ("US Bank", "US Bank"),
 ])
 def test_clean_name_from_project_titles(text, name):
     assert clean_name(text) == name
@@ -141,7 +144,9 @@ def test_clean_name_from_project_titles(text, name):
     "text",
     ["智慧医院", "商业写字楼", "周边地区的政府", "成都某公司诚邀您莅临2026安防博览会", "APFC Panel Installation",
      # a kind of client in title case
-     "Banking Sector", "Healthcare Facilities", "Residential Complexes"],
+     "Banking Sector", "Healthcare Facilities", "Residential Complexes",
+     # the site speaking to its reader
+     "Email Us", "Join Our Team", "Your Security Partner"],
 )
 def test_generic_categories_are_not_clients(text):
     assert clean_name(text) is None
