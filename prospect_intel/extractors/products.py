@@ -52,8 +52,8 @@ def brands() -> tuple[Brand, ...]:
         parts = []
         for name in sorted(names, key=len, reverse=True):
             body = re.escape(name)
-            if re.match(r"[A-Za-z0-9]", name):
-                body = r"(?<![A-Za-z0-9])" + body + r"(?![A-Za-z0-9])"
+            if re.match(r"[A-Za-z0-9]", name):  # a word of its own, not "5-Axis" (a compound)
+                body = r"(?<![A-Za-z0-9])(?<!\d-)" + body + r"(?![A-Za-z0-9])"
             if entry.get("excluded_after"):
                 body += r"(?!\s*(?:" + "|".join(map(re.escape, entry["excluded_after"])) + "))"
             parts.append(body)
@@ -106,8 +106,9 @@ def _brand_hits(text: str, owner_text: str) -> tuple[tuple[Brand, re.Match[str]]
             continue  # the company's own name, e.g. "Siemens Electrical Services Ltd"
         brand = brands()[index]
         for match in _matches_at(brand.pattern, text, starts):
-            if _FORMER_NAME.search(text, max(0, match.start() - 30), match.start()):
-                continue  # "Hanwha (formerly Samsung)": the maker's old name, not a second maker
+            if _FORMER_NAME.search(text, max(0, match.start() - 30), match.start()) or \
+                    _CAREER.search(text, max(0, match.start() - 70), match.start()):
+                continue  # "Hanwha (formerly Samsung)"; "his tenures at Honeywell": not a line carried
             if not any(s < match.end() and match.start() < e for s, e in taken):
                 taken.append(match.span())
                 hits.append((brand, match))
@@ -115,6 +116,9 @@ def _brand_hits(text: str, owner_text: str) -> tuple[tuple[Brand, re.Match[str]]
 
 
 _FORMER_NAME = re.compile(r"\b(?:formerly|previously)(?:\s+known\s+as)?\s*$", re.IGNORECASE)
+# A person's career in the same sentence: the makers someone worked for ("successful tenures at
+# industry leaders like Honeywell and Hikvision", "previously worked at Bosch").
+_CAREER = re.compile(r"\b(?:tenures?|career|worked|employed|stints?)\b[^.!?\n]{0,60}$", re.IGNORECASE)
 
 
 def _brand_starts(text: str) -> list[tuple[int, list[int] | None]]:

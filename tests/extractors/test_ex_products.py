@@ -20,6 +20,11 @@ from extractor_helpers import page, site, value
     ("<p>A simplex link; the paradox of choice; a kidde pool.</p>", None),
     ("<p>低荧光白沥青BFT-1等系列产品</p>", None),
     ("<p>Cameras from Hanwha (formerly Samsung) and Axis.</p>", ["Hanwha", "Axis"]),
+    # another company of the same name, a compound word, a person's past employers
+    ("<p>2nd floor, Idea cowork, next to Axis Bank, Sector 17, Chandigarh</p>", None),
+    ("<p>5-Axis adjustment bracket for every dome camera.</p>", None),
+    ("<p>His background includes successful tenures at industry leaders like Honeywell and Hikvision.</p>",
+     None),
 ])
 def test_brands(body, brands):
     found = value(body, "brands", "products")

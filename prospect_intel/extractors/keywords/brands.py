@@ -66,7 +66,7 @@ BRANDS = (
     {"name": "安居宝", "aliases": ("Anjubao",), "origin": "domestic", "tier": ""},
     {"name": "汉军", "origin": "domestic", "tier": ""},
     {"name": "Axis", "aliases": ("Axis Communications", "安讯士"), "origin": "foreign", "tier": "",
-     "match_case": True},
+     "match_case": True, "excluded_after": ("Bank", "Capital", "Mutual Fund")},  # India's Axis Bank
     {"name": "Speco", "origin": "foreign", "tier": ""},
     {"name": "GeoVision", "origin": "foreign", "tier": ""},
     {"name": "DSC", "origin": "foreign", "tier": "", "match_case": True},
