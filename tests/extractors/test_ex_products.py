@@ -7,6 +7,7 @@ from extractor_helpers import page, site, value
     ("<p>代理品牌：海康威视、大华、ZKTeco</p>", ["Hikvision", "Dahua", "ZKTeco"]),
     ("<p>We install HID, Honeywell and Lenel systems.</p>", ["Honeywell", "Lenel", "HID"]),
     ("<p>Bosch Rexroth hydraulics</p>", ["Bosch Rexroth"]),
+    ("<p>可适应不同的输送线，如博世力士乐输送线</p>", ["Bosch Rexroth"]),
     ("<p>中控指纹考勤机、中控门禁</p>", ["ZKTeco"]),
     ("<p>温度测控系统作为集中控制的主机，设中控室与中控台。</p>", None),
     ("<p>霍尼韦尔门禁</p>", ["Honeywell"]),

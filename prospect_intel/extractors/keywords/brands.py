@@ -90,7 +90,7 @@ BRANDS = (
     {"name": "SKF", "origin": "foreign", "tier": "", "match_case": True},
     {"name": "NSK", "origin": "foreign", "tier": "", "match_case": True},
     {"name": "TIMKEN", "aliases": ("Timken",), "origin": "foreign", "tier": ""},
-    {"name": "Bosch Rexroth", "origin": "foreign", "tier": ""},
+    {"name": "Bosch Rexroth", "aliases": ("博世力士乐",), "origin": "foreign", "tier": ""},
     {"name": "Parker Hannifin", "aliases": ("Parker",), "origin": "foreign", "tier": "", "match_case": True},
     {"name": "SMC", "origin": "foreign", "tier": "", "match_case": True},
     {"name": "Atlas Copco", "origin": "foreign", "tier": ""},
