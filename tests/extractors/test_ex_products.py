@@ -14,8 +14,10 @@ from extractor_helpers import page, site, value
     # the trade's makers beyond access control: alarms, fire, intercoms, gates, radios
     ("<p>Paradox and Visonic alarm panels, Notifier fire panels, Akuvox door stations.</p>",
      ["Paradox", "Visonic", "Notifier", "Akuvox"]),
-    ("<p>FAAC and CAME gate motors; Motorola and Hytera two-way radios.</p>",
-     ["FAAC", "CAME", "Motorola Solutions", "Hytera"]),
+    ("<p>FAAC and BFT gate motors; Motorola and Hytera two-way radios.</p>",
+     ["FAAC", "BFT", "Motorola Solutions", "Hytera"]),
+    # a place or a heading in capitals that shares a maker's word is none
+    ("<p>Offices in Centurion, Gauteng. HOW IT CAME TOGETHER.</p>", None),
     ("<p>狄耐克可视对讲、天地伟业监控、青鸟消防报警主机</p>", ["DNAKE", "Tiandy", "青鸟消防"]),
     # a common word in lower case, a model code, a former name: no maker
     ("<p>A simplex link; the paradox of choice; a kidde pool.</p>", None),

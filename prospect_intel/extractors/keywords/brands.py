@@ -136,9 +136,10 @@ BRANDS = (
     {"name": "Reolink", "origin": "foreign", "tier": ""},
     {"name": "Lorex", "origin": "foreign", "tier": ""},
     # More of the trade's makers (video, alarm, fire, intercom, door and gate hardware, radio and public
-    # address), from the industry's own rankings rather than any labelled site; names that are
-    # common words or places elsewhere ("Ring", "Nice", "Apollo", "Morley") only in a form no other
-    # sense prints.
+    # address), from the industry's own rankings rather than any labelled site. Names that are
+    # common words, places or conglomerates elsewhere ("Ring", "Nice", "CAME" in a capitals heading,
+    # "Apollo", "Morley", "Centurion" near Pretoria, "Godrej") are left out or kept to a form no
+    # other sense prints ("Apollo Fire Detectors", "Centurion Systems").
     {"name": "Tiandy", "aliases": ("TIANDY", "天地伟业"), "origin": "domestic", "tier": ""},
     {"name": "Kedacom", "aliases": ("KEDACOM", "苏州科达"), "origin": "domestic", "tier": ""},
     {"name": "HiLook", "aliases": ("Hilook", "HILOOK"), "origin": "domestic", "tier": ""},
@@ -218,11 +219,10 @@ BRANDS = (
     {"name": "Gunnebo", "origin": "foreign", "tier": ""},
     {"name": "PERCo", "origin": "foreign", "tier": "", "match_case": True},
     {"name": "FAAC", "origin": "foreign", "tier": "", "match_case": True},
-    {"name": "CAME", "origin": "foreign", "tier": "", "match_case": True},
     {"name": "BFT", "origin": "foreign", "tier": "", "match_case": True, "excluded_after": ("-",)},  # BFT-1: a model
     {"name": "Ditec", "origin": "foreign", "tier": ""},
     {"name": "Beninca", "origin": "foreign", "tier": ""},
-    {"name": "Centurion Systems", "aliases": ("Centurion",), "origin": "foreign", "tier": "", "match_case": True},
+    {"name": "Centurion Systems", "origin": "foreign", "tier": ""},
     {"name": "LiftMaster", "aliases": ("Liftmaster",), "origin": "foreign", "tier": ""},
     {"name": "Chamberlain", "origin": "foreign", "tier": "", "match_case": True},
     {"name": "DoorKing", "aliases": ("Doorking",), "origin": "foreign", "tier": ""},
