@@ -56,6 +56,12 @@ _EN_TEAM = Gated(re.compile(rf"\b(?:a[ \t]+)?team[ \t]+of[ \t]+"
                             r"|(?=[ \t]*(?:[.,;!]|$)))",  # bare "a team of 35." at a sentence end
                             re.IGNORECASE | re.MULTILINE),
                  _OF["gate"], longest=120)
+_EN_FORCE = Started.of_words(words.EN_FORCE_NOUNS, r"\b(?:{words})[ \t]+of[ \t]+(?:(?:a[ \t]+|about[ \t]+)?"
+                             rf"({words_alternation(_OF['qualifiers'], False)})[ \t]+)?(" + EN_NUMBER
+                             + r"|\d[\d,]*)[ \t]*(\+)?(?![\d,]*[ \t]*(?:%|years?|sq|square))", re.IGNORECASE)
+_EN_PEOPLE_STRONG = Gated(led_by(EN_NUMBER_FIRST, r"\b(" + EN_NUMBER + r"|\d[\d,]*)[ \t]*(\+)?[ \t]+(?:"
+                                 + words_alternation(words.EN_PEOPLE_STRONG) + r")[ \t]+strong\b", re.IGNORECASE),
+                          ("strong",))
 # "Employees: 10-50", "Company size: 11-50 employees", "Employees: 500+"; and a bare
 # "10-50 employees", found from the noun and read backwards (_EN_BARE_RANGE on the text before).
 _EN_SIZE = Started(re.compile(
@@ -215,18 +221,20 @@ def _en_headcount(page: ParsedPage, base: str) -> list[Evidence]:
         value = [low, high] if high else _value(low, more)
         ranges.append(span)
         found.append(evidence("headcount", value, conf, page, span, "en-size"))
-    for pattern in (_EN_TOTAL, _EN_TEAM, _EN_EMPLOYS, _EN_STRONG):
+    for pattern in (_EN_TOTAL, _EN_TEAM, _EN_EMPLOYS, _EN_STRONG, _EN_FORCE, _EN_PEOPLE_STRONG):
         for match in pattern.finditer(page.folded):
             if _others_people(page.folded, *match.span()) or any(s <= match.start() < e for s, e in ranges):
                 continue
-            group = 1 if pattern is _EN_STRONG else 2
+            group = 1 if pattern in (_EN_STRONG, _EN_PEOPLE_STRONG) else 2
             count = _count(match.group(group).replace(",", ""))
             if not count or count > 500_000:
                 continue
-            value = count if pattern is _EN_STRONG else _value(count, match.group(3), match.group(1))
+            value = count if pattern is _EN_STRONG else \
+                _value(count, match.group(2)) if pattern is _EN_PEOPLE_STRONG else \
+                _value(count, match.group(3), match.group(1))
             bare = pattern is _EN_TOTAL and not match.group(1) or \
                 pattern is _EN_TEAM and not match.group(0)[-1].isalpha()  # "a team of 35."
-            conf = "medium" if bare else base
+            conf = "medium" if bare or pattern in (_EN_FORCE, _EN_PEOPLE_STRONG) else base  # new: not yet earned
             found.append(evidence("headcount", value, conf, page, match.span(), "en-total"))
     return found
 

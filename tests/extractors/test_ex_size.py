@@ -27,6 +27,11 @@ HEADCOUNT = [
     ("<p>Employees: 500+</p>", [500, None]),
     ("<p>Our 12-strong team installs and services access control.</p>", 12),
     ("<p>A twelve-strong workforce.</p>", 12),
+    # the company's people as one noun with its count after "of", and "N people strong"
+    ("<p>A workforce of 200 skilled technicians.</p>", 200),
+    ("<p>We have a manpower of over 200 trained guards.</p>", [200, None]),
+    ("<p>Staff strength of 50.</p>", 50),
+    ("<p>We are 100 people strong.</p>", 100),
     ("<p>团队规模：10-50人</p>", [10, 50]),
     ("<p>我们是一支35人的团队。</p>", 35),
     ("<p>公司拥有一支20余人的专业团队。</p>", [20, None]),
@@ -80,6 +85,8 @@ def test_headcount(body, expected):
     "<p>Typically completed within half a day for teams of up to 200 employees.</p>",
     # whom a project serves
     "<p>Biometric access control across 6 entry points with integrated time attendance for 80 staff.</p>",
+    # a share of the workforce, not its size
+    "<p>Women make up a workforce of 30% across the group.</p>",
 ])
 def test_not_a_headcount(body):
     assert value(body, "headcount") is None

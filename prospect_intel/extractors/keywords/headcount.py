@@ -69,6 +69,10 @@ EN_TOTAL = {
     "nouns": ("employees", "staff members", "staff", "people on staff", "team members", "workers"),
     "gate": ("employees", "staff", "team members", "workers"),
 }
+# "a workforce of 200", "staff strength of 50", "manpower of 200 trained guards": the company's
+# people as one noun, then "of" and the count; and "we are 100 people strong".
+EN_FORCE_NOUNS = ("workforce", "manpower", "staff strength", "team strength", "headcount")
+EN_PEOPLE_STRONG = ("people", "members", "employees", "staff")
 # "a team of 35 security professionals".
 EN_TEAM_OF = {
     "qualifiers": ("over", "more than", "nearly", "about"),
