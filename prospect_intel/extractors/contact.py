@@ -63,7 +63,8 @@ _FLOOR = re.compile(r"号\s*\d{1,2}\s*(?:楼|层|F)(?:之\d+|\d{2,4}室?)?|\d{1,
 # "Unit H8, Halesfield 19": British and Irish business and industrial estates number their units
 # (an office block's unit comes with a floor, which is a stronger cue and read first).
 _EN_UNIT = re.compile(r"\bunits?\s+[A-Z]?\d+[A-Z]?\b", re.IGNORECASE)
-_TOWER_BLOCK = re.compile(r"[A-Za-z]\s*座\s*\d{3,5}")
+# A tower block's letter with its room (B座2406室), or after a commercial building's name (商厦A座).
+_TOWER_BLOCK = re.compile(r"[A-Za-z]\s*座\s*\d{3,5}|(?:厦|中心|广场|大楼)\s*[A-Za-z]\s*座")
 _FLAT = re.compile(r"\d+\s*(?:栋|幢|号楼)\s*(?:\d+\s*单元)?\s*\d{3,4}\s*(?:号|室)")
 _BRANCH = Gated.of_words(words.BRANCH_WORDS, r"([\u4e00-\u9fa5]{2,8}(?:{words}))", longest=11)
 _BRANCH_SKIP = re.compile(

@@ -58,6 +58,7 @@ def test_email_is_not_an_address():
     ("深圳市宝安区西乡街道碧海花园商铺12号", "shop_street"),  # the unit's designation, not the compound
     ("湖北省武汉市江岸区汉黄路888号岱家山科技创业城9号楼9楼", "industrial_park"),  # a park by another name
     ("成都市高新区天府软件园C区6栋", "industrial_park"),
+    ("太原市府西街169号华宇国际精品商厦A座", "office_tower"),  # a commercial building's tower block
 ])
 def test_office_type_from_chinese_address(address, kind):
     assert value(f"<p>地址：{address}</p>", "office_type", "contact") == kind
