@@ -256,8 +256,9 @@ def _of_predecessor(text: str, match: re.Match[str]) -> bool:
 
 
 def _a_makers(text: str, match: re.Match[str]) -> bool:
-    """A "since" sentence whose subject is a maker the site resells, not the site's company:
-    "Cisco is the worldwide technology leader that has been making the Internet work since 1984"."""
+    """A "since" or an age sentence whose subject is a maker the site resells, not the site's
+    company: "Cisco is the worldwide technology leader that has been making the Internet work
+    since 1984", "ADT brings over 140 years of experience"."""
     left, _ = sentence_bounds(text, match.start(), match.end())
     before = text[left:match.start()]
     return table_brand(before) is not None and not _EN_OWN_SUBJECT.search(before)
@@ -290,9 +291,9 @@ def _inferred(page: ParsedPage, ctx: SiteContext) -> list[Evidence]:
         for match in pattern.finditer(page.folded):
             sentence_start = max(page.folded.rfind(".", 0, match.start()),
                                  page.folded.rfind("\n", 0, match.start()))
-            if method == "en-age" and _PERSONAL.search(page.folded[sentence_start + 1:
-                                                                   match.end() + 40]):
-                continue
+            if method == "en-age" and (_PERSONAL.search(page.folded[sentence_start + 1:match.end() + 40])
+                                       or _a_makers(page.folded, match)):
+                continue  # a person's years, or a maker's ("ADT brings over 140 years of experience")
             years = _count(match.group(1))
             if "decade" in match.group(0).lower() and years:
                 years *= 10

@@ -129,6 +129,8 @@ def test_age_counts_from_latest_copyright_year():
 
 
 @pytest.mark.parametrize("body", [
+    # a maker's years, on a dealer's page
+    "<p>ADT brings over 140 years of experience to home security.</p>",
     "<p>Our owner is a senior engineer with more than five years of hands-on experience.</p>",
     "<p>Our technicians have 15 years of experience combined.</p>",
     "<p>Our engineers bring over 25 years of experience to every project.</p>",
