@@ -56,7 +56,7 @@ _EN_TEAM = Gated(re.compile(rf"\b(?:a[ \t]+)?team[ \t]+of[ \t]+"
                             r"|(?=[ \t]*(?:[.,;!]|$)))",  # bare "a team of 35." at a sentence end
                             re.IGNORECASE | re.MULTILINE),
                  _OF["gate"], longest=120)
-_EN_FORCE = Started.of_words(words.EN_FORCE_NOUNS, r"\b(?:{words})[ \t]+of[ \t]+(?:(?:a[ \t]+|about[ \t]+)?"
+_EN_FORCE = Started.of_words(words.EN_FORCE_NOUNS, r"\b(?:{words})[ \t]+of[ \t]+(?:"
                              rf"({words_alternation(_OF['qualifiers'], False)})[ \t]+)?(" + EN_NUMBER
                              + r"|\d[\d,]*)[ \t]*(\+)?(?![\d,]*[ \t]*(?:%|years?|sq|square))", re.IGNORECASE)
 _EN_PEOPLE_STRONG = Gated(led_by(EN_NUMBER_FIRST, r"\b(" + EN_NUMBER + r"|\d[\d,]*)[ \t]*(\+)?[ \t]+(?:"
