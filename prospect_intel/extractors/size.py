@@ -59,7 +59,7 @@ _EN_TEAM = Gated(re.compile(rf"\b(?:a[ \t]+)?team[ \t]+of[ \t]+"
 _EN_FORCE = Started.of_words(words.EN_FORCE_NOUNS, r"\b(?:{words})[ \t]+of[ \t]+(?:"
                              rf"({words_alternation(_OF['qualifiers'], False)})[ \t]+)?(" + EN_NUMBER
                              + r"|\d[\d,]*)[ \t]*(\+)?(?![\d,]*[ \t]*(?:%|years?|sq|square))", re.IGNORECASE)
-_EN_PEOPLE_STRONG = Gated(led_by(EN_NUMBER_FIRST, r"\b(" + EN_NUMBER + r"|\d[\d,]*)[ \t]*(\+)?[ \t]+(?:"
+_EN_PEOPLE_STRONG = Gated(led_by(EN_NUMBER_FIRST, r"\b()(" + EN_NUMBER + r"|\d[\d,]*)[ \t]*(\+)?[ \t]+(?:"
                                  + words_alternation(words.EN_PEOPLE_STRONG) + r")[ \t]+strong\b", re.IGNORECASE),
                           ("strong",))
 # "Employees: 10-50", "Company size: 11-50 employees", "Employees: 500+"; and a bare
@@ -71,7 +71,7 @@ _EN_SIZE = Started(re.compile(
 _EN_RANGE_NOUN = Started.of_words(words.EN_RANGE_NOUNS, r"(?<=[ \t])(?:{words})\b", re.IGNORECASE)
 _EN_BARE_RANGE = re.compile(r"(?<![\d-])(\d[\d,]*)[ \t]*(?:-|to)[ \t]*(\d[\d,]*)[ \t]+$")
 # "Our 12-strong team", "a twelve-strong workforce".
-_EN_STRONG = Gated(led_by(EN_NUMBER_FIRST, r"\b(" + EN_NUMBER + r"|\d+)[- ](?:" + words_alternation(words.EN_STRONG)
+_EN_STRONG = Gated(led_by(EN_NUMBER_FIRST, r"\b()(" + EN_NUMBER + r"|\d+)()[- ](?:" + words_alternation(words.EN_STRONG)
                           + r")[ \t]+(?:\w+[ \t]+)?(?:team|workforce|staff|crew)\b", re.IGNORECASE), words.EN_STRONG)
 _EN_EMPLOYS = Started.of_words(words.EN_EMPLOYS, r"\b(?:{words})[ \t]+(?:(over|more than|nearly|about)[ \t]+)?("
                                + EN_NUMBER + r"|\d+)[ \t]*(\+)?[ \t]+(?:people|staff|employees)", re.IGNORECASE)
@@ -225,13 +225,10 @@ def _en_headcount(page: ParsedPage, base: str) -> list[Evidence]:
         for match in pattern.finditer(page.folded):
             if _others_people(page.folded, *match.span()) or any(s <= match.start() < e for s, e in ranges):
                 continue
-            group = 1 if pattern in (_EN_STRONG, _EN_PEOPLE_STRONG) else 2
-            count = _count(match.group(group).replace(",", ""))
+            count = _count(match.group(2).replace(",", ""))  # every pattern: (qualifier, count, "+")
             if not count or count > 500_000:
                 continue
-            value = count if pattern is _EN_STRONG else \
-                _value(count, match.group(2)) if pattern is _EN_PEOPLE_STRONG else \
-                _value(count, match.group(3), match.group(1))
+            value = _value(count, match.group(3), match.group(1))
             bare = pattern is _EN_TOTAL and not match.group(1) or \
                 pattern is _EN_TEAM and not match.group(0)[-1].isalpha()  # "a team of 35."
             conf = "medium" if bare or pattern in (_EN_FORCE, _EN_PEOPLE_STRONG) else base  # new: not yet earned
