@@ -193,12 +193,11 @@ def _listed(pages: Sequence[ParsedPage], counts: Counter[str]) -> dict[str, tupl
     own = own_name(pages)  # a manufacturer's wall shows its own logo
     seen = {brand_key(name) for name in counts}
     where: dict[str, tuple[ParsedPage, tuple[int, int]]] = {}
-    printed = "\n".join(page.folded for page in pages).lower()
     for page in pages:
         for name in (*listed_brands(page, known_brand, own), *prose_brands(page, known_brand, own),
                      *appointed_brands(page, own)):
             key = brand_key(name)
-            if key in seen or _cut_short(name, printed):
+            if key in seen or _cut_short(name, pages):
                 continue
             seen.add(key)
             counts[name] += 1
@@ -207,18 +206,24 @@ def _listed(pages: Sequence[ParsedPage], counts: Counter[str]) -> dict[str, tupl
     return where
 
 
-def _cut_short(name: str, printed: str) -> bool:
+def _cut_short(name: str, pages: Sequence[ParsedPage]) -> bool:
     """The first words of a table brand's name the site prints whole ("Software" of "Software
     House"): a list that broke the name, not another brand. A brand's name without the company
     word it ends with ("Milestone" of "Milestone Systems", "AJAX" of "Ajax Systems") is that brand,
     printed short; so is a first word whose whole name the site never prints ("Matrix" on a site
-    without "Matrix Comsec"). `printed`: the site's text, lower case."""
+    without "Matrix Comsec")."""
     if known_brand(name):
         return False  # a brand of the table in its own right (Ajax, beside "Ajax Systems")
     start = name.lower() + " "
     longer = [needle[len(start):] for brand in brands() for needle in brand.needles
-              if needle.startswith(start) and needle in printed]
+              if needle.startswith(start) and _printed(needle, pages)]
     return bool(longer) and not any(rest in words.COMPANY_WORDS for rest in longer)
+
+
+def _printed(needle: str, pages: Sequence[ParsedPage]) -> bool:
+    """Whether a page prints `needle` (lower case), read in the pages' lower-cased texts the
+    brand pass keeps."""
+    return any(needle in (lowered(page.folded) or page.folded.lower()) for page in pages)
 
 
 def known_brand(name: str) -> bool:
