@@ -354,13 +354,17 @@ def _other_body_line(line: str) -> bool:
 def _other_body_block(above: Sequence[str]) -> bool:
     """A number in another organisation's contact block whose name heads it a line or two above
     ("Information Commissioner's Office (ICO) — UK Supervisory Authority" / "Website: ico.org.uk" /
-    "Helpline: 0303 123 1113"); a line holding a number ends the block."""
+    "Helpline: 0303 123 1113")."""
+    return any(_other_body_line(previous) for previous in _block_lines(above, 80))
+
+
+def _block_lines(above: Sequence[str], longest: int) -> Iterator[str]:
+    """The lines above a number (nearest first) that can head its block: up to one longer than
+    `longest` or holding a number, which is another block's."""
     for previous in above:
-        if len(previous) > 80 or _NUMBER_RUN.search(previous):
-            return False
-        if _other_body_line(previous):
-            return True
-    return False
+        if len(previous) > longest or _NUMBER_RUN.search(previous):
+            return
+        yield previous
 
 
 def _branch_line(line: str, above: Sequence[str]) -> bool:
@@ -368,9 +372,7 @@ def _branch_line(line: str, above: Sequence[str]) -> bool:
     heading line one or two lines above does ("上海分公司", "Leeds office")."""
     if _BRANCH_MARK.search(line) and not _HEAD_MARK.search(line):
         return True
-    for previous in above:
-        if len(previous) > 60 or _NUMBER_RUN.search(previous):
-            return False
+    for previous in _block_lines(above, 60):
         if _BRANCH_MARK.search(previous):
             return not _HEAD_MARK.search(previous)
     return False
