@@ -73,8 +73,11 @@ _EN_BARE_RANGE = re.compile(r"(?<![\d-])(\d[\d,]*)[ \t]*(?:-|to)[ \t]*(\d[\d,]*)
 # "Our 12-strong team", "a twelve-strong workforce".
 _EN_STRONG = Gated(led_by(EN_NUMBER_FIRST, r"\b()(" + EN_NUMBER + r"|\d+)()[- ](?:" + words_alternation(words.EN_STRONG)
                           + r")[ \t]+(?:\w+[ \t]+)?(?:team|workforce|staff|crew)\b", re.IGNORECASE), words.EN_STRONG)
-_EN_EMPLOYS = Started.of_words(words.EN_EMPLOYS, r"\b(?:{words})[ \t]+(?:(over|more than|nearly|about)[ \t]+)?("
-                               + EN_NUMBER + r"|\d+)[ \t]*(\+)?[ \t]+(?:people|staff|employees)", re.IGNORECASE)
+_EN_EMPLOYS = Started.of_words(words.EN_EMPLOYS, r"\b(?:{words})[ \t]+(?:("
+                               + words_alternation(words.EN_EMPLOYS_QUALIFIERS, False) + r")[ \t]+)?("
+                               + EN_NUMBER + r"|\d[\d,]*)[ \t]*(\+)?[ \t]+(?:(?:"
+                               + words_alternation(_EN["adjectives"], False) + r")[ \t]+)?(?:"
+                               + words_alternation(words.EN_EMPLOYS_NOUNS, False) + r")\b", re.IGNORECASE)
 # A counter widget: "200 +" on a line of its own, "Team members" on the next, its noun qualified by
 # up to two words either side ("Certified Engineers", "Guards Deployed").
 _COUNTER = Gated.of_words(words.COUNTER_LABELS, r"^[ \t]*(\d[\d,]*)[ \t]*(\+)?[ \t]*\n[ \t]*((?:[a-z-]+[ \t]+){0,2}"
@@ -110,6 +113,11 @@ def _others_people(text: str, start: int, end: int) -> bool:
 
 def _addressed_to_reader(text: str, start: int, end: int) -> bool:
     return _YOUR.search(text, *sentence_bounds(text, start, end)) is not None
+
+
+def _said_over(lead: str) -> bool:
+    """Whether the words before a Chinese total's number say "more than" (员工超过200人)."""
+    return any(verb in lead for verb in _ZH["over"])
 
 
 def _value(low: int, more: str | bool | None, qualifier: str | None = None) -> Any:
@@ -198,7 +206,8 @@ def _zh_headcount(page: ParsedPage, base: str) -> list[Evidence]:
             count = parse_int(match.group(number_group))
             if not count or count > 500_000:
                 continue
-            more = match.group(number_group + 1) or (pattern is _ZH_TOTAL and match.group(4) == "以上")
+            more = match.group(number_group + 1) or (pattern is _ZH_TOTAL and (
+                match.group(4) == "以上" or _said_over(page.folded[match.start():match.start(2)])))
             found.append(evidence("headcount", _value(count, more), base, page, match.span(),
                                   "zh-team" if pattern is _ZH_TEAM else "zh-total"))
     for match in _ZH_COMPANY.finditer(page.folded):

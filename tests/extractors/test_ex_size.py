@@ -56,6 +56,20 @@ HEADCOUNT = [
     ("<p>Over 40 technicians and 15+ engineers cover the state.</p>", [55, None]),
     # every clause after 其中 in its sentence is a part, not only the first
     ("<p>技术骨干30人，其中高级工程师15人，中级工程师11人。</p>", [30, None]),
+    # the verb "employ" in its present forms, its qualifiers, an adjective before the noun
+    ("<p>We employ 45 people.</p>", 45),
+    ("<p>Employing over 200 people, we cover the county.</p>", [200, None]),
+    ("<p>We currently employ around 50 skilled people.</p>", 50),
+    # "a staff of 40", "a 20-person team", "a 25-member team"
+    ("<p>Today the company has a staff of 40.</p>", 40),
+    ("<p>Our staff of 25 trained technicians.</p>", 25),
+    ("<p>We are a 20-person team.</p>", 20),
+    ("<p>A 25-member team of technicians.</p>", 25),
+    # more size labels; 超过 / 逾 say "more than" as 余 does
+    ("<p>企业人数：20人</p>", 20),
+    ("<p>职工人数：100-200人</p>", [100, 200]),
+    ("<p>公司员工逾百人。</p>", [100, None]),
+    ("<p>公司员工超过200人。</p>", [200, None]),
 ]
 
 

@@ -9,16 +9,21 @@ EN_TEAM. The staff split: SALES (zh, en, and the gate literals of each) and TECH
 VERSION = 1
 
 # Labels before a headcount or a range (人员规模：50-99人, 公司人数 120人). RANGE reads both.
-ZH_RANGE_LABELS = ("人员规模", "员工人数", "公司规模", "企业规模", "员工规模", "公司人数", "团队规模")
-ZH_SIZE_LABELS = ("人员规模", "公司规模", "员工人数", "公司人数", "团队规模")
+ZH_RANGE_LABELS = ("人员规模", "员工人数", "公司规模", "企业规模", "员工规模", "公司人数", "团队规模", "企业人数",
+                   "职工人数", "员工数量")
+ZH_SIZE_LABELS = ("人员规模", "公司规模", "员工人数", "公司人数", "团队规模", "企业人数", "职工人数", "员工数量")
 # 一支35人的团队: a team of 35.
 ZH_TEAM = ("一支",)
 # The nouns a bare English range ends with ("10-50 employees").
 EN_RANGE_NOUNS = ("employees", "staff", "people", "team members", "workers")
-# "employs 40 people".
-EN_EMPLOYS = ("employs",)
-# "a 12-strong team".
-EN_STRONG = ("strong",)
+# "employs 40 people", "we employ around 50 staff", "employing over 200 people": the verb in each
+# of its present forms (not "employed": "has employed 300 people" may count everyone ever hired).
+EN_EMPLOYS = ("employs", "employ", "employing")
+EN_EMPLOYS_QUALIFIERS = ("over", "more than", "nearly", "about", "around", "approximately", "roughly", "some",
+                         "close to", "almost")
+EN_EMPLOYS_NOUNS = ("people", "staff", "employees", "workers", "staff members", "team members")
+# "a 12-strong team", "a 20-person team", "a 25-member team".
+EN_STRONG = ("strong", "person", "member")
 
 # The sales and technical staff a site counts (销售人员18人, "18 engineers"). `zh` and `en` are
 # the alternatives; `zh_gate` and `en_gate` literals one of which every match holds.
@@ -62,6 +67,8 @@ ZH_TOTAL = {
     "gate": ("员工", "职工", "雇员", "从业人员", "团队"),
     "measures": ("总数", "人数", "总人数"),
     "verbs": ("达到", "达", "约", "有", "共", "近", "超过", "逾", "已达", "共计", "为"),
+    # the verbs of those that say "more than" (员工超过200人 is at least 200, as 200余人 is)
+    "over": ("超过", "逾"),
 }
 EN_TOTAL = {
     "qualifiers": ("over", "more than", "nearly", "about", "around", "approximately"),
@@ -69,9 +76,9 @@ EN_TOTAL = {
     "nouns": ("employees", "staff members", "staff", "people on staff", "team members", "workers"),
     "gate": ("employees", "staff", "team members", "workers"),
 }
-# "a workforce of 200", "staff strength of 50", "manpower of 200 trained guards": the company's
-# people as one noun, then "of" and the count; and "we are 100 people strong".
-EN_FORCE_NOUNS = ("workforce", "manpower", "staff strength", "team strength", "headcount")
+# "a workforce of 200", "staff strength of 50", "manpower of 200 trained guards", "a staff of 40":
+# the company's people as one noun, then "of" and the count; and "we are 100 people strong".
+EN_FORCE_NOUNS = ("workforce", "manpower", "staff strength", "team strength", "headcount", "a staff", "our staff")
 EN_PEOPLE_STRONG = ("people", "members", "employees", "staff")
 # "a team of 35 security professionals".
 EN_TEAM_OF = {
