@@ -56,7 +56,9 @@ _ZH_STATED: list[tuple[Gated | Started, str]] = [
                       r"(?:公元)?" + ZH_YEAR + r"\s*(?:年|-|\.|/)"), "zh-verb-year"),
     (Gated.of_words(founding.ZH_YEAR_VERBS, ZH_YEAR + rf"\s*年(?:\s*{_CN_MD}\s*月)?(?:\s*{_CN_MD}\s*日)?"
                     # or the registry's phrasing: 于2008年06月23日在郑州市工商行政管理局中原分局登记成立
-                    r"([^。，,；;!！\n]{0,16}?|在[^。，,；;!！\n]{2,30}?(?:登记|注册))(?:{words})"
+                    r"([^。，,；;!！\n]{0,16}?|在[^。，,；;!！\n]{2,30}?(?:登记|注册)"
+                    # or a comma, then the company as the subject: 2009年，公司在深圳成立
+                    r"|[，,]\s*(?:" + "|".join(_ZH_OWN_WORDS) + r")[^。，,；;!！\n]{0,10}?)(?:{words})"
                     r"(?!\s*\d+\s*周年|了|\s*[\u4e00-\u9fa5]{0,8}(?:分公司|子公司|办事处|中心|部))",
                     required=founding.ZH_YEAR_VERBS_GATE, longest=60), "zh-year-verb"),
 ]
@@ -64,7 +66,7 @@ _ZH_STATED: list[tuple[Gated | Started, str]] = [
 _EN_OBJECT = (r"(?:the|our|this)\s+(?:" + "|".join(founding.EN_OWN_OBJECTS) + r")|"
               r"(?-i:(?:[A-Z][\w&'.-]*\s+){0,4}[A-Z][\w&'.-]*)")
 # Phrasings whose subject or object is read less surely: never `high` on their own.
-_LOOSER = ("en-in-year-founded", "en-verb-object-year", "en-operations-year")
+_LOOSER = ("en-in-year-founded", "en-verb-object-year", "en-operations-year", "en-founded-by-year")
 _OBJECT_OF = re.compile(r"^\S+(?:\s+up)?\s+|\s+(?:in|back\s+in|during)\s+(?:the\s+year\s+)?\d+$", re.IGNORECASE)
 _EN_STATED: list[tuple[Gated | Started, str]] = [
     (Started.of_words(founding.EN_FOUNDING_VERBS, r"\b(?:{words})(?:\s*(?:in|on|back in|during))?(?:\s*:)?\s+"
@@ -75,6 +77,9 @@ _EN_STATED: list[tuple[Gated | Started, str]] = [
                     re.IGNORECASE, required=founding.EN_FOUNDING_VERBS, longest=130), "en-in-year-founded"),
     (Started.of_words(founding.EN_OBJECT_VERBS, r"\b(?:{words})\s+(?:" + _EN_OBJECT + r")\s+(?:in|back\s+in|during)\s+"
                       r"(?:the\s+year\s+)?" + YEAR, re.IGNORECASE), "en-verb-object-year"),
+    # the passive with its agent: "Acme Security was founded by John Smith in 1987"
+    (Started.of_words(founding.EN_BY_VERBS, r"\b(?:{words})\s+by\s+(?-i:(?:[A-Z][\w'.-]*\s+){1,4})"
+                      r"(?:in|back\s+in)\s+(?:the\s+year\s+)?" + YEAR, re.IGNORECASE), "en-founded-by-year"),
     (Started.of_words(("began", "commenced", "started"), r"\b(?:{words})\s+(?:"
                       + "|".join(founding.EN_OPERATIONS) + r")\s+(?:in|back\s+in)\s+(?:the\s+year\s+)?" + YEAR,
                       re.IGNORECASE), "en-operations-year"),

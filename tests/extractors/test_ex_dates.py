@@ -48,6 +48,12 @@ STATED = [
     ("<p>An entrepreneur started Unique Services in the year 1995 with registered office.</p>", 1995),
     ("<p>Our founder set up the business in 2004 after a decade as an electrician.</p>", 2004),
     ("<p>Acme commenced operations in 2007 in Pune.</p>", 2007),
+    # the passive with its agent, "set up", "opened its doors"
+    ("<p>Acme Security was founded by John Smith in 1987.</p>", 1987),
+    ("<p>The company was set up in 2010 by two engineers.</p>", 2010),
+    ("<p>Acme opened its doors in 2005.</p>", 2005),
+    # the year, a comma, then the company as the subject of the founding
+    ("<p>2009年，公司在深圳成立。</p>", 2009),
 ]
 
 
@@ -62,6 +68,10 @@ def test_stated_year_on_about_page_is_high():
 
 def test_an_active_voice_founding_is_medium():
     assert field("<p>He founded Acme Security in 2003.</p>", "founded_year").confidence == "medium"
+
+
+def test_a_founding_by_a_named_agent_is_medium():
+    assert field("<p>Acme was founded by John Smith in 1987.</p>", "founded_year").confidence == "medium"
 
 
 def test_since_is_medium():
@@ -101,6 +111,10 @@ TRAPS = [
     "<p>We set up the Leeds Branch in 2012.</p>",
     "<p>We started Hikvision in 2010 as our main camera line.</p>",
     "<p>She founded the association in 1977.</p>",
+    "<p>The Fire Protection Association was founded by John Smith in 1977.</p>",
+    "<p>Our Leeds branch was set up in 2012.</p>",
+    "<p>2015年，公司成立了研发中心。</p>",
+    "<p>2016年，公司在天津成立分公司。</p>",
 ]
 
 

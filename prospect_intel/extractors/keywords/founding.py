@@ -28,7 +28,10 @@ PREDECESSOR = ("前身", "predecessor", "forerunner")
 # The verbs and the nouns made of them ("since our founding in 2008", "since its inception in
 # 1998"); not "foundation", which names an organisation as often as an event.
 EN_FOUNDING_VERBS = ("established", "founded", "incorporated", "formed", "started", "launched", "opened",
-                     "founding", "inception", "establishment", "incorporation")
+                     "founding", "inception", "establishment", "incorporation", "set up", "opened its doors",
+                     "opened our doors")
+# The passive with its agent ("founded by John Smith in 1987").
+EN_BY_VERBS = ("founded", "established", "started", "set up")
 # After "In 1998, ...": the founding verbs but "formed".
 EN_IN_YEAR_VERBS = ("founded", "established", "started", "opened", "incorporated", "launched")
 # A founding said in the active voice, the company as its object ("He started Unique Services in
