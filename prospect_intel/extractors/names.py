@@ -35,7 +35,7 @@ _ZH_TRAIL = re.compile(r"(?:门禁|一卡通|智能化|弱电|安防|监控|停�
                        r"新建|扩容|办公楼|办公区|办公大楼|机关|整体|全面|智能|联网|出入口|梯控|对讲|智慧校园|智慧园区|智慧|"
                        r"校园|指纹|管制|更新|宿舍|单元|视频|车牌识别|道闸)+$")
 _ZH_GENERIC_START = re.compile(r"智慧|商业|各类|各级|周边|大型|知名|多家|众多|政府机关|企事业|医疗|学校|工厂|住宅|"
-                               r"写字楼|酒店|银行|医院|小区|园区|物业|企业")
+                               r"写字楼|酒店|银行|医院|小区|园区|物业|企业|国内|国外|海内外|广大|各大|各地|诸多|多项|多个")
 _ZH_NOISE = re.compile(r"^[·•\-*>\s]+|[\s(（][^()（）]*[)）]\s*$|\s*\d{4}\s*[-/.年]\s*\d{1,2}(?:\s*[-/.月]\s*"
                        r"\d{1,2}\s*日?)?\s*$")
 _ABBREVIATION = re.compile(r"\b(?:Ltd|Inc|Co|Corp|Pvt|Bros|Dept|Govt|St|No)\.$", re.IGNORECASE)
@@ -113,6 +113,11 @@ def project_title(text: str, shortest: int = 3) -> str | None:
     return title
 
 
+def zh_category(text: str) -> bool:
+    """Whether a Chinese name opens as a kind of client, not one client (各大航运公司, 知名企业)."""
+    return _ZH_GENERIC_START.match(fold(text)) is not None
+
+
 def has_cjk(text: str) -> bool:
     """Whether `text` holds a Chinese character."""
     return re.search(r"[\u4e00-\u9fff]", text) is not None
@@ -135,7 +140,7 @@ def _chinese(text: str) -> str | None:
     if len(core) < 4 or core in _generic()[1] or not _ZH_SUFFIX.search(fold(core)):
         return None
     if re.search(r"[，,。；;！!？?：:的]|(?:19|20)\d\d|诚邀|莅临|参加|举办|召开|荣获|喜获|欢迎|分公司|办事处", core) \
-            or _ZH_GENERIC_START.match(fold(core)):
+            or zh_category(core):
         return None
     return core
 

@@ -5,7 +5,8 @@ the same shape) are client candidates; text that the site repeats on other pages
 not. A candidate must look like an organisation or a project: Chinese names need an organisation
 suffix (公司, 银行, 医院, 小区 ...), English names need a word that is not a service word, a
 placeholder ("Client 1") or a person ("Mr. ..."). Names are de-duplicated on a normalised key.
-Prose lists count on every page: 主要客户有：A、B、C; "for the A, B, and C Police Stations"; "our
+Prose lists count on every page: 主要客户有：A、B、C; 公司已与A、B等多家单位合作 (the names between 与/为
+and 等, as printed); "for the A, B, and C Police Stations"; "our
 clients include A, B and C" (names in capitals: "clients include local businesses" names none); so do
 logo walls captioned as clients by their markup (`clients-grid`) or their heading ("Our Clients"),
 unless most of their names are makers of the brand table (see `captions`).
@@ -40,6 +41,7 @@ from .names import (
     project_title,
     sector_of,
     title_parts,
+    zh_category,
 )
 from .products import known_brand
 
@@ -54,6 +56,11 @@ _ZH_LIST = Started(re.compile(rf"(?:(?:{words_alternation(_ZH['heads'], False)})
 _ZH_CASES = Started(re.compile(rf"(?:{words_alternation(_ZH['case_heads'])})"
                                rf"(?:{words_alternation(_ZH['verbs'], False)})\s*[:：]\s*"
                                r"([^。\n]{4,400}?)(?:等|。|\n|$)"), _ZH["case_heads"])
+_PARTNERED = words.ZH_PARTNERED
+_ZH_PARTNERED = Started(re.compile(
+    rf"(?<![{_PARTNERED['not_after']}])(?:{'|'.join(_PARTNERED['prepositions'])})([^。！？\n{''.join(_PARTNERED['prepositions'])}]{{4,400}}?)等"
+    rf"[^。！？\n，,]{{0,12}}?(?:{'|'.join(_PARTNERED['kinds'])})[^。！？\n]{{0,24}}?"
+    rf"(?:{'|'.join(_PARTNERED['verbs'])})"), _PARTNERED["prepositions"], required=("等",))
 _EN = words.EN_LIST
 _PLURAL = {"Stations": "Station", "Departments": "Department", **words.EN_LIST_PLURALS}
 # Tried where its verb is printed, on pages holding the plural noun every match ends with.
@@ -69,9 +76,11 @@ _TWO_SEPARATORS = re.compile(rf"^[^\n{SEPARATORS}]*[{SEPARATORS}][^\n{SEPARATORS
                              re.MULTILINE)
 _SEPARATOR = re.compile(r"\s*[·、/|]\s*")
 # A sentence's list of names starts after its subject and verb (公司客户包括中国银行、…; 公司已与A、B等单位
-# 合作).
+# 合作), or after a preposition with no subject (先后为A、B等单位提供).
 _ZH_LEAD_IN = re.compile(r"^.*?(?:客户|用户|单位|公司|我们|我司)[^、，,]{0,8}?"
-                         r"(?:包括|包含|涵盖|有|如|与|同|为|是)[:：]?")
+                         r"(?:包括|包含|涵盖|有|如|与|同|为|是)[:：]?"
+                         # or no subject, a short adverb and the preposition: 先后为A、B等单位提供
+                         rf"|^[^、，,]{{0,6}}?(?<![{_PARTNERED['not_after']}])(?:{'|'.join(_PARTNERED['prepositions'])})")
 # A name's words: capitalised, or the joiners inside a name (Ministry of Health, Marks & Spencer).
 _NAME_RUN = re.compile(r"(?:[A-Z0-9][\w'&.-]*|&)(?:\s+(?:[A-Z0-9][\w'&.-]*|of|and|the|for|de|&))*")
 # "Our clients include A, B and C", "customers such as A and B": the names up to the sentence's end.
@@ -298,6 +307,11 @@ def _prose_lists(page: ParsedPage) -> list[tuple[str, tuple[int, int]]]:
         for part in re.split(r"[、，,;；/]", match.group(1)):
             name = clean_name(part, "zh") or project_title(part, shortest=2)
             if name:
+                found.append((name, match.span()))
+    for match in _ZH_PARTNERED.finditer(page.folded):
+        for part in re.split(r"[、，,;；/]|以及|及", match.group(1)):
+            part = part.strip()  # the frame names these as organisations: a title as printed
+            if len(part) >= 4 and not zh_category(part) and (name := project_title(part, shortest=4)):
                 found.append((name, match.span()))
     if page.role in ("home", "about", "cases"):
         for match in _TWO_SEPARATORS.finditer(page.text):  # three parts need two separators

@@ -80,6 +80,22 @@ def test_a_sentence_naming_the_clients(body, names):
     assert clients(page(body, "home")) == names
 
 
+@pytest.mark.parametrize("body, names", [
+    # the names between 与 / 为 and 等, which what follows calls organisations the company worked
+    # with or for: each as printed, a project title and a name without a suffix included
+    ("<p>公司已与华东电网苏州供电局、苏州地铁3号线二期工程、吴中城投、星湖科技有限公司等多家单位建立了长期合作。</p>",
+     ["华东电网苏州供电局", "苏州地铁3号线二期工程", "吴中城投", "星湖科技有限公司"]),
+    ("<p>先后为南京鼓楼医院、江苏银行、东南大学等单位提供门禁系统。</p>", ["南京鼓楼医院", "江苏银行", "东南大学"]),
+    # kinds of client, countries, short category words: no names
+    ("<p>为国内各大航运公司、印度、希腊、俄罗斯等国际航运公司提供修船服务。</p>", []),
+    ("<p>为广大食品、乳品、水产、果蔬等企业提供冷链物流。</p>", []),
+    # 参与 (takes part in) is a verb, not the preposition: what follows is a list of kinds of work
+    ("<p>先后参与多项城市建设、交通运输、园林绿化等信息化项目，赢得客户的信赖。</p>", []),
+])
+def test_a_chinese_sentence_naming_partners_before_deng(body, names):
+    assert clients(page(body, "about")) == names
+
+
 @pytest.mark.parametrize("name, sector, notable", [
     ("杭州市公安局", "government", True),
     ("中国工商银行杭州分行", "bank", True),

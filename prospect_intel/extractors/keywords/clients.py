@@ -124,6 +124,16 @@ ZH_LIST = {
     # "施工案例有：A、B、C": a list of projects, named as printed (中海玄武公馆, 恒大悦澜湾)
     "case_heads": ("施工案例", "工程案例", "典型案例", "成功案例", "项目案例", "案例"),
 }
+# "公司已与A、B、C等多家单位建立合作", "先后为A、B等企业提供服务": the names between a preposition and 等,
+# when what follows 等 names them as organisations and says the company worked with or for them.
+ZH_PARTNERED = {
+    "prepositions": ("与", "为"),
+    # the characters that make a word of the preposition (参与 takes part, 作为 as, 认为 thinks)
+    "not_after": "参作认以因行称给",
+    "kinds": ("单位", "企业", "公司", "客户", "机构", "部门", "集团", "院校", "学校", "医院", "银行", "用户", "项目",
+              "工程"),
+    "verbs": ("合作", "提供", "服务", "建立", "签订", "达成", "供货", "配套", "认可", "信赖", "好评"),
+}
 # "for the A, B and C Police Stations": the verb, then the names, then the plural they share.
 EN_LIST = {
     "verbs": ("for", "serving", "serve", "served", "trusted by", "clients include", "customers include",
