@@ -6,8 +6,9 @@ not. A candidate must look like an organisation or a project: Chinese names need
 suffix (公司, 银行, 医院, 小区 ...), English names need a word that is not a service word, a
 placeholder ("Client 1") or a person ("Mr. ..."). Names are de-duplicated on a normalised key.
 Prose lists count on every page: 主要客户有：A、B、C; 公司已与A、B等多家单位合作 (the names between 与/为
-and 等, as printed); "for the A, B, and C Police Stations"; "our
-clients include A, B and C" (names in capitals: "clients include local businesses" names none); so do
+and 等, as printed); "for the A, B, and C Police Stations"; "our clients include A, B and C" (names
+in capitals: "clients include local businesses" names none); "we have worked with A, B and C" (one
+name an organisation's, makers of the brand table left out); so do
 logo walls captioned as clients by their markup (`clients-grid`) or their heading ("Our Clients"),
 unless most of their names are makers of the brand table (see `captions`).
 """
@@ -88,6 +89,17 @@ _EN_INCLUDE = Started(re.compile(
     r"\b(?:clients|customers|client\s+base|client\s+list)\s+(?:include|includes|including|such\s+as|"
     r"like|range\s+from)\s*:?\s+(?:the\s+)?([^.;:\n]{3,300}?)(?:\.(?:\s|$)|[;:\n]|$)", re.IGNORECASE),
     ("clients", "customers", "client base", "client list"))
+
+_REL = words.EN_RELATIONS
+# "We have worked with A, B and C", "trusted by leading organisations such as A and B", "Some of our
+# clients: A, B, C": a name in capitals right after, and the names up to the sentence's end.
+_KINDS_SUCH_AS = (rf"\s+(?:[a-z-]+\s+){{0,2}}?(?:{words_alternation(_REL['kinds'])})"
+                  rf"\s+(?:{words_alternation(_REL['such_as'])})")
+_EN_RELATION = Started(re.compile(
+    rf"\b(?:(?:{words_alternation(_REL['verbs'])})(?:{_KINDS_SUCH_AS})?|"
+    rf"(?:{words_alternation(_REL['with_kinds'])}){_KINDS_SUCH_AS})"
+    r"\s*:?\s+(?:the\s+)?((?-i:[A-Z])[^.;:\n]{2,300}?)(?:\.(?:\s|$)|[;:\n]|$)", re.IGNORECASE),
+    tuple(dict.fromkeys(verb.split()[0] for verb in (*_REL["verbs"], *_REL["with_kinds"]))))
 
 
 def reference_clients(pages: Sequence[ParsedPage], ctx: SiteContext) -> list[Evidence]:
@@ -296,6 +308,14 @@ def _without_own(name: str, own: str) -> str:
     return " ".join(kept) if len(kept) < len(parts) else name
 
 
+def _en_names(listed: str) -> list[str]:
+    """The names of an English prose list ("A, B and the C"), each starting with a capital."""
+    parts = [re.sub(r"^the\s+", "", part) for part in and_list(listed)]
+    if parts and (run := _NAME_RUN.match(parts[-1])):
+        parts[-1] = run.group(0)  # "… and KCB Bank trust our team": the name
+    return [name for part in parts if part[:1].isupper() and (name := clean_name(part, "en"))]
+
+
 def _prose_lists(page: ParsedPage) -> list[tuple[str, tuple[int, int]]]:
     found = []
     for match in _ZH_LIST.finditer(page.folded):
@@ -323,14 +343,13 @@ def _prose_lists(page: ParsedPage) -> list[tuple[str, tuple[int, int]]]:
             names = [n for n in (clean_name(p, "zh") for p in parts) if n and has_cjk(n)]
             # most parts are organisation names (tested first: it is cheaper than the list shape)
             if len(names) * 3 >= len(parts) * 2 and separated_list(line):
-                found.extend((n, match.span()) for n in names)
-    for match in _EN_INCLUDE.finditer(page.folded):
-        parts = and_list(match.group(1))  # "Our clients include A, B and C"
-        if parts and (run := _NAME_RUN.match(parts[-1])):
-            parts[-1] = run.group(0)  # "… and KCB Bank trust our team": the name
-        for part in parts:
-            if part[:1].isupper() and (name := clean_name(part, "en")):
-                found.append((name, match.span()))
+                found.extend((n, match.span()) for n in names if not known_brand(n))
+    for match in _EN_INCLUDE.finditer(page.folded):  # "Our clients include A, B and C"
+        found.extend((name, match.span()) for name in _en_names(match.group(1)))
+    for match in _EN_RELATION.finditer(page.folded):
+        names = _en_names(match.group(1))
+        if len(names) >= 2 and any(sector_of(n) != "other" for n in names):
+            found.extend((n, match.span()) for n in names if not known_brand(n))
     for match in _EN_LIST.finditer(page.folded):
         suffix = _PLURAL.get(match.group(2).split()[-1], "")
         head = " ".join(match.group(2).split()[:-1])

@@ -96,6 +96,31 @@ def test_a_chinese_sentence_naming_partners_before_deng(body, names):
     assert clients(page(body, "about")) == names
 
 
+@pytest.mark.parametrize("body, names", [
+    # a relation, then names in capitals, one of which holds an organisation word or is well known
+    ("<p>We have worked with Tesco, Network Rail, Leeds City Council and the NHS.</p>",
+     ["Tesco", "Network Rail", "Leeds City Council", "NHS"]),
+    ("<p>Trusted by Barclays, Sainsbury's and the University of Leeds.</p>",
+     ["Barclays", "Sainsbury's", "University of Leeds"]),
+    ("<p>Some of our clients: Safaricom, KCB Bank, Nairobi Hospital.</p>",
+     ["Safaricom", "KCB Bank", "Nairobi Hospital"]),
+    ("<p>We have partnered with leading organisations including Emirates NBD, Dubai Municipality and Etisalat.</p>",
+     ["Emirates NBD", "Dubai Municipality", "Etisalat"]),
+    ("<p>We are proud to have served organisations such as Network Rail, Leeds City Council and Yorkshire Water.</p>",
+     ["Network Rail", "Leeds City Council", "Yorkshire Water"]),
+    ("<p>Recent projects include installations for Marks & Spencer, Aldi and Leeds Beckett University.</p>",
+     ["Marks & Spencer", "Aldi", "Leeds Beckett University"]),
+    # makers it carries, places it serves, people, and a list that does not start right after the verb
+    ("<p>We work with brands like Hikvision, Dahua and Axis.</p>", []),
+    ("<p>We have worked with Leeds City Council, Hikvision and Dahua.</p>", ["Leeds City Council"]),
+    ("<p>We have served Leeds, York and Hull since 1998.</p>", []),
+    ("<p>We have worked with John, Mary and Steve for years.</p>", []),
+    ("<p>We've worked with every major vehicle brand, including Ford, GM, Chrysler, Toyota and Honda.</p>", []),
+])
+def test_an_english_sentence_naming_those_it_worked_with(body, names):
+    assert clients(page(body, "about")) == names
+
+
 @pytest.mark.parametrize("name, sector, notable", [
     ("杭州市公安局", "government", True),
     ("中国工商银行杭州分行", "bank", True),

@@ -2,8 +2,8 @@
 
 Concepts: SECTORS (sector by words in the client name, both languages in `terms`), NOTABLE
 (`terms` and `names`, both languages), GENERIC (zh, en, and person_titles in both languages);
-outside `TABLE`, how a prose client list opens: ZH_LIST (Chinese) and EN_LIST (English), each
-with the words its pattern starts at (`starts`), and EN_LIST_PLURALS.
+outside `TABLE`, how a prose client list opens: ZH_LIST and ZH_PARTNERED (Chinese), EN_LIST and
+EN_RELATIONS (English), and EN_LIST_PLURALS.
 """
 
 VERSION = 2
@@ -16,7 +16,7 @@ SECTORS = (
             "政府", "人民政府", "公安", "公安局", "派出所", "法院", "检察院", "税务", "海关", "管委会", "街道办",
             "局", "委员会", "监狱", "部队", "武警", "消防", "government", "ministry", "municipal", "city of",
             "county", "police", "court", "department of", "fire department", "army", "navy", "embassy", "council",
-            "state of",
+            "state of", "municipality", "authority",
         ),
     },
     {
@@ -142,6 +142,19 @@ EN_LIST = {
                "customers such as", "work with", "worked with"),
     "services": ("Police", "Fire", "Sheriff"),
     "service_plurals": ("Stations", "Departments"),
+}
+# "We have worked with A, B and C", "trusted by A and B", "organisations such as A, B and C",
+# "Some of our clients: A, B, C": a relation, then names in capitals. Such a list counts when one of
+# its names holds an organisation word of SECTORS or is well known (NOTABLE), and its makers of the
+# brand table are left out ("we work with Hikvision and Dahua" names the lines it carries).
+EN_RELATIONS = {
+    "verbs": ("worked with", "work with", "working with", "partnered with", "partnering with", "trusted by",
+              "installations for", "projects for", "our clients", "our customers"),
+    "kinds": ("organisations", "organizations", "companies", "institutions", "clients", "customers", "names"),
+    "such_as": ("such as", "including", "like"),
+    # verbs that name clients only with a kind and "such as" ("served organisations such as"; "served
+    # Leeds and York" names places)
+    "with_kinds": ("served", "serve", "serving", "supplied", "supplying"),
 }
 # The plural an English list ends with -> the singular each of its names takes.
 EN_LIST_PLURALS = {"Hospitals": "Hospital", "Schools": "School", "Universities": "University", "Banks": "Bank",
