@@ -59,6 +59,7 @@ def test_email_is_not_an_address():
     ("湖北省武汉市江岸区汉黄路888号岱家山科技创业城9号楼9楼", "industrial_park"),  # a park by another name
     ("成都市高新区天府软件园C区6栋", "industrial_park"),
     ("太原市府西街169号华宇国际精品商厦A座", "office_tower"),  # a commercial building's tower block
+    ("上海市闵行区虹梅南路4999弄A1栋园区", "industrial_park"),  # 园区 on its own: a park
 ])
 def test_office_type_from_chinese_address(address, kind):
     assert value(f"<p>地址：{address}</p>", "office_type", "contact") == kind
@@ -87,6 +88,12 @@ def test_office_type_from_chinese_address(address, kind):
     ("Shri Krishna Villa, Shop No.2, Plot No.B-595, Sec-3, Kharghar, Navi Mumbai 410210", "shop_street"),
     ("Suite 12, Rose Villa, 3 High Street, Bath BA1 1AA", "office_tower"),
     ("1st Floor, Shed No. 7, Shyam Estate, Khatraj Road, Kalol, Gandhinagar", "industrial_park"),
+    # a commerce park, Punjab's industrial focal points, an industrial layout; an office building's chambers
+    ("22 Commerce Park, Frome BA11 2RY", "industrial_park"),
+    ("A-23, Phase 2, Industrial Focal Point, Mohali 160055", "industrial_park"),
+    ("No. 45, Peenya Industrial Layout, Bangalore 560058", "industrial_park"),
+    ("B-12, Kakkanad Industrial Complex, Kochi 682030", "industrial_park"),
+    ("201, Shivam Chambers, S.V. Road, Goregaon West, Mumbai 400062", "office_tower"),
     # unsure: unknown
     ("14 Apartment Road, York YO1 7HH", "unknown"),
     ("3 Gardens Road, Leeds LS2 9JT", "unknown"),

@@ -29,10 +29,11 @@ ADDRESS = {
 OFFICE_TYPE = {
     "industrial_park": (
         "工业园", "工业区", "产业园", "科技园", "开发区", "工业集中区", "经济开发区", "高新园", "创业园", "孵化园",
-        "创业城", "科技城", "软件园", "创新园", "产业基地", "创业基地", "孵化基地", "孵化器",
+        "创业城", "科技城", "软件园", "创新园", "产业基地", "创业基地", "孵化基地", "孵化器", "园区",
         "物流园", "industrial area", "industrial dist", "industrial estate", "industrial park", "industrial zone",
         "business park", "technology park", "tech park", "sidc", "midc", "商务园", "enterprise centre",
-        "enterprise center", "enterprise park", "trading estate", "industrial units",
+        "enterprise center", "enterprise park", "trading estate", "industrial units", "commerce park",
+        "industrial focal point", "industrial layout", "industrial complex",
         # India's state industrial development corporations run industrial estates (G.I.D.C. Sachin)
         "gidc", "g.i.d.c", "m.i.d.c", "hsiidc", "dsiidc", "upsidc", "riico", "kiadb",
     ),
@@ -40,7 +41,7 @@ OFFICE_TYPE = {
     "office_tower": (
         "大厦", "写字楼", "商务楼", "商务中心", "国际中心", "金融中心", "商务大厦", "广场", "中心", "大楼", "tower",
         "plaza", "office park", "business center", "business centre", "trade center", "trade centre",
-        "corporate center", "floor", "suite", "ste", "level", "office no", "centre", "center",
+        "corporate center", "floor", "suite", "ste", "level", "office no", "centre", "center", "chambers",
     ),
     "residential": (
         "小区", "花园", "公寓", "家园", "新村", "苑", "住宅", "世家", "公馆", "庭", "府", "home", "homes",
