@@ -7,7 +7,10 @@ clients say") makes it a client list instead. Its names are taken when the list 
 as brands: it holds a brand of the built-in table, or it is a wall of logo images captioned by
 its markup. So a brand nobody put in the table is found where the site shows it among its brands.
 A logo wall most of whose names are makers of the table is a brand list whatever its caption says
-("Trusted by industry leaders" over Honeywell, HID and Axis).
+("Trusted by industry leaders" over Honeywell, HID and Axis); a logo wall under a heading that
+says "brands" in the word is one too. In text: a sentence or line that lists the brands sold
+("brands such as A, B and C", 代理品牌：A、B、C, 代理A、B等品牌) and the maker a company is appointed
+for ("authorised dealer of A", "A Gold Partner", A授权经销商).
 """
 from __future__ import annotations
 
@@ -17,7 +20,7 @@ from collections.abc import Callable, Iterator, Sequence
 from prospect_intel.core.document import ParsedPage
 from prospect_intel.core.text import collapse
 
-from .captions import attribute_caption, caption, heading_caption
+from .captions import attribute_caption, caption, heading_caption, names_brands
 from .keywords import brands as words
 
 _PART = re.compile(r"\s+[—–-]\s+|\s*[|｜]\s*")  # "Samsung — authorised partner"
@@ -37,8 +40,10 @@ _PROSE_CUE = re.compile(r"(?i)\b(?:" + "|".join(re.escape(w) for w in words.PROS
 _EN_WORD = r"[A-Z0-9](?:[\w&+-]|\.(?=\w))*"  # a full stop inside (Alarm.com), not at the end
 _EN_NAME = rf"{_EN_WORD}(?:\s{_EN_WORD}){{0,3}}"
 _EN_LIST = re.compile(rf"{_EN_NAME}(?:\s*,\s*(?:(?:and|&)\s+)?{_EN_NAME})+(?:,?\s+(?:and|&)\s+{_EN_NAME})?")
-# The word "brands" opening the list that follows: "brands (A, B, C)", "brands such as A, B and C".
-_INTRODUCED = re.compile(r"(?i)\bbrands\s*(?:\(|:|,?\s+(?:such\s+as|like|including|include)\s+)\s*")
+# The word "brands" opening the list that follows: "brands (A, B, C)", "brands such as A, B and C",
+# "Brands we carry: A, B, C".
+_INTRODUCED = re.compile(r"(?i)\bbrands(?:\s+we\s+(?:carry|sell|stock|supply|install|distribute|represent|offer))?"
+                         r"\s*(?:\(|:|,?\s+(?:such\s+as|like|including|include)\s+)\s*")
 # "keys for all major brands (Ford, Chevy, …)": examples of what it serves, not brands it sells.
 _ANY_BRAND = re.compile(r"(?i)\b(?:all|any|most|every|other)\b[\w\s-]{0,20}$")
 _JOINED = re.compile(r"\s(?:and|&)\s")
@@ -71,10 +76,22 @@ def prose_brands(page: ParsedPage, known: Callable[[str], bool], own: str) -> It
 # distributor for RELIABILITY POWER SYSTEMS", "a proud dealership of HikVision", "海康威视授权经销商".
 _APPOINTED_EN = re.compile(
     r"(?i:authori[sz]ed|official|exclusive|sole|approved|certified)\s+(?i:dealers?|distributors?|resellers?|"
-    rf"installers?|partners?|agents?)\s+(?i:for|of)\s+(?:the\s+)?({_EN_NAME})|(?i:dealership)\s+of\s+({_EN_NAME})")
+    rf"installers?|partners?|agents?)\s+(?i:for|of)\s+(?:the\s+)?({_EN_NAME})(?:\s+(?:and|&)\s+({_EN_NAME}))?"
+    rf"|(?i:dealership)\s+of\s+({_EN_NAME})"
+    # the maker, then a partner level: "a Sentrex Gold Partner"
+    rf"|({_EN_NAME})\s+(?i:gold|silver|platinum|premier|elite)\s+(?i:partner|dealer|reseller)")
 _APPOINTED_EN_WORD = re.compile(r"(?i)dealer|distributor|reseller|installer|partner|agent")
-_APPOINTED_ZH = re.compile(r"(?:^|[为是，,、。\s])([\u4e00-\u9fffA-Za-z]{2,8}?)(?:品牌)?(?:官方)?授权"
-                           r"(?:一级|总|区域)?(?:代理商|经销商|服务商|代理|经销)")
+_ZH_TAIL = "|".join(words.ZH_PRODUCT_TAILS)
+_APPOINTED_ZH = re.compile(r"(?:^|[为是，,、。\s])((?:(?![为是的])[\u4e00-\u9fffA-Za-z]){2,8}?)"
+                           rf"(?:{_ZH_TAIL})?(?:品牌)?的?(?:官方)?授权(?:一级|总|区域)?(?:代理商|经销商|服务商|代理|经销)")
+# 代理品牌：A、B、C (to 等 or the sentence's end); 代理A、B等品牌.
+_ZH_CAPTIONED = re.compile(rf"(?:{'|'.join(words.ZH_BRAND_CAPTION_VERBS)})品牌(?:主要)?(?:有|包括|如)?\s*[:：]?\s*"
+                           r"([^。；;！!？?\n]{2,200}?)(?:等|。|；|;|！|!|？|\?|\n|$)")
+_ZH_BEFORE_DENG = re.compile(rf"(?:{'|'.join(words.ZH_BRAND_VERBS)})(?:销售|经销)?([^。；;！!？?\n，,等]{{2,120}}?)"
+                             r"等(?:国内外|国际|国内|知名|一线|多个|众多)*(?:品牌|厂家)")
+_ZH_PART = re.compile(r"[、，,/／|｜]|\s{2,}|及|和")
+_ZH_NAME = re.compile(r"^(?:[\u4e00-\u9fff]{2,6}|[A-Za-z][\w&.+-]*(?:\s[A-Za-z][\w&.+-]*){0,2})"
+                      r"(?:\s*[（(][^）)]{1,20}[）)])?$")
 
 
 def appointed_brands(page: ParsedPage, own: str) -> Iterator[str]:
@@ -83,9 +100,24 @@ def appointed_brands(page: ParsedPage, own: str) -> Iterator[str]:
     english = _APPOINTED_EN.finditer(text) if _APPOINTED_EN_WORD.search(text) else ()
     chinese = _APPOINTED_ZH.finditer(text) if "授权" in text else ()  # the patterns cost a scan a page
     for match in (*english, *chinese):
-        name = _clean(match.group(1) or match.group(2) or "")
-        if name and name.lower() != own:
-            yield name
+        for name in map(_clean, filter(None, match.groups())):
+            if name and name.lower() != own:
+                yield name
+
+
+def chinese_brand_lines(page: ParsedPage, own: str) -> Iterator[str]:
+    """Brands a Chinese line names as those the company deals in: 代理品牌：A、B、C; 代理A、B等品牌.
+    Two names or more, each a short name (two to six characters, or a Latin name), product words
+    set aside."""
+    if "品牌" not in page.text:
+        return
+    for pattern in (_ZH_CAPTIONED, _ZH_BEFORE_DENG):
+        for match in pattern.finditer(page.text):
+            parts = [re.sub(rf"(?:{_ZH_TAIL})+$", "", part.strip(" :：")).strip()
+                     for part in _ZH_PART.split(match.group(1))]
+            names = [name for part in parts if _ZH_NAME.match(part) and (name := _clean(part))]
+            if len(names) >= 2:  # a list: one "name" alone may be a phrase (代理品牌：欢迎来电咨询)
+                yield from (name for name in names if name.lower() != own)
 
 
 def listed_brands(page: ParsedPage, known: Callable[[str], bool], own: str) -> Iterator[str]:
@@ -97,7 +129,8 @@ def listed_brands(page: ParsedPage, known: Callable[[str], bool], own: str) -> I
             if found.images and makers_wall(names, known):
                 yield from names  # "Trusted by industry leaders" over Honeywell, HID, Axis: its lines
             continue
-        if names and (any(map(known, names)) or (found.images and attribute_caption(found) == "brand")):
+        if names and (any(map(known, names)) or (found.images and (
+                attribute_caption(found) == "brand" or names_brands(found.heading)))):
             yield from names
 
 

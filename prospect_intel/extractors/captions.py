@@ -20,6 +20,7 @@ _ATTRIBUTE_VOCAB = (frozenset(words.LIST_ATTRIBUTE_WORDS), frozenset(w for w in 
 _CLIENT_NOUNS = frozenset(w for w in words.LIST_CLIENT_WORDS if w.startswith(("client", "customer")))
 _HEADING_VOCAB = (frozenset(words.LIST_HEADING_WORDS), frozenset(words.LIST_CLIENT_WORDS))
 _HEADING_CLIENT_VOCAB = (frozenset(words.LIST_HEADING_WORDS), frozenset(words.HEADING_CLIENT_NOUNS))
+_BRAND_NOUNS = frozenset(w for w in words.HEADING_BRAND_NOUNS if w.isascii())
 _VOICE_VOCAB: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset(words.HEADING_VOICE_WORDS))
 
 
@@ -63,6 +64,11 @@ def client_wall(found: CaptionedList) -> bool:
 def heading_caption(text: str) -> str:
     """`brand`, `client` or '' for what a heading (or a short caption line) announces."""
     return _first_cue(_tokens(text), _HEADING_VOCAB)
+
+
+def names_brands(heading: str) -> bool:
+    """Whether a heading says "brands" in the word itself ("Brands We Install", "代理品牌")."""
+    return any(token in _BRAND_NOUNS or "品牌" in token for token in _tokens(heading))
 
 
 def _tokens(text: str) -> list[str]:

@@ -21,7 +21,7 @@ from prospect_intel.core.needles import NeedleSet, lowered, matches_at
 from prospect_intel.core.terms import TermAlternation
 from prospect_intel.core.text import fold
 
-from .brandlists import appointed_brands, listed_brands, prose_brands
+from .brandlists import appointed_brands, chinese_brand_lines, listed_brands, prose_brands
 from .common import SiteContext, evidence, load, site_pages
 from .keywords import brands as words
 from .keywords import business as business_words
@@ -195,7 +195,7 @@ def _listed(pages: Sequence[ParsedPage], counts: Counter[str]) -> dict[str, tupl
     where: dict[str, tuple[ParsedPage, tuple[int, int]]] = {}
     for page in pages:
         for name in (*listed_brands(page, known_brand, own), *prose_brands(page, known_brand, own),
-                     *appointed_brands(page, own)):
+                     *appointed_brands(page, own), *chinese_brand_lines(page, own)):
             key = brand_key(name)
             if key in seen or _cut_short(name, pages):
                 continue

@@ -211,6 +211,37 @@ def test_the_line_after_a_brands_caption():
     ("<p>As a proud dealership of Vantex, one of the leading manufacturers.</p>", "Vantex"),
     ("<p>We are an authorised installer of Texecom alarms.</p>", "Texecom"),
     ("<p>本公司是立林授权经销商，提供楼宇对讲。</p>", "立林"),
+    # the product word and 的 between the maker and 授权 are not its name
+    ("<p>本公司是锐盾门禁的授权经销商。</p>", "锐盾"),
+    # the maker before a partner level
+    ("<p>We are a Sentrex Gold Partner.</p>", "Sentrex"),
 ])
 def test_the_brand_a_company_is_appointed_for(body, brand):
     assert _brands(body) == [brand]
+
+
+def test_two_makers_a_company_is_appointed_for():
+    assert _brands("<p>Authorized distributor for Voltaro and Keymatic in Kenya.</p>") == ["Keymatic", "Voltaro"]
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a caption with its verb, then the names; the verb, the names, then 等 and 品牌
+    ("<p>代理品牌：森特斯、沃尔塔、凯马</p>", ["凯马", "森特斯", "沃尔塔"]),
+    ("<p>主营品牌有森特斯、沃尔塔。</p>", ["森特斯", "沃尔塔"]),
+    ("<p>公司代理销售森特斯、沃尔塔等品牌门禁产品。</p>", ["森特斯", "沃尔塔"]),
+    # kinds of product, a phrase after the caption: no names
+    ("<p>公司代理销售门禁、监控等品牌产品。</p>", []),
+    ("<p>代理品牌：欢迎来电咨询</p>", []),
+])
+def test_a_chinese_line_naming_the_brands_it_deals_in(body, expected):
+    assert _brands(body) == expected
+
+
+def test_the_brands_we_carry_caption_opens_a_list():
+    assert _brands("<p>Brands we carry: Sentrex, Voltaro, Keymatic.</p>") == ["Keymatic", "Sentrex", "Voltaro"]
+
+
+def test_a_logo_wall_headed_brands_in_the_word_counts_without_a_table_brand():
+    items = "".join(f"<li><img src='{n}.png' alt='{n}'></li>" for n in ("Sentrex", "Voltaro", "Keymatic"))
+    assert _brands(f"<div><h2>Our Brands</h2><ul>{items}</ul></div>") == ["Keymatic", "Sentrex", "Voltaro"]
+    assert _brands(f"<div><h2>Our Partners</h2><ul>{items}</ul></div>") == []

@@ -286,6 +286,9 @@ LIST_CLIENT_WORDS = ("client", "clients", "customer", "customers", "trust", "tru
                      "testimonials", "review", "reviews", "客户", "案例", "业绩")
 # A heading that names a logo wall for the clients ("Our Clients", "合作客户"), and the words that
 # make it what they say instead ("What our clients say", "客户评价"): people's photos, not logos.
+# The noun itself in a heading ("Our Brands", "代理品牌"): a logo wall under it shows brands even
+# when the table knows none of them ("Partners" may head clients or associations).
+HEADING_BRAND_NOUNS = ("brand", "brands", "品牌")
 HEADING_CLIENT_NOUNS = ("client", "clients", "customer", "customers", "客户")
 HEADING_VOICE_WORDS = ("say", "says", "said", "speak", "testimonial", "testimonials", "review", "reviews",
                        "feedback", "评价", "心声")
@@ -300,6 +303,13 @@ NAME_CONNECTORS = ("by", "and", "of", "the", "for", "de", "la", "&")
 PROSE_CUES = ("brand", "brands", "partner", "partners", "partnering", "partnered", "dealer", "dealers",
               "dealership", "distributor", "distributors", "reseller", "resellers", "manufacturers",
               "vendors", "suppliers", "authorised", "authorized", "certified", "品牌", "代理", "经销", "授权")
+
+# A Chinese line or sentence naming the brands the company deals in: 代理品牌：A、B、C (a caption
+# with its verb) and 代理A、B等品牌 (the verb, the names, then 等 and the word 品牌).
+ZH_BRAND_CAPTION_VERBS = ("代理", "经销", "主营", "销售", "经营", "授权", "合作", "主要")
+ZH_BRAND_VERBS = ("代理", "经销", "销售", "经营", "分销")
+# Product words a Chinese brand name may carry in a sentence (锐盾门禁的授权经销商): not the brand.
+ZH_PRODUCT_TAILS = ("门禁", "监控", "安防", "产品", "系列", "设备", "系统")
 
 # A logo's caption naming the maker and the company's standing with it ("Hikvision authorised
 # partner", "Paxton registered installer"): the standing words after the name, and the roles.
