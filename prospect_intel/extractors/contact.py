@@ -66,10 +66,11 @@ _EN_UNIT = re.compile(r"\bunits?\s+[A-Z]?\d+[A-Z]?\b", re.IGNORECASE)
 # A tower block's letter with its room (B座2406室), or after a commercial building's name (商厦A座).
 _TOWER_BLOCK = re.compile(r"[A-Za-z]\s*座\s*\d{3,5}|(?:厦|中心|广场|大楼)\s*[A-Za-z]\s*座")
 _FLAT = re.compile(r"\d+\s*(?:栋|幢|号楼)\s*(?:\d+\s*单元)?\s*\d{3,4}\s*(?:号|室)")
-_BRANCH = Gated.of_words(words.BRANCH_WORDS, r"([\u4e00-\u9fa5]{2,8}(?:{words}))", longest=11)
+# A name does not reach back past a conjunction (温州办事处和宁波办事处 names two).
+_BRANCH = Gated.of_words(words.BRANCH_WORDS, r"((?:(?![和及与])[\u4e00-\u9fa5]){2,8}(?:{words}))", longest=11)
 _BRANCH_SKIP = re.compile(
     r"^(?:各地|全国|多家|各|其|该|一家|\d+家|家|各省|下属|旗下|设立|成立|拥有|包括|以及|和|及|并设|"
-    r"并|由|负责|在|另设|设有|设|与|当地)+"
+    r"并|由|负责|在|另设|设有|设|与|当地|下设|若干|多个|数个|\d+个)+"
 )
 _BRANCH_VERB = re.compile(r"设有|设立|成立|由|负责|当地|营业部$")
 # Where a branch's name cannot reach back past: a particle or word that ends the clause before it
@@ -77,6 +78,12 @@ _BRANCH_VERB = re.compile(r"设有|设立|成立|由|负责|当地|营业部$")
 _BRANCH_NAME_START = re.compile(r"^.*(?:的|了|个|是|为|将|被|把|之|其|这|那|任何|每|公司|集团|全资|控股|下属)")
 _EN_OFFICES = Started.of_words(words.EN_OFFICE_NOUNS, r"\b(?:{words})\s+in\s+((?:[A-Z][\w.]+(?:\s[A-Z][\w.]+)?"
                                r"(?:,\s+|\s+and\s+))+(?:and\s+)?[A-Z][\w.]+(?:\s[A-Z][\w.]+)?)")
+# A line that opens with a branch's name, its place then its kind ("Hyderabad Branch: 12 MG Road",
+# "Leeds Regional Office"): the name as printed; the company's own head office is no branch, nor is
+# a form's "Select Branch" or a place of words the site prints in lower case.
+_EN_BRANCH_LINE = re.compile(
+    rf"^[ \t]*((?!(?:{'|'.join(words.EN_BRANCH_LINE['not_places'])})\b)([A-Z][\w.'-]*(?:[ \t][A-Z][\w.'-]*){{0,2}})"
+    rf"[ \t]+(?:{words_alternation(words.EN_BRANCH_LINE['kinds'])}))[ \t]*(?:[:：–—-]|$)", re.MULTILINE)
 # A "Branches" or "Our Locations" heading over a short list of place names, one a line ("Branches /
 # Jeddah / Khobar") or on one line between bars ("Bangalore | Mangalore | Kasaragod").
 _EN_BRANCH_HEADING = re.compile(r"(?:our\s+)?(?:branches|branch\s+offices|locations|offices)\s*:?", re.IGNORECASE)
@@ -446,6 +453,9 @@ def branches(pages: Sequence[ParsedPage], ctx: SiteContext) -> list[Evidence]:
         for match in _EN_OFFICES.finditer(page.folded):
             for part in and_list(match.group(1)):
                 names.setdefault(part.rstrip("."), (page, match.span()))  # the sentence's full stop
+        for match in _EN_BRANCH_LINE.finditer(page.folded):
+            if not common_nouns_only(match.group(2), site_lower()):  # "Select Branch" is a form's
+                names.setdefault(match.group(1), (page, match.span(1)))
         for name, span in _listed_under_heading(page, site_lower):
             names.setdefault(name, (page, span))
     if not names:

@@ -175,6 +175,21 @@ def test_the_head_offices_place_is_no_branch(body, address, found):
     assert (fields["branches"].value if "branches" in fields else None) == found
 
 
+@pytest.mark.parametrize("body, found", [
+    # a line opening with a branch's place and kind, the name as printed
+    ("<h3>Branch Offices</h3><p>Hyderabad Branch: 12 MG Road, Hyderabad</p><p>Chennai Branch: 5 Anna Salai</p>",
+     ["Hyderabad Branch", "Chennai Branch"]),
+    ("<p>Leeds Regional Office</p><p>22 Queen St, Leeds LS1 2AB</p>", ["Leeds Regional Office"]),
+    ("<p>New Delhi Branch – Connaught Place</p>", ["New Delhi Branch"]),
+    # the head office, a form's choice, words the site prints in lower case
+    ("<p>Head Office: 1 King St, Leeds</p><p>Select Branch</p>", None),
+    ("<p>Visit your nearest branch.</p><p>Nearest Branch: use the finder</p>", None),
+    ("<p>Call the service centre today.</p><p>Service Centre: 0113 496 0000</p>", None),
+])
+def test_a_line_naming_a_branch(body, found):
+    assert value(body, "branches", "contact") == found
+
+
 def test_branches_english():
     body = "<p>With offices in Vicksburg, Natchez, and Vidalia, we're never far away.</p>"
     assert value(body, "branches", "about") == ["Vicksburg", "Natchez", "Vidalia"]
@@ -254,6 +269,9 @@ def test_traditional_branch_names_as_printed():
     ("<p>某电力有限公司下属子公司曾是我们的客户。</p>", None),
     ("<p>我们不设任何分公司。</p>", None),
     ("<p>裁撤了一个连续亏损三年的分公司。</p>", None),
+    # the verb and a count before the name; a conjunction between two names
+    ("<p>下设杭州分公司、温州办事处和宁波办事处。</p>", ["杭州分公司", "温州办事处", "宁波办事处"]),
+    ("<p>公司陆续设立若干分公司。</p>", None),
 ])
 def test_a_branch_name_is_a_name(body, found):
     assert value(body, "branches", "about") == found

@@ -85,6 +85,13 @@ OWN_PLANT_WORDS = ("厂区", "厂房", "生产车间", "占地面积", "our fact
 BRANCH_WORDS = ("分公司", "办事处", "分部", "营业部", "分店", "子公司")
 # "offices in Leeds, York and Hull".
 EN_OFFICE_NOUNS = ("offices", "branches", "locations")
+# A line opening with a branch's place and kind ("Hyderabad Branch: …"); the words that open other
+# lines of that shape (the head office, a form's "Select Branch", "Our Branch").
+EN_BRANCH_LINE = {
+    "kinds": ("Branch Office", "Branch", "Regional Office", "Sales Office", "Service Centre", "Service Center"),
+    "not_places": ("Head", "Main", "Registered", "Corporate", "Our", "Contact", "Branch", "Select", "Choose", "Find",
+                   "Visit", "Nearest", "Your", "Any", "Each", "Every", "Other", "Local", "All", "A", "The"),
+}
 
 # The table as `extractors.common.load("contact")` returns it.
 TABLE = {
