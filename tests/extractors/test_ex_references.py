@@ -89,6 +89,8 @@ def test_a_sentence_naming_the_clients(body, names):
     # kinds of client, countries, short category words: no names
     ("<p>为国内各大航运公司、印度、希腊、俄罗斯等国际航运公司提供修船服务。</p>", []),
     ("<p>为广大食品、乳品、水产、果蔬等企业提供冷链物流。</p>", []),
+    # research with universities (产学研) is no client work
+    ("<p>公司秉承产学研相结合的思路，目前与华北理工大学、燕山大学等院校展开合作。</p>", []),
     # 参与 (takes part in) is a verb, not the preposition: what follows is a list of kinds of work
     ("<p>先后参与多项城市建设、交通运输、园林绿化等信息化项目，赢得客户的信赖。</p>", []),
 ])

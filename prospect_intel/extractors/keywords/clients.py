@@ -130,8 +130,8 @@ ZH_PARTNERED = {
     "prepositions": ("与", "为"),
     # the characters that make a word of the preposition (参与 takes part, 作为 as, 认为 thinks)
     "not_after": "参作认以因行称给",
-    "kinds": ("单位", "企业", "公司", "客户", "机构", "部门", "集团", "院校", "学校", "医院", "银行", "用户", "项目",
-              "工程"),
+    # (not 院校 / 高校: a company 与…等院校合作 does research with universities, 产学研, not for them)
+    "kinds": ("单位", "企业", "公司", "客户", "机构", "部门", "集团", "学校", "医院", "银行", "用户", "项目", "工程"),
     "verbs": ("合作", "提供", "服务", "建立", "签订", "达成", "供货", "配套", "认可", "信赖", "好评"),
 }
 # "for the A, B and C Police Stations": the verb, then the names, then the plural they share.
