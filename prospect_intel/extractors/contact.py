@@ -32,8 +32,10 @@ _STOP = r"(?=\s*(?:电话|手机|传真|邮编|邮箱|网址|E-?mail|QQ|联系�
 # A line ending with a building's name after its house number: 上海市闸北恒丰路299号隆宇国际商务大厦.
 _ZH_BUILDING_LINE = re.compile(r"^[\u4e00-\u9fa5]{2,7}(?:省|市|县|区)[\u4e00-\u9fa5\d\-－()（）A-Za-z#]{1,30}\d+号"
                                r"[\u4e00-\u9fa5A-Za-z\d]{1,20}(?:大厦|广场|中心|大楼|城|苑)$")
-_ZH_LINE = re.compile(r"^[\u4e00-\u9fa5]{2,7}(?:省|市|县|区)[\u4e00-\u9fa5\d\-－()（）A-Za-z#]{4,50}"
-                      r"(?:号|园|村|室|楼|层|栋|幢|座|区|镇|路|街|道|巷|弄)(?:[（(][^)）]{1,30}[)）])?$")
+# (a space inside, as in "201 号"; a side and more floors after a 、: 第二层北、第三层)
+_ZH_LINE = re.compile(r"^[\u4e00-\u9fa5]{2,7}(?:省|市|县|区)[\u4e00-\u9fa5\d\-－()（）A-Za-z# ]{4,50}"
+                      r"(?:号|园|村|室|楼|层|栋|幢|座|区|镇|路|街|道|巷|弄)[东南西北]?(?:[、，,][\u4e00-\u9fa5\d]{1,6}(?:室|楼|层))*"
+                      r"(?:[（(][^)）]{1,30}[)）])?$")
 _EN_STREET = re.compile(
     r"\b\d{1,6}[A-Z]?\s+(?:[NSEW]\.?\s+)?(?:[A-Z][\w'.-]*\s+){1,5}(?:Rd|Road|St|Street|Ave|Avenue|"
     r"Dr|Drive|Blvd|Boulevard|Way|Lane|Ln|Hwy|Highway|Pkwy|Parkway|Ct|Court|Pl|Place|Cir|Circle)"
@@ -124,9 +126,11 @@ def office_address(pages: Sequence[ParsedPage], ctx: SiteContext) -> list[Eviden
     inline, heading, not_office = _labels()
     for page in site_pages(pages):
         labelled = list(inline.finditer(page.folded)) if page.role != "cases" else []
-        if page.role == "cases" or len(labelled) >= 4:
-            continue  # project sites and store lists (many labelled addresses), not the office
+        if page.role == "cases":
+            continue  # project sites, not the office
         base = "high" if page.role == "contact" else "medium"
+        if len(labelled) >= 4:  # a list of offices or stores: the first, most often the head office
+            labelled, base = labelled[:1], "low"
         for match in labelled:
             label = match.group(1) or match.group(3)
             start = match.start(2) if match.group(2) else match.start(4)
@@ -322,7 +326,7 @@ def office_type(address: Evidence | None, pages: Sequence[ParsedPage],
                 if kind == "residential" and not _residential_ok(cue, text):
                     continue
                 if kind == "factory" and cue == "村" and not _site_has(pages, _WORKSHOP):
-                    continue
+                    kind = "residential"  # a village address of a site without workshops (LABELLING: 村)
                 return [Evidence("office_type", kind, "medium", address.source_url,
                                  address.snippet, f"address cue {cue!r}")]
     home = _english_home(text, pages) if ctx.lang != "zh" else None

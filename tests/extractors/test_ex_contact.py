@@ -21,6 +21,9 @@ from extractor_helpers import page, site, value
     # an unlabelled address line ending with its building's name
     ("<p>上海凯萨琳娜设计咨询有限公司</p><p>上海市闸北恒丰路299号隆宇国际商务大厦</p>",
      "上海市闸北恒丰路299号隆宇国际商务大厦"),
+    # an unlabelled line (an icon for its label) with a space before 号, a side and a second floor
+    ("<p>深圳市拓维模型技术有限公司</p><p>深圳市宝安区福永街道凤凰社区兴业二路201 号第二层北、第三层</p>",
+     "深圳市宝安区福永街道凤凰社区兴业二路201 号第二层北、第三层"),
 ])
 def test_office_address(body, address):
     assert value(body, "office_address", "contact") == address
@@ -112,10 +115,29 @@ def test_storefront_site_means_shop_street():
     assert value(body, "office_type", "contact") == "shop_street"
 
 
+def test_a_list_of_offices_gives_its_first_as_the_office_at_low_confidence():
+    offices = [("北京", "北京市朝阳区来广营西路望京诚盈中心A座6层"), ("上海", "上海市浦东新区张江路88号"),
+               ("广州", "广州市天河区天河路208号"), ("西安", "西安市高新区锦业路1号")]
+    body = "".join(f"<p>{city}赞同</p><p>电话：010-64731133</p><p>地址：{where}</p>" for city, where in offices)
+    found = site(page(body, "about")).fields["office_address"]
+    assert (found.value, found.confidence) == (offices[0][1], "low")
+
+
+def test_addresses_on_the_cases_page_are_projects_not_the_office():
+    body = "<p>项目地址：杭州市西湖区文三路90号</p><p>地址：杭州市滨江区江南大道100号</p>"
+    assert "office_address" not in site(page(body, "cases")).fields
+
+
 def test_village_address_of_a_workshop_site_is_a_factory():
     result = site(page("<p>地址：杭州萧山区义桥镇联三村</p>", "contact"),
                   page("<p>公司拥有十万级净化车间1000平方米。</p>", "about"))
     assert result.fields["office_type"].value == "factory"
+
+
+def test_village_address_of_a_site_without_workshops_is_residential():
+    result = site(page("<p>地址：河北省保定市容城县高小王村</p>", "contact"),
+                  page("<p>公司专业生产各类拉链。</p>", "about"))
+    assert result.fields["office_type"].value == "residential"
 
 
 @pytest.mark.parametrize("address, about, kind", [
