@@ -88,7 +88,8 @@ EN_OFFICE_NOUNS = ("offices", "branches", "locations")
 # A line opening with a branch's place and kind ("Hyderabad Branch: …"); the words that open other
 # lines of that shape (the head office, a form's "Select Branch", "Our Branch").
 EN_BRANCH_LINE = {
-    "kinds": ("Branch Office", "Branch", "Regional Office", "Sales Office", "Service Centre", "Service Center"),
+    "kinds": ("Branch Office", "Branch", "Regional Office", "Region Office", "Sales Office", "Service Centre",
+              "Service Center", "Service Hub", "Showroom"),
     "not_places": ("Head", "Main", "Registered", "Corporate", "Our", "Contact", "Branch", "Select", "Choose", "Find",
                    "Visit", "Nearest", "Your", "Any", "Each", "Every", "Other", "Local", "All", "A", "The"),
 }
