@@ -206,6 +206,7 @@ def test_the_head_offices_place_is_no_branch(body, address, found):
     # a showroom or a service hub of the company's own
     ("<p>Al Jubail Showroom</p><p>+966 56 683 5669</p>", ["Al Jubail Showroom"]),
     ("<p>Pontypridd Service Hub</p><p>Unit 33 Albion Industrial Estate</p>", ["Pontypridd Service Hub"]),
+    ("<p>Riyadh Central Region Office: King Fahd Road</p>", ["Riyadh Central Region Office"]),
     # the head office, a form's choice, words the site prints in lower case
     ("<p>Head Office: 1 King St, Leeds</p><p>Select Branch</p>", None),
     ("<p>Visit your nearest branch.</p><p>Nearest Branch: use the finder</p>", None),
