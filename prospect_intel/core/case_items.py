@@ -19,14 +19,15 @@ Shape = tuple[str, str, str]
 
 _OUTSIDE = outside_furniture((*FURNITURE, "aside"))
 # Item-like elements (headings, elements whose class says they hold a title or a name, a company's
-# or a client's, list items and cells and their links, terms, logo images, titled links) outside
+# or a client's, list items and cells and their links, terms and their descriptions (a case grid's
+# <dt> image over its <dd> name), logo images, titled links) outside
 # navigation, headers, footers and forms. The ancestor
 # test runs in libxml2, so no Python object is made for the elements it drops; classes are
 # tested on the class attributes only (`//@class`), not on every element.
 _ITEMS = etree.XPath(
     "(//h2|//h3|//h4|//h5|//h6|//@class[contains(.,'title') or contains(.,'name') or contains(.,'company')"
     " or contains(.,'client') or contains(.,'customer')]/.."
-    "|//li|//li/a|//th|//td|//td/a|//dt|//img[@alt]|//a[@title])"
+    "|//li|//li/a|//th|//td|//td/a|//dt|//dd|//img[@alt]|//a[@title])"
     f"[{_OUTSIDE}]")
 _HOME_HREF = re.compile(r"(?:\.?/|\.\./)*(?:index\.\w+)?|#?")
 # Links to the site's machine-read files (its feed, its sitemap), not to an entry: "RSS", "XML".

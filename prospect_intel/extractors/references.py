@@ -177,7 +177,7 @@ def _case_items(page: ParsedPage, template: set[str], products: str = "") -> lis
             items.extend((name, "a column of project names on the cases page") for name in titles)
             continue
         names = [n for n in (clean_name(t, page.lang) for t in texts) if n]
-        if shape[0] in ("li", "td", "dt"):  # plain lists: English names need an organisation word
+        if shape[0] in ("li", "td", "dt", "dd"):  # plain lists: English names need an organisation word
             names = [n for n in names if has_cjk(n) or sector_of(n) != "other"]
         if len(names) * 2 < len(texts) and shape[0] in _HEADINGS and page.lang == "zh" \
                 and not _shown_as_products(texts, products):

@@ -24,6 +24,12 @@ def test_case_titles_chinese():
     assert clients(page(body, "cases")) == ["杭州市第一人民医院", "中国银行杭州分行", "浙江大学紫金港校区"]
 
 
+def test_a_case_grid_of_images_over_their_names_in_a_definition_list():
+    items = "".join(f"<dl><dt><a href=''><img src='case_{i}.png' alt=''></a></dt><dd>{n}</dd></dl>"
+                    for i, n in enumerate(["中南财经政法大学", "武汉市育才高中", "中南财经政法大学", "武汉市育才高中"]))
+    assert clients(page(f"<div class='case_box'>{items}</div>", "cases")) == ["中南财经政法大学", "武汉市育才高中"]
+
+
 def test_case_cards_english_dedupe_and_people():
     cards = "".join(f"<div class='card'><h5 class='card-title'>{t}</h5><p>Client Name: Mr. X</p></div>"
                     for t in ["Shubham Park", "Prabhi Apartment (Duplex)", "Prabhi Apartment (Flat)",

@@ -33,8 +33,8 @@ SECTORS = (
     {
         "name": "school",
         "terms": (
-            "大学", "学院", "学校", "中学", "小学", "幼儿园", "university", "college", "school", "academy",
-            "institute", "campus",
+            "大学", "学院", "学校", "中学", "小学", "高中", "初中", "幼儿园", "university", "college", "school",
+            "academy", "institute", "campus",
         ),
     },
     {
