@@ -226,8 +226,12 @@ def _clause_before(text: str, start: int, width: int) -> str:
 
 
 def _own_org_names(pages: Sequence[ParsedPage]) -> set[str]:
-    """The Chinese company names the site's page titles print (its own name)."""
-    return {name for page in pages for name in _ZH_ORG_NAME.findall(page.title)}
+    """The Chinese company names the titles of the site's home, about and contact pages print (its
+    own name); another page's title may name what that page is about (a subsidiary's page)."""
+    return {name for page in pages if page.role in _OWN_TITLE_ROLES for name in _ZH_ORG_NAME.findall(page.title)}
+
+
+_OWN_TITLE_ROLES = ("home", "about", "contact")
 
 
 def _other_company(text: str, start: int, own: set[str]) -> str:

@@ -232,6 +232,14 @@ def test_the_sites_own_named_company_keeps_its_year():
     assert (chosen.value, chosen.confidence) == (2013, "high")
 
 
+def test_a_subsidiarys_page_title_is_not_the_sites_own_name():
+    own = page("<p>青岛恒川海创业投资有限公司创立于2010年4月27日，是崂山区第一家创业投资企业。</p>", "about",
+               title="公司概况")
+    subsidiary = page("<p>山东川华物业管理有限公司于2011年成立，注册资本金1000万元。</p>", "other",
+                      title="山东川华物业管理有限公司", url="http://www.example.cn/chwy.html")
+    assert site(own, subsidiary).fields["founded_year"].value == 2010
+
+
 def test_a_branch_word_in_the_clause_before_still_makes_a_branch_year():
     assert value("<p>公司于2001年创立，深圳分公司成立于2015年。</p>", "founded_year") == 2001
 
