@@ -264,13 +264,23 @@ def _of_predecessor(text: str, match: re.Match[str]) -> bool:
     return _PREDECESSOR.search(text, left, match.start()) is not None
 
 
+# The clause after an opening phrase, to its verb: ", ADT is", ", Honeywell has".
+_SUBJECT_AFTER = re.compile(r"[^,.;\n]{0,60},\s+((?:[A-Z][\w&.-]*\s+){1,3}?)"
+                            r"(?:is|has|brings|offers|provides|remains)\b")
+
+
 def _a_makers(text: str, match: re.Match[str]) -> bool:
     """A "since" or an age sentence whose subject is a maker the site resells, not the site's
     company: "Cisco is the worldwide technology leader that has been making the Internet work
-    since 1984", "ADT brings over 140 years of experience"."""
-    left, _ = sentence_bounds(text, match.start(), match.end())
+    since 1984", "ADT brings over 140 years of experience", "With over 140 years of experience,
+    ADT is a name you can trust"."""
+    left, right = sentence_bounds(text, match.start(), match.end())
     before = text[left:match.start()]
-    return table_brand(before) is not None and not _EN_OWN_SUBJECT.search(before)
+    if table_brand(before) is not None and not _EN_OWN_SUBJECT.search(before):
+        return True
+    # the subject after an opening phrase: "With over 140 years of experience, ADT is a name you can trust"
+    after = _SUBJECT_AFTER.match(text, match.end(), right)
+    return after is not None and table_brand(after.group(1)) is not None
 
 
 def _begins_other(text: str, match: re.Match[str], method: str = "") -> bool:

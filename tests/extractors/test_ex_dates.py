@@ -1,6 +1,6 @@
 """Founded year and years in access control: phrasings, inference and traps."""
 import pytest
-from extractor_helpers import field, page, site, value
+from extractor_helpers import DAY, field, page, site, value
 
 STATED = [
     ("<p>杭州某某科技有限公司成立于2009年，专业从事门禁系统。</p>", 2009),
@@ -145,6 +145,8 @@ def test_age_counts_from_latest_copyright_year():
 @pytest.mark.parametrize("body", [
     # a maker's years, on a dealer's page
     "<p>ADT brings over 140 years of experience to home security.</p>",
+    # ... or named after an opening phrase, as the subject of its clause
+    "<p>With over 140 years of experience, ADT is a name you can trust.</p>",
     "<p>Our owner is a senior engineer with more than five years of hands-on experience.</p>",
     "<p>Our technicians have 15 years of experience combined.</p>",
     "<p>Our engineers bring over 25 years of experience to every project.</p>",
@@ -153,6 +155,11 @@ def test_age_counts_from_latest_copyright_year():
 ])
 def test_personal_experience_is_not_company_age(body):
     assert value(body, "founded_year") is None
+
+
+def test_the_companys_own_name_after_an_opening_age_phrase_keeps_its_age():
+    found = field("<p>With over 20 years of experience, Acme Security is a name you can trust.</p>", "founded_year")
+    assert "inferred" in found.flags and found.value == DAY.year - 20
 
 
 def test_stated_year_beats_inferred_age():
