@@ -197,7 +197,8 @@ def scan(page: ParsedPage, ctx: SiteContext, region: str = "",
     text = page.folded
     read = {} if read is None else read
     for match in _candidates(text):
-        if _DATE.fullmatch(match.group(0)) or _IPV4.fullmatch(match.group(0)):
+        if _DATE.fullmatch(match.group(0)) or _IPV4.fullmatch(match.group(0)) or \
+                _NUMBERED_COMPANY.match(text, match.end()):
             continue
         line_start = text.rfind("\n", 0, match.start()) + 1
         region = region or region_of([page], ctx.lang)
@@ -213,6 +214,11 @@ def scan(page: ParsedPage, ctx: SiteContext, region: str = "",
             start = match.start() + offset
             hits.append(_Hit(*normalised, kind, labelled, page, (start, start + len(raw))))
     return _carry_area_codes(hits, text)
+
+
+# A numbered company's name after its number ("1373399 Ontario Inc.", "2345678 Alberta Ltd."): the
+# province or a word, then the company word.
+_NUMBERED_COMPANY = re.compile(r"[ \t]+(?:[A-Z][a-z]+[ \t]+){1,2}(?:Inc|Ltd|Limited|Corp|Corporation|LLC)\b")
 
 
 def _read(line: str, above: tuple[str, ...], candidate: str, region: str, lang: str) -> _Reading | None:

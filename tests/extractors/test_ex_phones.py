@@ -241,3 +241,9 @@ def test_a_400_line_with_a_stray_plus_is_the_400_line():
 ])
 def test_another_organisations_contact_block_is_not_the_companys(body, expected):
     assert value(body, "phone_numbers", "contact", url="http://www.example.co.uk/contact") == expected
+
+
+def test_a_numbered_companys_number_is_no_phone():
+    body = "<p>Operated by 1373399 Ontario Inc. since 2001.</p><p>Phone: (905) 555-0142</p>"
+    found = value(body, "phone_numbers", "contact", url="http://www.example.ca/contact.html")
+    assert [key_of(n) for n in found] == [key_of("+1 905-555-0142")]
