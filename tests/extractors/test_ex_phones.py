@@ -244,6 +244,6 @@ def test_another_organisations_contact_block_is_not_the_companys(body, expected)
 
 
 def test_a_numbered_companys_number_is_no_phone():
-    body = "<p>Operated by 1373399 Ontario Inc. since 2001.</p><p>Phone: (905) 555-0142</p>"
-    found = value(body, "phone_numbers", "contact", url="http://www.example.ca/contact.html")
-    assert [key_of(n) for n in found] == [key_of("+1 905-555-0142")]
+    body = ("<p>加拿大凯萨琳娜设计咨询有限公司</p><p>1373399 Ontario Inc.</p><p>68 Corporate Drive, Scarborough</p>"
+            "<p>电话：021-56350215</p>")
+    assert value(body, "phone_numbers", "contact") == ["021-56350215"]
