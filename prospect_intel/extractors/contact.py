@@ -228,9 +228,19 @@ def _cut_at_next_label(value: str) -> str:
 
 
 def _address_like(value: str) -> bool:
-    """Not an e-mail, URL, phone number or a sentence."""
+    """Not an e-mail, URL, phone number or a sentence; not what a page prints where an address
+    was left out (a form's next field "Message:", the menu, the ICP line, a masked value)."""
     return 4 <= len(value) <= 160 and not re.search(r"@|https?:|www\.", value) \
-        and not re.fullmatch(r"[\d\s\-+()/.,]+", value) and value.count(". ") < 2
+        and not re.fullmatch(r"[\d\s\-+()/.,]+", value) and value.count(". ") < 2 \
+        and not _NOT_ADDRESS.search(value) and not _EN_CLAUSE.match(value)
+
+
+# A field label ending the value, a phone number with its country code, the site's menu or ICP line,
+# a masked value, places between bars ("Bangalore | Mangalore | Kasaragod": a list of locations).
+_NOT_ADDRESS = re.compile(r"[:：]$|\+\d{1,3}[\s-]?\d{6,}|\bcall\s+us\b|关于我们|联系我们|网站首页|ICP|备案号|\*{3,}"
+                          r"|^[^\d|]+(?:\s[|｜]\s[^\d|]+){2,}$", re.IGNORECASE)
+# An English clause, not an address: a lower-case start and six words without a digit.
+_EN_CLAUSE = re.compile(r"[a-z][a-z'-]*(?:\s+[A-Za-z'-]+,?){5}(?!.*\d)")
 
 
 # "Pickering, Ontario": a town and its region, not a company's name ("Acme Systems, Inc.").
@@ -308,9 +318,10 @@ def lower_of(confidence: str) -> str:
 
 def office_type(address: Evidence | None, pages: Sequence[ParsedPage],
                 ctx: SiteContext) -> list[Evidence]:
-    """Office type of the chosen address (the dispatcher passes its pick)."""
+    """Office type of the chosen address (the dispatcher passes its pick); without one, what the
+    pages say of the premises (LABELLING: the address words first, then the pages)."""
     if address is None:
-        return []
+        return _premises_in_pages(pages)
     cues = load("contact")["office_type"]
     text = fold(f"{address.value} {address.method.split(' | ')[0]}")
     lowered = text.lower()
@@ -348,14 +359,24 @@ def office_type(address: Evidence | None, pages: Sequence[ParsedPage],
     if _RURAL.search(text) and _site_has(pages, _WORKSHOP):
         return [Evidence("office_type", "factory", "low", address.source_url, address.snippet,
                          "village address of a site with workshops")]
-    if _site_has(pages, _SHOP_SITE):
-        return [Evidence("office_type", "shop_street", "low", address.source_url,
-                         address.snippet, "site speaks of its shop / storefront")]
-    if _site_has(pages, _OWN_PLANT):
-        return [Evidence("office_type", "factory", "low", address.source_url, address.snippet,
-                         "no premises in the address, and the site describes its own plant (厂区, our factory)")]
+    in_pages = _premises_in_pages(pages)
+    if in_pages:
+        return [replace(in_pages[0], source_url=address.source_url, snippet=address.snippet,
+                        method=f"no premises in the address, and {in_pages[0].method}")]
     return [Evidence("office_type", "unknown", "low", address.source_url, address.snippet,
                      "no office-type cue in the address")]
+
+
+def _premises_in_pages(pages: Sequence[ParsedPage]) -> list[Evidence]:
+    """The premises the pages describe: a shop (实体店, "visit our store"), or the company's own
+    plant (厂区, "our factory"); low confidence, the sentence as the snippet."""
+    for kind, pattern, why in (("shop_street", _SHOP_SITE, "the site speaks of its shop / storefront"),
+                               ("factory", _OWN_PLANT, "the site describes its own plant (厂区, our factory)")):
+        for page in pages:
+            match = None if page.is_article else pattern.search(page.folded)
+            if match:
+                return [evidence("office_type", kind, "low", page, match.span(), why)]
+    return []
 
 
 @cache

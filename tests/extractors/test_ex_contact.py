@@ -43,6 +43,26 @@ def test_project_addresses_on_case_pages_are_not_the_office():
     assert "office_address" not in result.fields
 
 
+@pytest.mark.parametrize("body", [
+    # what a page prints where the address was left out: the form's next field, a phone, the menu,
+    # the ICP line, a masked value, a list of locations, a sentence
+    "<p>Address: Message:</p>",
+    "<h4>Our Address</h4><p>Call Us, +91 7337836586</p>",
+    "<p>公司地址</p><p>关于我们, 服务支持, 联系我们</p>",
+    "<p>地址：******** 备案号：晋ICP备*****号</p>",
+    "<h4>Our Locations</h4><p>Bangalore | Mangalore | Kasaragod</p>",
+    "<p>Back office: intercom at the front entry so staff can screen visitors.</p>",
+])
+def test_no_address_where_the_page_prints_none(body):
+    assert value(body, "office_address", "contact") is None
+
+
+def test_the_pages_own_plant_gives_the_office_type_without_an_address():
+    result = site(page("<p>地址：********</p>", "contact"), page("<p>公司厂区占地面积30000平方米。</p>", "about"))
+    assert "office_address" not in result.fields
+    assert (result.fields["office_type"].value, result.fields["office_type"].confidence) == ("factory", "low")
+
+
 def test_email_is_not_an_address():
     assert value("<h3>Our Address</h3><p>info@example.com</p>", "office_address", "contact") is None
 
