@@ -93,6 +93,9 @@ _PLACE_BARS = re.compile(r"\s+[|·•]\s+")
 _PLACE_LINE = re.compile(r"[A-Z][\w.'-]*(?:,?\s+(?:[A-Z][\w.'-]*|of|and|&)){0,3}")
 
 
+_LABEL_LEAD = 10  # characters before an address label read with it ("Postal" of "Postal Address")
+
+
 @cache
 def _labels() -> tuple[Started, re.Pattern[str], re.Pattern[str]]:
     table = load("contact")["address"]
@@ -140,7 +143,9 @@ def office_address(pages: Sequence[ParsedPage], ctx: SiteContext) -> list[Eviden
             value = value.strip(" ,，。;；|")
             if not _address_like(value):
                 continue
-            conf = "low" if not_office.search(label) else base
+            label_start = match.start(1) if match.group(1) else match.start(3)
+            before = page.folded[max(0, label_start - _LABEL_LEAD):label_start]  # "Postal Address"
+            conf = "low" if not_office.search(before + label) else base
             found.append(evidence("office_address", value, conf, page, (match.start(), match.end()),
                                   f"labelled {label!r}"))
         for match in _LOCATED.finditer(page.folded):

@@ -1,6 +1,6 @@
 """Office address, office type and branches."""
 import pytest
-from extractor_helpers import page, site, value
+from extractor_helpers import field, page, site, value
 
 
 @pytest.mark.parametrize("body, address", [
@@ -61,6 +61,13 @@ def test_the_pages_own_plant_gives_the_office_type_without_an_address():
     result = site(page("<p>地址：********</p>", "contact"), page("<p>公司厂区占地面积30000平方米。</p>", "about"))
     assert "office_address" not in result.fields
     assert (result.fields["office_type"].value, result.fields["office_type"].confidence) == ("factory", "low")
+
+
+def test_a_postal_address_is_not_the_office():
+    body = "<p>Postal Address: P.O. Box 58324-00200, Nairobi</p><p>Office Address: The Crescent, Westlands, Nairobi</p>"
+    assert value(body, "office_address", "contact") == "The Crescent, Westlands, Nairobi"
+    postal = field("<p>Postal Address: P.O. Box 58324-00200, Nairobi</p>", "office_address", "contact")
+    assert postal.confidence == "low"
 
 
 def test_email_is_not_an_address():

@@ -20,7 +20,8 @@ ADDRESS = {
         "main office", "📍",
     ),
     # Labels whose address is not the office (project sites, plants listed apart).
-    "not_office": ("项目地址", "工程地址", "项目位置", "project address", "site address", "厂址"),
+    "not_office": ("项目地址", "工程地址", "项目位置", "project address", "site address", "厂址", "postal address",
+                   "mailing address", "邮寄地址"),
 }
 
 # Cues in the address itself, strongest first; a cue inside a longer one that matched ("centre" in
