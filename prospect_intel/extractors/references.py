@@ -8,9 +8,9 @@ placeholder ("Client 1") or a person ("Mr. ..."). Names are de-duplicated on a n
 Prose lists count on every page: 主要客户有：A、B、C; 公司已与A、B等多家单位合作 (the names between 与/为
 and 等, as printed); "for the A, B, and C Police Stations"; "our clients include A, B and C" (names
 in capitals: "clients include local businesses" names none); "we have worked with A, B and C" (one
-name an organisation's, makers of the brand table left out); so do
-logo walls captioned as clients by their markup (`clients-grid`) or their heading ("Our Clients"),
-unless most of their names are makers of the brand table (see `captions`).
+name an organisation's, makers of the brand table left out). So do logo walls captioned as clients
+by their markup (`clients-grid`) or their heading ("Our Clients"), unless most of their names are
+makers of the brand table (see `captions`).
 """
 from __future__ import annotations
 
@@ -343,7 +343,7 @@ def _prose_lists(page: ParsedPage) -> list[tuple[str, tuple[int, int]]]:
             names = [n for n in (clean_name(p, "zh") for p in parts) if n and has_cjk(n)]
             # most parts are organisation names (tested first: it is cheaper than the list shape)
             if len(names) * 3 >= len(parts) * 2 and separated_list(line):
-                found.extend((n, match.span()) for n in names if not known_brand(n))
+                found.extend((n, match.span()) for n in names)
     for match in _EN_INCLUDE.finditer(page.folded):  # "Our clients include A, B and C"
         found.extend((name, match.span()) for name in _en_names(match.group(1)))
     for match in _EN_RELATION.finditer(page.folded):
