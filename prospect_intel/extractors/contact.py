@@ -488,11 +488,46 @@ def branches(pages: Sequence[ParsedPage], ctx: SiteContext) -> list[Evidence]:
                 names.setdefault(match.group(1), (page, match.span(1)))
         for name, span in _listed_under_heading(page, site_lower):
             names.setdefault(name, (page, span))
+        for name, span in _office_blocks(page)[1:]:  # the first block is the head office
+            if not _HEAD_OFFICE.search(name):
+                names.setdefault(name, (page, span))
     if not names:
         return []
     page, span = next(iter(names.values()))
     return [evidence("branches", list(names), "medium", page, span,
                      f"{len(names)} branch name(s)")]
+
+
+def _office_blocks(page: ParsedPage) -> list[tuple[str, tuple[int, int]]]:
+    """The names of a page's office blocks, in order: where three or more labelled addresses stand
+    each under its office's name (北京赞同 / 电话：… / 地址：…), the short line above each block's
+    contact lines. A list of offices opens with the head office."""
+    if page.role == "cases":
+        return []  # the addresses of projects, each under its client's name
+    inline = _labels()[0]
+    starts = [page.text.rfind("\n", 0, match.start()) + 1 for match in inline.finditer(page.folded)]
+    if len(starts) < _OFFICE_BLOCKS:
+        return []
+    found = []
+    for start in starts:
+        end = start - 1
+        for _ in range(_BLOCK_LINES):
+            begin = page.text.rfind("\n", 0, max(end, 0)) + 1
+            line = page.text[begin:end].strip()
+            if not _CONTACT_LINE.match(line):
+                if _OFFICE_NAME.fullmatch(line):
+                    found.append((line, (begin, end)))
+                break
+            end = begin - 1
+    return found if len(found) >= _OFFICE_BLOCKS else []
+
+
+_OFFICE_BLOCKS = 3  # labelled addresses on a page that make it a list of offices
+_HEAD_OFFICE = re.compile(r"总部|总公司|head\s+office|headquarters|main\s+office|registered\s+office", re.IGNORECASE)
+_BLOCK_LINES = 3  # contact lines looked through above a block's address for its name
+# An office's name on a line of its own: a few Chinese characters or capitalised words, no digit,
+# no label.
+_OFFICE_NAME = re.compile(r"[\u4e00-\u9fa5]{2,12}|[A-Z][\w&.'-]*(?:[ \t][A-Z][\w&.'-]*){0,3}")
 
 
 def without_head_office(found: Evidence, address: Evidence | None) -> Evidence | None:

@@ -243,6 +243,27 @@ def test_a_line_naming_a_branch(body, found):
     assert value(body, "branches", "contact") == found
 
 
+def _office_list(offices, role="about"):
+    body = "".join(f"<p>{name}</p><p>电话：010-6473113{i}</p><p>地址：{where}</p>"
+                   for i, (name, where) in enumerate(offices))
+    return site(page(body, role)).fields
+
+
+_OFFICES = [("北京赞同", "北京市朝阳区来广营西路望京诚盈中心A座6层"), ("上海赞同", "上海市浦东新区张江路88号"),
+            ("广州赞同", "广州市天河区天河路208号"), ("西安赞同", "西安市高新区锦业路1号")]
+
+
+def test_office_blocks_after_the_first_are_branches():
+    assert _office_list(_OFFICES)["branches"].value == ["上海赞同", "广州赞同", "西安赞同"]
+
+
+def test_office_blocks_keep_out_the_head_office_and_the_cases_page():
+    headed = [_OFFICES[0], ("公司总部", "北京市朝阳区来广营西路1号"), *_OFFICES[1:]]
+    assert _office_list(headed)["branches"].value == ["上海赞同", "广州赞同", "西安赞同"]
+    assert "branches" not in _office_list(_OFFICES, "cases")
+    assert "branches" not in _office_list(_OFFICES[:2])
+
+
 def test_branches_english():
     body = "<p>With offices in Vicksburg, Natchez, and Vidalia, we're never far away.</p>"
     assert value(body, "branches", "about") == ["Vicksburg", "Natchez", "Vidalia"]
