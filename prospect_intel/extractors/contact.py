@@ -377,10 +377,8 @@ def _premises_in_pages(pages: Sequence[ParsedPage]) -> list[Evidence]:
     plant (厂区, "our factory"); low confidence, the sentence as the snippet."""
     for kind, pattern, why in (("shop_street", _SHOP_SITE, "the site speaks of its shop / storefront"),
                                ("factory", _OWN_PLANT, "the site describes its own plant (厂区, our factory)")):
-        for page in pages:
-            match = None if page.is_article else pattern.search(page.folded)
-            if match:
-                return [evidence("office_type", kind, "low", page, match.span(), why)]
+        if found := _first_match(pages, pattern):
+            return [evidence("office_type", kind, "low", found[0], found[1].span(), why)]
     return []
 
 
@@ -432,7 +430,13 @@ def _residential_ok(cue: str, text: str) -> bool:
 
 
 def _site_has(pages: Sequence[ParsedPage], pattern: Gated) -> bool:
-    return any(pattern.search(p.folded) for p in pages if not p.is_article)
+    return _first_match(pages, pattern) is not None
+
+
+def _first_match(pages: Sequence[ParsedPage], pattern: Gated) -> tuple[ParsedPage, re.Match[str]] | None:
+    """The first page (articles apart) where `pattern` matches, with its match."""
+    return next(((page, match) for page in pages if not page.is_article
+                 and (match := pattern.search(page.folded))), None)
 
 
 def _owner_prefix(name: str, page: ParsedPage) -> bool:

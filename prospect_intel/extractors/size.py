@@ -74,7 +74,8 @@ _EN_BARE_RANGE = re.compile(r"(?<![\d-])(\d[\d,]*)[ \t]*(?:-|to)[ \t]*(\d[\d,]*)
 _EN_STRONG = Gated(led_by(EN_NUMBER_FIRST, r"\b()(" + EN_NUMBER + r"|\d+)()[- ](?:" + words_alternation(words.EN_STRONG)
                           + r")[ \t]+(?:\w+[ \t]+)?(?:team|workforce|staff|crew)\b", re.IGNORECASE), words.EN_STRONG)
 _EN_EMPLOYS = Started.of_words(words.EN_EMPLOYS, r"\b(?:{words})[ \t]+(?:("
-                               + words_alternation(words.EN_EMPLOYS_QUALIFIERS, False) + r")[ \t]+)?("
+                               + words_alternation((*_EN["qualifiers"], *words.EN_EMPLOYS_QUALIFIERS), False)
+                               + r")[ \t]+)?("
                                + EN_NUMBER + r"|\d[\d,]*)[ \t]*(\+)?[ \t]+(?:(?:"
                                + words_alternation(_EN["adjectives"], False) + r")[ \t]+)?(?:"
                                + words_alternation(words.EN_EMPLOYS_NOUNS, False) + r")\b", re.IGNORECASE)

@@ -19,8 +19,8 @@ EN_RANGE_NOUNS = ("employees", "staff", "people", "team members", "workers")
 # "employs 40 people", "we employ around 50 staff", "employing over 200 people": the verb in each
 # of its present forms (not "employed": "has employed 300 people" may count everyone ever hired).
 EN_EMPLOYS = ("employs", "employ", "employing")
-EN_EMPLOYS_QUALIFIERS = ("over", "more than", "nearly", "about", "around", "approximately", "roughly", "some",
-                         "close to", "almost")
+# Qualifiers of its count beside EN_TOTAL's ("employs roughly 40 people").
+EN_EMPLOYS_QUALIFIERS = ("roughly", "some", "close to", "almost")
 EN_EMPLOYS_NOUNS = ("people", "staff", "employees", "workers", "staff members", "team members")
 # "a 12-strong team", "a 20-person team", "a 25-member team".
 EN_STRONG = ("strong", "person", "member")
