@@ -59,8 +59,11 @@ def chromium_path() -> str:
     )
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser():
+    """One Chromium for the browser tests, stopped when a process leaves this folder: Playwright's
+    sync API keeps an event loop running in the thread while it lives, and a later file's
+    `asyncio.run` would refuse to start beside it."""
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
