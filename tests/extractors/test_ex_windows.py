@@ -11,6 +11,7 @@ and texts built to sit on window edges.
 """
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 
@@ -34,7 +35,8 @@ def _gated_patterns() -> list[tuple[str, Gated | Started]]:
             if isinstance(pattern, (Gated, Started))]
 
 
-def _texts() -> list[str]:
+@functools.cache  # parsed once per process: every parametrised case reads the same pages
+def _texts() -> tuple[str, ...]:
     docs = [doc for site in mock_sites(8, pages_per_site=15) for doc in site]
     for file in sorted((ROOT / "tests" / "fixtures" / "sites").glob("*/files/**/*")):
         if file.is_file() and file.read_bytes().lstrip()[:1] == b"<":
@@ -45,7 +47,7 @@ def _texts() -> list[str]:
     edge = ["公司成立于2009年，" * 3, "x" * 500 + "成立于2009年", "员工" + "1," * 6 + "000人",
             "Founded in 1998. " * 40, "We have 15 years of experience installing access control. " * 5,
             "a team of 35", "ſince 2001", "İnstalling access control since 2006", ""]
-    return texts + edge
+    return (*texts, *edge)
 
 
 GATED = _gated_patterns()
