@@ -27,19 +27,6 @@ UNCALIBRATED.write_text('{"version": 1, "fitted_on": null, "levels": {}}', encod
 os.environ["PROSPECT_CALIBRATION"] = str(UNCALIBRATED)
 
 
-# The folders whose files take longest (crawls killed and resumed, Redis, the browser), run first:
-# `make test` hands whole files to its processes in the order collected, and a long file handed
-# out last leaves one process working alone at the end.
-SLOWEST_FIRST = ("reliability", "relay", "webapp")
-
-
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    def rank(item: pytest.Item) -> int:
-        folder = item.path.parent.name
-        return SLOWEST_FIRST.index(folder) if folder in SLOWEST_FIRST else len(SLOWEST_FIRST)
-    items.sort(key=rank)  # stable: each file's tests keep their order
-
-
 @pytest.fixture
 def db(tmp_path: Path) -> Path:
     return tmp_path / "prospects.db"
