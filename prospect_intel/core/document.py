@@ -1,7 +1,8 @@
 """Parse a page once: the derived views every extractor reads.
 
 `ParsedPage.text` is the visible text with one line per block element (see `visible`).
-`ParsedPage.folded` is the same text after `text.fold`, same length, for matching.
+`ParsedPage.folded` is the same text after `text.fold`, same length, for matching (spaced-out labels
+such as "地　址：" joined, see `text.join_spaced_labels`).
 
 What extractors need from the markup itself (structured data, mailto: links) is taken at parse
 time, so neither the tree nor the HTML outlives the parse: a crawl holds every kept page of 64
@@ -28,7 +29,7 @@ from .captioned import ATTRIBUTE_ANCHORS, CaptionedList, captioned_lists
 from .case_items import Shape, case_item_texts
 from .needles import CaseBlindLiterals
 from .structured import MARKERS, extract_items
-from .text import collapse, fold, is_cjk
+from .text import collapse, fold, is_cjk, join_spaced_labels
 from .visible import visible_text
 
 _MAILTO = re.compile(r"mailto:\s*([^\s\"'<>?]+)", re.IGNORECASE)
@@ -88,7 +89,8 @@ def parse_page(page: PageDoc, tree: lxml.html.HtmlElement | None = None,
     items = tuple(extract_items(tree, markers)) if tree is not None and markers else ()
     mailto = _mailto_addresses(page.html, marks.get("mailto", ()))
     case_items = case_item_texts(tree) if page.role in _ITEM_ROLES else ()
-    return ParsedPage(page=replace(page, html=""), text=text, folded=fold(text), title=collapse(title),
+    folded = join_spaced_labels(fold(text))
+    return ParsedPage(page=replace(page, html=""), text=text, folded=folded, title=collapse(title),
                       description=collapse(_description(tree, head)), lang="zh" if is_cjk(text) else "en",
                       is_article=article, items=items, mailto=mailto, case_items=case_items,
                       lists=captioned_lists(tree, set(marks).intersection(ATTRIBUTE_ANCHORS)))

@@ -42,6 +42,26 @@ def fold(text: str) -> str:
     return text
 
 
+# A label whose characters are spaced out to line up with longer ones ("地　址：", "电 话:", "联 系 人："):
+# single ideographs between spaces, not after another ideograph, before a colon (folded text).
+_SPACED_LABEL = re.compile("(?<![\u4e00-\u9fff])[\u4e00-\u9fff](?: {1,3}[\u4e00-\u9fff])+(?= *:)")
+_SPACED_LABEL_END = re.compile(" [ ]{0,2}[\u4e00-\u9fff] *:")  # a literal space first: a fast scan for pages with one
+
+
+def join_spaced_labels(folded: str) -> str:
+    """Folded text with each spaced-out label's spaces moved in front of it ("地 址:" → " 地址:"), so
+    the label patterns read it; same length, and what follows the label keeps its offsets."""
+    if not _SPACED_LABEL_END.search(folded):
+        return folded
+    return _SPACED_LABEL.sub(_spaces_first, folded)
+
+
+def _spaces_first(match: re.Match[str]) -> str:
+    label = match.group()
+    word = label.replace(" ", "")
+    return " " * (len(label) - len(word)) + word
+
+
 _WHITESPACE_RUN = re.compile(r"\s+")
 
 

@@ -174,6 +174,8 @@ def test_village_address_of_a_site_without_workshops_is_residential():
     ("Plot 14, Ring Road, Rajkot 360002", "<p>We automate every kind of factory floor.</p>", "unknown"),
     # the address's own cue wins over the plant the pages describe
     ("深圳市南山区科技园南区8栋3楼", "<p>公司拥有厂房5000平方米。</p>", "industrial_park"),
+    # a label spaced out to line up with longer ones ("厂　房：")
+    ("河南省新密市青屏大街88号", "<p>员工人数：120人</p><p>厂\u3000\u3000房：5000平方米</p>", "factory"),
 ])
 def test_an_address_without_premises_words_takes_the_plant_the_site_describes(address, about, kind):
     result = site(page(f"<p>地址：{address}</p>", "contact"), page(about, "about"))

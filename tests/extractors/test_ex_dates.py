@@ -36,6 +36,8 @@ STATED = [
     ("<p>Since its inception in 1998, Acme has grown into a national installer.</p>", 1998),
     # the year joined to the verb without 于: a colon, a label, nothing at all
     ("<p>成立时间 2009年3月</p>", 2009),
+    # a label spaced out to line up with longer ones ("成　立：")
+    ("<p>企业名称：天津恒安科技有限公司</p><p>成\u3000\u3000立：2009年</p>", 2009),
     ("<p>公司成立2012年以来，专注门禁。</p>", 2012),
     # an association named in the sentence, with the company as its subject, keeps the company's year
     ("<p>Acme Security Ltd, a member of the British Security Industry Association, was founded in 2005.</p>",

@@ -2,7 +2,7 @@ import random
 
 import pytest
 
-from prospect_intel.core.text import cn_to_int, fold, parse_int, parse_number, snippet
+from prospect_intel.core.text import cn_to_int, fold, join_spaced_labels, parse_int, parse_number, snippet
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -47,6 +47,18 @@ def test_fold_keeps_length_and_maps_fullwidth():
 
 def test_fold_maps_non_breaking_hyphen():
     assert fold("(586) 339\u20115370") == "(586) 339-5370"
+
+
+@pytest.mark.parametrize("text, joined", [
+    ("地\u3000\u3000址：深圳市南山区", "  地址:深圳市南山区"),
+    ("电 话: 0755-1234", " 电话: 0755-1234"),
+    ("联 系 人 ：王先生", "  联系人 :王先生"),
+    ("公司 简介 企业文化", "公司 简介 企业文化"),   # words, not a label: no colon
+    ("首 页 关于我们：x", "首 页 关于我们:x"),       # the last word before the colon is no single ideograph
+    ("公司地 址：x", "公司地 址:x"),                 # spaced inside a word, not a spaced label
+])
+def test_spaced_out_labels_are_joined_in_place(text, joined):
+    assert join_spaced_labels(fold(text)) == joined and len(joined) == len(text)
 
 
 def test_snippet_is_the_sentence():
