@@ -66,7 +66,7 @@ def _entry_links(tree: etree._Element) -> tuple[tuple[Shape, str], ...]:
         href = (el.get("href") or "").strip().split("#")[0].split("?")[0]
         if not _DIGITS.search(href) or href.lower().startswith(_NOT_PAGES):
             continue
-        text = collapse(el.text_content())
+        text = _first_block_text(el) or collapse(el.text_content())
         title = collapse(el.get("title") or "")
         if not text:
             image = next(el.iter("img"), None)
@@ -76,6 +76,39 @@ def _entry_links(tree: etree._Element) -> tuple[tuple[Shape, str], ...]:
         if text:
             found.append(((LINK, _DIGITS.sub("#", href), ""), text))
     return tuple(found)
+
+
+# Elements that start a block of their own: a card's caption, heading or paragraph.
+_BLOCKS = frozenset(("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "figcaption", "figure", "li", "ul", "ol", "dl",
+                     "dt", "dd", "table", "tr", "td", "section", "article", "header", "footer", "blockquote"))
+_TEXTS = etree.XPath(".//text()")
+
+
+def _first_block_text(link: Any) -> str:
+    """The text of the first block of a link that holds several, with letters in it: a case card's
+    title over its description (<figcaption>仓库监控<div><p>位于深圳市西丽的物流仓库…</p></div>).
+    Empty when the whole link is one block (inline parts of one title stay together)."""
+    groups: dict[Any, list[str]] = {}
+    for node in _TEXTS(link):
+        if node.strip():
+            groups.setdefault(_block_of(node, link), []).append(node)
+    if len(groups) < 2:
+        return ""
+    return next((text for text in (collapse(" ".join(parts)) for parts in groups.values())
+                 if _LETTERS.search(text)), "")
+
+
+_LETTERS = re.compile(r"[^\W\d_]")
+
+
+def _block_of(node: Any, link: Any) -> Any:
+    """The nearest block element (or the link) holding a text node of the link."""
+    el = node.getparent()
+    if node.is_tail:
+        el = el.getparent()
+    while el is not None and el is not link and el.tag not in _BLOCKS:
+        el = el.getparent()
+    return link if el is None else el
 
 
 def _feed_link(el: Any) -> bool:

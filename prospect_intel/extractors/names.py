@@ -113,6 +113,18 @@ def project_title(text: str, shortest: int = 3) -> str | None:
     return title
 
 
+def project_words_end(text: str) -> bool:
+    """Whether a Chinese title ends in project words (…监控安装, …门禁系统工程, …办公楼) after a name."""
+    folded = fold(text)
+    trail = _ZH_TRAIL.search(folded)
+    return trail is not None and trail.start() >= 2
+
+
+def title_of(title: str, name: str) -> bool:
+    """Whether a Chinese title is `name` followed by project words only (name + 门禁系统工程)."""
+    return len(title) > len(name) and _ZH_TRAIL.fullmatch(fold(title[len(name):])) is not None
+
+
 def zh_category(text: str) -> bool:
     """Whether a Chinese name opens as a kind of client, not one client (各大航运公司, 知名企业)."""
     return _ZH_GENERIC_START.match(fold(text)) is not None

@@ -40,7 +40,9 @@ from .names import (
     names_organisation,
     own_name,
     project_title,
+    project_words_end,
     sector_of,
+    title_of,
     title_parts,
     zh_category,
 )
@@ -185,7 +187,15 @@ def _case_items(page: ParsedPage, template: set[str], products: str = "") -> lis
         if len(names) * 2 < len(texts):
             continue  # mostly service headings or placeholders: not a client list
         items.extend((name, f"<{shape[0]}> items on the cases page") for name in names)
-    return items
+    return _without_cut_titles(items)
+
+
+def _without_cut_titles(items: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The items less an organisation name cut out of a project title read whole from another list
+    of the page (杭州市第一人民医院 beside 杭州市第一人民医院门禁系统工程): one client, not two."""
+    names = {name for name, _ in items}
+    return [(name, why) for name, why in items
+            if not any(other.startswith(name) and title_of(other, name) for other in names - {name})]
 
 
 _RUNNING_NUMBER = re.compile(r"\s*[-_#(]?\s*\d{1,2}\)?$")
@@ -213,7 +223,7 @@ def _entry_titles(page: ParsedPage, links: dict[tuple[str, str, str], list[str]]
             best = titles
     if len(best) < ENTRY_LINKS or _shown_as_products(best, products):
         return []
-    return [(name, "a list of entry links on the cases page") for name in _titles(best, page.lang)]
+    return [(name, "a list of entry links on the cases page") for name in _titles(best, page.lang, as_printed=True)]
 
 
 _HEADINGS = ("h2", "h3", "h4", "h5", "h6")
@@ -248,17 +258,25 @@ def _shown_as_products(titles: list[str], products: str) -> bool:
     return sum(title in products for title in titles) * 2 >= len(titles)
 
 
-def _titles(texts: list[str], lang: str) -> list[str]:
+def _titles(texts: list[str], lang: str, *, as_printed: bool = False) -> list[str]:
     """A list's titles as client names, when most of its texts read as names or titles (not
     sentences) and one title in ORGANISATION_SHARE names an organisation (else it is a range of
     services shown as "cases")."""
     if len(texts) < ENTRY_LINKS:
         return []
-    titles = {t: n for t in texts if (n := clean_name(t, lang) or project_title(t))}  # sentences apart
+    titles = {t: n for t in texts if (n := _title_name(t, lang, as_printed))}  # sentences apart
     organisations = sum(names_organisation(t, lang) for t in titles)
     if len(titles) * 2 < len(texts) or organisations * ORGANISATION_SHARE < len(titles):
         return []
     return list(titles.values())
+
+
+def _title_name(title: str, lang: str, as_printed: bool) -> str | None:
+    """A list's title as a client: a project title as printed (深圳罗湖药店监控安装, 河曲法院办公楼,
+    LABELLING's "project titles count"), else the organisation name in it."""
+    if as_printed and lang == "zh" and project_words_end(title):
+        return project_title(title)
+    return clean_name(title, lang) or project_title(title)
 
 
 def _one_target(text: str, texts: list[str]) -> bool:

@@ -21,7 +21,10 @@ def test_case_titles_chinese():
         )
         + "</ul>"
     )
-    assert clients(page(body, "cases")) == ["杭州市第一人民医院", "中国银行杭州分行", "浙江大学紫金港校区"]
+    # entry links are project titles: printed whole (LABELLING: "project titles count"), the
+    # organisation name alone only where no project words follow it
+    assert clients(page(body, "cases")) == ["杭州市第一人民医院门禁系统工程", "中国银行杭州分行一卡通项目",
+                                            "浙江大学紫金港校区门禁"]
 
 
 def test_a_case_grid_of_images_over_their_names_in_a_definition_list():
@@ -391,6 +394,17 @@ PROJECTS = ["清水河幼儿园室内空气治理", "万科五龙山别墅", "�
 
 def test_the_entries_of_a_case_list_are_its_titles_as_printed():
     assert clients(_entries(PROJECTS)) == ["清水河幼儿园室内空气治理", "万科五龙山别墅", "景福城", "奥迪车内空气治理"]
+
+
+def test_a_case_card_linked_whole_gives_its_caption_not_its_description():
+    cards = [("药店", "罗湖区人民药房监控安装", "东门附近的大药房新近开张，本公司为门店安装了监控系统，摄像头7个。"),
+             ("仓库", "西丽物流仓库监控", "位于深圳市西丽的物流仓库，共有40个红外摄像头。"),
+             ("超市", "南山万佳超市监控安装", "安装了一套远程监控，可远程查看门店的经营情况。")]
+    body = "".join(f"<div class='zuopin-list'><figure><a href='jiankong/{140 + i}.html'><figure>"
+                   f"<img src='{i}.jpg' alt='{alt}'></figure><figcaption>{title}<div><p>{text}</p></div>"
+                   f"</figcaption></a></figure></div>" for i, (alt, title, text) in enumerate(cards))
+    assert clients(page(body, "cases", url="http://www.example.cn/anli/index.html")) == \
+        ["罗湖区人民药房监控安装", "西丽物流仓库监控", "南山万佳超市监控安装"]
 
 
 def test_a_label_on_every_entry_is_the_lists_furniture():
