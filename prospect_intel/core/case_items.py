@@ -116,10 +116,11 @@ def _feed_link(el: Any) -> bool:
 
 
 def _home_link(el: Any) -> bool:
-    """The site logo: an image or link pointing back to the home page."""
+    """The site logo: an image or link pointing back to the home page (an <a> without an href, a
+    card a script opens, points nowhere)."""
     link = el if el.tag == "a" else next((a for a in el.iterancestors("a")), None)
-    href = (link.get("href") or "").strip() if link is not None else None
-    return href is not None and _HOME_HREF.fullmatch(href) is not None
+    href = link.get("href") if link is not None else None
+    return href is not None and _HOME_HREF.fullmatch(href.strip()) is not None
 
 
 def _shape(el: Any, paths: dict[Any, str]) -> Shape:

@@ -341,6 +341,20 @@ def test_the_sites_own_name_a_caption_adds_to_a_client_is_dropped():
     assert sorted(clients(*pages)) == ["Allen Fleming Chartered", "Applegreen", "Ramada Hotel"]
 
 
+PROJECT_CARDS = ("Harbour View Apartments", "Millbrook Primary School", "Castlegate Dental Practice")
+
+
+@pytest.mark.parametrize("caption", [" — Northgate Fire &amp; Security", " — Northgate Fire &amp; Security project"])
+def test_project_cards_a_script_opens_give_their_titles(caption):
+    # <a> cards without an href (a script opens them) point nowhere, not home: their titles and
+    # photo captions are read, the site's own name (and the word "project" after it) left out
+    cards = "".join(f"<a class='pcard is-locked' data-href='/project-{i}'><div><img src='p{i}.jpg' alt='{n}{caption}'>"
+                    f"</div><div class='pcard__bar'><h3>{n}</h3></div></a>" for i, n in enumerate(PROJECT_CARDS))
+    pages = [page(f"<div class='pgrid'>{cards}</div>", "cases", title="Projects | Northgate Fire &amp; Security NI"),
+             page("<p>Fire and security in Belfast.</p>", "about", title="About | Northgate Fire &amp; Security NI")]
+    assert sorted(clients(*pages)) == sorted(PROJECT_CARDS)
+
+
 def test_links_to_the_sites_feed_and_sitemap_are_no_entries():
     footer = ('<p><span><a href="/sitemap.html" title="网站地图">网站地图</a> <a href="/rss.xml" title="RSS">RSS</a> '
               '<a href="/sitemap.xml" title="XML">XML</a></span></p>')
