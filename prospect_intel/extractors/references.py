@@ -320,10 +320,19 @@ def _without_own(name: str, own: str) -> str:
     if not own:
         return name
     parts = [p for p in title_parts(name) if p]
-    kept = [p for p in parts if not (len(p) * 2 >= len(own) and own.startswith(p.lower()))]
+    kept = [p for p in parts if not _owns(_CAPTION_WORD.sub("", p).lower(), own)]
     if not kept:
         return ""  # the company's own name alone
     return " ".join(kept) if len(kept) < len(parts) else name
+
+
+# What a photo caption adds after the site's own name: "… — GDC Fire & Security project".
+_CAPTION_WORD = re.compile(r"\s+(?:project|case study|installation|photo|image|picture)s?$", re.IGNORECASE)
+
+
+def _owns(part: str, own: str) -> bool:
+    """Whether a caption's part is the site's own name (or most of its start)."""
+    return len(part) * 2 >= len(own) and own.startswith(part)
 
 
 def _en_names(listed: str) -> list[str]:
