@@ -162,6 +162,7 @@ def _case_items(page: ParsedPage, template: set[str], products: str = "") -> lis
         if text not in template:
             groups[shape].append(text)
     items = _entry_titles(page, {shape: texts for shape, texts in groups.items() if shape[0] == LINK}, products)
+    items += [(name, "a project sheet's client row on the cases page") for name in _client_rows(groups, page.lang)]
     for shape, texts in groups.items():
         if shape[0] == LINK:
             continue
@@ -291,6 +292,25 @@ ORGANISATION_SHARE = 4  # one title in this many at least names an organisation 
 # The header of a table column of client or project names: 工程名称, 客户名称, Project, Client name.
 _NAME_HEADER = re.compile(r"(?:工程|项目|客户|用户|单位|案例|业主)(?:名称|单位)?|(?:project|client|customer|site)s?"
                           r"(?:\s+name)?", re.IGNORECASE)
+
+
+# The label of a project sheet's row naming its client: "Client:", "业主单位：", "建设单位".
+_CLIENT_ROW = re.compile(r"(?:客户|业主|建设单位|委托单位|甲方)(?:名称|单位)?\s*[:：]?|"
+                         r"(?:client|customer)(?:\s+name)?\s*:?", re.IGNORECASE)
+
+
+def _client_rows(groups: dict[tuple[str, str, str], list[str]], lang: str) -> list[str]:
+    """The values of the rows a two-column table labels as the client (a project sheet: "Client: |
+    Goldkey Properties Ltd", "Project Location: | …"), the label cells and value cells paired
+    row by row when the two columns have as many cells."""
+    names = []
+    for (kind, column, table), labels in groups.items():
+        values = groups.get((kind, "1", table)) if kind == "td" and column == "0" else None
+        if values is None or len(values) != len(labels):
+            continue
+        names += [name for label, value in zip(labels, values)
+                  if _CLIENT_ROW.fullmatch(label.strip()) and (name := clean_name(value, lang))]
+    return names
 
 
 def _column_names(cells: list[str], lang: str) -> list[str]:

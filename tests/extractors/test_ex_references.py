@@ -355,6 +355,13 @@ def test_project_cards_a_script_opens_give_their_titles(caption):
     assert sorted(clients(*pages)) == sorted(PROJECT_CARDS)
 
 
+@pytest.mark.parametrize("label, client", [("Client:", "Harbourside Properties Ltd"), ("业主单位：", "南京鼓楼医院")])
+def test_a_project_sheets_client_row_names_the_client(label, client):
+    rows = [(label, client), ("Project Location:", "Rangoon Lane, Accra"), ("Service Provided:", "CCTV")]
+    sheet = "<table>" + "".join(f"<tr><td>{key}</td><td>{value}</td></tr>" for key, value in rows) + "</table>"
+    assert clients(page(f"<h2>Our Portfolio</h2>{sheet}", "cases")) == [client]
+
+
 def test_links_to_the_sites_feed_and_sitemap_are_no_entries():
     footer = ('<p><span><a href="/sitemap.html" title="网站地图">网站地图</a> <a href="/rss.xml" title="RSS">RSS</a> '
               '<a href="/sitemap.xml" title="XML">XML</a></span></p>')
