@@ -23,6 +23,7 @@ from lxml import etree
 
 from .furniture import is_furniture
 from .text import collapse
+from .visible import broken_text
 
 # Only the parts of a page a caption word marks are read (reading every element cost twice the
 # parse): elements whose class or id holds one of ATTRIBUTE_ANCHORS (the page's markup is searched
@@ -212,4 +213,4 @@ def _attribute_words(el: Any) -> str:
 
 def _heading(el: Any) -> str:
     found = _HEADING(el)
-    return collapse(found[0].text_content())[:120] if found else ""
+    return collapse(broken_text(found[0]))[:120] if found else ""

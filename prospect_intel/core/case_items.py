@@ -14,6 +14,7 @@ from lxml import etree
 
 from .furniture import FURNITURE, outside_furniture
 from .text import collapse
+from .visible import broken_text
 
 Shape = tuple[str, str, str]
 
@@ -50,7 +51,7 @@ def case_item_texts(tree: etree._Element | None) -> tuple[tuple[Shape, str], ...
         if _home_link(el) or _feed_link(el):
             continue
         raw = el.get("alt") if el.tag == "img" else (el.get("title") if el.tag == "a" and
-                                                     el.get("title") else el.text_content())
+                                                     el.get("title") else broken_text(el))
         text = collapse(raw or "")
         if text:
             found.append((_shape(el, paths), text))

@@ -73,3 +73,22 @@ def visible_text(tree: etree._Element) -> str:
         text = _SPACES.sub(" ", text)
     # only " " and "\n" are left: lines without their spaces at either end, empty lines dropped
     return "\n".join(filter(None, (line.strip(" ") for line in text.split("\n"))))
+
+
+_TEXT_NODES = etree.XPath(".//text()")
+
+
+def broken_text(el: etree._Element) -> str:
+    """An element's text with a space where a <br> breaks it: "Industry Leaders<br>Who Trust Us"
+    reads "Leaders Who", not "LeadersWho" (`text_content` joins them); none beside Chinese text
+    ("某某小区<br>门禁工程" is one title)."""
+    parts: list[str] = []
+    for node in _TEXT_NODES(el):
+        after_break = node.is_tail and node.getparent().tag == "br"
+        if after_break and parts and not _WIDE_EDGES.search(parts[-1][-1:] + node[:1]):
+            parts.append(" ")
+        parts.append(node)
+    return "".join(parts)
+
+
+_WIDE_EDGES = re.compile(f"[{WIDE}]")

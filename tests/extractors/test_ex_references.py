@@ -295,6 +295,13 @@ def _clients(body, role="home"):
     return sorted(clients(page(body, role)))
 
 
+def test_a_logo_wall_headed_over_a_line_break_is_read_by_its_words():
+    # "Leaders<br>Who Trust": the heading's words stay apart ("LeadersWho" hid "who trust")
+    body = ("<div><span>Featured Clients</span><h2>Industry Leaders<br>Who Trust Northgate</h2></div>"
+            + _wall("cli-grid", ["Harbourside Bakery", "Millbrook Dental", "Castlegate Motors"]))
+    assert _clients(body, "other") == ["Castlegate Motors", "Harbourside Bakery", "Millbrook Dental"]
+
+
 def test_a_logo_wall_the_markup_names_for_clients_counts_on_any_page():
     body = _wall("clients-track clients-carousel", ["Queens Quarter Housing", "KME Steelworks", "Ramada Belfast"])
     assert _clients(body, "home") == ["KME Steelworks", "Queens Quarter Housing", "Ramada Belfast"]

@@ -17,7 +17,7 @@ from lxml import etree
 
 from bench.extraction import mock_sites, real_sites
 from prospect_intel.core.decoding import decode_html
-from prospect_intel.core.visible import BLOCK, GLUE, SKIP, SOFT, WIDE, visible_text
+from prospect_intel.core.visible import BLOCK, GLUE, SKIP, SOFT, WIDE, broken_text, visible_text
 
 ROOT = Path(__file__).resolve().parents[2]
 REALSITES = ROOT.parent / "shared" / "realsites"
@@ -114,3 +114,12 @@ def test_same_text_as_the_reference_walk_on_generated_markup(pieces):
     """Whitespace of every kind around inline, glue and block tags, next to CJK and Latin text."""
     tree = lxml.html.document_fromstring("<html><body><p>x" + "".join(pieces) + "</p></body></html>")
     assert visible_text(tree) == reference_text(tree)
+
+
+@pytest.mark.parametrize("html, text", [
+    ("<h2>Industry Leaders<br>Who Trust Us</h2>", "Industry Leaders Who Trust Us"),
+    ("<h2>某某小区<br>门禁工程</h2>", "某某小区门禁工程"),  # no space beside Chinese text
+    ("<h2>Our <b>Clients</b></h2>", "Our Clients"),
+])
+def test_an_elements_text_keeps_its_line_breaks_apart(html, text):
+    assert broken_text(lxml.html.fragment_fromstring(html)) == text
