@@ -19,6 +19,7 @@ from prospect_intel.core.text import NUMBER, parse_number, snippet
 
 from .common import SiteContext, Unresolved, evidence, site_pages
 from .keywords import capital as words
+from .owners import other_sentence_subject, own_org_names
 
 _FOREIGN_ZH = {"美元": "USD", "美金": "USD", "港币": "HKD", "港元": "HKD", "欧元": "EUR", "日元": "JPY",
                "新台币": "TWD", "台币": "TWD", "英镑": "GBP"}
@@ -44,11 +45,14 @@ _RATE = r"1\s*(?:{names})\s*(?:=|＝|兑|折合|约合|:|：)\s*(?:人民币|RMB
 
 def registered_capital(pages: Sequence[ParsedPage], ctx: SiteContext) -> list[Evidence | Unresolved]:
     found: list[Evidence | Unresolved | None] = []
+    own = own_org_names(pages)
     for page in site_pages(pages, articles=True):
         base = "high" if page.role in ("about", "home", "contact") else "medium"
         if page.is_article:
             base = "low"
         for match in _CAPITAL.finditer(page.folded):
+            if other_sentence_subject(page.folded, match.start(), own):
+                continue  # another company's capital: a subsidiary's on its group's site
             currency = _FOREIGN_ZH.get(match.group(1) or "") or \
                 _FOREIGN_EN.get((match.group(1) or "").lower()) or _FOREIGN_ZH.get(match.group(4) or "") \
                 or _FOREIGN_EN.get((match.group(4) or "").lower())

@@ -17,7 +17,8 @@ from prospect_intel.core.terms import Gated, Started, led_by, words_alternation
 from prospect_intel.core.text import NUMBER, cn_to_int, parse_int, sentence_bounds
 
 from .common import SiteContext, evidence, site_pages
-from .keywords import company_names, experience, founding
+from .keywords import experience, founding
+from .owners import ZH_ORG, ZH_OWN_WORDS, names_own, own_org_names
 from .products import table_brand
 
 _YEAR_DIGITS = r"(?:1[89]|20)\d\d|[12]\s\d\s?\d\s?\d|[12]\d\s\d\s?\d|[12]\d\d\s\d"
@@ -34,12 +35,8 @@ EN_NUMBER_FIRST = r"\d" + "".join(sorted({word[0] for word in _EN_NUM}))  # what
 _LEADING_YEAR = re.compile(r"\s*((?:1[89]|20)\d\d)(?!\d)")  # foundingDate "2009-03-01"
 # The named company a Chinese founding clause is about, right before its verb: 山东济南鲁明新能源有限公司
 # (成立于2003年) on the site of its Shaanxi branch company is another company's year.
-_ZH_ORG_ENDS = (*company_names.ZH_SUFFIXES, "协会", "学会")
-_ZH_ORG = r"[\u4e00-\u9fa5（）()]{2,30}?(?:" + "|".join(map(re.escape, _ZH_ORG_ENDS)) + ")"
-_ZH_ORG_SUBJECT = re.compile(rf"({_ZH_ORG})\s*$")
-_ZH_ORG_NAME = re.compile(_ZH_ORG)
+_ZH_ORG_SUBJECT = re.compile(rf"({ZH_ORG})\s*$")
 _CLAUSE_MARKS = "。！？；;\n，,"
-_ZH_OWN_WORDS = ("本公司", "我公司", "公司", "我司", "本集团")
 _BRANCH_WORDS = re.compile(r"分公司|子公司|办事处|分部|部门|分厂|分店|门店|协会|学会|工作室|实验室")
 # A timeline's "2019年 新媒体运营部成立", "2015年 研发中心成立": a department or a centre, not the company.
 _ZH_UNIT_HEADS = ("部", "中心")
@@ -58,7 +55,7 @@ _ZH_STATED: list[tuple[Gated | Started, str]] = [
                     # or the registry's phrasing: 于2008年06月23日在郑州市工商行政管理局中原分局登记成立
                     r"([^。，,；;!！\n]{0,16}?|在[^。，,；;!！\n]{2,30}?(?:登记|注册)"
                     # or a comma, then the company as the subject: 2009年，公司在深圳成立
-                    r"|[，,]\s*(?:" + "|".join(_ZH_OWN_WORDS) + r")[^。，,；;!！\n]{0,10}?)(?:{words})"
+                    r"|[，,]\s*(?:" + "|".join(ZH_OWN_WORDS) + r")[^。，,；;!！\n]{0,10}?)(?:{words})"
                     r"(?!\s*\d+\s*周年|了|\s*[\u4e00-\u9fa5]{0,8}(?:分公司|子公司|办事处|中心|部))",
                     required=founding.ZH_YEAR_VERBS_GATE, longest=60), "zh-year-verb"),
 ]
@@ -183,7 +180,7 @@ def _structured_founding(pages: Sequence[ParsedPage], ctx: SiteContext) -> list[
 
 def founded_year(pages: Sequence[ParsedPage], ctx: SiteContext) -> list[Evidence]:
     found: list[Evidence] = _structured_founding(pages, ctx)
-    own = _own_org_names(pages)
+    own = own_org_names(pages)
     for page in site_pages(pages, articles=True):
         if page.role == "cases":
             continue  # a reference project's write-up states its client's founding (阳光人寿成立于2007年)
@@ -225,15 +222,6 @@ def _clause_before(text: str, start: int, width: int) -> str:
     return text[max(_clause_start(text, start), start - width):start]
 
 
-def _own_org_names(pages: Sequence[ParsedPage]) -> set[str]:
-    """The Chinese company names the titles of the site's home, about and contact pages print (its
-    own name); another page's title may name what that page is about (a subsidiary's page)."""
-    return {name for page in pages if page.role in _OWN_TITLE_ROLES for name in _ZH_ORG_NAME.findall(page.title)}
-
-
-_OWN_TITLE_ROLES = ("home", "about", "contact")
-
-
 def _other_company(text: str, start: int, own: set[str]) -> str:
     """The company named as the subject right before a founding verb at `start`, when the site's
     titles name a different company; '' otherwise (no subject, 公司, or its own name)."""
@@ -241,10 +229,7 @@ def _other_company(text: str, start: int, own: set[str]) -> str:
     if not found or not own:
         return ""
     subject = found.group(1)
-    if subject in _ZH_OWN_WORDS or subject.endswith(_ZH_OWN_WORDS[:2]) or \
-            any(subject in name or name in subject for name in own):
-        return ""
-    return subject
+    return "" if names_own(subject, own) else subject
 
 
 def _doubt(page: ParsedPage, match: re.Match[str], other: str) -> str:

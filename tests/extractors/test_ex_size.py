@@ -143,6 +143,20 @@ def test_capital_not_taken(body):
     assert value(body, "registered_capital_cny") is None
 
 
+@pytest.mark.parametrize("body, expected", [
+    # a sentence opening with another company than the one the site's titles name: its capital
+    ("<p>南京鼓楼物业管理有限公司于2011年成立，注册资本金1000万元。</p>", None),
+    # the site's own company, or 公司, keeps its capital
+    ("<p>南京恒安智能科技有限公司于2011年成立，注册资本金1000万元。</p>", 10_000_000),
+    ("<p>公司于2011年成立，注册资本金1000万元。</p>", 10_000_000),
+])
+def test_another_companys_capital_is_not_the_sites(body, expected):
+    title = "南京恒安智能科技有限公司"
+    result = site(page(body, "about", title=title), page("<p>首页</p>", "home", title=title))
+    got = result.fields.get("registered_capital_cny")
+    assert (got.value if got else None) == expected
+
+
 OTHER_CURRENCY = [
     "<p>注册资本：50万美元</p>",
     "<p>注册资本500万港元。</p>",
