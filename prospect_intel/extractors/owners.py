@@ -20,9 +20,16 @@ _OWN_TITLE_ROLES = ("home", "about", "contact")
 
 
 def own_org_names(pages: Sequence[ParsedPage]) -> set[str]:
-    """The Chinese company names the titles of the site's home, about and contact pages print (its
-    own name); another page's title may name what that page is about (a subsidiary's page)."""
-    return {name for page in pages if page.role in _OWN_TITLE_ROLES for name in _ZH_ORG_NAME.findall(page.title)}
+    """The Chinese company names the titles of the site's home, about and contact pages print, and
+    the one their meta description opens with ("青岛某某投资有限公司创立于2010年…"): its own name.
+    Another page's title may name what that page is about (a subsidiary's page)."""
+    names = set()
+    for page in pages:
+        if page.role in _OWN_TITLE_ROLES:
+            names.update(_ZH_ORG_NAME.findall(page.title))
+            if opening := _SENTENCE_OPENING_ORG.match(page.description):
+                names.add(opening.group(1))
+    return names
 
 
 def names_own(subject: str, own: set[str]) -> bool:

@@ -157,6 +157,13 @@ def test_another_companys_capital_is_not_the_sites(body, expected):
     assert (got.value if got else None) == expected
 
 
+def test_the_home_pages_description_names_the_sites_company_when_its_titles_do_not():
+    home = page("<p>欢迎访问</p>", "home", title="麦岛广场官网",
+                head='<meta name="description" content="南京恒安智能科技有限公司创立于2010年，是一家投资公司。">')
+    about = page("<p>南京鼓楼物业管理有限公司于2011年成立，注册资本金1000万元。</p>", "about", title="公司概况")
+    assert "registered_capital_cny" not in site(home, about).fields
+
+
 OTHER_CURRENCY = [
     "<p>注册资本：50万美元</p>",
     "<p>注册资本500万港元。</p>",
