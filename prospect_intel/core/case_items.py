@@ -14,7 +14,7 @@ from lxml import etree
 
 from .furniture import FURNITURE, outside_furniture
 from .text import collapse
-from .visible import broken_text
+from .visible import BLOCK, broken_text
 
 Shape = tuple[str, str, str]
 
@@ -79,9 +79,7 @@ def _entry_links(tree: etree._Element) -> tuple[tuple[Shape, str], ...]:
     return tuple(found)
 
 
-# Elements that start a block of their own: a card's caption, heading or paragraph.
-_BLOCKS = frozenset(("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "figcaption", "figure", "li", "ul", "ol", "dl",
-                     "dt", "dd", "table", "tr", "td", "section", "article", "header", "footer", "blockquote"))
+_BLOCKS = frozenset(BLOCK)  # elements the visible text starts a line at: a card's caption, heading, paragraph
 _TEXTS = etree.XPath(".//text()")
 
 
