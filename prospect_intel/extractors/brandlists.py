@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 
 from prospect_intel.core.document import ParsedPage
+from prospect_intel.core.terms import Started
 from prospect_intel.core.text import collapse
 
 from .captions import attribute_caption, caption, heading_caption, names_brands
@@ -74,13 +75,17 @@ def prose_brands(page: ParsedPage, known: Callable[[str], bool], own: str) -> It
 
 # A brand the company is appointed for: "authorized dealer for Schneider Electric", "the sole
 # distributor for RELIABILITY POWER SYSTEMS", "a proud dealership of HikVision", "海康威视授权经销商".
-_APPOINTED_EN = re.compile(
+_APPOINTED_EN = Started(re.compile(
     r"(?i:authori[sz]ed|official|exclusive|sole|approved|certified)\s+(?i:dealers?|distributors?|resellers?|"
     rf"installers?|partners?|agents?)\s+(?i:for|of)\s+(?:the\s+)?({_EN_NAME})(?:\s+(?:and|&)\s+({_EN_NAME}))?"
-    rf"|(?i:dealership)\s+of\s+({_EN_NAME})"
-    # the maker, then a partner level: "a Sentrex Gold Partner"
-    rf"|({_EN_NAME})\s+(?i:gold|silver|platinum|premier|elite)\s+(?i:partner|dealer|reseller)")
-_APPOINTED_EN_WORD = re.compile(r"(?i)dealer|distributor|reseller|installer|partner|agent")
+    rf"|(?i:dealership)\s+of\s+({_EN_NAME})"),
+    ("authorised", "authorized", "official", "exclusive", "sole", "approved", "certified", "dealership"))
+# The maker, then a partner level: "a Sentrex Gold Partner". Found by its level words, the name read
+# in the words before them (a pattern led by a name is tried at every capital of the page).
+_PARTNER_LEVEL = Started(re.compile(r"(?<=\s)(?i:gold|silver|platinum|premier|elite)\s+(?i:partner|dealer|reseller)\b"),
+                         ("gold", "silver", "platinum", "premier", "elite"))
+_NAME_BEFORE = re.compile(rf"(?<![\w-])({_EN_NAME})\s+$")
+_LEVEL_REACH = 60  # characters before the level words a maker's name may start
 _ZH_TAIL = "|".join(words.ZH_PRODUCT_TAILS)
 _APPOINTED_ZH = re.compile(r"(?:^|[为是，,、。\s])((?:(?![为是的])[\u4e00-\u9fffA-Za-z]){2,8}?)"
                            rf"(?:{_ZH_TAIL})?(?:品牌)?的?(?:官方)?授权(?:一级|总|区域)?(?:代理商|经销商|服务商|代理|经销)")
@@ -97,9 +102,11 @@ _ZH_NAME = re.compile(r"^(?:[\u4e00-\u9fff]{2,6}|[A-Za-z][\w&.+-]*(?:\s[A-Za-z][
 def appointed_brands(page: ParsedPage, own: str) -> Iterator[str]:
     """Brands the site says it is an authorised dealer, distributor or agent for."""
     text = page.text
-    english = _APPOINTED_EN.finditer(text) if _APPOINTED_EN_WORD.search(text) else ()
+    english = _APPOINTED_EN.finditer(text)  # tried only where its opening words are printed
     chinese = _APPOINTED_ZH.finditer(text) if "授权" in text else ()  # the patterns cost a scan a page
-    for match in (*english, *chinese):
+    levels = (found for level in _PARTNER_LEVEL.finditer(text)
+              if (found := _NAME_BEFORE.search(text, max(0, level.start() - _LEVEL_REACH), level.start())))
+    for match in (*english, *chinese, *levels):
         for name in map(_clean, filter(None, match.groups())):
             if name and name.lower() != own:
                 yield name
