@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -190,20 +190,39 @@ def _instrument_used(text: str, match: re.Match[str]) -> bool:
 def _listed(pages: Sequence[ParsedPage], counts: Counter[str]) -> dict[str, tuple[ParsedPage, tuple[int, int]]]:
     """Brands the built-in table does not know, from the sites' captioned brand lists: counted
     into `counts`, and where each was first shown."""
-    own = own_name(pages)  # a manufacturer's wall shows its own logo
     seen = {brand_key(name) for name in counts}
     where: dict[str, tuple[ParsedPage, tuple[int, int]]] = {}
+    for page, name in _listed_names(pages):
+        key = brand_key(name)
+        if key in seen or _cut_short(name, pages):
+            continue
+        seen.add(key)
+        counts[name] += 1
+        where[name] = (page, _span_of(page, name))
+    return where
+
+
+def _listed_names(pages: Sequence[ParsedPage]) -> Iterator[tuple[ParsedPage, str]]:
+    """(page, name) of each brand a page lists: logo walls and brand strips, brand sentences,
+    appointments ("authorised distributor for A and B"), Chinese 代理品牌 lines."""
+    own = own_name(pages)  # a manufacturer's wall shows its own logo
     for page in pages:
         for name in (*listed_brands(page, known_brand, own), *prose_brands(page, known_brand, own),
                      *appointed_brands(page, own), *chinese_brand_lines(page, own)):
-            key = brand_key(name)
-            if key in seen or _cut_short(name, pages):
-                continue
-            seen.add(key)
-            counts[name] += 1
-            index = page.text.find(name)
-            where[name] = (page, (index, index + len(name)) if index >= 0 else (0, 0))
-    return where
+            yield page, name
+
+
+def _wall_names(pages: Sequence[ParsedPage]) -> Iterator[tuple[ParsedPage, str]]:
+    """(page, name) of each brand of a page's brand lists (logo walls, strips): their alt texts are
+    no page text, where the other ways a site names its brands are read."""
+    own = own_name(pages)
+    return ((page, name) for page in pages for name in listed_brands(page, known_brand, own))
+
+
+def _span_of(page: ParsedPage, name: str) -> tuple[int, int]:
+    """Where the page's text prints a name, or (0, 0) for an alt text."""
+    index = page.text.find(name)
+    return (index, index + len(name)) if index >= 0 else (0, 0)
 
 
 def _cut_short(name: str, pages: Sequence[ParsedPage]) -> bool:
@@ -260,6 +279,11 @@ def tier_evidence(pages: Sequence[ParsedPage], ctx: SiteContext) -> list[Evidenc
                                _near_access_control(page.folded, match.start())):
                 counts[brand.tier] += weight
                 where.setdefault(brand.tier, (page, match.span(), f"brand {brand.name}"))
+    for page, name in _wall_names(site_pages(pages)):
+        maker = table_brand(name)
+        if maker and maker.tier and maker.access_control_maker and deals:
+            counts[maker.tier] += 2 if page.role == "products" else 1
+            where.setdefault(maker.tier, (page, _span_of(page, name), f"brand {maker.name} in the site's brand list"))
     if not counts:
         return []
     tiers = [tier for tier, _ in counts.most_common()]

@@ -112,6 +112,13 @@ def test_a_makers_tier_needs_access_control_words_unless_it_makes_access_control
     assert value(body, "product_tiers", "products") == tiers
 
 
+def test_a_logo_walls_access_control_maker_gives_its_tier():
+    # the alt texts of a wall captioned for brands are no page text: the wall is read for them
+    wall = ('<div class="brand-logos">' + "".join(f'<img src="b/{i}.png" alt="{n}">' for i, n in
+                                                  enumerate(["Paxton", "Hikvision", "Pyronix"])) + "</div>")
+    assert value(_FAR + wall, "product_tiers", "products") == ["foreign_high_end"]
+
+
 def test_two_tiers_and_main_tier():
     body = "<p>联网门禁控制器、门禁管理系统、网络门禁；另有考勤门禁一体机</p>"
     result = site(page(body, "products"))
