@@ -122,7 +122,8 @@ def project_words_end(text: str) -> bool:
 
 def title_of(title: str, name: str) -> bool:
     """Whether a Chinese title is `name` followed by project words only (name + 门禁系统工程)."""
-    return len(title) > len(name) and _ZH_TRAIL.fullmatch(fold(title[len(name):])) is not None
+    return len(title) > len(name) and title.startswith(name) and \
+        _ZH_TRAIL.fullmatch(fold(title[len(name):])) is not None
 
 
 def zh_category(text: str) -> bool:

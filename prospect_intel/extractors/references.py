@@ -196,7 +196,7 @@ def _without_cut_titles(items: list[tuple[str, str]]) -> list[tuple[str, str]]:
     of the page (杭州市第一人民医院 beside 杭州市第一人民医院门禁系统工程): one client, not two."""
     names = {name for name, _ in items}
     return [(name, why) for name, why in items
-            if not any(other.startswith(name) and title_of(other, name) for other in names - {name})]
+            if not any(title_of(other, name) for other in names)]
 
 
 _RUNNING_NUMBER = re.compile(r"\s*[-_#(]?\s*\d{1,2}\)?$")
