@@ -14,7 +14,7 @@ from lxml import etree
 
 from .furniture import FURNITURE, outside_furniture
 from .text import collapse
-from .visible import BLOCK, broken_text
+from .visible import BLOCK, TEXT_NODES, broken_text
 
 Shape = tuple[str, str, str]
 
@@ -80,7 +80,6 @@ def _entry_links(tree: etree._Element) -> tuple[tuple[Shape, str], ...]:
 
 
 _BLOCKS = frozenset(BLOCK)  # elements the visible text starts a line at: a card's caption, heading, paragraph
-_TEXTS = etree.XPath(".//text()")
 
 
 def _first_block_text(link: Any) -> str:
@@ -88,7 +87,7 @@ def _first_block_text(link: Any) -> str:
     title over its description (<figcaption>仓库监控<div><p>位于深圳市西丽的物流仓库…</p></div>).
     Empty when the whole link is one block (inline parts of one title stay together)."""
     groups: dict[Any, list[str]] = {}
-    for node in _TEXTS(link):
+    for node in TEXT_NODES(link):
         if node.strip():
             groups.setdefault(_block_of(node, link), []).append(node)
     if len(groups) < 2:

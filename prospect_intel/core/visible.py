@@ -75,7 +75,7 @@ def visible_text(tree: etree._Element) -> str:
     return "\n".join(filter(None, (line.strip(" ") for line in text.split("\n"))))
 
 
-_TEXT_NODES = etree.XPath(".//text()")
+TEXT_NODES = etree.XPath(".//text()")  # an element's text nodes, in order
 
 
 def broken_text(el: etree._Element) -> str:
@@ -83,7 +83,7 @@ def broken_text(el: etree._Element) -> str:
     reads "Leaders Who", not "LeadersWho" (`text_content` joins them); none beside Chinese text
     ("某某小区<br>门禁工程" is one title)."""
     parts: list[str] = []
-    for node in _TEXT_NODES(el):
+    for node in TEXT_NODES(el):
         after_break = node.is_tail and node.getparent().tag == "br"
         if after_break and parts and not _WIDE_EDGES.search(parts[-1][-1:] + node[:1]):
             parts.append(" ")
