@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 
 from prospect_intel.core.document import ParsedPage
+from prospect_intel.core.text import sentence_bounds
 
 from .keywords import company_names
 
@@ -15,7 +16,6 @@ ZH_ORG = r"[\u4e00-\u9fa5（）()]{2,30}?(?:" + "|".join(map(re.escape, ZH_ORG_E
 ZH_OWN_WORDS = ("本公司", "我公司", "公司", "我司", "本集团")
 _ZH_ORG_NAME = re.compile(ZH_ORG)
 _SENTENCE_OPENING_ORG = re.compile(rf"\s*({ZH_ORG})")
-_SENTENCE_MARKS = "。！？；;\n"
 _OWN_TITLE_ROLES = ("home", "about", "contact")
 
 
@@ -44,6 +44,5 @@ def other_sentence_subject(text: str, start: int, own: set[str]) -> str:
     when the sentence opens with no company name, with the site's own, or the site names none."""
     if not own:
         return ""
-    opening = max(text.rfind(mark, 0, start) for mark in _SENTENCE_MARKS) + 1
-    found = _SENTENCE_OPENING_ORG.match(text, opening, start)
+    found = _SENTENCE_OPENING_ORG.match(text, sentence_bounds(text, start, start)[0], start)
     return found.group(1) if found and not names_own(found.group(1), own) else ""
